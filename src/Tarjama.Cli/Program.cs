@@ -1,1 +1,6 @@
-Console.WriteLine("tarjama");
+using System.CommandLine;
+using Tarjama.Cli;
+
+var root = new RootCommand("Tarjama: offline Arabic↔English translation for news.");
+root.Subcommands.Add(TranslateCommand.Create());
+return root.Parse(args).Invoke();

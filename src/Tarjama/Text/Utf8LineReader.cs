@@ -1,0 +1,108 @@
+using System.Buffers;
+using System.Text;
+
+namespace Tarjama.Text;
+
+/// <summary>Reads lines from a byte stream as strict UTF-8, so that bad input is reported with its byte offset
+/// instead of being silently replaced by U+FFFD. Streams: memory holds one line at a time.</summary>
+public sealed class Utf8LineReader(Stream stream, string sourceName) : IDisposable
+{
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+    private readonly MemoryStream _line = new();
+    private int _start;
+    private int _end;
+    private long _bufferOffset;
+    private bool _atStart = true;
+
+    /// <summary>Byte offset, in the whole stream, of the line returned last.</summary>
+    public long LineOffset { get; private set; }
+
+    /// <summary>Returns the next line without its line ending, or null at the end of the stream.</summary>
+    public string? ReadLine()
+    {
+        _line.SetLength(0);
+        long lineStart = _bufferOffset + _start;
+        while (true)
+        {
+            if (_start == _end && !Fill())
+            {
+                return _line.Length == 0 && lineStart == _bufferOffset + _start ? null : Decode(lineStart);
+            }
+            int newline = Array.IndexOf(_buffer, (byte)'\n', _start, _end - _start);
+            if (newline < 0)
+            {
+                _line.Write(_buffer, _start, _end - _start);
+                _start = _end;
+                continue;
+            }
+            _line.Write(_buffer, _start, newline - _start);
+            _start = newline + 1;
+            return Decode(lineStart);
+        }
+    }
+
+    public IEnumerable<string> ReadLines()
+    {
+        while (ReadLine() is { } line)
+        {
+            yield return line;
+        }
+    }
+
+    private bool Fill()
+    {
+        _bufferOffset += _end;
+        _start = _end = 0;
+        int read = stream.Read(_buffer, 0, _buffer.Length);
+        _end = read;
+        if (_atStart && read > 0)
+        {
+            _atStart = false;
+            if (read >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF)
+            {
+                _start = 3; // a byte-order mark is not text
+            }
+        }
+        return read > 0;
+    }
+
+    private string Decode(long lineStart)
+    {
+        LineOffset = lineStart;
+        var bytes = _line.GetBuffer().AsSpan(0, (int)_line.Length);
+        if (bytes.Length > 0 && bytes[^1] == (byte)'\r')
+        {
+            bytes = bytes[..^1];
+        }
+        try
+        {
+            return Strict.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            long offset = lineStart + FirstInvalidByte(bytes);
+            throw new TarjamaException($"{sourceName}: invalid UTF-8 at byte offset {offset}");
+        }
+    }
+
+    private static int FirstInvalidByte(ReadOnlySpan<byte> bytes)
+    {
+        int index = 0;
+        while (index < bytes.Length)
+        {
+            if (Rune.DecodeFromUtf8(bytes[index..], out _, out int consumed) != OperationStatus.Done)
+            {
+                return index;
+            }
+            index += consumed;
+        }
+        return index;
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _line.Dispose();
+    }
+}

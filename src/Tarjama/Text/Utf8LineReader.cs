@@ -22,12 +22,16 @@ public sealed class Utf8LineReader(Stream stream, string sourceName) : IDisposab
     public string? ReadLine()
     {
         _line.SetLength(0);
+        if (_start == _end && !Fill())
+        {
+            return null;
+        }
         long lineStart = _bufferOffset + _start;
         while (true)
         {
             if (_start == _end && !Fill())
             {
-                return _line.Length == 0 && lineStart == _bufferOffset + _start ? null : Decode(lineStart);
+                return Decode(lineStart);
             }
             int newline = Array.IndexOf(_buffer, (byte)'\n', _start, _end - _start);
             if (newline < 0)

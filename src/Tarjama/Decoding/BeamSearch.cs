@@ -1,0 +1,120 @@
+using System.Numerics.Tensors;
+
+namespace Tarjama.Decoding;
+
+/// <summary>Beam search as Hugging Face's <c>generate</c> runs it: per sentence, the top 2·beams candidates over all
+/// beams by summed log-probability; candidates ending the sentence become finished hypotheses, the rest the next
+/// beams; a sentence stops by the <see cref="EarlyStopping"/> rule and leaves the batch.</summary>
+public sealed class BeamSearch(GenerationSettings settings, LogitsProcessorList processors) : IDecodingStrategy
+{
+    private sealed record Beam(int[] Sequence, float Score, int Row);
+
+    public GeneratedSequence[] Decode(IDecoderBatch batch)
+    {
+        int beamCount = settings.NumBeams;
+        int sentences = batch.Rows;
+        var beams = new List<Beam>[sentences];
+        var hypotheses = new BeamHypotheses[sentences];
+        var done = new bool[sentences];
+        for (int s = 0; s < sentences; s++)
+        {
+            // All beams start alike, so the first step runs once per sentence (the reference's -1e9 start scores make
+            // its other beams unreachable anyway).
+            beams[s] = [new Beam([settings.DecoderStartTokenId], 0f, s)];
+            hypotheses[s] = new BeamHypotheses(beamCount, settings.LengthPenalty, settings.EarlyStopping, settings.MaxLength);
+        }
+        var top = new TopCandidates(Math.Max(2, 1 + settings.EosTokenIds.Count) * beamCount);
+        var parents = new List<int>();
+        var tokens = new List<long>();
+        while (true)
+        {
+            parents.Clear();
+            tokens.Clear();
+            int length = 0;
+            for (int s = 0; s < sentences; s++)
+            {
+                if (done[s])
+                {
+                    continue;
+                }
+                length = beams[s][0].Sequence.Length + 1;
+                Score(batch, beams[s], top);
+                beams[s] = Select(top, beams[s], hypotheses[s], length, beamCount);
+                done[s] = hypotheses[s].IsDone(top.Score(0), length - 1);
+                if (!done[s])
+                {
+                    beams[s] = Place(beams[s], parents, tokens);
+                }
+            }
+            if (parents.Count == 0)
+            {
+                break;
+            }
+            if (length >= settings.MaxLength)
+            {
+                for (int s = 0; s < sentences; s++)
+                {
+                    if (!done[s])
+                    {
+                        foreach (var beam in beams[s])
+                        {
+                            hypotheses[s].Add(beam.Sequence[1..], beam.Score, beam.Sequence.Length - 1);
+                        }
+                    }
+                }
+                break;
+            }
+            batch.Advance([.. parents], [.. tokens]);
+        }
+        return hypotheses.Select(h => h.Best()).Select(b => new GeneratedSequence(b.Tokens, b.Score)).ToArray();
+    }
+
+    private void Score(IDecoderBatch batch, List<Beam> beams, TopCandidates top)
+    {
+        top.Clear();
+        for (int j = 0; j < beams.Count; j++)
+        {
+            var scores = batch.Logits(beams[j].Row);
+            LogSoftmax.Apply(scores);
+            processors.Process(beams[j].Sequence, scores);
+            TensorPrimitives.Add(scores, beams[j].Score, scores);
+            top.Add(j, scores);
+        }
+    }
+
+    private List<Beam> Select(TopCandidates top, List<Beam> beams, BeamHypotheses hypotheses, int length, int beamCount)
+    {
+        var next = new List<Beam>(beamCount);
+        for (int rank = 0; rank < top.Count && next.Count < beamCount; rank++)
+        {
+            var parent = beams[top.Beam(rank)];
+            int token = top.Token(rank);
+            int[] sequence = [.. parent.Sequence, token];
+            if (settings.EosTokenIds.Contains(token))
+            {
+                if (rank < beamCount)
+                {
+                    hypotheses.Add(sequence[1..], top.Score(rank), length - 1);
+                }
+            }
+            else
+            {
+                next.Add(new Beam(sequence, top.Score(rank), parent.Row));
+            }
+        }
+        return next;
+    }
+
+    // The batch's next rows: each beam continues its parent's row with its last token.
+    private static List<Beam> Place(List<Beam> beams, List<int> parents, List<long> tokens)
+    {
+        var placed = new List<Beam>(beams.Count);
+        foreach (var beam in beams)
+        {
+            placed.Add(beam with { Row = parents.Count });
+            parents.Add(beam.Row);
+            tokens.Add(beam.Sequence[^1]);
+        }
+        return placed;
+    }
+}

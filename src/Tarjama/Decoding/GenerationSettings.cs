@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Tarjama.Models;
+
+namespace Tarjama.Decoding;
+
+/// <summary>When beam search stops working on a sentence, as Hugging Face's <c>early_stopping</c> says.</summary>
+public enum EarlyStopping
+{
+    /// <summary><c>false</c>: stop when no open beam can still beat the worst finished one (a heuristic on the current length).</summary>
+    Heuristic,
+    /// <summary><c>true</c>: stop as soon as <c>num_beams</c> hypotheses are finished.</summary>
+    Early,
+    /// <summary><c>"never"</c>: like the heuristic, but assuming the longest possible length when the penalty favours length.</summary>
+    Never,
+}
+
+/// <summary>Command-line or API overrides of <c>generation_config.json</c>; null keeps the model's value.</summary>
+public sealed record GenerationOverrides
+{
+    public int? NumBeams { get; init; }
+    public int? MaxNewTokens { get; init; }
+    public int? MaxLength { get; init; }
+    public float? LengthPenalty { get; init; }
+    public EarlyStopping? EarlyStopping { get; init; }
+    public int? NoRepeatNgramSize { get; init; }
+    public float? RepetitionPenalty { get; init; }
+}
+
+/// <summary>The decoding rules in force: the model's generation config with overrides applied, lengths counted as
+/// Hugging Face counts them (the decoder start token included).</summary>
+public sealed record GenerationSettings
+{
+    private const int HuggingFaceDefaultMaxLength = 20;
+
+    public int NumBeams { get; init; } = 1;
+    /// <summary>Most tokens in a decoder sequence, the decoder start token included.</summary>
+    public int MaxLength { get; init; } = HuggingFaceDefaultMaxLength;
+    public float LengthPenalty { get; init; } = 1f;
+    public EarlyStopping EarlyStopping { get; init; } = EarlyStopping.Heuristic;
+    public int NoRepeatNgramSize { get; init; }
+    public float RepetitionPenalty { get; init; } = 1f;
+    public IReadOnlyList<int[]> BadWordsIds { get; init; } = [];
+    public int? ForcedEosTokenId { get; init; }
+    public bool RenormalizeLogits { get; init; }
+    public IReadOnlyList<int> EosTokenIds { get; init; } = [];
+    public int DecoderStartTokenId { get; init; }
+
+    public static GenerationSettings From(GenerationConfig config, int eos, int decoderStart, GenerationOverrides? overrides = null)
+    {
+        overrides ??= new GenerationOverrides();
+        var eosIds = GenerationConfig.IdList(config.EosTokenId);
+        int maxLength = overrides.MaxNewTokens is int newTokens ? newTokens + 1
+            : overrides.MaxLength ?? (config.MaxNewTokens is int configured ? configured + 1 : config.MaxLength ?? HuggingFaceDefaultMaxLength);
+        var settings = new GenerationSettings
+        {
+            NumBeams = overrides.NumBeams ?? config.NumBeams ?? 1,
+            MaxLength = maxLength,
+            LengthPenalty = overrides.LengthPenalty ?? config.LengthPenalty ?? 1f,
+            EarlyStopping = overrides.EarlyStopping ?? ParseEarlyStopping(config.EarlyStopping),
+            NoRepeatNgramSize = overrides.NoRepeatNgramSize ?? config.NoRepeatNgramSize ?? 0,
+            RepetitionPenalty = overrides.RepetitionPenalty ?? config.RepetitionPenalty ?? 1f,
+            BadWordsIds = config.BadWordsIds ?? [],
+            ForcedEosTokenId = GenerationConfig.IdList(config.ForcedEosTokenId) is [int forced, ..] ? forced : null,
+            RenormalizeLogits = config.RenormalizeLogits ?? false,
+            EosTokenIds = eosIds.Length > 0 ? eosIds : [eos],
+            DecoderStartTokenId = decoderStart,
+        };
+        settings.Validate();
+        return settings;
+    }
+
+    private void Validate()
+    {
+        if (NumBeams < 1)
+        {
+            throw new TarjamaException($"beams must be at least 1 (got {NumBeams})");
+        }
+        if (MaxLength < 2)
+        {
+            throw new TarjamaException($"max length must leave room for at least one new token (got {MaxLength})");
+        }
+        if (RepetitionPenalty <= 0)
+        {
+            throw new TarjamaException($"repetition penalty must be positive (got {RepetitionPenalty})");
+        }
+        if (NoRepeatNgramSize < 0)
+        {
+            throw new TarjamaException($"no-repeat n-gram size cannot be negative (got {NoRepeatNgramSize})");
+        }
+    }
+
+    private static EarlyStopping ParseEarlyStopping(JsonElement? value) => value switch
+    {
+        { ValueKind: JsonValueKind.True } => EarlyStopping.Early,
+        { ValueKind: JsonValueKind.String } s when s.GetString() == "never" => EarlyStopping.Never,
+        _ => EarlyStopping.Heuristic,
+    };
+}

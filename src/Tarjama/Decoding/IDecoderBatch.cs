@@ -1,0 +1,20 @@
+namespace Tarjama.Decoding;
+
+/// <summary>A batch of decoder rows in flight, as a decoding strategy sees it: the logits of the current step, and a
+/// way to go on. Strategies never see the model behind it (greedy and beam search run the same on any model).</summary>
+public interface IDecoderBatch
+{
+    int Rows { get; }
+
+    int VocabSize { get; }
+
+    /// <summary>Which input sentence each current row belongs to.</summary>
+    ReadOnlySpan<int> SentenceOfRow { get; }
+
+    /// <summary>The current step's logits for one row, writable so processors can work in place.</summary>
+    Span<float> Logits(int row);
+
+    /// <summary>Runs the next step: new row i continues current row <c>parents[i]</c> with <c>tokens[i]</c>. Rows not
+    /// named are dropped (finished sentences leave the batch); a row may be named several times (beams).</summary>
+    void Advance(int[] parents, long[] tokens);
+}

@@ -1,0 +1,45 @@
+namespace Tarjama.Decoding;
+
+/// <summary>The processors a generation config asks for, in the order Hugging Face applies them.</summary>
+public sealed class LogitsProcessorList(IReadOnlyList<ILogitsProcessor> processors)
+{
+    public IReadOnlyList<ILogitsProcessor> Processors => processors;
+
+    /// <summary>Whether the last processor turns scores into log-probabilities.</summary>
+    public bool Normalizes => processors.Count > 0 && processors[^1] is LogSoftmax;
+
+    public static LogitsProcessorList From(GenerationSettings settings)
+    {
+        var list = new List<ILogitsProcessor>();
+        if (settings.RepetitionPenalty != 1f)
+        {
+            list.Add(new RepetitionPenalty(settings.RepetitionPenalty));
+        }
+        if (settings.NoRepeatNgramSize > 0)
+        {
+            list.Add(new NoRepeatNgram(settings.NoRepeatNgramSize));
+        }
+        var badWords = new BadWords(settings.BadWordsIds, settings.EosTokenIds);
+        if (!badWords.IsEmpty)
+        {
+            list.Add(badWords);
+        }
+        if (settings.ForcedEosTokenId is int forced)
+        {
+            list.Add(new ForcedEos(settings.MaxLength, forced));
+        }
+        if (settings.RenormalizeLogits)
+        {
+            list.Add(new LogSoftmax());
+        }
+        return new LogitsProcessorList(list);
+    }
+
+    public void Process(ReadOnlySpan<int> sequence, Span<float> scores)
+    {
+        foreach (var processor in processors)
+        {
+            processor.Process(sequence, scores);
+        }
+    }
+}

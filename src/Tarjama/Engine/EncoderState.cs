@@ -1,0 +1,67 @@
+using Microsoft.ML.OnnxRuntime;
+
+namespace Tarjama.Engine;
+
+/// <summary>What the decoder reads from the encoder, one row per decoder row: the attention mask, the hidden
+/// states, and (after the first step) the cross-attention keys and values. <see cref="Sentences"/> says which
+/// encoded sentence each row holds, so rows are only copied when that changes, not when beams swap places.</summary>
+internal sealed class EncoderState(OrtValue mask, OrtValue hidden, int sentences) : IDisposable
+{
+    public OrtValue Mask { get; private set; } = mask;
+    public OrtValue Hidden { get; private set; } = hidden;
+    private bool _hiddenReleased;
+    public OrtValue[] CrossCache { get; set; } = [];
+    public int[] Sentences { get; private set; } = Enumerable.Range(0, sentences).ToArray();
+
+    /// <summary>Makes row i hold sentence <c>sentences[i]</c>, copying rows only if the layout differs.</summary>
+    public void Arrange(int[] sentences)
+    {
+        if (sentences.AsSpan().SequenceEqual(Sentences))
+        {
+            return;
+        }
+        var firstRowOf = new Dictionary<int, int>();
+        for (int row = Sentences.Length - 1; row >= 0; row--)
+        {
+            firstRowOf[Sentences[row]] = row;
+        }
+        var rows = Array.ConvertAll(sentences, s => firstRowOf[s]);
+        Mask = Replace(Mask, rows);
+        if (!_hiddenReleased)
+        {
+            Hidden = Replace(Hidden, rows);
+        }
+        for (int i = 0; i < CrossCache.Length; i++)
+        {
+            CrossCache[i] = Replace(CrossCache[i], rows);
+        }
+        Sentences = sentences;
+    }
+
+    /// <summary>Frees the hidden states once no step reads them again (the split decoder's later steps do not).</summary>
+    public void ReleaseHiddenStates()
+    {
+        if (!_hiddenReleased)
+        {
+            Hidden.Dispose();
+            _hiddenReleased = true;
+        }
+    }
+
+    private static OrtValue Replace(OrtValue value, int[] rows)
+    {
+        var gathered = TensorRows.Gather(value, rows);
+        value.Dispose();
+        return gathered;
+    }
+
+    public void Dispose()
+    {
+        Mask.Dispose();
+        ReleaseHiddenStates();
+        foreach (var value in CrossCache)
+        {
+            value.Dispose();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace Tarjama.Engine;
+
+/// <summary>One decoder step over ONNX Runtime. The first step reads the encoder's hidden states and yields the
+/// cross-attention cache; later steps feed each step's <c>present</c> self-attention outputs back as the next
+/// step's <c>past_key_values</c> without copying them.</summary>
+internal abstract class MarianDecoder : IDisposable
+{
+    private readonly string[] _pastNames;
+    private readonly string[] _selfOutputNames;
+    private readonly string[] _allOutputNames;
+
+    protected MarianDecoder(int layers, int heads, int headSize, TensorElementType cacheType)
+    {
+        Layers = layers;
+        Heads = heads;
+        HeadSize = headSize;
+        CacheType = cacheType;
+        _pastNames = Names("past_key_values", includeCross: true);
+        _selfOutputNames = ["logits", .. Names("present", includeCross: false)];
+        _allOutputNames = ["logits", .. Names("present", includeCross: true)];
+        // present.{i}.decoder.* first, then present.{i}.encoder.*, matching how CrossCache and SelfCache are split.
+        string[] Names(string prefix, bool includeCross)
+        {
+            var self = Enumerable.Range(0, layers).SelectMany(i => new[] { $"{prefix}.{i}.decoder.key", $"{prefix}.{i}.decoder.value" });
+            var cross = Enumerable.Range(0, layers).SelectMany(i => new[] { $"{prefix}.{i}.encoder.key", $"{prefix}.{i}.encoder.value" });
+            return includeCross ? [.. self, .. cross] : [.. self];
+        }
+    }
+
+    public int Layers { get; }
+    protected int Heads { get; }
+    protected int HeadSize { get; }
+    protected TensorElementType CacheType { get; }
+    protected RunOptions RunOptions { get; } = new();
+
+    /// <summary>Whether later steps still read the encoder's hidden states (the merged graph takes them every step).</summary>
+    public abstract bool NeedsHiddenStatesAfterFirstStep { get; }
+
+    /// <summary>Runs the first step; fills <see cref="EncoderState.CrossCache"/> and returns logits and the self cache.</summary>
+    public abstract StepOutput First(EncoderState encoder, long[] tokens);
+
+    /// <summary>Runs a later step from the self cache of the previous one.</summary>
+    public abstract StepOutput Next(EncoderState encoder, OrtValue[] selfCache, long[] tokens);
+
+    protected string[] PastNames => _pastNames;
+
+    protected static string[] OutputNames(bool withCross, MarianDecoder d) => withCross ? d._allOutputNames : d._selfOutputNames;
+
+    /// <summary>Splits run outputs into logits, self cache and (when asked for) the cross cache.</summary>
+    protected StepOutput Collect(IDisposableReadOnlyCollection<OrtValue> outputs, EncoderState? takeCross)
+    {
+        int selfCount = 2 * Layers;
+        var self = new OrtValue[selfCount];
+        for (int i = 0; i < selfCount; i++)
+        {
+            self[i] = outputs[1 + i];
+        }
+        if (takeCross is not null)
+        {
+            var cross = new OrtValue[selfCount];
+            for (int i = 0; i < selfCount; i++)
+            {
+                cross[i] = outputs[1 + selfCount + i];
+            }
+            takeCross.CrossCache = cross;
+        }
+        return new StepOutput(outputs[0], self);
+    }
+
+    public virtual void Dispose() => RunOptions.Dispose();
+}
+
+/// <summary>Logits <c>[rows, 1, vocab]</c> and the self-attention cache of one step; owned by the caller.</summary>
+internal sealed record StepOutput(OrtValue Logits, OrtValue[] SelfCache);

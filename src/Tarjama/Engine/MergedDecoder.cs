@@ -1,0 +1,58 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace Tarjama.Engine;
+
+/// <summary>Optimum's <c>decoder_model_merged.onnx</c>: one graph whose <c>If</c> node picks the first-step or the
+/// cached branch from <c>use_cache_branch</c>. In the cached branch its encoder <c>present</c> outputs are empty, so
+/// the cross cache of the first step is kept.</summary>
+internal sealed class MergedDecoder(InferenceSession session, int layers, int heads, int headSize, TensorElementType cacheType)
+    : MarianDecoder(layers, heads, headSize, cacheType)
+{
+    public override bool NeedsHiddenStatesAfterFirstStep => true;
+
+    public override StepOutput First(EncoderState encoder, long[] tokens)
+    {
+        int rows = tokens.Length;
+        var empty = new OrtValue[2 * Layers];
+        for (int i = 0; i < empty.Length; i++)
+        {
+            empty[i] = OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, CacheType, [rows, Heads, 0, HeadSize]);
+        }
+        try
+        {
+            return Run(encoder, empty, empty, tokens, firstStep: true);
+        }
+        finally
+        {
+            foreach (var value in empty)
+            {
+                value.Dispose();
+            }
+        }
+    }
+
+    public override StepOutput Next(EncoderState encoder, OrtValue[] selfCache, long[] tokens) =>
+        Run(encoder, selfCache, encoder.CrossCache, tokens, firstStep: false);
+
+    private StepOutput Run(EncoderState encoder, OrtValue[] self, OrtValue[] cross, long[] tokens, bool firstStep)
+    {
+        using var ids = TensorRows.Int64(tokens, tokens.Length, 1);
+        using var useCache = OrtValue.CreateTensorValueFromMemory(new[] { !firstStep }, [1]);
+        var names = new string[4 + PastNames.Length];
+        var values = new OrtValue[names.Length];
+        (names[0], values[0]) = ("encoder_attention_mask", encoder.Mask);
+        (names[1], values[1]) = ("input_ids", ids);
+        (names[2], values[2]) = ("encoder_hidden_states", encoder.Hidden);
+        (names[3], values[3]) = ("use_cache_branch", useCache);
+        Pasts.Fill(names, values, 4, PastNames, self, cross);
+        var outputs = session.Run(RunOptions, names, values, OutputNames(firstStep, this));
+        return Collect(outputs, firstStep ? encoder : null);
+    }
+
+    public override void Dispose()
+    {
+        session.Dispose();
+        base.Dispose();
+    }
+}

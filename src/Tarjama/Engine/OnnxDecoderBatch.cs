@@ -1,0 +1,98 @@
+using System.Runtime.InteropServices;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using Tarjama.Decoding;
+
+namespace Tarjama.Engine;
+
+/// <summary>Decoder rows in flight over ONNX Runtime: the encoder state, the self-attention cache and the current
+/// logits. Rows are copied only when the strategy reorders or drops them.</summary>
+internal sealed class OnnxDecoderBatch : IDecoderBatch, IDisposable
+{
+    private readonly MarianDecoder _decoder;
+    private readonly EncoderState _encoder;
+    private OrtValue[] _self;
+    private OrtValue _logits;
+    private int[] _sentenceOfRow;
+    private float[]? _converted;
+
+    public OnnxDecoderBatch(MarianDecoder decoder, EncoderState encoder, int decoderStartId)
+    {
+        _decoder = decoder;
+        _encoder = encoder;
+        _sentenceOfRow = encoder.Sentences;
+        var tokens = new long[encoder.Sentences.Length];
+        Array.Fill(tokens, decoderStartId);
+        (_logits, _self) = _decoder.First(encoder, tokens);
+        if (!decoder.NeedsHiddenStatesAfterFirstStep)
+        {
+            encoder.ReleaseHiddenStates();
+        }
+        VocabSize = (int)_logits.GetTensorTypeAndShape().Shape[^1];
+    }
+
+    public int Rows => _sentenceOfRow.Length;
+
+    public int VocabSize { get; }
+
+    public ReadOnlySpan<int> SentenceOfRow => _sentenceOfRow;
+
+    public Span<float> Logits(int row)
+    {
+        if (_logits.GetTensorTypeAndShape().ElementDataType == TensorElementType.Float)
+        {
+            return _logits.GetTensorMutableDataAsSpan<float>().Slice(row * VocabSize, VocabSize);
+        }
+        return ConvertedLogits().AsSpan(row * VocabSize, VocabSize);
+    }
+
+    // fp16 exports return half-precision logits; processors work on floats.
+    private float[] ConvertedLogits()
+    {
+        if (_converted is null)
+        {
+            var half = MemoryMarshal.Cast<Float16, ushort>(_logits.GetTensorDataAsSpan<Float16>());
+            _converted = new float[half.Length];
+            for (int i = 0; i < half.Length; i++)
+            {
+                _converted[i] = (float)BitConverter.UInt16BitsToHalf(half[i]);
+            }
+        }
+        return _converted;
+    }
+
+    public void Advance(int[] parents, long[] tokens)
+    {
+        if (!TensorRows.IsIdentity(parents, Rows))
+        {
+            for (int i = 0; i < _self.Length; i++)
+            {
+                var gathered = TensorRows.Gather(_self[i], parents);
+                _self[i].Dispose();
+                _self[i] = gathered;
+            }
+        }
+        _sentenceOfRow = Array.ConvertAll(parents, p => _sentenceOfRow[p]);
+        _encoder.Arrange(_sentenceOfRow);
+        var (logits, self) = _decoder.Next(_encoder, _self, tokens);
+        DisposeStep();
+        _logits = logits;
+        _self = self;
+        _converted = null;
+    }
+
+    private void DisposeStep()
+    {
+        _logits.Dispose();
+        foreach (var value in _self)
+        {
+            value.Dispose();
+        }
+    }
+
+    public void Dispose()
+    {
+        DisposeStep();
+        _encoder.Dispose();
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.ML.OnnxRuntime;
+
+namespace Tarjama.Engine;
+
+/// <summary>Opens ONNX files as inference sessions, turning a corrupt or unreadable file into a clear error.</summary>
+internal static class OnnxSessionLoader
+{
+    public static InferenceSession Open(string path, EngineOptions options)
+    {
+        using var settings = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            IntraOpNumThreads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount,
+            InterOpNumThreads = 1,
+        };
+        try
+        {
+            return new InferenceSession(path, settings);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new TarjamaException($"{path}: not a loadable ONNX model ({FirstLine(e.Message)})", e);
+        }
+    }
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Tarjama.Models;
+
+/// <summary><c>generation_config.json</c> as Hugging Face writes it; every field optional.</summary>
+public sealed record GenerationConfig
+{
+    [JsonPropertyName("max_length")] public int? MaxLength { get; init; }
+    [JsonPropertyName("max_new_tokens")] public int? MaxNewTokens { get; init; }
+    [JsonPropertyName("num_beams")] public int? NumBeams { get; init; }
+    [JsonPropertyName("length_penalty")] public float? LengthPenalty { get; init; }
+    [JsonPropertyName("early_stopping")] public JsonElement? EarlyStopping { get; init; }
+    [JsonPropertyName("no_repeat_ngram_size")] public int? NoRepeatNgramSize { get; init; }
+    [JsonPropertyName("repetition_penalty")] public float? RepetitionPenalty { get; init; }
+    [JsonPropertyName("bad_words_ids")] public int[][]? BadWordsIds { get; init; }
+    [JsonPropertyName("forced_eos_token_id")] public JsonElement? ForcedEosTokenId { get; init; }
+    [JsonPropertyName("renormalize_logits")] public bool? RenormalizeLogits { get; init; }
+    [JsonPropertyName("eos_token_id")] public JsonElement? EosTokenId { get; init; }
+    [JsonPropertyName("pad_token_id")] public int? PadTokenId { get; init; }
+    [JsonPropertyName("decoder_start_token_id")] public int? DecoderStartTokenId { get; init; }
+
+    public static GenerationConfig Load(string path) =>
+        File.Exists(path) ? ModelJson.Read<GenerationConfig>(path) : new GenerationConfig();
+
+    /// <summary>Reads a field that may be a number or a list of numbers (eos ids can be either).</summary>
+    internal static int[] IdList(JsonElement? element) => element switch
+    {
+        { ValueKind: JsonValueKind.Number } e => [e.GetInt32()],
+        { ValueKind: JsonValueKind.Array } e => e.EnumerateArray().Select(x => x.GetInt32()).ToArray(),
+        _ => [],
+    };
+}

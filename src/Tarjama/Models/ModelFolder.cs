@@ -1,0 +1,85 @@
+namespace Tarjama.Models;
+
+/// <summary>How the decoder is exported: Optimum's merged graph (an <c>If</c> on <c>use_cache_branch</c>),
+/// or the split pair <c>decoder_model</c> + <c>decoder_with_past_model</c>.</summary>
+public enum DecoderForm
+{
+    /// <summary>The split pair when the folder has it (no <c>If</c> node to run each step), else the merged graph.</summary>
+    Auto,
+    Merged,
+    Split,
+}
+
+/// <summary>A model folder as the Hub ships it: configs, tokenizer files and ONNX variants, checked up front so
+/// that a missing or half-downloaded folder is reported before anything runs.</summary>
+public sealed class ModelFolder
+{
+    private ModelFolder(string path, ModelConfig config, GenerationConfig generation)
+    {
+        Path = path;
+        Config = config;
+        Generation = generation;
+    }
+
+    public string Path { get; }
+    public ModelConfig Config { get; }
+    public GenerationConfig Generation { get; }
+    public string EncoderPath { get; private init; } = "";
+    public string? MergedDecoderPath { get; private init; }
+    public string? DecoderPath { get; private init; }
+    public string? DecoderWithPastPath { get; private init; }
+    public DecoderForm DecoderForm { get; private init; }
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public static ModelFolder Open(string path, string dtype = "fp32", DecoderForm form = DecoderForm.Auto)
+    {
+        if (!Directory.Exists(path))
+        {
+            throw new TarjamaException($"model folder not found: {path}");
+        }
+        string configPath = System.IO.Path.Combine(path, "config.json");
+        if (!System.IO.File.Exists(configPath))
+        {
+            throw new TarjamaException($"{path}: not a model folder (no config.json)");
+        }
+        var config = ModelConfig.Load(configPath);
+        var generation = GenerationConfig.Load(System.IO.Path.Combine(path, "generation_config.json"));
+        string suffix = ModelDType.Suffix(dtype);
+        string Onnx(string name) => System.IO.Path.Combine(path, "onnx", name + suffix + ".onnx");
+        string? Existing(string name) => System.IO.File.Exists(Onnx(name)) ? Onnx(name) : null;
+
+        string encoder = Existing("encoder_model") ?? throw Missing(path, Onnx("encoder_model"), dtype);
+        string? merged = Existing("decoder_model_merged");
+        string? decoder = Existing("decoder_model");
+        string? withPast = Existing("decoder_with_past_model");
+        bool hasSplit = decoder is not null && withPast is not null;
+        var chosen = form switch
+        {
+            DecoderForm.Merged when merged is null => throw Missing(path, Onnx("decoder_model_merged"), dtype),
+            DecoderForm.Split when !hasSplit => throw Missing(path, decoder is null ? Onnx("decoder_model") : Onnx("decoder_with_past_model"), dtype),
+            DecoderForm.Auto when hasSplit => DecoderForm.Split,
+            DecoderForm.Auto when merged is not null => DecoderForm.Merged,
+            DecoderForm.Auto => throw Missing(path, Onnx("decoder_model_merged"), dtype),
+            _ => form,
+        };
+        return new ModelFolder(path, config, generation)
+        {
+            EncoderPath = encoder,
+            MergedDecoderPath = merged,
+            DecoderPath = decoder,
+            DecoderWithPastPath = withPast,
+            DecoderForm = chosen,
+        };
+    }
+
+    private static TarjamaException Missing(string folder, string file, string dtype)
+    {
+        var onnxDir = System.IO.Path.Combine(folder, "onnx");
+        var present = Directory.Exists(onnxDir)
+            ? ModelDType.Names.Where(d => System.IO.File.Exists(System.IO.Path.Combine(onnxDir, "encoder_model" + ModelDType.Suffix(d) + ".onnx"))).ToList()
+            : [];
+        string hint = present.Count > 0 ? $"; dtypes present: {string.Join(", ", present)}" : "";
+        return new TarjamaException($"{file}: missing (dtype {dtype}){hint}");
+    }
+}

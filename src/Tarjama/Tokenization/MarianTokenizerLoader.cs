@@ -1,0 +1,75 @@
+using Microsoft.ML.Tokenizers;
+using Tarjama.Models;
+
+namespace Tarjama.Tokenization;
+
+/// <summary>Builds a <see cref="MarianTokenizer"/> from a model folder's files.</summary>
+public static class MarianTokenizerLoader
+{
+    // ISO 639-1 codes people type, mapped to the ISO 639-3 codes OPUS-MT language tokens use.
+    private static readonly Dictionary<string, string> Iso3 = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ar"] = "ara",
+        ["en"] = "eng",
+        ["fr"] = "fra",
+        ["de"] = "deu",
+        ["es"] = "spa",
+    };
+
+    public static MarianTokenizer Load(ModelFolder folder, string? targetLanguage = null)
+    {
+        string vocabPath = folder.File("vocab.json");
+        string spmPath = folder.File("source.spm");
+        if (!File.Exists(vocabPath) || !File.Exists(spmPath))
+        {
+            throw new TarjamaException($"{folder.Path}: missing tokenizer files (needs source.spm and vocab.json)");
+        }
+        var vocabulary = MarianVocabulary.Load(vocabPath);
+        var source = LoadSentencePiece(spmPath);
+        var ids = SpecialIds(folder, vocabulary, vocabPath);
+        return new MarianTokenizer(source, vocabulary, ids, LanguageToken(vocabulary, targetLanguage, vocabPath));
+    }
+
+    private static SentencePieceTokenizer LoadSentencePiece(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return SentencePieceTokenizer.Create(stream, false, false);
+        }
+        catch (Exception e) when (e is not TarjamaException)
+        {
+            throw new TarjamaException($"{path}: not a SentencePiece model ({e.Message})", e);
+        }
+    }
+
+    private static SpecialTokenIds SpecialIds(ModelFolder folder, MarianVocabulary vocabulary, string vocabPath)
+    {
+        var config = folder.Config;
+        var generation = folder.Generation;
+        int eos = GenerationConfig.IdList(generation.EosTokenId).FirstOrDefault(-1) is int g and >= 0
+            ? g
+            : config.EosTokenId ?? vocabulary.Id("</s>", vocabPath);
+        int pad = generation.PadTokenId ?? config.PadTokenId ?? vocabulary.Id("<pad>", vocabPath);
+        int start = generation.DecoderStartTokenId ?? config.DecoderStartTokenId ?? pad;
+        int unk = vocabulary.Id("<unk>", vocabPath);
+        return new SpecialTokenIds(eos, pad, unk, start);
+    }
+
+    private static int? LanguageToken(MarianVocabulary vocabulary, string? targetLanguage, string vocabPath)
+    {
+        var tokens = vocabulary.LanguageTokens().ToList();
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+        string code = targetLanguage is null ? "" : Iso3.GetValueOrDefault(targetLanguage, targetLanguage);
+        string wanted = $">>{code}<<";
+        if (vocabulary.TryGetId(wanted, out int id))
+        {
+            return id;
+        }
+        throw new TarjamaException(
+            $"{vocabPath}: this model needs a target-language token; '{targetLanguage ?? "(none given)"}' matches none of {string.Join(" ", tokens.Order().Take(12))}");
+    }
+}

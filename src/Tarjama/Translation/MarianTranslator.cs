@@ -1,0 +1,132 @@
+using Microsoft.ML.OnnxRuntime.Tensors;
+using Tarjama.Decoding;
+using Tarjama.Engine;
+using Tarjama.Models;
+using Tarjama.Tokenization;
+
+namespace Tarjama.Translation;
+
+/// <summary>The engine end to end for a Marian model: tokenize, group by length into batches, encode, decode
+/// (greedy or beam), detokenize; results in input order.</summary>
+public sealed class MarianTranslator : ISegmentTranslator, IDisposable
+{
+    private readonly MarianEncoder _encoder;
+    private readonly MarianDecoder _decoder;
+    private readonly IDecodingStrategy _strategy;
+    private readonly int _batchSize;
+    private readonly int _maxInputLength;
+
+    private MarianTranslator(ModelFolder folder, MarianTokenizer tokenizer, MarianEncoder encoder, MarianDecoder decoder, GenerationSettings settings, int batchSize, (string Source, string Target) languages)
+    {
+        Tokenizer = tokenizer;
+        _encoder = encoder;
+        _decoder = decoder;
+        Settings = settings;
+        var processors = LogitsProcessorList.From(settings);
+        _strategy = settings.NumBeams > 1 ? new BeamSearch(settings, processors) : new GreedySearch(settings, processors);
+        _batchSize = Math.Max(1, batchSize);
+        _maxInputLength = folder.Config.MaxPositionEmbeddings;
+        (SourceLanguage, TargetLanguage) = languages;
+    }
+
+    public string SourceLanguage { get; }
+    public string TargetLanguage { get; }
+    public MarianTokenizer Tokenizer { get; }
+    public GenerationSettings Settings { get; }
+
+    public static MarianTranslator Load(string modelPath, TranslatorOptions? options = null)
+    {
+        options ??= new TranslatorOptions();
+        var folder = ModelFolder.Open(modelPath, options.DType, options.DecoderForm);
+        var languages = ModelLanguages.Read(folder);
+        var tokenizer = MarianTokenizerLoader.Load(folder, options.TargetLanguage ?? languages.Target);
+        var ids = tokenizer.Ids;
+        var settings = GenerationSettings.From(folder.Generation, ids.Eos, ids.DecoderStart, options.Generation);
+        var encoder = new MarianEncoder(OnnxSessionLoader.Open(folder.EncoderPath, options.Engine), ids.Pad);
+        var decoder = OpenDecoder(folder, options.Engine);
+        return new MarianTranslator(folder, tokenizer, encoder, decoder, settings, options.BatchSize, languages);
+    }
+
+    private static MarianDecoder OpenDecoder(ModelFolder folder, EngineOptions engine)
+    {
+        var config = folder.Config;
+        int heads = config.DecoderAttentionHeads;
+        int headSize = config.DModel / heads;
+        if (folder.DecoderForm == DecoderForm.Split)
+        {
+            var first = OnnxSessionLoader.Open(folder.DecoderPath!, engine);
+            var withPast = OnnxSessionLoader.Open(folder.DecoderWithPastPath!, engine);
+            return new SplitDecoder(first, withPast, config.DecoderLayers, heads, headSize, CacheType(withPast.InputMetadata));
+        }
+        var merged = OnnxSessionLoader.Open(folder.MergedDecoderPath!, engine);
+        return new MergedDecoder(merged, config.DecoderLayers, heads, headSize, CacheType(merged.InputMetadata));
+    }
+
+    private static TensorElementType CacheType(IReadOnlyDictionary<string, Microsoft.ML.OnnxRuntime.NodeMetadata> inputs) =>
+        inputs.TryGetValue("past_key_values.0.decoder.key", out var meta) ? meta.ElementDataType : TensorElementType.Float;
+
+    public IReadOnlyList<string> Translate(IReadOnlyList<string> segments, CancellationToken cancellationToken = default) =>
+        TranslateDetailed(segments, cancellationToken).Select(r => r.Translation).ToList();
+
+    public IReadOnlyList<TranslationResult> TranslateDetailed(IReadOnlyList<string> sources, CancellationToken cancellationToken = default)
+    {
+        // Each source becomes one or more model inputs (over-long ones are cut); results are joined back per source.
+        var inputs = new List<(int Source, int[] Ids)>();
+        for (int i = 0; i < sources.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(sources[i]))
+            {
+                continue;
+            }
+            var pieces = Tokenizer.EncodePieces(sources[i]);
+            foreach (var chunk in InputChunker.Split(pieces, _maxInputLength - Tokenizer.FrameLength, Tokenizer.Vocabulary.Piece))
+            {
+                inputs.Add((i, Tokenizer.Frame(chunk)));
+            }
+        }
+        var generated = new GeneratedSequence[inputs.Count];
+        // Longest first, so batches hold similar lengths and the biggest work starts early.
+        var order = Enumerable.Range(0, inputs.Count).OrderByDescending(i => inputs[i].Ids.Length).ToArray();
+        foreach (var group in order.Chunk(_batchSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var results = Generate(group.Select(i => inputs[i].Ids).ToList());
+            for (int k = 0; k < group.Length; k++)
+            {
+                generated[group[k]] = results[k];
+            }
+        }
+        return Assemble(sources, inputs, generated);
+    }
+
+    /// <summary>Runs the engine on already-tokenized inputs, one batch.</summary>
+    public GeneratedSequence[] Generate(IReadOnlyList<int[]> inputIds)
+    {
+        var state = _encoder.Encode(inputIds);
+        using var batch = new OnnxDecoderBatch(_decoder, state, Settings.DecoderStartTokenId);
+        return _strategy.Decode(batch);
+    }
+
+    private List<TranslationResult> Assemble(IReadOnlyList<string> sources, List<(int Source, int[] Ids)> inputs, GeneratedSequence[] generated)
+    {
+        var results = new List<TranslationResult>(sources.Count);
+        int next = 0;
+        for (int i = 0; i < sources.Count; i++)
+        {
+            var parts = new List<GeneratedSequence>();
+            while (next < inputs.Count && inputs[next].Source == i)
+            {
+                parts.Add(generated[next++]);
+            }
+            var text = string.Join(" ", parts.Select(p => Tokenizer.Decode(p.Tokens)).Where(t => t.Length > 0));
+            results.Add(new TranslationResult(sources[i], text, parts.SelectMany(p => p.Tokens).ToArray(), parts.Sum(p => p.Score)));
+        }
+        return results;
+    }
+
+    public void Dispose()
+    {
+        _encoder.Dispose();
+        _decoder.Dispose();
+    }
+}

@@ -1,0 +1,22 @@
+using Tarjama.Decoding;
+using Tarjama.Engine;
+using Tarjama.Models;
+
+namespace Tarjama.Translation;
+
+/// <summary>Everything that chooses how a model is loaded and run.</summary>
+public sealed record TranslatorOptions
+{
+    /// <summary>Which ONNX variant to load (fp32, fp16, q8, …).</summary>
+    public string DType { get; init; } = "fp32";
+    public DecoderForm DecoderForm { get; init; } = DecoderForm.Auto;
+    public EngineOptions Engine { get; init; } = new();
+    public GenerationOverrides Generation { get; init; } = new();
+    /// <summary>Sentences per engine batch.</summary>
+    public int BatchSize { get; init; } = 16;
+    /// <summary>Target language, for models that need a target-language token; default: the model's own.</summary>
+    public string? TargetLanguage { get; init; }
+}
+
+/// <summary>One input's translation, with what the engine generated for it.</summary>
+public sealed record TranslationResult(string Source, string Translation, int[] TokenIds, double Score);

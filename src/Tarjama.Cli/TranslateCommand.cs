@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Tarjama.Text;
+using Tarjama.Translation;
 
 namespace Tarjama.Cli;
 
@@ -7,8 +9,67 @@ internal static class TranslateCommand
 {
     public static Command Create()
     {
+        var model = new ModelOptions();
+        var input = new Option<string?>("--input", "-i") { Description = "Input file (default: standard input)" };
+        var output = new Option<string?>("--output-file", "-o") { Description = "Output file (default: standard output)" };
+        var sentences = new Option<bool>("--sentences") { Description = "Each input line is one model input, exactly as given; one output line per input line" };
+        var format = new Option<string>("--output") { Description = "Sentence-mode output: text, or jsonl (source, translation, token_ids, score)", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "jsonl");
         var command = new Command("translate", "Translate a document, or one sentence per line with --sentences.");
-        command.SetAction(parse => CommandGuard.Run(() => throw new TarjamaException("translate is not built yet")));
+        model.AddTo(command);
+        command.Options.Add(input);
+        command.Options.Add(output);
+        command.Options.Add(sentences);
+        command.Options.Add(format);
+        command.SetAction(parse => CommandGuard.Run(() =>
+        {
+            if (!parse.GetValue(sentences))
+            {
+                throw new TarjamaException("document mode is not available yet: use --sentences");
+            }
+            using var translator = model.Load(parse);
+            string? inputPath = parse.GetValue(input);
+            using var stream = CliStreams.OpenInput(inputPath);
+            using var writer = CliStreams.OpenOutput(parse.GetValue(output));
+            TranslateLines(translator, new Utf8LineReader(stream, CliStreams.InputName(inputPath)), new SentenceWriter(writer, parse.GetValue(format) == "jsonl"), writer);
+            return 0;
+        }));
         return command;
+    }
+
+    /// <summary>Translates line windows as they are read and writes each window out at once, so a bad line later in
+    /// the input loses nothing already done: lines read before it are translated and written, then the error stands.</summary>
+    private static void TranslateLines(MarianTranslator translator, Utf8LineReader reader, SentenceWriter results, TextWriter output)
+    {
+        int window = Math.Max(64, translator.BatchSize * 4);
+        var lines = new List<string>(window);
+        using (reader)
+        {
+            try
+            {
+                while (reader.ReadLine() is { } line)
+                {
+                    lines.Add(line);
+                    if (lines.Count == window)
+                    {
+                        Flush();
+                    }
+                }
+            }
+            finally
+            {
+                Flush();
+            }
+        }
+
+        void Flush()
+        {
+            foreach (var result in translator.TranslateDetailed(lines))
+            {
+                results.Write(result);
+            }
+            output.Flush();
+            lines.Clear();
+        }
     }
 }

@@ -14,6 +14,8 @@ public sealed class MarianTranslator : ISegmentTranslator, IDisposable
     private readonly MarianDecoder _decoder;
     private readonly IDecodingStrategy _strategy;
     private readonly int _batchSize;
+
+    public int BatchSize => _batchSize;
     private readonly int _maxInputLength;
 
     private MarianTranslator(ModelFolder folder, MarianTokenizer tokenizer, MarianEncoder encoder, MarianDecoder decoder, GenerationSettings settings, int batchSize, (string Source, string Target) languages)

@@ -1,0 +1,29 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Tarjama.Translation;
+
+namespace Tarjama.Cli;
+
+/// <summary>Writes sentence-mode results: one line of text, or one JSON object, per input line.</summary>
+internal sealed class SentenceWriter(TextWriter output, bool jsonl)
+{
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public void Write(TranslationResult result)
+    {
+        if (jsonl)
+        {
+            output.WriteLine(JsonSerializer.Serialize(new
+            {
+                source = result.Source,
+                translation = result.Translation,
+                token_ids = result.TokenIds,
+                score = Math.Round(result.Score, 6),
+            }, Json));
+        }
+        else
+        {
+            output.WriteLine(result.Translation);
+        }
+    }
+}

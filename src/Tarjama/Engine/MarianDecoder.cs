@@ -34,7 +34,6 @@ internal abstract class MarianDecoder : IDisposable
     protected int Heads { get; }
     protected int HeadSize { get; }
     protected TensorElementType CacheType { get; }
-    protected RunOptions RunOptions { get; } = new();
 
     /// <summary>Whether later steps still read the encoder's hidden states (the merged graph takes them every step).</summary>
     public abstract bool NeedsHiddenStatesAfterFirstStep { get; }
@@ -70,7 +69,7 @@ internal abstract class MarianDecoder : IDisposable
         return new StepOutput(outputs[0], self);
     }
 
-    public virtual void Dispose() => RunOptions.Dispose();
+    public abstract void Dispose();
 }
 
 /// <summary>Logits <c>[rows, 1, vocab]</c> and the self-attention cache of one step; owned by the caller.</summary>

@@ -1,13 +1,10 @@
-using Microsoft.ML.OnnxRuntime;
-
 namespace Tarjama.Engine;
 
 /// <summary>Runs <c>encoder_model.onnx</c> on a batch of token sequences, right-padded with an attention mask.</summary>
-internal sealed class MarianEncoder(InferenceSession session, int padId) : IDisposable
+internal sealed class MarianEncoder(OnnxSession session, int padId) : IDisposable
 {
     private static readonly string[] InputNames = ["input_ids", "attention_mask"];
     private static readonly string[] OutputNames = ["last_hidden_state"];
-    private readonly RunOptions _run = new();
 
     public EncoderState Encode(IReadOnlyList<int[]> sequences)
     {
@@ -28,13 +25,9 @@ internal sealed class MarianEncoder(InferenceSession session, int padId) : IDisp
         using var idsValue = TensorRows.Int64(ids, rows, length);
         var maskValue = TensorRows.Int64(mask, rows, length);
         // The outputs are owned from here on: the state disposes them.
-        var hidden = session.Run(_run, InputNames, [idsValue, maskValue], OutputNames)[0];
+        var hidden = session.Run(InputNames, [idsValue, maskValue], OutputNames)[0];
         return new EncoderState(maskValue, hidden, rows);
     }
 
-    public void Dispose()
-    {
-        _run.Dispose();
-        session.Dispose();
-    }
+    public void Dispose() => session.Dispose();
 }

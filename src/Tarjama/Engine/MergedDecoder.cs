@@ -6,7 +6,7 @@ namespace Tarjama.Engine;
 /// <summary>Optimum's <c>decoder_model_merged.onnx</c>: one graph whose <c>If</c> node picks the first-step or the
 /// cached branch from <c>use_cache_branch</c>. In the cached branch its encoder <c>present</c> outputs are empty, so
 /// the cross cache of the first step is kept.</summary>
-internal sealed class MergedDecoder(InferenceSession session, int layers, int heads, int headSize, TensorElementType cacheType)
+internal sealed class MergedDecoder(OnnxSession session, int layers, int heads, int headSize, TensorElementType cacheType)
     : MarianDecoder(layers, heads, headSize, cacheType)
 {
     public override bool NeedsHiddenStatesAfterFirstStep => true;
@@ -46,13 +46,9 @@ internal sealed class MergedDecoder(InferenceSession session, int layers, int he
         (names[2], values[2]) = ("encoder_hidden_states", encoder.Hidden);
         (names[3], values[3]) = ("use_cache_branch", useCache);
         Pasts.Fill(names, values, 4, PastNames, self, cross);
-        var outputs = session.Run(RunOptions, names, values, OutputNames(firstStep, this));
+        var outputs = session.Run(names, values, OutputNames(firstStep, this));
         return Collect(outputs, firstStep ? encoder : null);
     }
 
-    public override void Dispose()
-    {
-        session.Dispose();
-        base.Dispose();
-    }
+    public override void Dispose() => session.Dispose();
 }

@@ -5,7 +5,7 @@ namespace Tarjama.Engine;
 /// <summary>Opens ONNX files as inference sessions, turning a corrupt or unreadable file into a clear error.</summary>
 internal static class OnnxSessionLoader
 {
-    public static InferenceSession Open(string path, EngineOptions options)
+    public static OnnxSession Open(string path, EngineOptions options, EngineStatistics statistics)
     {
         using var settings = new SessionOptions
         {
@@ -16,7 +16,7 @@ internal static class OnnxSessionLoader
         };
         try
         {
-            return new InferenceSession(path, settings);
+            return new OnnxSession(new InferenceSession(path, settings), statistics);
         }
         catch (OnnxRuntimeException e)
         {

@@ -4,7 +4,7 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 namespace Tarjama.Engine;
 
 /// <summary><c>decoder_model.onnx</c> for the first step, <c>decoder_with_past_model.onnx</c> after it.</summary>
-internal sealed class SplitDecoder(InferenceSession first, InferenceSession withPast, int layers, int heads, int headSize, TensorElementType cacheType)
+internal sealed class SplitDecoder(OnnxSession first, OnnxSession withPast, int layers, int heads, int headSize, TensorElementType cacheType)
     : MarianDecoder(layers, heads, headSize, cacheType)
 {
     private static readonly string[] FirstInputs = ["encoder_attention_mask", "input_ids", "encoder_hidden_states"];
@@ -14,7 +14,7 @@ internal sealed class SplitDecoder(InferenceSession first, InferenceSession with
     public override StepOutput First(EncoderState encoder, long[] tokens)
     {
         using var ids = TensorRows.Int64(tokens, tokens.Length, 1);
-        var outputs = first.Run(RunOptions, FirstInputs, [encoder.Mask, ids, encoder.Hidden], OutputNames(true, this));
+        var outputs = first.Run(FirstInputs, [encoder.Mask, ids, encoder.Hidden], OutputNames(true, this));
         return Collect(outputs, encoder);
     }
 
@@ -28,7 +28,7 @@ internal sealed class SplitDecoder(InferenceSession first, InferenceSession with
         names[1] = "input_ids";
         values[1] = ids;
         Pasts.Fill(names, values, 2, PastNames, selfCache, encoder.CrossCache);
-        var outputs = withPast.Run(RunOptions, names, values, OutputNames(false, this));
+        var outputs = withPast.Run(names, values, OutputNames(false, this));
         return Collect(outputs, null);
     }
 
@@ -36,7 +36,6 @@ internal sealed class SplitDecoder(InferenceSession first, InferenceSession with
     {
         first.Dispose();
         withPast.Dispose();
-        base.Dispose();
     }
 }
 

@@ -14,8 +14,6 @@ public sealed class MarianTranslator : ISegmentTranslator, IDisposable
     private readonly MarianDecoder _decoder;
     private readonly IDecodingStrategy _strategy;
     private readonly int _batchSize;
-
-    public int BatchSize => _batchSize;
     private readonly int _maxInputLength;
 
     private MarianTranslator(ModelFolder folder, MarianTokenizer tokenizer, MarianEncoder encoder, MarianDecoder decoder, GenerationSettings settings, int batchSize, (string Source, string Target) languages)
@@ -35,6 +33,9 @@ public sealed class MarianTranslator : ISegmentTranslator, IDisposable
     public string TargetLanguage { get; }
     public MarianTokenizer Tokenizer { get; }
     public GenerationSettings Settings { get; }
+    public int BatchSize => _batchSize;
+    /// <summary>Time spent inside ONNX Runtime by this translator.</summary>
+    public EngineStatistics Statistics { get; private init; } = new();
 
     public static MarianTranslator Load(string modelPath, TranslatorOptions? options = null)
     {
@@ -43,24 +44,25 @@ public sealed class MarianTranslator : ISegmentTranslator, IDisposable
         var languages = ModelLanguages.Read(folder);
         var tokenizer = MarianTokenizerLoader.Load(folder, options.TargetLanguage ?? languages.Target);
         var ids = tokenizer.Ids;
+        var statistics = new EngineStatistics();
         var settings = GenerationSettings.From(folder.Generation, ids.Eos, ids.DecoderStart, options.Generation);
-        var encoder = new MarianEncoder(OnnxSessionLoader.Open(folder.EncoderPath, options.Engine), ids.Pad);
-        var decoder = OpenDecoder(folder, options.Engine);
-        return new MarianTranslator(folder, tokenizer, encoder, decoder, settings, options.BatchSize, languages);
+        var encoder = new MarianEncoder(OnnxSessionLoader.Open(folder.EncoderPath, options.Engine, statistics), ids.Pad);
+        var decoder = OpenDecoder(folder, options.Engine, statistics);
+        return new MarianTranslator(folder, tokenizer, encoder, decoder, settings, options.BatchSize, languages) { Statistics = statistics };
     }
 
-    private static MarianDecoder OpenDecoder(ModelFolder folder, EngineOptions engine)
+    private static MarianDecoder OpenDecoder(ModelFolder folder, EngineOptions engine, EngineStatistics statistics)
     {
         var config = folder.Config;
         int heads = config.DecoderAttentionHeads;
         int headSize = config.DModel / heads;
         if (folder.DecoderForm == DecoderForm.Split)
         {
-            var first = OnnxSessionLoader.Open(folder.DecoderPath!, engine);
-            var withPast = OnnxSessionLoader.Open(folder.DecoderWithPastPath!, engine);
+            var first = OnnxSessionLoader.Open(folder.DecoderPath!, engine, statistics);
+            var withPast = OnnxSessionLoader.Open(folder.DecoderWithPastPath!, engine, statistics);
             return new SplitDecoder(first, withPast, config.DecoderLayers, heads, headSize, CacheType(withPast.InputMetadata));
         }
-        var merged = OnnxSessionLoader.Open(folder.MergedDecoderPath!, engine);
+        var merged = OnnxSessionLoader.Open(folder.MergedDecoderPath!, engine, statistics);
         return new MergedDecoder(merged, config.DecoderLayers, heads, headSize, CacheType(merged.InputMetadata));
     }
 

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using Tarjama.Translation;
+
+namespace Tarjama.Cli;
+
+/// <summary><c>tarjama bench</c>: our engine and transformers.js on the same model, sentences and settings, side by
+/// side in one run, reported as ratios (absolute times on shared machines mean little).</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var model = new ModelOptions();
+        var inputs = new Option<string?>("--inputs") { Description = "Sentences, one per line (default: NTREX-128 Arabic from ../shared/data when present)" };
+        var count = new Option<int>("--count") { Description = "How many sentences to translate", DefaultValueFactory = _ => 50 };
+        var runs = new Option<int>("--runs") { Description = "Timed runs of each engine, alternated; the median is reported", DefaultValueFactory = _ => 1 };
+        var reference = new Option<string>("--reference") { Description = "Peer to compare with: transformersjs or none", DefaultValueFactory = _ => "transformersjs" };
+        reference.AcceptOnlyFromAmong("transformersjs", "none");
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
+        var command = new Command("bench", "Measure translation speed against transformers.js on the same model and inputs.");
+        model.AddTo(command);
+        foreach (var option in new Option[] { inputs, count, runs, reference, json })
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(parse => CommandGuard.Run(() =>
+        {
+            var sentences = BenchInputs.Read(parse.GetValue(inputs), parse.GetValue(count));
+            var options = model.Read(parse);
+            string modelPath = parse.GetValue(model.Model)!;
+            int threads = options.Engine.Threads > 0 ? options.Engine.Threads : Environment.ProcessorCount;
+            int maxNewTokens = parse.GetValue(model.MaxNewTokens) ?? 64;
+            options = options with { Generation = options.Generation with { MaxNewTokens = maxNewTokens } };
+            using var translator = MarianTranslator.Load(modelPath, options);
+            var peer = parse.GetValue(reference) == "transformersjs" && translator.Settings.NumBeams == 1
+                ? new TransformersJsBench(modelPath, options.BatchSize, maxNewTokens, threads)
+                : null;
+            var ours = new List<BenchFigures>();
+            var theirs = new List<BenchFigures>();
+            translator.TranslateDetailed(sentences.Take(Math.Min(4, sentences.Count)).ToList()); // warm-up: JIT and first-run allocations
+            for (int run = 0; run < Math.Max(1, parse.GetValue(runs)); run++)
+            {
+                ours.Add(MeasureOurs(translator, sentences));
+                if (peer is not null)
+                {
+                    theirs.Add(peer.Measure(sentences));
+                }
+            }
+            var report = new BenchReport(modelPath, sentences.Count, options.BatchSize, translator.Settings.NumBeams, maxNewTokens, threads,
+                BenchFigures.Median(ours), theirs.Count > 0 ? BenchFigures.Median(theirs) : null, Process.GetCurrentProcess().PeakWorkingSet64);
+            Console.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(report) : report.ToTable());
+            return 0;
+        }));
+        return command;
+    }
+
+    private static BenchFigures MeasureOurs(MarianTranslator translator, IReadOnlyList<string> sentences)
+    {
+        translator.Statistics.Reset();
+        var clock = Stopwatch.StartNew();
+        var results = translator.TranslateDetailed(sentences);
+        double seconds = clock.Elapsed.TotalSeconds;
+        return new BenchFigures(seconds, sentences.Count, results.Sum(r => r.TokenIds.Length), translator.Statistics.OnnxTime.TotalSeconds);
+    }
+}

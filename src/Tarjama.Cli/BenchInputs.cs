@@ -1,0 +1,17 @@
+using Tarjama.Text;
+
+namespace Tarjama.Cli;
+
+/// <summary>The sentences a benchmark translates: a given file, else NTREX-128's Arabic side when <c>../shared/data</c> is there.</summary>
+internal static class BenchInputs
+{
+    public static IReadOnlyList<string> Read(string? path, int count)
+    {
+        path ??= SharedData.Find(Path.Combine("ntrex128", "ntrex128.arb.txt"))
+            ?? throw new TarjamaException("no --inputs given and no ../shared/data/ntrex128 found");
+        using var stream = CliStreams.OpenInput(path);
+        using var reader = new Utf8LineReader(stream, path);
+        var lines = reader.ReadLines().Where(l => l.Trim().Length > 0).Take(count).ToList();
+        return lines.Count > 0 ? lines : throw new TarjamaException($"{path}: no sentences");
+    }
+}

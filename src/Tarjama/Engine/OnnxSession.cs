@@ -1,0 +1,21 @@
+using Microsoft.ML.OnnxRuntime;
+
+namespace Tarjama.Engine;
+
+/// <summary>An inference session whose runs are timed into the engine's statistics.</summary>
+internal sealed class OnnxSession(InferenceSession session, EngineStatistics statistics) : IDisposable
+{
+    private readonly RunOptions _options = new();
+
+    public IReadOnlyDictionary<string, NodeMetadata> InputMetadata => session.InputMetadata;
+
+    /// <summary>Runs the graph; the caller owns the returned values (disposing the collection disposes them all).</summary>
+    public IDisposableReadOnlyCollection<OrtValue> Run(IReadOnlyCollection<string> inputNames, IReadOnlyCollection<OrtValue> inputs, IReadOnlyCollection<string> outputNames) =>
+        statistics.Measure(() => session.Run(_options, inputNames, inputs, outputNames));
+
+    public void Dispose()
+    {
+        _options.Dispose();
+        session.Dispose();
+    }
+}

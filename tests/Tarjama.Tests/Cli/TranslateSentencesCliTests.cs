@@ -1,0 +1,124 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Tarjama.Tests.Cli;
+
+/// <summary><c>tarjama translate --sentences</c> end to end on the reference model, and its answers to bad input.</summary>
+public class TranslateSentencesCliTests
+{
+    private static readonly string Model = Fixtures.ReferenceModel;
+    private static readonly string[] Inputs = Fixtures.Lines("reference-golden", "inputs_ar_50.txt");
+
+    [Fact]
+    public void One_output_line_per_input_line_with_empty_lines_kept()
+    {
+        string input = $"{Inputs[2]}\n\n{Inputs[3]}\n";
+        var result = CliRunner.Run(input, "translate", "--model", Model, "--sentences", "--max-new-tokens", "8");
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Stdout.Split('\n');
+        Assert.Equal(4, lines.Length); // three lines and the final newline
+        Assert.NotEmpty(lines[0]);
+        Assert.Empty(lines[1]);
+        Assert.NotEmpty(lines[2]);
+    }
+
+    [Fact]
+    public void Jsonl_carries_source_translation_token_ids_and_score_equal_to_the_reference()
+    {
+        var golden = Engine.GoldenRecord.Read(Fixtures.Path("reference-golden", "hf-transformers.beam4.bs1.jsonl"));
+        string input = string.Join("\n", Inputs.Take(3)) + "\n";
+        var result = CliRunner.Run(input, "translate", "-m", Model, "--sentences", "--output", "jsonl", "--beams", "4", "--max-new-tokens", "64");
+        Assert.Equal(0, result.ExitCode);
+        var records = result.Stdout.Trim().Split('\n').Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(3, records.Count);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(Inputs[i], records[i].GetProperty("source").GetString());
+            Assert.False(string.IsNullOrEmpty(records[i].GetProperty("translation").GetString()));
+            Assert.Equal(golden[i].OutputIds, records[i].GetProperty("token_ids").EnumerateArray().Select(e => e.GetInt32()));
+            Assert.InRange(records[i].GetProperty("score").GetDouble(), golden[i].Score!.Value - 1e-3, golden[i].Score!.Value + 1e-3);
+        }
+    }
+
+    [Fact]
+    public void Invalid_utf8_is_reported_with_its_byte_offset_after_the_lines_before_it_are_written()
+    {
+        var input = Encoding.UTF8.GetBytes(Inputs[2] + "\n").Concat(new byte[] { (byte)'a', 0xFF, (byte)'\n' }).ToArray();
+        var result = CliRunner.Run(input, "translate", "-m", Model, "--sentences", "--max-new-tokens", "8");
+        Assert.NotEqual(0, result.ExitCode);
+        int offset = Encoding.UTF8.GetByteCount(Inputs[2] + "\n") + 1;
+        Assert.Equal($"tarjama: error: standard input: invalid UTF-8 at byte offset {offset}", result.Stderr.Trim());
+        Assert.Single(result.Stdout.Trim().Split('\n'), l => l.Length > 0);
+    }
+
+    [Fact]
+    public void Missing_model_folder_is_one_clear_line()
+    {
+        var result = CliRunner.Run("x\n", "translate", "-m", "/nonexistent/model", "--sentences");
+        AssertOneErrorLine(result, "model folder not found: /nonexistent/model");
+    }
+
+    [Fact]
+    public void Half_downloaded_model_names_the_missing_file()
+    {
+        string folder = CopyModel();
+        File.Delete(Path.Combine(folder, "onnx", "decoder_model_merged.onnx"));
+        File.Delete(Path.Combine(folder, "onnx", "decoder_with_past_model.onnx"));
+        var result = CliRunner.Run("x\n", "translate", "-m", folder, "--sentences");
+        AssertOneErrorLine(result, "decoder_model_merged.onnx: missing");
+    }
+
+    [Fact]
+    public void Unknown_dtype_lists_the_known_ones()
+    {
+        var result = CliRunner.Run("x\n", "translate", "-m", Model, "--sentences", "--dtype", "fp12");
+        AssertOneErrorLine(result, "unknown dtype 'fp12' (known: fp32, fp16, q8");
+    }
+
+    [Fact]
+    public void Missing_dtype_variant_names_the_file_and_the_dtypes_present()
+    {
+        var result = CliRunner.Run("x\n", "translate", "-m", Model, "--sentences", "--dtype", "q8");
+        AssertOneErrorLine(result, "encoder_model_quantized.onnx: missing (dtype q8); dtypes present: fp32");
+    }
+
+    [Fact]
+    public void Corrupt_onnx_file_is_named()
+    {
+        string folder = CopyModel();
+        File.WriteAllBytes(Path.Combine(folder, "onnx", "encoder_model.onnx"), Encoding.ASCII.GetBytes("version https://git-lfs.github.com/spec/v1\n"));
+        var result = CliRunner.Run("x\n", "translate", "-m", folder, "--sentences");
+        AssertOneErrorLine(result, "encoder_model.onnx: not a loadable ONNX model");
+    }
+
+    [Fact]
+    public void Broken_config_json_is_named()
+    {
+        string folder = CopyModel();
+        File.WriteAllText(Path.Combine(folder, "config.json"), "{ \"d_model\": ");
+        var result = CliRunner.Run("x\n", "translate", "-m", folder, "--sentences");
+        AssertOneErrorLine(result, "config.json: not valid JSON");
+    }
+
+    private static void AssertOneErrorLine(CliRunner.Result result, string expected)
+    {
+        Assert.Equal(2, result.ExitCode);
+        var lines = result.Stderr.Trim().Split('\n');
+        Assert.Single(lines);
+        Assert.StartsWith("tarjama: error: ", lines[0]);
+        Assert.Contains(expected, lines[0]);
+        Assert.DoesNotContain("   at ", result.Stderr);
+    }
+
+    private static string CopyModel()
+    {
+        string target = Path.Combine(Path.GetTempPath(), "tarjama-test-" + Guid.NewGuid().ToString("N"));
+        foreach (var file in Directory.EnumerateFiles(Model, "*", SearchOption.AllDirectories))
+        {
+            string destination = Path.Combine(target, Path.GetRelativePath(Model, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+        return target;
+    }
+}

@@ -18,16 +18,27 @@ public static class MarianTokenizerLoader
 
     public static MarianTokenizer Load(ModelFolder folder, string? targetLanguage = null)
     {
-        string vocabPath = folder.File("vocab.json");
-        string spmPath = folder.File("source.spm");
-        if (!File.Exists(vocabPath) || !File.Exists(spmPath))
-        {
-            throw new TarjamaException($"{folder.Path}: missing tokenizer files (needs source.spm and vocab.json)");
-        }
-        var vocabulary = MarianVocabulary.Load(vocabPath);
-        var source = LoadSentencePiece(spmPath);
+        var (source, vocabulary, vocabPath) = LoadPieces(folder);
         var ids = SpecialIds(folder, vocabulary, vocabPath);
         return new MarianTokenizer(source, vocabulary, ids, LanguageToken(vocabulary, targetLanguage, vocabPath));
+    }
+
+    // Helsinki-NLP's own files win over tokenizer.json when both are there: the converted Unigram can split differently.
+    private static (SentencePieceTokenizer, MarianVocabulary, string) LoadPieces(ModelFolder folder)
+    {
+        string vocabPath = folder.File("vocab.json");
+        string spmPath = folder.File("source.spm");
+        if (File.Exists(vocabPath) && File.Exists(spmPath))
+        {
+            return (LoadSentencePiece(spmPath), MarianVocabulary.Load(vocabPath), vocabPath);
+        }
+        string jsonPath = folder.File("tokenizer.json");
+        if (File.Exists(jsonPath))
+        {
+            var (tokenizer, vocabulary) = TokenizerJsonModel.Load(jsonPath);
+            return (tokenizer, vocabulary, jsonPath);
+        }
+        throw new TarjamaException($"{folder.Path}: missing tokenizer files (needs source.spm + vocab.json, or tokenizer.json)");
     }
 
     private static SentencePieceTokenizer LoadSentencePiece(string path)

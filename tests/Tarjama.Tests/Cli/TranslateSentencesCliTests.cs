@@ -61,10 +61,8 @@ public class TranslateSentencesCliTests
     [Fact]
     public void Half_downloaded_model_names_the_missing_file()
     {
-        string folder = CopyModel();
-        File.Delete(Path.Combine(folder, "onnx", "decoder_model_merged.onnx"));
-        File.Delete(Path.Combine(folder, "onnx", "decoder_with_past_model.onnx"));
-        var result = CliRunner.Run("x\n", "translate", "-m", folder, "--sentences");
+        using var model = new ModelCopy(Model, "onnx/decoder_model_merged.onnx", "onnx/decoder_with_past_model.onnx");
+        var result = CliRunner.Run("x\n", "translate", "-m", model.Path, "--sentences");
         AssertOneErrorLine(result, "decoder_model_merged.onnx: missing");
     }
 
@@ -85,18 +83,18 @@ public class TranslateSentencesCliTests
     [Fact]
     public void Corrupt_onnx_file_is_named()
     {
-        string folder = CopyModel();
-        File.WriteAllBytes(Path.Combine(folder, "onnx", "encoder_model.onnx"), Encoding.ASCII.GetBytes("version https://git-lfs.github.com/spec/v1\n"));
-        var result = CliRunner.Run("x\n", "translate", "-m", folder, "--sentences");
+        using var model = new ModelCopy(Model);
+        File.WriteAllBytes(model.File("onnx/encoder_model.onnx"), Encoding.ASCII.GetBytes("version https://git-lfs.github.com/spec/v1\n"));
+        var result = CliRunner.Run("x\n", "translate", "-m", model.Path, "--sentences");
         AssertOneErrorLine(result, "encoder_model.onnx: not a loadable ONNX model");
     }
 
     [Fact]
     public void Broken_config_json_is_named()
     {
-        string folder = CopyModel();
-        File.WriteAllText(Path.Combine(folder, "config.json"), "{ \"d_model\": ");
-        var result = CliRunner.Run("x\n", "translate", "-m", folder, "--sentences");
+        using var model = new ModelCopy(Model);
+        File.WriteAllText(model.File("config.json"), "{ \"d_model\": ");
+        var result = CliRunner.Run("x\n", "translate", "-m", model.Path, "--sentences");
         AssertOneErrorLine(result, "config.json: not valid JSON");
     }
 
@@ -108,17 +106,5 @@ public class TranslateSentencesCliTests
         Assert.StartsWith("tarjama: error: ", lines[0]);
         Assert.Contains(expected, lines[0]);
         Assert.DoesNotContain("   at ", result.Stderr);
-    }
-
-    private static string CopyModel()
-    {
-        string target = Path.Combine(Path.GetTempPath(), "tarjama-test-" + Guid.NewGuid().ToString("N"));
-        foreach (var file in Directory.EnumerateFiles(Model, "*", SearchOption.AllDirectories))
-        {
-            string destination = Path.Combine(target, Path.GetRelativePath(Model, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
-        return target;
     }
 }

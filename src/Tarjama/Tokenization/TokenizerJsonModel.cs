@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Google.Protobuf;
+using Microsoft.ML.Tokenizers;
+
+namespace Tarjama.Tokenization;
+
+/// <summary>Reads a Unigram <c>tokenizer.json</c> (as transformers.js exports of Marian models carry it) by writing the
+/// SentencePiece model it describes (pieces, scores, normalisation charsmap) and loading that, so both tokenizer
+/// forms go through the same SentencePiece implementation.</summary>
+public static class TokenizerJsonModel
+{
+    // Field numbers of sentencepiece_model.proto.
+    private const int ModelPieces = 1, ModelTrainerSpec = 2, ModelNormalizerSpec = 3;
+    private const int PiecePiece = 1, PieceScore = 2, PieceType = 3;
+    private const int TypeNormal = 1, TypeUnknown = 2, TypeControl = 3;
+    private const int TrainerModelType = 3, TrainerUnkId = 40, TrainerBosId = 41, TrainerEosId = 42, TrainerPadId = 43;
+    private const int UnigramModel = 1;
+    private const int NormalizerName = 1, NormalizerCharsmap = 2, NormalizerDummyPrefix = 3, NormalizerExtraWhitespace = 4, NormalizerEscapeWhitespace = 5;
+
+    public static (SentencePieceTokenizer Tokenizer, MarianVocabulary Vocabulary) Load(string path)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            var root = document.RootElement;
+            var model = root.GetProperty("model");
+            if (model.GetProperty("type").GetString() != "Unigram")
+            {
+                throw new TarjamaException($"{path}: only Unigram tokenizer.json models are supported (found {model.GetProperty("type")})");
+            }
+            var pieces = model.GetProperty("vocab").EnumerateArray().Select(p => (Piece: p[0].GetString()!, Score: p[1].GetSingle())).ToList();
+            int unk = model.TryGetProperty("unk_id", out var u) && u.ValueKind == JsonValueKind.Number ? u.GetInt32() : pieces.FindIndex(p => p.Piece == "<unk>");
+            var special = root.TryGetProperty("added_tokens", out var added)
+                ? added.EnumerateArray().Where(t => t.GetProperty("special").GetBoolean()).Select(t => t.GetProperty("id").GetInt32()).ToHashSet()
+                : [];
+            byte[] proto = Proto(pieces, unk, special, Charsmap(root));
+            var tokenizer = SentencePieceTokenizer.Create(new MemoryStream(proto), false, false);
+            return (tokenizer, MarianVocabulary.FromPieces(pieces.Select(p => p.Piece).ToList()));
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException)
+        {
+            throw new TarjamaException($"{path}: not a usable tokenizer.json ({e.Message})", e);
+        }
+    }
+
+    private static byte[] Charsmap(JsonElement root)
+    {
+        var normalizers = root.GetProperty("normalizer") switch
+        {
+            { ValueKind: JsonValueKind.Object } n when n.GetProperty("type").GetString() == "Sequence" => n.GetProperty("normalizers").EnumerateArray().ToList(),
+            { ValueKind: JsonValueKind.Object } n => [n],
+            _ => [],
+        };
+        var precompiled = normalizers.FirstOrDefault(n => n.GetProperty("type").GetString() == "Precompiled");
+        return precompiled.ValueKind == JsonValueKind.Object && precompiled.GetProperty("precompiled_charsmap") is { ValueKind: JsonValueKind.String } map
+            ? Convert.FromBase64String(map.GetString()!)
+            : [];
+    }
+
+    private static byte[] Proto(List<(string Piece, float Score)> pieces, int unk, HashSet<int> special, byte[] charsmap)
+    {
+        using var buffer = new MemoryStream();
+        var output = new CodedOutputStream(buffer);
+        for (int id = 0; id < pieces.Count; id++)
+        {
+            int type = id == unk ? TypeUnknown : special.Contains(id) ? TypeControl : TypeNormal;
+            WriteMessage(output, ModelPieces, o =>
+            {
+                o.WriteTag(PiecePiece, WireFormat.WireType.LengthDelimited);
+                o.WriteString(pieces[id].Piece);
+                o.WriteTag(PieceScore, WireFormat.WireType.Fixed32);
+                o.WriteFloat(pieces[id].Score);
+                o.WriteTag(PieceType, WireFormat.WireType.Varint);
+                o.WriteInt32(type);
+            });
+        }
+        int eos = pieces.FindIndex(p => p.Piece == "</s>");
+        int pad = pieces.FindIndex(p => p.Piece == "<pad>");
+        WriteMessage(output, ModelTrainerSpec, o =>
+        {
+            // No BOS in Marian; the tokenizer library needs a valid id there all the same (it is never added).
+            foreach (var (field, value) in new[] { (TrainerModelType, UnigramModel), (TrainerUnkId, unk), (TrainerBosId, eos), (TrainerEosId, eos), (TrainerPadId, pad) })
+            {
+                o.WriteTag(field, WireFormat.WireType.Varint);
+                o.WriteInt32(value);
+            }
+        });
+        WriteMessage(output, ModelNormalizerSpec, o =>
+        {
+            o.WriteTag(NormalizerName, WireFormat.WireType.LengthDelimited);
+            o.WriteString(charsmap.Length > 0 ? "nmt_nfkc" : "identity");
+            o.WriteTag(NormalizerCharsmap, WireFormat.WireType.LengthDelimited);
+            o.WriteBytes(ByteString.CopyFrom(charsmap));
+            foreach (int flag in new[] { NormalizerDummyPrefix, NormalizerExtraWhitespace, NormalizerEscapeWhitespace })
+            {
+                o.WriteTag(flag, WireFormat.WireType.Varint);
+                o.WriteBool(true);
+            }
+        });
+        output.Flush();
+        return buffer.ToArray();
+    }
+
+    private static void WriteMessage(CodedOutputStream output, int field, Action<CodedOutputStream> write)
+    {
+        using var inner = new MemoryStream();
+        var nested = new CodedOutputStream(inner);
+        write(nested);
+        nested.Flush();
+        output.WriteTag(field, WireFormat.WireType.LengthDelimited);
+        output.WriteBytes(ByteString.CopyFrom(inner.ToArray()));
+    }
+}

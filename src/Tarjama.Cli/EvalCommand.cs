@@ -15,19 +15,19 @@ public static class EvalCommand
     /// <param name="loadEngine">Loads the engine for --model; null for the build's own.</param>
     public static Command Create(Func<string, ISegmentTranslator>? loadEngine = null)
     {
-        var hypotheses = new Option<string?>("--hyp") { Description = "Translations to score, one segment a line" };
-        var references = new Option<string[]>("--ref") { Description = "Reference translations, one segment a line; repeat for more references" };
-        var metrics = new Option<string>("--metrics") { Description = $"Comma-separated metrics from {Metrics.AllNames}", DefaultValueFactory = _ => Metrics.AllNames };
+        var hypotheses = new Option<string?>("--hyp") { HelpName = "FILE", Description = "Translations to score, one segment a line" };
+        var references = new Option<string[]>("--ref") { HelpName = "FILE", Description = "Reference translations, one segment a line; repeat for more references" };
+        var metrics = new Option<string>("--metrics") { HelpName = "LIST", Description = $"Comma-separated metrics from {Metrics.AllNames}", DefaultValueFactory = _ => Metrics.AllNames };
         var json = new Option<bool>("--json") { Description = "Print one JSON object keyed by metric" };
         var sentenceLevel = new Option<bool>("--sentence-level") { Description = "Also score each sentence (sentence BLEU uses the effective order)" };
-        var width = new Option<int>("--width") { Description = "Decimals of the printed scores", DefaultValueFactory = _ => 1 };
-        var model = new Option<string?>("--model") { Description = "Model folder: translate --src (or the --test set) with the engine, then score" };
-        var sources = new Option<string?>("--src") { Description = "Source text to translate with --model, one segment a line" };
-        var test = new Option<string?>("--test") { Description = $"A test set from the shared data folder ({string.Join(", ", TestSets.Names)}) instead of --src and --ref" };
-        var languagePair = new Option<string?>("--lang-pair") { Description = "With --hyp and --test: the direction of the translations, ar-en or en-ar" };
+        var width = new Option<int>("--width") { HelpName = "N", Description = "Decimals of the printed scores", DefaultValueFactory = _ => 1 };
+        var model = new Option<string?>("--model") { HelpName = "FOLDER", Description = "Model folder: translate --src (or the --test set) with the engine, then score" };
+        var sources = new Option<string?>("--src") { HelpName = "FILE", Description = "Source text to translate with --model, one segment a line" };
+        var test = new Option<string?>("--test") { HelpName = "NAME", Description = $"A test set from the shared data folder ({string.Join(", ", TestSets.Names)}) instead of --src and --ref" };
+        var languagePair = new Option<string?>("--lang-pair") { HelpName = "PAIR", Description = "With --hyp and --test: the direction of the translations, ar-en or en-ar" };
         var byDocument = new Option<bool>("--by-document") { Description = "Score each document (ntrex128, or --doc-ids) and list the worst" };
-        var documentIds = new Option<string?>("--doc-ids") { Description = "Document id of each segment, one a line; implies --by-document" };
-        var worst = new Option<int>("--worst") { Description = "How many of the worst documents to list", DefaultValueFactory = _ => 10 };
+        var documentIds = new Option<string?>("--doc-ids") { HelpName = "FILE", Description = "Document id of each segment, one a line; implies --by-document" };
+        var worst = new Option<int>("--worst") { HelpName = "N", Description = "How many of the worst documents to list", DefaultValueFactory = _ => 10 };
 
         var command = new Command("eval", "Score translations with BLEU, chrF and chrF++ exactly as sacreBLEU does.")
         {
@@ -39,6 +39,11 @@ public static class EvalCommand
                 parse.GetValue(hypotheses), parse.GetValue(references) ?? [], parse.GetValue(metrics)!, parse.GetValue(sentenceLevel),
                 parse.GetValue(model), parse.GetValue(sources), parse.GetValue(test), parse.GetValue(languagePair),
                 parse.GetValue(byDocument), parse.GetValue(documentIds));
+            int decimals = parse.GetValue(width), worstCount = parse.GetValue(worst);
+            if (decimals < 0 || worstCount < 0)
+            {
+                throw new TarjamaException("--width and --worst take a number, 0 or more");
+            }
             var report = Evaluate(request, loadEngine ?? LoadEngine);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
@@ -47,7 +52,7 @@ public static class EvalCommand
             }
             else
             {
-                EvaluationReportText.Write(output, report, parse.GetValue(width), parse.GetValue(worst));
+                EvaluationReportText.Write(output, report, decimals, worstCount);
             }
             return 0;
         }));
@@ -145,7 +150,16 @@ public static class EvalCommand
         {
             throw new TarjamaException("give the references with --ref FILE (repeat it for several), or a --test set");
         }
-        return References.FromStreams(request.References.Select(TextFiles.ReadSegments).ToList());
+        var streams = request.References.Select(TextFiles.ReadSegments).ToList();
+        for (int i = 1; i < streams.Count; i++)
+        {
+            if (streams[i].Count != streams[0].Count)
+            {
+                throw new TarjamaException(
+                    $"{request.References[i]} has {streams[i].Count} lines but {request.References[0]} has {streams[0].Count}");
+            }
+        }
+        return References.FromStreams(streams);
     }
 
     // The language the translations are in, from --lang-pair ("ar-en" gives "en").

@@ -71,6 +71,6 @@ public class TranslationEvaluationTests
     [Fact]
     public void Metric_names_keep_their_order()
     {
-        Assert.Equal(["chrf++", "bleu", "chrf"], Metrics.Parse("chrf++, bleu,chrf,bleu").Select(m => m.Key));
+        Assert.Equal(["chrf++", "bleu", "chrf"], Metrics.Parse("chrf++, BLEU,chrf,bleu").Select(m => m.Key));
     }
 }

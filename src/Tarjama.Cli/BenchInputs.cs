@@ -1,3 +1,4 @@
+using Tarjama.Evaluation;
 using Tarjama.Text;
 
 namespace Tarjama.Cli;
@@ -7,8 +8,11 @@ internal static class BenchInputs
 {
     public static IReadOnlyList<string> Read(string? path, int count)
     {
-        path ??= SharedData.Find(Path.Combine("ntrex128", "ntrex128.arb.txt"))
-            ?? throw new TarjamaException("no --inputs given and no ../shared/data/ntrex128 found");
+        if (path is null)
+        {
+            string data = TestSets.FindDataFolder(Environment.GetEnvironmentVariable(TestSets.DataVariable), [Environment.CurrentDirectory, AppContext.BaseDirectory]);
+            return TestSets.Load("ntrex128", data).Arabic.Where(l => l.Trim().Length > 0).Take(count).ToList();
+        }
         using var stream = CliStreams.OpenInput(path);
         using var reader = new Utf8LineReader(stream, path);
         var lines = reader.ReadLines().Where(l => l.Trim().Length > 0).Take(count).ToList();

@@ -4,4 +4,5 @@ using Tarjama.Cli;
 var root = new RootCommand("Tarjama: offline Arabic↔English translation for news.");
 root.Subcommands.Add(TranslateCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
 return root.Parse(args).Invoke();

@@ -3,4 +3,5 @@ using Tarjama.Cli;
 
 var root = new RootCommand("Tarjama: offline Arabic↔English translation for news.");
 root.Subcommands.Add(TranslateCommand.Create());
+root.Subcommands.Add(ModelsCommand.Create());
 return root.Parse(args).Invoke();

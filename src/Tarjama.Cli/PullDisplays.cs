@@ -15,7 +15,7 @@ internal static class PullDisplays
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         return console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn { Base = FileSizeBase.Decimal }, new TransferSpeedColumn { Base = FileSizeBase.Decimal }, new RemainingTimeColumn())
             .Start(context => pull(new BarDisplay(console, context)));
     }
 

@@ -75,9 +75,12 @@ internal sealed class HubClient(HubHttp http)
             cancellationToken);
     }
 
-    // The HTTP forms are W/"value" and "value"; the cache names blobs by the bare value.
+    // The HTTP forms are W/"value" and "value"; the cache names blobs by the bare value, so it must be a plain file name.
     private static string? NormalizeEtag(string? etag) =>
-        etag is null ? null : (etag.StartsWith("W/", StringComparison.Ordinal) ? etag[2..] : etag).Trim('"');
+        (etag?.StartsWith("W/", StringComparison.Ordinal) == true ? etag[2..] : etag)?.Trim('"') is { Length: > 0 } bare
+        && bare.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            ? bare
+            : null;
 
     private sealed record ModelInfoJson(
         [property: JsonPropertyName("sha")] string? Sha,

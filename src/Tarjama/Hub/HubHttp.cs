@@ -44,6 +44,8 @@ internal sealed class HubHttp(HubSettings settings, TimeSpan firstRetryDelay)
         {
             using var request = new HttpRequestMessage(method, uri);
             request.Headers.UserAgent.ParseAdd(UserAgent);
+            // As huggingface_hub asks: uncompressed bytes, so sizes and etags describe the file itself.
+            request.Headers.AcceptEncoding.ParseAdd("identity");
             // A redirect target on another host is a signed CDN address: it must never see the user's token.
             if (settings.Token is { } token && uri.Host == settings.Endpoint.Host && uri.Port == settings.Endpoint.Port)
             {

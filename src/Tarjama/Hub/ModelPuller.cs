@@ -25,7 +25,7 @@ internal static class ModelPuller
         var what = $"{repo} {options.Dtype.Name()} at {options.Revision} ({revision.Commit[..7]})";
         options.Observer?.Note(toDownload.Count == 0
             ? $"{what} is already in the cache"
-            : $"pulling {what} into {folder.Root}: {toDownload.Count} files, {ByteSize.Format(toDownload.Sum(f => f.Size))}");
+            : $"pulling {what} into {folder.Root}: {toDownload.Count} file{(toDownload.Count == 1 ? "" : "s")}, {ByteSize.Format(toDownload.Sum(f => f.Size))}");
 
         var fetcher = new BlobFetcher(http, folder, revision.Commit, options.Observer);
         foreach (var file in remoteFiles)

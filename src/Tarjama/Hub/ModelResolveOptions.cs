@@ -3,7 +3,8 @@ namespace Tarjama.Hub;
 /// <summary>Which version of a model to use, where the cache and Hub are, and who hears about downloads.</summary>
 public sealed record ModelResolveOptions
 {
-    public HubSettings Hub { get; init; } = HubSettings.FromEnvironment();
+    /// <summary>Usually <see cref="HubSettings.FromEnvironment"/>.</summary>
+    public required HubSettings Hub { get; init; }
 
     /// <summary>A branch, tag or commit hash of the repository.</summary>
     public string Revision { get; init; } = "main";

@@ -50,22 +50,29 @@ public static class ModelResolver
     }
 
     /// <summary>The repository a catalogue name or <c>owner/name</c> stands for.</summary>
-    public static RepoId RepoFor(string modelArgument) =>
-        ModelCatalog.Find(modelArgument)?.Repo
-        ?? (RepoId.TryParse(modelArgument, out var repo)
+    public static RepoId RepoFor(string modelArgument)
+    {
+        if (ModelCatalog.Find(modelArgument) is { } known)
+        {
+            return known.Repo;
+        }
+
+        // What is written like a path is a folder the user expected to exist, not a repository.
+        if (modelArgument.StartsWith('.') || modelArgument.StartsWith('~') || Path.IsPathRooted(modelArgument) || modelArgument.Contains('\\'))
+        {
+            throw new TarjamaException($"model folder '{modelArgument}' does not exist");
+        }
+
+        return RepoId.TryParse(modelArgument, out var repo)
             ? repo
             : throw new TarjamaException(
                 $"'{modelArgument}' is not a model folder, a catalogue name ({string.Join(", ", ModelCatalog.Models.Select(m => m.Name))}) "
-                + "or a Hub repository id like Xenova/opus-mt-ar-en"));
+                + "or a Hub repository id like Xenova/opus-mt-ar-en");
+    }
 
     private static RepoId RepoFor(string modelArgument, ModelResolveOptions options)
     {
-        // A revision names a file under refs/, so it must not climb out of it.
-        if (options.Revision.Split('/').Any(part => part is "" or "." or ".." || part.Contains('\\')))
-        {
-            throw new TarjamaException($"'{options.Revision}' is not a revision name");
-        }
-
+        RepoCacheFolder.CheckRevisionName(options.Revision);
         return RepoFor(modelArgument);
     }
 

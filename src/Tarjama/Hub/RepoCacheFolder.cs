@@ -34,20 +34,31 @@ internal sealed partial class RepoCacheFolder(string cacheDirectory, RepoId repo
     public string PointerPath(string commit, string repoPath) =>
         Path.Combine(SnapshotDirectory(commit), Path.Combine(repoPath.Split('/')));
 
+    /// <summary>Refuses a revision that, as a path under refs/, would lead out of it.</summary>
+    public static void CheckRevisionName(string revision)
+    {
+        if (revision.Split('/').Any(part => part is "" or "." or ".." || part.Contains('\\')))
+        {
+            throw new TarjamaException($"'{revision}' is not a revision name");
+        }
+    }
+
     /// <summary>The commit a revision stands for in this cache: the revision itself when it is a commit hash, else its ref.</summary>
     public string? CommitFor(string revision)
     {
+        CheckRevisionName(revision);
         if (IsCommitHash(revision))
         {
             return revision;
         }
 
         var refPath = Path.Combine(RefsDirectory, revision);
-        return File.Exists(refPath) ? File.ReadAllText(refPath).Trim() : null;
+        return File.Exists(refPath) && File.ReadAllText(refPath).Trim() is var commit && IsCommitHash(commit) ? commit : null;
     }
 
     public void WriteRef(string revision, string commit)
     {
+        CheckRevisionName(revision);
         if (revision == commit)
         {
             return;
@@ -93,7 +104,7 @@ internal sealed partial class RepoCacheFolder(string cacheDirectory, RepoId repo
     /// <summary>Every commit with a snapshot folder here.</summary>
     public IReadOnlyList<string> Commits() =>
         Directory.Exists(SnapshotsDirectory)
-            ? [.. Directory.EnumerateDirectories(SnapshotsDirectory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)]
+            ? [.. Directory.EnumerateDirectories(SnapshotsDirectory).Select(Path.GetFileName).OfType<string>().Where(IsCommitHash).Order(StringComparer.Ordinal)]
             : [];
 
     /// <summary>The repository paths (with '/') of every file in a snapshot.</summary>

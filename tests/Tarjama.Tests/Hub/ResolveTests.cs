@@ -76,6 +76,12 @@ public sealed class ResolveTests : HubTestBed
     }
 
     [Fact]
+    public void A_path_to_a_missing_folder_is_reported_as_a_missing_folder() =>
+        Assert.Equal(
+            "model folder './models/opus' does not exist",
+            Assert.Throws<TarjamaException>(() => ModelResolver.ResolveModelDirectory("./models/opus", Options())).Message);
+
+    [Fact]
     public void A_revision_that_would_leave_the_refs_folder_is_refused()
     {
         var error = Assert.Throws<TarjamaException>(() => ModelResolver.ResolveModelDirectory(RepoId, Options() with { Revision = "../../etc" }));

@@ -93,7 +93,7 @@ internal static class ModelsCommand
                     output.WriteLine($"  {problem.Outcome.ToString().ToUpperInvariant()} {problem.Path} ({problem.Commit[..7]}): {problem.Detail}");
                 }
 
-                failed |= checks.Count == 0 || problems.Any(p => p.Outcome is FileCheckOutcome.Damaged or FileCheckOutcome.MissingBlob);
+                failed |= problems.Any(p => p.Outcome is FileCheckOutcome.Damaged or FileCheckOutcome.MissingBlob);
             }
 
             return failed ? VerificationFailed : 0;

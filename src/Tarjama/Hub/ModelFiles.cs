@@ -19,10 +19,6 @@ public static class ModelFiles
 
     public static IReadOnlyList<string> Required(ModelDtype dtype) => [Config, Encoder(dtype), MergedDecoder(dtype)];
 
-    /// <summary>The dtypes whose encoder and merged decoder are both among <paramref name="files"/>.</summary>
-    public static IEnumerable<ModelDtype> DtypesIn(IReadOnlySet<string> files) =>
-        Enum.GetValues<ModelDtype>().Where(d => files.Contains(Encoder(d)) && files.Contains(MergedDecoder(d)));
-
     /// <summary>
     /// The files to fetch from a repository holding <paramref name="repoFiles"/>: the optional ones present, then the
     /// required ones last, so a snapshot that has its required files was written to the end.
@@ -40,4 +36,8 @@ public static class ModelFiles
 
         return [.. Optional.Where(repoFiles.Contains), .. Required(dtype)];
     }
+
+    /// <summary>The dtypes whose encoder and merged decoder are both among <paramref name="files"/>.</summary>
+    private static IEnumerable<ModelDtype> DtypesIn(IReadOnlySet<string> files) =>
+        Enum.GetValues<ModelDtype>().Where(d => files.Contains(Encoder(d)) && files.Contains(MergedDecoder(d)));
 }

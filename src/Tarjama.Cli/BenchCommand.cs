@@ -28,7 +28,7 @@ internal static class BenchCommand
         {
             var sentences = BenchInputs.Read(parse.GetValue(inputs), parse.GetValue(count));
             var options = model.Read(parse);
-            string modelPath = parse.GetValue(model.Model)!;
+            string modelPath = model.ResolveFolder(parse);
             int threads = options.Engine.Threads > 0 ? options.Engine.Threads : Environment.ProcessorCount;
             int maxNewTokens = parse.GetValue(model.MaxNewTokens) ?? 64;
             options = options with { Generation = options.Generation with { MaxNewTokens = maxNewTokens } };

@@ -1,3 +1,4 @@
+using Tarjama.Models;
 using Tarjama.Translation;
 using System.CommandLine;
 using Tarjama.Evaluation;
@@ -10,7 +11,7 @@ namespace Tarjama.Cli;
 public static class EvalCommand
 {
     /// <summary>Loads the engine for --model from a model folder, decoding as its generation_config.json says.</summary>
-    private static readonly Func<string, ISegmentTranslator> LoadEngine = folder => MarianTranslator.Load(folder);
+    private static readonly Func<string, ISegmentTranslator> LoadEngine = model => MarianTranslator.Load(ModelOptions.Resolve(model, ModelDtype.Fp32));
 
     /// <param name="loadEngine">Loads the engine for --model; null for the build's own.</param>
     public static Command Create(Func<string, ISegmentTranslator>? loadEngine = null)

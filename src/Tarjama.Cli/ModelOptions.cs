@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Tarjama.Decoding;
 using Tarjama.Engine;
+using Tarjama.Hub;
 using Tarjama.Models;
 using Tarjama.Translation;
 
@@ -9,8 +10,8 @@ namespace Tarjama.Cli;
 /// <summary>The options every command that runs a model shares: which model and how to decode with it.</summary>
 internal sealed class ModelOptions
 {
-    public Option<string> Model { get; } = new("--model", "-m") { Description = "Model folder (a Hugging Face ONNX export of an OPUS-MT model)", Required = true };
-    public Option<string> DType { get; } = new("--dtype") { Description = $"ONNX variant to load: {string.Join(", ", ModelDType.Names)}", DefaultValueFactory = _ => "fp32" };
+    public Option<string> Model { get; } = new("--model", "-m") { Description = "Model: a folder (Hugging Face ONNX export of OPUS-MT), a catalogue name (opus-mt-ar-en) or a Hub repository (Xenova/opus-mt-ar-en)", Required = true };
+    public Option<string> DType { get; } = new("--dtype") { Description = $"ONNX variant to load: {string.Join(", ", Enum.GetValues<ModelDtype>().Select(d => d.Name()))}", DefaultValueFactory = _ => "fp32" };
     public Option<DecoderForm> Decoder { get; } = new("--decoder") { Description = "Decoder export to run: Auto (split pair when present), Merged or Split", DefaultValueFactory = _ => DecoderForm.Auto };
     public Option<int> Threads { get; } = new("--threads") { Description = "ONNX Runtime intra-op threads (default: all cores)" };
     public Option<int> BatchSize { get; } = new("--batch-size") { Description = "Sentences per engine batch", DefaultValueFactory = _ => 16 };
@@ -39,7 +40,7 @@ internal sealed class ModelOptions
         }
         return new TranslatorOptions
         {
-            DType = parse.GetValue(DType)!,
+            DType = ModelDtypes.Parse(parse.GetValue(DType)!),
             DecoderForm = parse.GetValue(Decoder),
             Engine = new EngineOptions { Threads = parse.GetValue(Threads) },
             BatchSize = batchSize,
@@ -57,6 +58,14 @@ internal sealed class ModelOptions
         };
     }
 
+    /// <summary>The model folder: <c>--model</c> as a folder, or a catalogue name or Hub repository resolved through the cache
+    /// (pulled on first use unless HF_HUB_OFFLINE is set).</summary>
+    public string ResolveFolder(ParseResult parse) => Resolve(parse.GetValue(Model)!, ModelDtypes.Parse(parse.GetValue(DType)!));
+
+    public static string Resolve(string model, ModelDtype dtype) =>
+        PullDisplays.Show(Console.Error, observer => ModelResolver.ResolveModelDirectory(
+            model, new ModelResolveOptions { Hub = HubSettings.FromEnvironment(), Dtype = dtype, Observer = observer }));
+
     public MarianTranslator Load(ParseResult parse, string? targetLanguage = null) =>
-        MarianTranslator.Load(parse.GetValue(Model)!, Read(parse, targetLanguage));
+        MarianTranslator.Load(ResolveFolder(parse), Read(parse, targetLanguage));
 }

@@ -5,4 +5,5 @@ var root = new RootCommand("Tarjama: offline Arabic↔English translation for ne
 root.Subcommands.Add(TranslateCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(ModelsCommand.Create());
 return root.Parse(args).Invoke();

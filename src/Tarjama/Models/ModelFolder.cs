@@ -32,7 +32,7 @@ public sealed class ModelFolder
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
-    public static ModelFolder Open(string path, string dtype = "fp32", DecoderForm form = DecoderForm.Auto)
+    public static ModelFolder Open(string path, ModelDtype dtype = ModelDtype.Fp32, DecoderForm form = DecoderForm.Auto)
     {
         if (!Directory.Exists(path))
         {
@@ -45,7 +45,7 @@ public sealed class ModelFolder
         }
         var config = ModelConfig.Load(configPath);
         var generation = GenerationConfig.Load(System.IO.Path.Combine(path, "generation_config.json"));
-        string suffix = ModelDType.Suffix(dtype);
+        string suffix = dtype.OnnxSuffix();
         string Onnx(string name) => System.IO.Path.Combine(path, "onnx", name + suffix + ".onnx");
         string? Existing(string name) => System.IO.File.Exists(Onnx(name)) ? Onnx(name) : null;
 
@@ -73,13 +73,13 @@ public sealed class ModelFolder
         };
     }
 
-    private static TarjamaException Missing(string folder, string file, string dtype)
+    private static TarjamaException Missing(string folder, string file, ModelDtype dtype)
     {
         var onnxDir = System.IO.Path.Combine(folder, "onnx");
         var present = Directory.Exists(onnxDir)
-            ? ModelDType.Names.Where(d => System.IO.File.Exists(System.IO.Path.Combine(onnxDir, "encoder_model" + ModelDType.Suffix(d) + ".onnx"))).ToList()
+            ? Enum.GetValues<ModelDtype>().Where(d => System.IO.File.Exists(System.IO.Path.Combine(onnxDir, "encoder_model" + d.OnnxSuffix() + ".onnx"))).Select(d => d.Name()).ToList()
             : [];
         string hint = present.Count > 0 ? $"; dtypes present: {string.Join(", ", present)}" : "";
-        return new TarjamaException($"{file}: missing (dtype {dtype}){hint}");
+        return new TarjamaException($"{file}: missing (dtype {dtype.Name()}){hint}");
     }
 }

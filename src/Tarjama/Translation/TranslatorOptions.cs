@@ -8,7 +8,7 @@ namespace Tarjama.Translation;
 public sealed record TranslatorOptions
 {
     /// <summary>Which ONNX variant to load (fp32, fp16, q8, …).</summary>
-    public string DType { get; init; } = "fp32";
+    public ModelDtype DType { get; init; } = ModelDtype.Fp32;
     public DecoderForm DecoderForm { get; init; } = DecoderForm.Auto;
     public EngineOptions Engine { get; init; } = new();
     public GenerationOverrides Generation { get; init; } = new();

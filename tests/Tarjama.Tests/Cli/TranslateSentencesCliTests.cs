@@ -55,7 +55,7 @@ public class TranslateSentencesCliTests
     public void Missing_model_folder_is_one_clear_line()
     {
         var result = CliRunner.Run("x\n", "translate", "-m", "/nonexistent/model", "--sentences");
-        AssertOneErrorLine(result, "model folder not found: /nonexistent/model");
+        AssertOneErrorLine(result, "model folder '/nonexistent/model' does not exist");
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public class TranslateSentencesCliTests
     public void Unknown_dtype_lists_the_known_ones()
     {
         var result = CliRunner.Run("x\n", "translate", "-m", Model, "--sentences", "--dtype", "fp12");
-        AssertOneErrorLine(result, "unknown dtype 'fp12' (known: fp32, fp16, q8");
+        AssertOneErrorLine(result, "unknown dtype 'fp12'; use one of fp32, fp16, q8");
     }
 
     [Fact]

@@ -1,0 +1,73 @@
+namespace Tarjama.Hub;
+
+public enum FileCheckOutcome
+{
+    Ok,
+
+    /// <summary>The blob's bytes do not hash to its name.</summary>
+    Damaged,
+
+    /// <summary>The snapshot file is a link to a blob that is gone.</summary>
+    MissingBlob,
+
+    /// <summary>A plain copy rather than a link to a named blob, or a blob named by something other than a hash.</summary>
+    Unverifiable,
+}
+
+/// <summary>The check of one snapshot file.</summary>
+public sealed record FileCheck(string Commit, string Path, FileCheckOutcome Outcome, string Detail);
+
+/// <summary>
+/// Re-checks cached files offline: each blob is named by its etag, which is the SHA-256 of an LFS file or the git blob
+/// SHA-1 of a file kept in git, so hashing the bytes again says whether they are still what the Hub served.
+/// </summary>
+public static class CacheVerifier
+{
+    public static IReadOnlyList<FileCheck> Verify(string cacheDirectory, RepoId repo)
+    {
+        var folder = new RepoCacheFolder(cacheDirectory, repo);
+        if (!Directory.Exists(folder.Root))
+        {
+            throw new TarjamaException($"{repo} is not in the cache at {cacheDirectory}");
+        }
+
+        var blobHashes = new Dictionary<string, string?>(StringComparer.Ordinal);
+        return
+        [
+            .. folder.Commits().SelectMany(commit => folder.SnapshotFiles(commit).Select(path => Check(folder, commit, path, blobHashes))),
+        ];
+    }
+
+    private static FileCheck Check(RepoCacheFolder folder, string commit, string path, Dictionary<string, string?> blobHashes)
+    {
+        var pointer = new FileInfo(folder.PointerPath(commit, path));
+        if (pointer.LinkTarget is null)
+        {
+            return new FileCheck(commit, path, FileCheckOutcome.Unverifiable, "a copy, not a link to a blob");
+        }
+
+        var blob = pointer.ResolveLinkTarget(returnFinalTarget: true);
+        if (blob is not { Exists: true })
+        {
+            return new FileCheck(commit, path, FileCheckOutcome.MissingBlob, $"its blob {pointer.LinkTarget} is missing");
+        }
+
+        var etag = blob.Name;
+        var kind = ContentHash.KindOf(etag);
+        if (kind == ContentHash.Kind.Unknown)
+        {
+            return new FileCheck(commit, path, FileCheckOutcome.Unverifiable, $"blob name {etag} is not a content hash");
+        }
+
+        // Snapshots of several commits often share a blob; hash it once.
+        if (!blobHashes.TryGetValue(blob.FullName, out var actual))
+        {
+            actual = ContentHash.Compute(blob.FullName, kind);
+            blobHashes[blob.FullName] = actual;
+        }
+
+        return actual == etag
+            ? new FileCheck(commit, path, FileCheckOutcome.Ok, ContentHash.Describe(kind))
+            : new FileCheck(commit, path, FileCheckOutcome.Damaged, $"{ContentHash.Describe(kind)} is {actual}, its name says {etag}");
+    }
+}

@@ -1,0 +1,18 @@
+namespace Tarjama.Hub;
+
+/// <summary>A model known to work with the engine, with what a user needs to choose it.</summary>
+public sealed record CatalogModel(string Name, RepoId Repo, string Direction, string ApproximateSize, string Licence);
+
+/// <summary>The known-good models <c>tarjama models list</c> offers, pullable by their short name.</summary>
+public static class ModelCatalog
+{
+    // Sizes are estimates for the engine's files only (encoder + merged decoder + tokenizer), from the model shapes.
+    public static readonly IReadOnlyList<CatalogModel> Models =
+    [
+        new("opus-mt-ar-en", new RepoId("Xenova", "opus-mt-ar-en"), "ar→en", "≈440 MB fp32, ≈115 MB q8", "Apache-2.0"),
+        new("opus-mt-en-ar", new RepoId("Xenova", "opus-mt-en-ar"), "en→ar", "≈440 MB fp32, ≈115 MB q8", "Apache-2.0"),
+    ];
+
+    public static CatalogModel? Find(string name) =>
+        Models.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
+}

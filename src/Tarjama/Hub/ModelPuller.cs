@@ -1,0 +1,41 @@
+using Tarjama.Models;
+namespace Tarjama.Hub;
+
+/// <summary>
+/// Downloads the engine's files of one repository revision into the hub cache, as huggingface_hub's snapshot_download
+/// does: the revision is pinned to a commit first, files already in the snapshot are skipped, and the ref is written
+/// only once every file is in place.
+/// </summary>
+internal static class ModelPuller
+{
+    public static async Task<string> PullAsync(RepoId repo, ModelResolveOptions options, CancellationToken cancellationToken)
+    {
+        var http = new HubHttp(options.Hub, options.FirstRetryDelay);
+        var client = new HubClient(http);
+        var folder = new RepoCacheFolder(options.Hub.CacheDirectory, repo);
+        var revision = await client.GetRevisionAsync(repo, options.Revision, cancellationToken);
+        var wanted = ModelFiles.ToFetch(revision.Files, options.Dtype, repo, options.Revision);
+
+        var remoteFiles = new List<RemoteFile>();
+        foreach (var path in wanted.Where(p => !RepoCacheFolder.IsUsable(folder.PointerPath(revision.Commit, p))))
+        {
+            remoteFiles.Add(await client.GetFileAsync(repo, revision.Commit, path, cancellationToken));
+        }
+
+        var toDownload = remoteFiles.Where(f => !File.Exists(folder.BlobPath(f.Etag))).ToList();
+        var what = $"{repo} {options.Dtype.Name()} at {options.Revision} ({revision.Commit[..7]})";
+        options.Observer?.Note(toDownload.Count == 0
+            ? $"{what} is already in the cache"
+            : $"pulling {what} into {folder.Root}: {toDownload.Count} file{(toDownload.Count == 1 ? "" : "s")}, {ByteSize.Format(toDownload.Sum(f => f.Size))}");
+
+        var fetcher = new BlobFetcher(http, folder, revision.Commit, options.Observer);
+        foreach (var file in remoteFiles)
+        {
+            await fetcher.FetchAsync(file, cancellationToken);
+            folder.LinkPointer(revision.Commit, file.Path, file.Etag);
+        }
+
+        folder.WriteRef(options.Revision, revision.Commit);
+        return folder.SnapshotDirectory(revision.Commit);
+    }
+}

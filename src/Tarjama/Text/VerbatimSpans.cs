@@ -28,7 +28,8 @@ public sealed partial class VerbatimSpans(IReadOnlyList<string>? userStrings = n
     }
 
     /// <summary>Numbers written with digits (with their decimal, thousands, time and date separators) that are not part of a word
-    /// such as "G20"; found after normalisation, so they come out as the model saw them.</summary>
+    /// such as "G20" or "2020م" (an Arabic letter may come before: "و3" is "and 3"); found after normalisation, so they come
+    /// out as the model saw them.</summary>
     public static IReadOnlyList<TextRange> FindNumbers(string text) =>
         [.. Number().Matches(text).Select(m => new TextRange(m.Index, m.Length))];
 
@@ -68,6 +69,6 @@ public sealed partial class VerbatimSpans(IReadOnlyList<string>? userStrings = n
     [GeneratedRegex(@"\[\s*\p{Nd}+\s*\]")]
     private static partial Regex PlaceholderLike();
 
-    [GeneratedRegex(@"(?<![\p{L}\p{Nd}])\p{Nd}+(?:[.,:/\-٫٬]\p{Nd}+)*(?![\p{L}\p{Nd}])")]
+    [GeneratedRegex(@"(?<![\p{Nd}\p{L}-[\p{IsArabic}]])\p{Nd}+(?:[.,:/\-٫٬]\p{Nd}+)*(?![\p{L}\p{Nd}])")]
     private static partial Regex Number();
 }

@@ -7,63 +7,56 @@ namespace Tarjama.Documents;
 /// and line breaks as line ends, so sentences are found in the block's text whatever markup is inside it.</summary>
 internal static class BlockSegmenter
 {
-    private const char MarkupStandIn = '\uE000';
+    private const string MarkupStandIn = "\uE000";
 
     public static SegmentedBlock Split(IReadOnlyList<InlinePiece> pieces, SegmentLengthLimit limit)
     {
         var flat = new StringBuilder();
-        var pieceOf = new List<int>();
-        var offsetOf = new List<int>();
+        var starts = new int[pieces.Count + 1]; // where each piece starts in the flat text
         for (int p = 0; p < pieces.Count; p++)
         {
-            var piece = pieces[p];
-            if (piece.Kind == PieceKind.Text)
+            starts[p] = flat.Length;
+            flat.Append(pieces[p].Kind switch
             {
-                for (int i = 0; i < piece.Text.Length; i++)
-                {
-                    flat.Append(piece.Text[i] is '\n' or '\r' ? ' ' : piece.Text[i]);
-                    pieceOf.Add(p);
-                    offsetOf.Add(i);
-                }
-            }
-            else
-            {
-                flat.Append(piece.Kind == PieceKind.Break ? '\n' : MarkupStandIn);
-                pieceOf.Add(p);
-                offsetOf.Add(0);
-            }
+                PieceKind.Text => pieces[p].Text.Replace('\r', ' ').Replace('\n', ' '), // only breaks end lines
+                PieceKind.Break => "\n",
+                _ => MarkupStandIn,
+            });
         }
+        starts[pieces.Count] = flat.Length;
+        var text = flat.ToString();
         var spans = new List<BlockSpan>();
         int position = 0;
-        foreach (var sentence in SentenceSegmenter.Split(flat.ToString(), limit))
+        foreach (var sentence in SentenceSegmenter.Split(text, limit))
         {
             if (sentence.Start > position)
             {
-                spans.Add(new BlockSpan(false, Parts(pieces, pieceOf, offsetOf, position, sentence.Start)));
+                spans.Add(new BlockSpan(false, Parts(pieces, starts, position, sentence.Start)));
             }
-            spans.Add(new BlockSpan(true, Parts(pieces, pieceOf, offsetOf, sentence.Start, sentence.End)));
+            spans.Add(new BlockSpan(true, Parts(pieces, starts, sentence.Start, sentence.End)));
             position = sentence.End;
         }
-        if (position < flat.Length)
+        if (position < text.Length)
         {
-            spans.Add(new BlockSpan(false, Parts(pieces, pieceOf, offsetOf, position, flat.Length)));
+            spans.Add(new BlockSpan(false, Parts(pieces, starts, position, text.Length)));
         }
         return new SegmentedBlock(pieces, spans);
     }
 
-    private static List<PiecePart> Parts(IReadOnlyList<InlinePiece> pieces, List<int> pieceOf, List<int> offsetOf, int from, int to)
+    private static List<PiecePart> Parts(IReadOnlyList<InlinePiece> pieces, int[] starts, int from, int to)
     {
         var parts = new List<PiecePart>();
-        for (int i = from; i < to;)
+        int piece = Array.BinarySearch(starts, from);
+        piece = piece >= 0 ? piece : ~piece - 1;
+        for (int position = from; position < to; piece++)
         {
-            int piece = pieceOf[i];
-            int end = i + 1;
-            while (end < to && pieceOf[end] == piece)
+            while (starts[piece + 1] == starts[piece] && pieces[piece].Kind == PieceKind.Text)
             {
-                end++;
+                piece++; // an empty text piece holds no characters
             }
-            parts.Add(pieces[piece].Kind == PieceKind.Text ? new PiecePart(piece, offsetOf[i], end - i) : new PiecePart(piece, 0, 0));
-            i = end;
+            int end = Math.Min(to, starts[piece + 1]);
+            parts.Add(pieces[piece].Kind == PieceKind.Text ? new PiecePart(piece, position - starts[piece], end - position) : new PiecePart(piece, 0, 0));
+            position = end;
         }
         return parts;
     }

@@ -58,17 +58,22 @@ internal sealed class BlockTranslator(ISegmentTranslator translator, DocumentTra
             }
             progress?.Invoke(done, total);
         }
+        var restorations = new Dictionary<(string, string), IReadOnlyList<RestoredPart>>();
         foreach (var (span, masked) in jobs)
         {
-            span.Result = Restore(masked, outputs[masked.Input]);
+            var key = (masked.Input, string.Concat(masked.Kinds.Select(kind => (char)('0' + (int)kind))));
+            if (!restorations.TryGetValue(key, out var restored))
+            {
+                restored = Placeholders.Restore(masked.Input, PunctuationStyle.Apply(outputs[masked.Input], translator.TargetLanguage), masked.Kinds);
+                restorations[key] = restored; // repeats restore alike: do it once
+            }
+            span.Result = Result(masked, restored);
         }
         return segmented;
     }
 
-    private SegmentResult Restore(MaskedSegment masked, string output)
+    private static SegmentResult Result(MaskedSegment masked, IReadOnlyList<RestoredPart> restored)
     {
-        var styled = PunctuationStyle.Apply(output, translator.TargetLanguage);
-        var restored = Placeholders.Restore(masked.Input, styled, masked.Kinds);
         if (!restored.Any(part => !string.IsNullOrWhiteSpace(part.Text)))
         {
             return new SegmentResult(null, masked.Source, masked.Source); // an empty translation would lose the sentence

@@ -12,7 +12,7 @@ public static class ArabicNormalizer
 
     public static string Normalize(string text, TextNormalizationOptions options)
     {
-        if (!options.Enabled || !text.Any(c => c >= '\u00AD' && NeedsWork(c, options)))
+        if (!options.Enabled || !NeedsWork(text, options))
         {
             return text;
         }
@@ -63,9 +63,18 @@ public static class ArabicNormalizer
         _ => null,
     };
 
-    private static bool NeedsWork(char c, TextNormalizationOptions options) =>
-        c == Tatweel || c is DecimalSeparator or ThousandsSeparator || IsInvisibleControl(c) || AsciiDigit(c) is not null
-        || ArabicCompatibilityForms.Decompose(c) is not null || (options.StripDiacritics && IsDiacritic(c));
+    private static bool NeedsWork(string text, TextNormalizationOptions options)
+    {
+        foreach (char c in text)
+        {
+            if (c >= '\u00AD' && (c == Tatweel || c is DecimalSeparator or ThousandsSeparator || IsInvisibleControl(c) || AsciiDigit(c) is not null
+                || ArabicCompatibilityForms.Decompose(c) is not null || (options.StripDiacritics && IsDiacritic(c))))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static bool BetweenDigits(string text, int i) =>
         i > 0 && i + 1 < text.Length && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]);

@@ -6,7 +6,7 @@ internal static class LongSentenceSplitter
 {
     public static IEnumerable<TextRange> Split(string text, TextRange sentence, SegmentLengthLimit limit)
     {
-        if (sentence.Length < 2 || limit.Fits(sentence.Of(text)))
+        if (sentence.Length < 2 || limit.Fits(text, sentence))
         {
             return [sentence];
         }

@@ -21,5 +21,6 @@ public sealed record SegmentLengthLimit
 
     public Func<string, int>? Measure { get; }
 
-    public bool Fits(string text) => (Measure?.Invoke(text) ?? text.Length) <= Limit;
+    /// <summary>True when <paramref name="range"/> of <paramref name="text"/> is within the limit.</summary>
+    public bool Fits(string text, TextRange range) => (Measure is null ? range.Length : Measure(range.Of(text))) <= Limit;
 }

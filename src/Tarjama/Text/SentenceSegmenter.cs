@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 
 namespace Tarjama.Text;
@@ -19,6 +20,8 @@ public static class SentenceSegmenter
     [
         "No", "Nos", "Art", "Vol", "pp", "Fig", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
     ]);
+
+    private static readonly SearchValues<char> Enclosers = SearchValues.Create("«»“”()[]{}\"");
 
     /// <summary>The sentences of <paramref name="text"/>, trimmed of surrounding whitespace, in order; with a
     /// <paramref name="limit"/>, sentences longer than it are cut at the best points.</summary>
@@ -44,7 +47,7 @@ public static class SentenceSegmenter
             {
                 end++;
             }
-            bool endsSentence = (end == text.Length || char.IsWhiteSpace(text[end])) && depth[end - 1] == 0
+            bool endsSentence = (end == text.Length || char.IsWhiteSpace(text[end])) && (depth is null || depth[end - 1] == 0)
                 && !IsAbbreviation(text, i) && !NextWordIsLowercase(text, i, end);
             if (endsSentence)
             {
@@ -54,7 +57,9 @@ public static class SentenceSegmenter
             i = end - 1;
         }
         AddTrimmed(sentences, text, start, text.Length);
-        return limit is null ? sentences : [.. sentences.SelectMany(sentence => LongSentenceSplitter.Split(text, sentence, limit))];
+        return limit is null || sentences.All(sentence => limit.Fits(text, sentence))
+            ? sentences
+            : [.. sentences.SelectMany(sentence => LongSentenceSplitter.Split(text, sentence, limit))];
     }
 
     public static bool IsTerminator(char c) => c is '.' or '!' or '?' or '؟' or '…';
@@ -62,9 +67,13 @@ public static class SentenceSegmenter
     private static bool IsCloser(char c) => c is ')' or ']' or '}' or '»' or '”' or '’' or '"' or '\'' or '›' or (>= '\uE000' and <= '\uF8FF');
 
     /// <summary>How many matched quotes and brackets are open after each character; unmatched ones do not count,
-    /// so a stray « cannot swallow the rest of the paragraph.</summary>
-    private static int[] EnclosureDepth(string text)
+    /// so a stray « cannot swallow the rest of the paragraph; null when there are none.</summary>
+    private static int[]? EnclosureDepth(string text)
     {
+        if (!text.AsSpan().ContainsAny(Enclosers))
+        {
+            return null;
+        }
         var change = new int[text.Length];
         var open = new Stack<int>();
         var openCount = new Dictionary<char, int>();

@@ -7,15 +7,27 @@ namespace Tarjama.Text;
 /// text that looks like a placeholder, and numbers written with digits.</summary>
 public sealed partial class VerbatimSpans(IReadOnlyList<string>? userStrings = null)
 {
+    // Each pattern with a cheap test that text may hold a match, to skip the regex on most text.
+    private static readonly (Regex Regex, Func<string, bool> MayMatch)[] Patterns =
+    [
+        (Url(), text => text.Contains("://", StringComparison.Ordinal) || text.Contains("www.", StringComparison.OrdinalIgnoreCase)),
+        (Email(), text => text.Contains('@')),
+        (Marker(), text => text.Contains("{{", StringComparison.Ordinal)),
+        (PlaceholderLike(), text => text.Contains('[')),
+    ];
+
     private readonly string[] _userStrings = [.. (userStrings ?? []).Where(s => s.Length > 0).OrderByDescending(s => s.Length)];
 
     /// <summary>Spans to keep in <paramref name="text"/> as the user wrote it (before normalisation), in order, not overlapping.</summary>
     public IReadOnlyList<TextRange> FindInSource(string text)
     {
         var found = new List<TextRange>();
-        foreach (var regex in (Regex[])[Url(), Email(), Marker(), PlaceholderLike()])
+        foreach (var (regex, mayMatch) in Patterns)
         {
-            found.AddRange(regex.Matches(text).Select(m => TrimUrlEnd(text, new TextRange(m.Index, m.Length))));
+            if (mayMatch(text))
+            {
+                found.AddRange(regex.Matches(text).Select(m => TrimUrlEnd(text, new TextRange(m.Index, m.Length))));
+            }
         }
         foreach (var verbatim in _userStrings)
         {
@@ -69,6 +81,6 @@ public sealed partial class VerbatimSpans(IReadOnlyList<string>? userStrings = n
     [GeneratedRegex(@"\[\s*\p{Nd}+\s*\]")]
     private static partial Regex PlaceholderLike();
 
-    [GeneratedRegex(@"(?<![\p{Nd}\p{L}-[\p{IsArabic}]])\p{Nd}+(?:[.,:/\-٫٬]\p{Nd}+)*(?![\p{L}\p{Nd}])")]
+    [GeneratedRegex(@"(?=\p{Nd})(?<![\p{Nd}\p{L}-[\p{IsArabic}]])\p{Nd}+(?:[.,:/\-٫٬]\p{Nd}+)*(?![\p{L}\p{Nd}])")]
     private static partial Regex Number();
 }

@@ -122,7 +122,7 @@ internal sealed partial class HtmlDocumentRewriter : IDocumentRewriter
         switch (node)
         {
             case IText text:
-                pieces.Add(new InlinePiece(PieceKind.Text, text.Data, text));
+                pieces.Add(new InlinePiece(PieceKind.Text, text.Data));
                 break;
             case IElement { LocalName: "br" } lineBreak:
                 pieces.Add(new InlinePiece(PieceKind.Break, "", lineBreak));

@@ -21,7 +21,7 @@ internal sealed record MarkdownSpan(int Start, int End, int[]? CharStarts = null
             }
             if (at == end)
             {
-                at = Math.Min(from, end - 1); // not found: keep positions in order rather than fail
+                at = Math.Clamp(from, start, Math.Max(start, end - 1)); // not found: keep positions in order rather than fail
             }
             starts[i] = at > from && source[at - 1] == '\\' ? at - 1 : at;
             ends[i] = at + 1;

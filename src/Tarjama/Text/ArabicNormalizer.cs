@@ -40,11 +40,11 @@ public static class ArabicNormalizer
     }
 
     /// <summary>True for zero-width characters, bidi controls and the soft hyphen: invisible, and noise to a model.</summary>
-    public static bool IsInvisibleControl(char c) => c is '\u00AD' or '\u061C' or (>= '\u200B' and <= '\u200F')
+    private static bool IsInvisibleControl(char c) => c is '\u00AD' or '\u061C' or (>= '\u200B' and <= '\u200F')
         or (>= '\u202A' and <= '\u202E') or (>= '\u2060' and <= '\u2064') or (>= '\u2066' and <= '\u2069') or '\uFEFF';
 
     /// <summary>True for harakat, the superscript alef and Quranic annotation marks.</summary>
-    public static bool IsDiacritic(char c) => c is (>= '\u064B' and <= '\u065F') or '\u0670' or (>= '\u06D6' and <= '\u06DC')
+    private static bool IsDiacritic(char c) => c is (>= '\u064B' and <= '\u065F') or '\u0670' or (>= '\u06D6' and <= '\u06DC')
         or (>= '\u06DF' and <= '\u06E4') or '\u06E7' or '\u06E8' or (>= '\u06EA' and <= '\u06ED');
 
     private static void Append(StringBuilder result, char c, TextNormalizationOptions options)

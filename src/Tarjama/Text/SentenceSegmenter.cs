@@ -62,7 +62,7 @@ public static class SentenceSegmenter
             : [.. sentences.SelectMany(sentence => LongSentenceSplitter.Split(text, sentence, limit))];
     }
 
-    public static bool IsTerminator(char c) => c is '.' or '!' or '?' or '؟' or '…';
+    private static bool IsTerminator(char c) => c is '.' or '!' or '?' or '؟' or '…';
 
     private static bool IsCloser(char c) => c is ')' or ']' or '}' or '»' or '”' or '’' or '"' or '\'' or '›' or (>= '\uE000' and <= '\uF8FF');
 

@@ -6,7 +6,6 @@ using Tarjama.Documents;
 using Tarjama.Text;
 
 // The binder is internal; its tests live in Tarjama.Tests.
-[assembly: InternalsVisibleTo("Tarjama.Tests")]
 
 namespace Tarjama.Cli;
 

@@ -15,20 +15,23 @@ internal static class TranslateCommand
         var sentences = new Option<bool>("--sentences") { Description = "Each input line is one model input, exactly as given; one output line per input line" };
         var format = new Option<string>("--output") { Description = "Sentence-mode output: text, or jsonl (source, translation, token_ids, score)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "jsonl");
-        var command = new Command("translate", "Translate a document, or one sentence per line with --sentences.");
+        var command = new Command("translate", "Translate a document (text, Markdown or HTML, structure kept), or one sentence per line with --sentences.");
         model.AddTo(command);
+        var document = DocumentOptions.AddTo(command);
         command.Options.Add(input);
         command.Options.Add(output);
         command.Options.Add(sentences);
         command.Options.Add(format);
         command.SetAction(parse => CommandGuard.Run(() =>
         {
+            string? inputPath = parse.GetValue(input);
             if (!parse.GetValue(sentences))
             {
-                throw new TarjamaException("document mode is not available yet: use --sentences");
+                using var documentTranslator = model.Load(parse, document.TargetLanguage(parse));
+                document.Run(parse, documentTranslator, inputPath, parse.GetValue(output));
+                return 0;
             }
             using var translator = model.Load(parse);
-            string? inputPath = parse.GetValue(input);
             using var stream = CliStreams.OpenInput(inputPath);
             using var writer = CliStreams.OpenOutput(parse.GetValue(output));
             TranslateLines(translator, new Utf8LineReader(stream, CliStreams.InputName(inputPath)), new SentenceWriter(writer, parse.GetValue(format) == "jsonl"), writer);

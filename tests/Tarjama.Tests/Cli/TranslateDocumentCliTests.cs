@@ -1,0 +1,68 @@
+using System.Text.Json;
+
+namespace Tarjama.Tests.Cli;
+
+/// <summary>Whole documents through the real engine (the tiny reference model): structure in equals structure out.</summary>
+public class TranslateDocumentCliTests
+{
+    private static readonly string[] Fast = ["-m", Fixtures.ReferenceModel, "--beams", "1", "--max-new-tokens", "12"];
+
+    private static CliRunner.Result Translate(string input, params string[] extra) =>
+        CliRunner.Run(input, ["translate", .. Fast, .. extra]);
+
+    [Fact]
+    public void The_example_article_keeps_its_18_paragraphs_and_its_headings_in_place()
+    {
+        string article = File.ReadAllText(Fixtures.Path("documents", "syria-russia-visit.ar.txt"));
+        var result = Translate(article, "--format", "text");
+        Assert.Equal(0, result.ExitCode);
+        var paragraphs = result.Stdout.TrimEnd('\n').Split('\n');
+        Assert.Equal(18, paragraphs.Length);
+        Assert.All(paragraphs, p => Assert.False(string.IsNullOrWhiteSpace(p)));
+
+        var sourceLines = article.TrimEnd('\n').Split('\n');
+        int[] headings = [1, 5, 11];
+        var alone = CliRunner.Run(string.Join("\n", headings.Select(h => sourceLines[h])) + "\n", ["translate", .. Fast, "--sentences"]);
+        Assert.Equal(headings.Select(h => paragraphs[h]), alone.Stdout.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void Markdown_keeps_headings_lists_and_code()
+    {
+        string markdown = "# عنوان الخبر\n\nقال الرئيس إن التعاون جيد.\n\n- البند الأول\n- البند الثاني\n\n```\ncode stays\n```\n\nانظر [الرابط](https://example.com/a?b=1).\n";
+        var result = Translate(markdown, "--format", "markdown");
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Stdout.Split('\n');
+        Assert.StartsWith("# ", lines[0]);
+        Assert.Equal(2, lines.Count(l => l.StartsWith("- ", StringComparison.Ordinal)));
+        Assert.Contains("```\ncode stays\n```", result.Stdout);
+        Assert.Contains("](https://example.com/a?b=1)", result.Stdout);
+        Assert.DoesNotContain("عنوان", result.Stdout);
+    }
+
+    [Fact]
+    public void Html_keeps_its_tags_and_leaves_code_alone()
+    {
+        string html = "<html lang=\"ar\" dir=\"rtl\"><body><h1>عنوان الخبر</h1><p>قال <b>الرئيس</b> إن التعاون جيد.</p><pre>لا تترجم</pre></body></html>";
+        var result = Translate(html, "--format", "html");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("lang=\"en\"", result.Stdout);
+        Assert.Contains("dir=\"ltr\"", result.Stdout);
+        Assert.Contains("<h1>", result.Stdout);
+        Assert.Contains("<b>", result.Stdout);
+        Assert.Contains("<pre>لا تترجم</pre>", result.Stdout);
+        Assert.DoesNotContain("عنوان", result.Stdout);
+    }
+
+    [Fact]
+    public void Bilingual_jsonl_has_one_record_per_segment()
+    {
+        string text = "قال الرئيس إن التعاون جيد. وأضاف أن موسكو مستعدة.\n\nنتائج جيدة للبلدين\n";
+        var result = Translate(text, "--format", "text", "--bilingual", "jsonl");
+        Assert.Equal(0, result.ExitCode);
+        var records = result.Stdout.TrimEnd('\n').Split('\n').Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal([(0, 0), (0, 1), (2, 0)], records.Select(r => (r.GetProperty("paragraph").GetInt32(), r.GetProperty("segment").GetInt32())));
+        Assert.Equal("وأضاف أن موسكو مستعدة.", records[1].GetProperty("source").GetString());
+        Assert.All(records, r => Assert.False(string.IsNullOrEmpty(r.GetProperty("target").GetString())));
+    }
+}

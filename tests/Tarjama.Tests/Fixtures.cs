@@ -8,4 +8,11 @@ internal static class Fixtures
     public static string ReferenceModel => Path("reference-tiny-marian");
 
     public static string[] Lines(params string[] parts) => File.ReadAllLines(Path(parts));
+
+    /// <summary>A file under tests/fixtures/documents.</summary>
+    public static string Document(string name) => Path("documents", name);
+
+    public static string ReadDocument(string name) => File.ReadAllText(Document(name));
+
+    public static string[] DocumentLines(string name) => File.ReadAllLines(Document(name));
 }

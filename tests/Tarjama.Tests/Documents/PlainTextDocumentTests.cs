@@ -11,7 +11,7 @@ public class PlainTextDocumentTests
     [Fact]
     public void TranslatesTheExampleArticleParagraphForParagraphWithItsHeadingsInPlace()
     {
-        var source = Fixtures.Read("syria-russia-visit.ar.txt");
+        var source = Fixtures.ReadDocument("syria-russia-visit.ar.txt");
         var sourceLines = source.Split('\n')[..^1];
         var translator = new LatinizingTranslator();
 

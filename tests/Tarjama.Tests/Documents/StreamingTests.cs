@@ -18,7 +18,7 @@ public class StreamingTests
         var path = Path.GetTempFileName();
         try
         {
-            var lines = Fixtures.Lines("ntrex128-sample.ar.txt");
+            var lines = Fixtures.DocumentLines("ntrex128-sample.ar.txt");
             using (var writer = new StreamWriter(path, false, new UTF8Encoding(false)))
             {
                 for (int i = 0; writer.BaseStream.Length < 50_000_000; i++)

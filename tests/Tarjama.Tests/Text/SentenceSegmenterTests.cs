@@ -36,7 +36,7 @@ public class SentenceSegmenterTests
     [Fact]
     public void SplitsNtrexArabicNewsAsWrittenOutByHand()
     {
-        var lines = Fixtures.Lines("ntrex128-sample.ar.txt");
+        var lines = Fixtures.DocumentLines("ntrex128-sample.ar.txt");
         string[][] expected =
         [
             [lines[0]],
@@ -72,7 +72,7 @@ public class SentenceSegmenterTests
     [Fact]
     public void KeepsNtrexEnglishSentencesWithAbbreviationsInitialsAndDecimalsWhole()
     {
-        foreach (var line in Fixtures.Lines("ntrex128-sample.en.txt"))
+        foreach (var line in Fixtures.DocumentLines("ntrex128-sample.en.txt"))
         {
             Assert.Equal([line], Sentences(line));
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.ML.Tokenizers;
 
 namespace Tarjama.Tokenization;
@@ -6,7 +7,7 @@ namespace Tarjama.Tokenization;
 /// <summary>Tokenizes as Hugging Face's MarianTokenizer does: source SentencePiece pieces mapped through the joint
 /// vocabulary (unknown pieces to <c>&lt;unk&gt;</c>), an optional target-language token first, end-of-sentence last;
 /// decodes target ids by joining their pieces, special tokens dropped.</summary>
-public sealed class MarianTokenizer
+public sealed partial class MarianTokenizer
 {
     private const char WordBoundary = '\u2581';
     private readonly SentencePieceTokenizer _source;
@@ -25,28 +26,66 @@ public sealed class MarianTokenizer
     public SpecialTokenIds Ids { get; }
     public int? LanguageTokenId { get; }
 
+    /// <summary>The language token for <paramref name="text"/> and its source pieces as model ids. As MarianTokenizer
+    /// does, a code such as <c>&gt;&gt;arz&lt;&lt;</c> at the very start is the language token (unknown codes become
+    /// <c>&lt;unk&gt;</c>) and codes anywhere are removed from the text; with none at the start, the model's default
+    /// target-language token (if it has one) is used.</summary>
+    public (int? Language, List<int> Pieces) EncodeParts(string text)
+    {
+        int? language = LanguageTokenId;
+        var code = LanguageCode().Match(text);
+        if (code.Success)
+        {
+            if (code.Index == 0)
+            {
+                language = Vocabulary.TryGetId(code.Value, out int id) ? id : Ids.Unk;
+            }
+            text = LanguageCode().Replace(text, "");
+        }
+        return (language, EncodePieces(text));
+    }
+
     /// <summary>Source pieces of <paramref name="text"/> as model ids, without the language token or end-of-sentence.</summary>
     public List<int> EncodePieces(string text)
     {
         var tokens = _source.EncodeToTokens(text, out _, addBeginningOfSentence: false, addEndOfSentence: false);
         var ids = new List<int>(tokens.Count + 2);
-        foreach (var token in tokens)
+        var unknownRun = new StringBuilder();
+        for (int i = 0; i < tokens.Count; i++)
         {
-            ids.Add(Vocabulary.TryGetId(token.Value, out int id) ? id : Ids.Unk);
+            // SentencePiece merges a run of characters it does not know into one piece, looked up whole.
+            if (tokens[i].Id == _source.UnknownId)
+            {
+                unknownRun.Append(tokens[i].Value);
+                if (i + 1 < tokens.Count && tokens[i + 1].Id == _source.UnknownId)
+                {
+                    continue;
+                }
+                ids.Add(Id(unknownRun.ToString()));
+                unknownRun.Clear();
+                continue;
+            }
+            ids.Add(Id(tokens[i].Value));
         }
         return ids;
     }
 
-    /// <summary>The full model input: language token (if the model has one), pieces, end-of-sentence.</summary>
-    public int[] Encode(string text) => Frame(EncodePieces(text));
+    private int Id(string piece) => Vocabulary.TryGetId(piece, out int id) ? id : Ids.Unk;
+
+    /// <summary>The full model input: language token (if any), pieces, end-of-sentence.</summary>
+    public int[] Encode(string text)
+    {
+        var (language, pieces) = EncodeParts(text);
+        return Frame(language, pieces);
+    }
 
     /// <summary>Adds the language token and end-of-sentence around a run of piece ids.</summary>
-    public int[] Frame(IReadOnlyList<int> pieces)
+    public int[] Frame(int? language, IReadOnlyList<int> pieces)
     {
         var ids = new List<int>(pieces.Count + 2);
-        if (LanguageTokenId is int language)
+        if (language is int token)
         {
-            ids.Add(language);
+            ids.Add(token);
         }
         ids.AddRange(pieces);
         ids.Add(Ids.Eos);
@@ -54,7 +93,7 @@ public sealed class MarianTokenizer
     }
 
     /// <summary>How many ids <see cref="Frame"/> adds around the pieces.</summary>
-    public int FrameLength => LanguageTokenId is null ? 1 : 2;
+    public static int FrameLength(int? language) => language is null ? 1 : 2;
 
     public string Decode(ReadOnlySpan<int> ids)
     {
@@ -68,6 +107,10 @@ public sealed class MarianTokenizer
         }
         return text.Replace(WordBoundary, ' ').ToString().Trim();
     }
+
+    // MarianTokenizer's own pattern, greedy as there.
+    [GeneratedRegex(">>.+<<")]
+    private static partial Regex LanguageCode();
 
     /// <summary>True when a piece id starts a new word, a safe place to cut an over-long input.</summary>
     public bool StartsWord(int id) => Vocabulary.Piece(id) is { Length: > 0 } piece && piece[0] == WordBoundary;

@@ -16,6 +16,8 @@ public static class MarianTokenizerLoader
         ["es"] = "spa",
     };
 
+    /// <param name="targetLanguage">For models with target-language tokens (opus-mt-en-ar): the language whose token is
+    /// put first when the input names none; null adds none, as MarianTokenizer itself does.</param>
     public static MarianTokenizer Load(ModelFolder folder, string? targetLanguage = null)
     {
         var (source, vocabulary, vocabPath) = LoadPieces(folder);
@@ -70,17 +72,17 @@ public static class MarianTokenizerLoader
     private static int? LanguageToken(MarianVocabulary vocabulary, string? targetLanguage, string vocabPath)
     {
         var tokens = vocabulary.LanguageTokens().ToList();
-        if (tokens.Count == 0)
+        if (tokens.Count == 0 || targetLanguage is null)
         {
             return null;
         }
-        string code = targetLanguage is null ? "" : Iso3.GetValueOrDefault(targetLanguage, targetLanguage);
+        string code = Iso3.GetValueOrDefault(targetLanguage, targetLanguage);
         string wanted = $">>{code}<<";
         if (vocabulary.TryGetId(wanted, out int id))
         {
             return id;
         }
         throw new TarjamaException(
-            $"{vocabPath}: this model needs a target-language token; '{targetLanguage ?? "(none given)"}' matches none of {string.Join(" ", tokens.Order().Take(12))}");
+            $"{vocabPath}: this model needs a target-language token; '{targetLanguage}' matches none of {string.Join(" ", tokens.Order().Take(12))}");
     }
 }

@@ -82,10 +82,10 @@ public sealed class MarianTranslator : ISegmentTranslator, IDisposable
             {
                 continue;
             }
-            var pieces = Tokenizer.EncodePieces(sources[i]);
-            foreach (var chunk in InputChunker.Split(pieces, _maxInputLength - Tokenizer.FrameLength, Tokenizer.Vocabulary.Piece))
+            var (language, pieces) = Tokenizer.EncodeParts(sources[i]);
+            foreach (var chunk in InputChunker.Split(pieces, _maxInputLength - MarianTokenizer.FrameLength(language), Tokenizer.Vocabulary.Piece))
             {
-                inputs.Add((i, Tokenizer.Frame(chunk)));
+                inputs.Add((i, Tokenizer.Frame(language, chunk)));
             }
         }
         var generated = new GeneratedSequence[inputs.Count];

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Tarjama.Decoding;
+using Tarjama.Tokenization;
 using Tarjama.Translation;
 
 namespace Tarjama.Tests.Engine;
@@ -25,10 +26,10 @@ public class LongInputTests
 
         var result = translator.TranslateDetailed([text])[0];
 
-        var chunks = InputChunker.Split(pieces, 24 - translator.Tokenizer.FrameLength, translator.Tokenizer.Vocabulary.Piece);
+        var chunks = InputChunker.Split(pieces, 24 - MarianTokenizer.FrameLength(null), translator.Tokenizer.Vocabulary.Piece);
         Assert.Equal(pieces, chunks.SelectMany(c => c));
-        Assert.All(chunks, c => Assert.InRange(c.Count + translator.Tokenizer.FrameLength, 1, 24));
-        var perChunk = translator.Generate(chunks.Select(c => translator.Tokenizer.Frame(c)).ToList());
+        Assert.All(chunks, c => Assert.InRange(c.Count + MarianTokenizer.FrameLength(null), 1, 24));
+        var perChunk = translator.Generate(chunks.Select(c => translator.Tokenizer.Frame(null, c)).ToList());
         Assert.Equal(perChunk.SelectMany(g => g.Tokens), result.TokenIds);
         Assert.Equal(string.Join(" ", perChunk.Select(g => translator.Tokenizer.Decode(g.Tokens)).Where(t => t.Length > 0)), result.Translation);
     }

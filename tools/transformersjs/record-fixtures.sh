@@ -6,15 +6,12 @@
 #   transformersjs.<model>.tokenizer.jsonl                  transformers.js's ids for every tokenizer input
 # tiny-ar-en runs ntrex-ar-60.txt; tiny-en-ar runs ntrex-en-60.txt with ">>ara<< " before every line.
 # MarianTokenizer's ids come from marian-tokenizer.<model>.jsonl (tools/fixtures/make_tokenizer_golden.py).
-# Installs the pinned @huggingface/transformers first if needed (npm registry only; the CPU binaries of
-# onnxruntime-node ship inside the package, so its download step is skipped).
+# Installs the pinned @huggingface/transformers first if needed (install.sh).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cd "$here"
-if [ ! -d node_modules/@huggingface/transformers ]; then
-    ONNXRUNTIME_NODE_INSTALL=skip npm ci --ignore-scripts --no-audit --no-fund
-fi
+"$here/install.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 sed 's/^/>>ara<< /' "$root/tests/fixtures/inputs/ntrex-en-60.txt" > "$tmp/ntrex-en-60.ara.txt"

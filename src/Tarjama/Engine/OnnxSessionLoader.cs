@@ -14,6 +14,10 @@ internal static class OnnxSessionLoader
             IntraOpNumThreads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount,
             InterOpNumThreads = 1,
         };
+        if (Environment.GetEnvironmentVariable("TARJAMA_SPIN") is { } spin)
+        {
+            settings.AddSessionConfigEntry("session.intra_op.allow_spinning", spin);
+        }
         try
         {
             return new OnnxSession(new InferenceSession(path, settings), statistics);

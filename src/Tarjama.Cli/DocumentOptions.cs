@@ -22,9 +22,9 @@ internal sealed class DocumentOptions
         Description = "The input's format: text (every line a paragraph), markdown or html [default: from the file's extension, then its content]",
     };
 
-    public Option<string> From { get; } = new("--from") { Description = "The source language", DefaultValueFactory = _ => "ar" };
+    public Option<string?> From { get; } = new("--from") { Description = "The source language [default: the model's]" };
 
-    public Option<string> To { get; } = new("--to") { Description = "The target language", DefaultValueFactory = _ => "en" };
+    public Option<string?> To { get; } = new("--to") { Description = "The target language [default: the model's]" };
 
     public Option<BilingualFormat?> Bilingual { get; } = new("--bilingual")
     {
@@ -56,11 +56,11 @@ internal sealed class DocumentOptions
         return options;
     }
 
-    /// <summary>The <c>--from</c> language, to choose the model by.</summary>
-    public string SourceLanguage(ParseResult parse) => parse.GetValue(From)!;
+    /// <summary>The <c>--from</c> language, to choose the model by; null when not given.</summary>
+    public string? SourceLanguage(ParseResult parse) => parse.GetValue(From);
 
-    /// <summary>The <c>--to</c> language, to choose the model by.</summary>
-    public string TargetLanguage(ParseResult parse) => parse.GetValue(To)!;
+    /// <summary>The <c>--to</c> language, to choose the model by; null when not given.</summary>
+    public string? TargetLanguage(ParseResult parse) => parse.GetValue(To);
 
     public DocumentTranslationOptions TranslationOptions(ParseResult parse) => new()
     {
@@ -77,7 +77,7 @@ internal sealed class DocumentOptions
     /// or a translator for other languages than --from and --to.</exception>
     public void Run(ParseResult parse, ISegmentTranslator translator, string? inputPath, string? outputPath, CancellationToken cancellationToken = default)
     {
-        var (from, to) = (SourceLanguage(parse), TargetLanguage(parse));
+        var (from, to) = (SourceLanguage(parse) ?? translator.SourceLanguage, TargetLanguage(parse) ?? translator.TargetLanguage);
         if (!LanguageCodes.Same(translator.SourceLanguage, from) || !LanguageCodes.Same(translator.TargetLanguage, to))
         {
             throw new TarjamaException($"the model translates {translator.SourceLanguage} to {translator.TargetLanguage}, not {from} to {to} (--from, --to)");

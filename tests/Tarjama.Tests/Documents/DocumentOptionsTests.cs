@@ -18,11 +18,11 @@ public sealed class DocumentOptionsTests : IDisposable
     }
 
     [Fact]
-    public void DefaultsToArabicIntoEnglishDetectedFormatNormalisedDocument()
+    public void DefaultsToTheModelsDirectionDetectedFormatNormalisedDocument()
     {
         var (options, parse) = Parse();
         Assert.Empty(parse.Errors);
-        Assert.Equal(("ar", "en"), (options.SourceLanguage(parse), options.TargetLanguage(parse)));
+        Assert.Equal((null, null), (options.SourceLanguage(parse), options.TargetLanguage(parse)));
         var translation = options.TranslationOptions(parse);
         Assert.Equal((null, null, true, false), (translation.Format, translation.Bilingual, translation.Normalization.Enabled, translation.Normalization.StripDiacritics));
         Assert.Empty(translation.Verbatim);

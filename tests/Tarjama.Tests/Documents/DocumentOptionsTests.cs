@@ -75,7 +75,7 @@ public sealed class DocumentOptionsTests : IDisposable
         File.WriteAllText(input, "نص");
         Assert.Contains("overwrite the input", Assert.Throws<TarjamaException>(() => options.Run(parse, new LatinizingTranslator(), input, input)).Message);
         Assert.Contains("cannot write", Assert.Throws<TarjamaException>(() => options.Run(parse, new LatinizingTranslator(), input, Path.Combine(_folder, "no", "out.txt"))).Message);
-        var (_, arabicToEnglish) = Parse("--from", "ar", "--to", "en");
-        Assert.Contains("translates en to ar, not ar to en", Assert.Throws<TarjamaException>(() => options.Run(arabicToEnglish, new LatinizingTranslator("en", "ar"), input, null)).Message);
+        var (explicitOptions, arabicToEnglish) = Parse("--from", "ar", "--to", "en");
+        Assert.Contains("translates en to ar, not ar to en", Assert.Throws<TarjamaException>(() => explicitOptions.Run(arabicToEnglish, new LatinizingTranslator("en", "ar"), input, null)).Message);
     }
 }

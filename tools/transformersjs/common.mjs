@@ -34,8 +34,11 @@ export function transformersVersion() {
     return require('@huggingface/transformers/package.json').version;
 }
 
-/** Loads tokenizer and model from a local folder only (no network); fp32 ONNX files on the CPU. */
-export async function loadLocal(modelDir, threads) {
+/**
+ * Loads tokenizer and model from a local folder only (no network), on the CPU. `dtype` picks the ONNX files
+ * as transformers.js names them: fp32 `onnx/<name>.onnx`, fp16 `<name>_fp16.onnx`, q8 `<name>_quantized.onnx`.
+ */
+export async function loadLocal(modelDir, threads, dtype = 'fp32') {
     const abs = path.resolve(modelDir);
     env.allowRemoteModels = false;
     env.allowLocalModels = true;
@@ -49,7 +52,7 @@ export async function loadLocal(modelDir, threads) {
         session_options.interOpNumThreads = 1;
     }
     const tokenizer = await AutoTokenizer.from_pretrained(id);
-    const model = await AutoModelForSeq2SeqLM.from_pretrained(id, { dtype: 'fp32', device: 'cpu', session_options });
+    const model = await AutoModelForSeq2SeqLM.from_pretrained(id, { dtype, device: 'cpu', session_options });
     return { tokenizer, model };
 }
 

@@ -4,6 +4,8 @@
 #   transformersjs.<model>.marian-ids.greedy.bs{1,8}.jsonl  generate fed MarianTokenizer's ids
 #   transformersjs.<model>.marian-ids.tricky.greedy.bs1.jsonl   the same for the tricky inputs
 #   transformersjs.<model>.tokenizer.jsonl                  transformers.js's ids for every tokenizer input
+#   transformersjs.tiny-ar-en.{fp16,q8}.marian-ids.greedy.bs{1,8}.jsonl   the same with dtype fp16 / q8
+#       (onnx/*_fp16.onnx, onnx/*_quantized.onnx from tools/fixtures/make_variants.py)
 # tiny-ar-en runs ntrex-ar-60.txt; tiny-en-ar runs ntrex-en-60.txt with ">>ara<< " before every line.
 # MarianTokenizer's ids come from marian-tokenizer.<model>.jsonl (tools/fixtures/make_tokenizer_golden.py).
 # Installs the pinned @huggingface/transformers first if needed (install.sh).
@@ -34,5 +36,11 @@ for m in tiny-ar-en tiny-en-ar; do
     record --model "$models/$m" --ids "$ids" --set $tricky --batch-size 1 \
         --out "$golden/transformersjs.$m.marian-ids.tricky.greedy.bs1.jsonl"
     node tokenize.mjs --model "$models/$m" --ids "$ids" --out "$golden/transformersjs.$m.tokenizer.jsonl"
+done
+for dtype in fp16 q8; do
+    for bs in 1 8; do
+        record --model "$models/tiny-ar-en" --dtype $dtype --ids "$golden/marian-tokenizer.tiny-ar-en.jsonl" \
+            --set ntrex-ar-60 --batch-size $bs --out "$golden/transformersjs.tiny-ar-en.$dtype.marian-ids.greedy.bs$bs.jsonl"
+    done
 done
 node summarize.mjs "$golden"/transformersjs.tiny-*.greedy.bs*.jsonl

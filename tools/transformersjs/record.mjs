@@ -8,7 +8,9 @@
 // With --ids FILE (a marian-tokenizer.<model>.jsonl golden) and --set NAME, the source ids come from
 // that file's rows of that set instead of transformers.js's tokenizer (generate is fed input_ids).
 //
-// usage: node record.mjs --model DIR --inputs FILE --batch-size N --max-new-tokens 64 --out FILE [--threads N]
+// --dtype fp16 / q8 / ... loads onnx/<name>_fp16.onnx / <name>_quantized.onnx / ... instead of the fp32 files.
+//
+// usage: node record.mjs --model DIR --inputs FILE --batch-size N --max-new-tokens 64 --out FILE [--threads N] [--dtype D]
 //        node record.mjs --model DIR --ids FILE --set NAME --batch-size N --max-new-tokens 64 --out FILE
 import fs from 'node:fs';
 import { cutAtEos, eosId, generateBatch, loadLocal, parseArgs, readLines } from './common.mjs';
@@ -22,6 +24,7 @@ const args = parseArgs(process.argv.slice(2), {
     max_new_tokens: '64',
     out: undefined,
     threads: '1',
+    dtype: 'fp32',
 });
 const batchSize = Number(args.batch_size);
 const maxNew = Number(args.max_new_tokens);
@@ -38,7 +41,7 @@ if (args.ids) {
 } else {
     throw new Error('need --inputs FILE or --ids FILE --set NAME');
 }
-const { tokenizer, model } = await loadLocal(args.model, args.threads);
+const { tokenizer, model } = await loadLocal(args.model, args.threads, args.dtype);
 const eos = eosId(model);
 
 const rows = [];

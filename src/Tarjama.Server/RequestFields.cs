@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Tarjama.Server;
@@ -35,7 +36,14 @@ internal sealed class RequestFields
         var aborted = request.HttpContext.RequestAborted;
         if (request.HasJsonContentType())
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, default, aborted);
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body, aborted);
+            // JsonDocument leaves strings unchecked until read: bad UTF-8 is refused here, before it can fail later.
+            if (!Utf8.IsValid(body.GetBuffer().AsSpan(0, (int)body.Length)))
+            {
+                throw ApiError.BadRequest("Invalid JSON format");
+            }
+            using var document = JsonDocument.Parse(body.GetBuffer().AsMemory(0, (int)body.Length));
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw ApiError.BadRequest("Invalid JSON format");

@@ -97,6 +97,11 @@ public sealed class TarjamaServer : IAsyncDisposable
         builder.Services.AddSingleton<ServiceEndpoints>();
     }
 
+    /// <summary>Every route the server maps, as "METHOD /pattern".</summary>
+    internal IReadOnlyList<string> Routes => _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(method => $"{method} /{e.RoutePattern.RawText!.TrimStart('/')}"))
+        .ToList();
+
     /// <summary>Completes when the host is asked to stop (SIGTERM, Ctrl+C) and has finished the requests in flight.</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
 

@@ -1,0 +1,23 @@
+namespace Tarjama.Documents;
+
+/// <summary>The kinds of document Tarjama translates keeping their structure.</summary>
+public enum DocumentFormat
+{
+    /// <summary>Plain text: every line a paragraph.</summary>
+    Text,
+    Markdown,
+    Html,
+}
+
+/// <summary>The side-by-side outputs that can replace the translated document.</summary>
+public enum BilingualFormat
+{
+    /// <summary>One JSON object per segment: paragraph, segment, source, target.</summary>
+    Jsonl,
+
+    /// <summary>TMX 1.4b translation memory, for OmegaT, Trados and the like.</summary>
+    Tmx,
+
+    /// <summary>A self-contained web page, source beside translation.</summary>
+    Html,
+}

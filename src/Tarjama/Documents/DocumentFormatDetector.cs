@@ -1,0 +1,39 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Tarjama.Documents;
+
+/// <summary>Tells a document's format from its file name's extension, else from its first bytes: HTML when it starts
+/// with a tag, Markdown when it has headings, fences, links or tables, plain text otherwise.</summary>
+public static partial class DocumentFormatDetector
+{
+    public static DocumentFormat Detect(string? fileName, ReadOnlySpan<byte> head)
+    {
+        var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
+        if (extension is ".txt" or ".text")
+        {
+            return DocumentFormat.Text;
+        }
+        if (extension is ".md" or ".markdown" or ".mdown" or ".mkd" or ".mkdn")
+        {
+            return DocumentFormat.Markdown;
+        }
+        if (extension is ".html" or ".htm" or ".xhtml")
+        {
+            return DocumentFormat.Html;
+        }
+        var text = Encoding.UTF8.GetString(head);
+        if (HtmlStart().IsMatch(text))
+        {
+            return DocumentFormat.Html;
+        }
+        return MarkdownSigns().IsMatch(text) ? DocumentFormat.Markdown : DocumentFormat.Text;
+    }
+
+    [GeneratedRegex(@"^\uFEFF?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|p|div|article|section|main|header|nav|h[1-6]|ul|ol|table|span|a|b|i|em|strong|br|img|figure|blockquote)\b",
+        RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex HtmlStart();
+
+    [GeneratedRegex(@"^(?:#{1,6}[ \t]+\S|```|~~~)|\[[^\]\n]+\]\([^)\s]+\)|^\|.*\|[ \t]*\r?\n\|?[ \t]*:?-{3,}", RegexOptions.Multiline)]
+    private static partial Regex MarkdownSigns();
+}

@@ -1,0 +1,33 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Tarjama.Documents;
+
+/// <summary>One JSON object per line and segment: {"paragraph", "segment", "source", "target"}; Arabic written as is.</summary>
+internal sealed class JsonlPairWriter(TextWriter output) : SegmentPairWriter
+{
+    private readonly ArrayBufferWriter<byte> _buffer = new();
+    private readonly JsonWriterOptions _options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    protected override void Write(SegmentPair pair)
+    {
+        _buffer.ResetWrittenCount();
+        using (var json = new Utf8JsonWriter(_buffer, _options))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("paragraph", pair.Paragraph);
+            json.WriteNumber("segment", pair.Segment);
+            json.WriteString("source", pair.Source);
+            json.WriteString("target", pair.Target);
+            json.WriteEndObject();
+        }
+        output.Write(Encoding.UTF8.GetString(_buffer.WrittenSpan));
+        output.Write('\n');
+    }
+
+    public override void Complete()
+    {
+    }
+}

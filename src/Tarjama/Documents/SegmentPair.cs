@@ -1,0 +1,4 @@
+namespace Tarjama.Documents;
+
+/// <summary>A segment and its translation, where it stands: the block (paragraph) index and the segment's index in it, from 0.</summary>
+public sealed record SegmentPair(int Paragraph, int Segment, string Source, string Target);

@@ -1,0 +1,75 @@
+using System.Text;
+using System.Xml;
+
+namespace Tarjama.Documents;
+
+/// <summary>A TMX 1.4b translation memory, one translation unit per segment, as OmegaT and Trados import it.</summary>
+internal sealed class TmxPairWriter : SegmentPairWriter
+{
+    private readonly XmlWriter _xml;
+    private readonly string _sourceLanguage;
+    private readonly string _targetLanguage;
+
+    public TmxPairWriter(TextWriter output, string sourceLanguage, string targetLanguage)
+    {
+        (_sourceLanguage, _targetLanguage) = (sourceLanguage, targetLanguage);
+        _xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, CloseOutput = false });
+        _xml.WriteStartDocument();
+        _xml.WriteStartElement("tmx");
+        _xml.WriteAttributeString("version", "1.4");
+        _xml.WriteStartElement("header");
+        _xml.WriteAttributeString("creationtool", "Tarjama");
+        _xml.WriteAttributeString("creationtoolversion", typeof(TmxPairWriter).Assembly.GetName().Version?.ToString(3) ?? "1.0.0");
+        _xml.WriteAttributeString("datatype", "plaintext");
+        _xml.WriteAttributeString("segtype", "sentence");
+        _xml.WriteAttributeString("adminlang", "en");
+        _xml.WriteAttributeString("srclang", sourceLanguage);
+        _xml.WriteAttributeString("o-tmf", "Tarjama");
+        _xml.WriteEndElement();
+        _xml.WriteStartElement("body");
+    }
+
+    protected override void Write(SegmentPair pair)
+    {
+        _xml.WriteStartElement("tu");
+        WriteVariant(_sourceLanguage, pair.Source);
+        WriteVariant(_targetLanguage, pair.Target);
+        _xml.WriteEndElement();
+    }
+
+    public override void Complete()
+    {
+        _xml.WriteEndDocument();
+        _xml.Flush();
+    }
+
+    private void WriteVariant(string language, string text)
+    {
+        _xml.WriteStartElement("tuv");
+        _xml.WriteAttributeString("xml", "lang", null, language);
+        _xml.WriteElementString("seg", XmlText(text));
+        _xml.WriteEndElement();
+    }
+
+    /// <summary>The text without the characters XML 1.0 cannot hold (most C0 controls, lone surrogates).</summary>
+    private static string XmlText(string text)
+    {
+        if (text.All(XmlConvert.IsXmlChar))
+        {
+            return text;
+        }
+        var kept = new StringBuilder(text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i]))
+            {
+                kept.Append(text[i]);
+            }
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                kept.Append(text, i++, 2);
+            }
+        }
+        return kept.ToString();
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text;
+
+namespace Tarjama.Text;
+
+/// <summary>Cleans Arabic source text the way the models were trained to read it: ASCII digits, no tatweel,
+/// base letters instead of presentation forms, no zero-width or bidi controls, optionally no diacritics.</summary>
+public static class ArabicNormalizer
+{
+    private const char Tatweel = '\u0640';
+    private const char DecimalSeparator = '\u066B';
+    private const char ThousandsSeparator = '\u066C';
+
+    public static string Normalize(string text, TextNormalizationOptions options)
+    {
+        if (!options.Enabled || !NeedsWork(text, options))
+        {
+            return text;
+        }
+        var result = new StringBuilder(text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (ArabicCompatibilityForms.Decompose(c) is { } decomposed)
+            {
+                foreach (char d in decomposed)
+                {
+                    Append(result, d, options);
+                }
+            }
+            else if (c is DecimalSeparator or ThousandsSeparator && BetweenDigits(text, i))
+            {
+                result.Append(c == DecimalSeparator ? '.' : ',');
+            }
+            else
+            {
+                Append(result, c, options);
+            }
+        }
+        return result.ToString();
+    }
+
+    /// <summary>True for zero-width characters, bidi controls and the soft hyphen: invisible, and noise to a model.</summary>
+    private static bool IsInvisibleControl(char c) => c is '\u00AD' or '\u061C' or (>= '\u200B' and <= '\u200F')
+        or (>= '\u202A' and <= '\u202E') or (>= '\u2060' and <= '\u2064') or (>= '\u2066' and <= '\u2069') or '\uFEFF';
+
+    /// <summary>True for harakat, the superscript alef and Quranic annotation marks.</summary>
+    private static bool IsDiacritic(char c) => c is (>= '\u064B' and <= '\u065F') or '\u0670' or (>= '\u06D6' and <= '\u06DC')
+        or (>= '\u06DF' and <= '\u06E4') or '\u06E7' or '\u06E8' or (>= '\u06EA' and <= '\u06ED');
+
+    private static void Append(StringBuilder result, char c, TextNormalizationOptions options)
+    {
+        if (c == Tatweel || IsInvisibleControl(c) || (options.StripDiacritics && IsDiacritic(c)))
+        {
+            return;
+        }
+        result.Append(AsciiDigit(c) ?? c);
+    }
+
+    private static char? AsciiDigit(char c) => c switch
+    {
+        >= '\u0660' and <= '\u0669' => (char)('0' + (c - '\u0660')),
+        >= '\u06F0' and <= '\u06F9' => (char)('0' + (c - '\u06F0')),
+        _ => null,
+    };
+
+    private static bool NeedsWork(string text, TextNormalizationOptions options)
+    {
+        foreach (char c in text)
+        {
+            if (c >= '\u00AD' && (c == Tatweel || c is DecimalSeparator or ThousandsSeparator || IsInvisibleControl(c) || AsciiDigit(c) is not null
+                || ArabicCompatibilityForms.Decompose(c) is not null || (options.StripDiacritics && IsDiacritic(c))))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool BetweenDigits(string text, int i) =>
+        i > 0 && i + 1 < text.Length && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]);
+}

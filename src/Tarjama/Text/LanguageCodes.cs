@@ -1,0 +1,20 @@
+namespace Tarjama.Text;
+
+/// <summary>What Tarjama needs to know about a language from its code ("ar", "ar-SA", "arb", "en"...).</summary>
+public static class LanguageCodes
+{
+    public static bool IsArabic(string code) => Primary(code) is "ar" or "ara" or "arb";
+
+    public static bool IsEnglish(string code) => Primary(code) is "en" or "eng";
+
+    /// <summary>True for languages written right to left.</summary>
+    public static bool IsRightToLeft(string code) =>
+        IsArabic(code) || Primary(code) is "fa" or "fas" or "pes" or "he" or "heb" or "ur" or "urd" or "ps" or "pus" or "yi" or "ckb" or "sd";
+
+    public static string Direction(string code) => IsRightToLeft(code) ? "rtl" : "ltr";
+
+    /// <summary>True when two codes name the same language, e.g. "ar" and "ar-EG".</summary>
+    public static bool Same(string a, string b) => Primary(a) == Primary(b) || (IsArabic(a) && IsArabic(b)) || (IsEnglish(a) && IsEnglish(b));
+
+    private static string Primary(string code) => code.Split('-', '_')[0].Trim().ToLowerInvariant();
+}

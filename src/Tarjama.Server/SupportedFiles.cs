@@ -1,33 +1,25 @@
 using System.Text;
-using Tarjama.Translation;
+using Tarjama.Documents;
 
 namespace Tarjama.Server;
 
-/// <summary>The kinds of file /translate_file accepts, by extension, and how each is translated.</summary>
+/// <summary>The kinds of file the file endpoints accept, by extension, translated by the documents library keeping
+/// their structure, or written as a bilingual view.</summary>
 internal sealed class SupportedFiles
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    public IReadOnlyList<string> Extensions { get; } = [".txt"];
+    public IReadOnlyList<string> Extensions { get; } = [".txt", ".md", ".markdown", ".html", ".htm"];
 
     public bool Accepts(string fileName) => Extensions.Contains(Path.GetExtension(fileName).ToLowerInvariant());
 
-    /// <summary>The file's translation, same layout; refused with a 400 unless it is UTF-8 text.</summary>
-    public async Task<string> TranslateAsync(BatchingTranslator translator, IFormFile file, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, cancellationToken);
-        string text;
-        try
+    /// <summary>Writes the upload's translation (or its bilingual view) to <paramref name="output"/>; refuses input that
+    /// is not UTF-8 text with a 400 naming the file.</summary>
+    public static Task Translate(ISegmentTranslator translator, IFormFile file, Stream output, DocumentFormat? format, BilingualFormat? bilingual, CancellationToken cancellationToken) =>
+        DocumentWork.Run(() =>
         {
-            text = StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            throw ApiError.BadRequest("Invalid request: the file is not UTF-8 text");
-        }
-        string newLine = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
-        var translated = await TextTranslation.TranslateAsync(translator, [text.ReplaceLineEndings("\n")], cancellationToken);
-        return translated[0].ReplaceLineEndings(newLine);
-    }
+            using var input = file.OpenReadStream();
+            using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+            new DocumentTranslator(translator, new DocumentTranslationOptions { Format = format, Bilingual = bilingual })
+                .Translate(input, Path.GetFileName(file.FileName), writer, null, cancellationToken);
+            return true;
+        }, cancellationToken);
 }

@@ -1,28 +1,36 @@
-using Tarjama.Translation;
+using Tarjama.Documents;
 
 namespace Tarjama.Server;
 
-/// <summary>Translates texts keeping their layout: every non-blank line is a segment, blank lines and the spaces around
-/// each line stay as they were. All the segments of a request are queued together so they share engine batches.</summary>
+/// <summary>Translates the texts of one /translate request with the documents library, keeping their layout (plain
+/// text) or markup (HTML).</summary>
 internal static class TextTranslation
 {
-    public static async Task<IReadOnlyList<string>> TranslateAsync(BatchingTranslator translator, IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<string>> TranslateAsync(ISegmentTranslator translator, IReadOnlyList<string> texts, DocumentFormat format, CancellationToken cancellationToken)
     {
-        var lines = texts.Select(text => text.Split('\n')).ToList();
-        var segments = lines.SelectMany(l => l).Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
-        var translations = await translator.TranslateAsync(segments, cancellationToken);
-        int next = 0;
-        return lines.Select(textLines => string.Join('\n', textLines.Select(line => Replace(line, translations, ref next)))).ToList();
+        var documents = new DocumentTranslator(translator);
+        return DocumentWork.Run(() => format == DocumentFormat.Text
+            ? PlainTexts(documents, texts, cancellationToken)
+            : texts.Select(text => documents.Translate(text, format, cancellationToken)).ToList(), cancellationToken);
     }
 
-    private static string Replace(string line, IReadOnlyList<string> translations, ref int next)
+    /// <summary>Plain text keeps its line count, so all the texts go through as one document (their sentences share
+    /// engine batches) and are cut apart again by lines; each keeps its own line ends.</summary>
+    private static IReadOnlyList<string> PlainTexts(DocumentTranslator documents, IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
-        string content = line.Trim();
-        if (content.Length == 0)
+        var lines = texts.Select(text => text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')).ToList();
+        var translated = documents.Translate(string.Join('\n', lines.SelectMany(l => l)), DocumentFormat.Text, cancellationToken).Split('\n');
+        if (translated.Length != lines.Sum(l => l.Length))
         {
-            return line;
+            throw new InvalidOperationException($"the document translator returned {translated.Length} lines for {lines.Sum(l => l.Length)}");
         }
-        int start = line.IndexOf(content, StringComparison.Ordinal);
-        return string.Concat(line.AsSpan(0, start), translations[next++], line.AsSpan(start + content.Length));
+        var results = new List<string>(texts.Count);
+        int next = 0;
+        for (int i = 0; i < texts.Count; i++)
+        {
+            results.Add(string.Join(texts[i].Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n", translated, next, lines[i].Length));
+            next += lines[i].Length;
+        }
+        return results;
     }
 }

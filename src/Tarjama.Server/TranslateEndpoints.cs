@@ -1,3 +1,5 @@
+using Tarjama.Documents;
+
 namespace Tarjama.Server;
 
 /// <summary>LibreTranslate's text endpoints: /translate, /detect, /languages and /frontend/settings, with its parameter
@@ -34,12 +36,13 @@ internal sealed class TranslateEndpoints(ServerSettings settings, LanguagePairs 
         CheckLimits(texts);
         var detected = source == "auto" ? ScriptDetector.Detect(texts, pairs.Languages)[0] : null;
         var translator = pairs.Resolve(detected?.Language ?? source, target, source);
-        string format = fields.Text("format") ?? "text";
-        if (format != "text")
+        var format = (fields.Text("format") ?? "text") switch
         {
-            throw ApiError.BadRequest($"{format} format is not supported");
-        }
-        var translations = await TextTranslation.TranslateAsync(translator, texts, context.RequestAborted);
+            "text" => DocumentFormat.Text,
+            "html" => DocumentFormat.Html,
+            var other => throw ApiError.BadRequest($"{other} format is not supported"),
+        };
+        var translations = await TextTranslation.TranslateAsync(translator, texts, format, context.RequestAborted);
         // The engine keeps one hypothesis per input, so asked-for alternatives come back as empty lists.
         var answer = batch
             ? new Answer(translations, detected is null ? null : texts.Select(_ => detected).ToList(), alternatives > 0 ? texts.Select(_ => Array.Empty<string>()).ToList() : null)

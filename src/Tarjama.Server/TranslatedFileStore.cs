@@ -11,12 +11,23 @@ internal sealed partial class TranslatedFileStore : IDisposable
 
     public TranslatedFileStore(TimeSpan retention) => _retention = retention;
 
-    /// <summary>Stores a translation of <paramref name="uploadName"/>; returns the name to download it by.</summary>
-    public async Task<string> SaveAsync(string uploadName, string content, CancellationToken cancellationToken)
+    /// <summary>Stores what <paramref name="write"/> writes as the translation of <paramref name="uploadName"/>; returns
+    /// the name to download it by. Nothing is kept when writing fails.</summary>
+    public async Task<string> SaveAsync(string uploadName, Func<Stream, Task> write)
     {
         RemoveExpired();
         string name = $"{Guid.NewGuid():N}.{SafeName(uploadName)}";
-        await File.WriteAllTextAsync(Path.Combine(_folder, name), content, cancellationToken);
+        string path = Path.Combine(_folder, name);
+        try
+        {
+            await using var file = File.Create(path);
+            await write(file);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
         return name;
     }
 

@@ -65,9 +65,13 @@ public sealed class FileApiTests(TinyServer tiny) : IClassFixture<TinyServer>
         {
             await RunningServer.AssertError(await Server.Client.PostAsync("/translate_file", unknown), 400, "xx is not supported");
         }
-        using (var binary = Upload([0x41, 0xFF, 0xFE, 0x00], "a.txt"))
+        using (var binary = Upload([0x41, 0x42, 0x43, 0x00], "a.txt"))
         {
-            await RunningServer.AssertError(await Server.Client.PostAsync("/translate_file", binary), 400, "Invalid request: the file is not UTF-8 text");
+            await RunningServer.AssertError(await Server.Client.PostAsync("/translate_file", binary), 400, "a.txt: this is a binary file, not text (a NUL byte at byte offset 3)");
+        }
+        using (var notUtf8 = Upload([0x41, 0xC3, 0x28], "a.txt"))
+        {
+            await RunningServer.AssertError(await Server.Client.PostAsync("/translate_file", notUtf8), 400, "a.txt: invalid UTF-8 at byte offset 1");
         }
         await RunningServer.AssertError(await Server.PostForm("/translate_file", ("source", "ar"), ("target", "en")), 400, "Invalid request: missing file parameter");
     }
@@ -75,8 +79,9 @@ public sealed class FileApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     [Fact]
     public async Task An_upload_over_the_limit_is_refused_with_413()
     {
-        using var upload = Upload(new byte[512 * 1024], "big.txt");
-        await RunningServer.AssertError(await Server.Client.PostAsync("/translate_file", upload), 413, "Request body too large");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/translate_file") { Content = Upload(new byte[512 * 1024], "big.txt") };
+        request.Headers.ExpectContinue = true;
+        await RunningServer.AssertError(await Server.Client.SendAsync(request), 413, "Request body too large");
     }
 
     [Fact]
@@ -85,5 +90,59 @@ public sealed class FileApiTests(TinyServer tiny) : IClassFixture<TinyServer>
         await RunningServer.AssertError(await Server.Client.GetAsync("/download_file/..%2F..%2Fetc%2Fpasswd"), 400, "Invalid filename");
         await RunningServer.AssertError(await Server.Client.GetAsync("/download_file/passwd"), 400, "Invalid filename");
         await RunningServer.AssertError(await Server.Client.GetAsync($"/download_file/{Guid.NewGuid():N}.a.txt"), 404, "Invalid filename: no such file, or it has expired");
+    }
+
+    [Theory]
+    [InlineData("news.md", "# عنوان\n\nمرحبا بالعالم\n", "^# [^\n]+\n\n[^\n]+\n$")]
+    [InlineData("page.html", "<p dir=\"rtl\" lang=\"ar\">مرحبا <a href=\"https://example.org\">بالعالم</a></p>", "^<p dir=\"ltr\" lang=\"en\">[^<]*<a href=\"https://example.org\">[^<]*</a>[^<]*</p>$")]
+    public async Task Markdown_and_html_files_keep_their_structure(string fileName, string content, string expected)
+    {
+        using var upload = Upload(Encoding.UTF8.GetBytes(content), fileName);
+        var (_, body) = await RunningServer.Read(await Server.Client.PostAsync("/translate_file", upload));
+        string translated = await Server.Client.GetStringAsync(body.GetProperty("translatedFileUrl").GetString());
+        Assert.Matches(expected, translated);
+    }
+
+    [Fact]
+    public async Task Translate_document_answers_with_the_document_itself()
+    {
+        using var upload = Upload("# عنوان\n\nمرحبا بالعالم\n"u8.ToArray(), "news.md");
+        using var response = await Server.Client.PostAsync("/translate_document", upload);
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("text/markdown; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        Assert.Equal("news.en.md", response.Content.Headers.ContentDisposition!.FileName);
+        Assert.StartsWith("# ", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("jsonl", "application/x-ndjson; charset=utf-8", "news.ar-en.jsonl", "{\"paragraph\":0,\"segment\":0,\"source\":\"مرحبا بالعالم.\"")]
+    [InlineData("tmx", "application/x-tmx+xml; charset=utf-8", "news.ar-en.tmx", "<tmx version=\"1.4\">")]
+    [InlineData("html", "text/html; charset=utf-8", "news.ar-en.html", "<html")]
+    public async Task Translate_document_gives_bilingual_views(string bilingual, string contentType, string fileName, string contains)
+    {
+        using var upload = Upload("مرحبا بالعالم. الأخبار اليوم.\n"u8.ToArray(), "news.txt");
+        upload.Add(new StringContent(bilingual), "bilingual");
+        using var response = await Server.Client.PostAsync("/translate_document", upload);
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType!.ToString());
+        Assert.Equal(fileName, response.Content.Headers.ContentDisposition!.FileName);
+        Assert.Contains(contains, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Translate_document_refuses_unknown_formats_and_views()
+    {
+        using (var badFormat = Upload("x"u8.ToArray(), "a.txt"))
+        {
+            badFormat.Add(new StringContent("pdf"), "format");
+            await RunningServer.AssertError(await Server.Client.PostAsync("/translate_document", badFormat), 400, "pdf format is not supported");
+        }
+        using (var badView = Upload("x"u8.ToArray(), "a.txt"))
+        {
+            badView.Add(new StringContent("csv"), "bilingual");
+            await RunningServer.AssertError(await Server.Client.PostAsync("/translate_document", badView), 400, "Invalid request: bilingual must be jsonl, tmx or html (got csv)");
+        }
+        using var noFile = Upload([], "");
+        await RunningServer.AssertError(await Server.Client.PostAsync("/translate_document", noFile), 400, "Invalid request: missing file parameter");
     }
 }

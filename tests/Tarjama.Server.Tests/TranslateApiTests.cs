@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 
 namespace Tarjama.Server.Tests;
@@ -46,6 +47,17 @@ public sealed class TranslateApiTests(TinyServer tiny) : IClassFixture<TinyServe
         var lines = body.GetProperty("translatedText").GetString()!.Split('\n');
         Assert.Equal(3, lines.Length);
         Assert.Equal("", lines[1]);
+    }
+
+    [Fact]
+    public async Task Html_keeps_its_markup_around_the_translated_text()
+    {
+        var (status, body) = await RunningServer.Read(await Server.PostJson("/translate",
+            """{"q": ["<p>مرحبا <b>بالعالم</b></p>", "<ul><li>الأخبار</li></ul>"], "source": "ar", "target": "en", "format": "html"}"""));
+        Assert.Equal(200, status);
+        var texts = body.GetProperty("translatedText").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Matches("^<p>[^<]*<b>[^<]*</b>[^<]*</p>$", texts[0]);
+        Assert.Matches("^<ul><li>[^<]+</li></ul>$", texts[1]);
     }
 
     [Fact]
@@ -115,7 +127,10 @@ public sealed class TranslateApiTests(TinyServer tiny) : IClassFixture<TinyServe
         string deep = new string('[', 5000) + new string(']', 5000);
         await RunningServer.AssertError(await Server.PostJson("/translate", deep), 400, "Invalid JSON format");
         string huge = JsonSerializer.Serialize(Enumerable.Repeat("مرحبا", 100_000));
-        await RunningServer.AssertError(await Server.PostJson("/translate", $$"""{"q": {{huge}}, "source": "ar", "target": "en"}"""), 413, "Request body too large");
+        // Expect: 100-continue lets the server refuse before the body is sent, as curl does for big bodies.
+        var tooBig = new HttpRequestMessage(HttpMethod.Post, "/translate") { Content = new StringContent($$"""{"q": {{huge}}, "source": "ar", "target": "en"}""", Encoding.UTF8, "application/json") };
+        tooBig.Headers.ExpectContinue = true;
+        await RunningServer.AssertError(await Server.Client.SendAsync(tooBig), 413, "Request body too large");
         var (status, _) = await RunningServer.Read(await Server.PostBytes("/translate", [.. "q="u8, 0xFF, 0xFE, .. "&source=ar&target=en"u8], "application/x-www-form-urlencoded"));
         Assert.InRange(status, 200, 499);
     }

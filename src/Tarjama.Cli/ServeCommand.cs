@@ -19,8 +19,8 @@ internal static class ServeCommand
         var batchLimit = new Option<int>("--batch-limit") { Description = "Most texts in one request's q array (-1: no limit)", DefaultValueFactory = _ => 128 };
         var maxBody = new Option<long>("--max-body") { HelpName = "BYTES", Description = "Largest JSON or form body", DefaultValueFactory = _ => 1 << 20 };
         var maxUpload = new Option<long>("--max-upload") { HelpName = "BYTES", Description = "Largest file upload", DefaultValueFactory = _ => 4 << 20 };
-        var queue = new Option<int>("--queue-size") { HelpName = "SEGMENTS", Description = "Most segments waiting for the engine; past it requests get 503 with Retry-After", DefaultValueFactory = _ => 1024 };
-        var batchWait = new Option<int>("--batch-wait-ms") { Description = "Longest a segment waits for others to share its engine batch (--batch-size is the most in one)", DefaultValueFactory = _ => 5 };
+        var queue = new Option<int>("--queue-size") { HelpName = "SEGMENTS", Description = "Most segments waiting for the engine; past it requests get 503 with Retry-After", DefaultValueFactory = _ => 256 };
+        var batchWait = new Option<int>("--batch-wait-ms") { Description = "Longest a segment waits for others to share its engine batch (--batch-size is the most in one)", DefaultValueFactory = _ => 20 };
         var requestLimit = new Option<int>("--req-limit") { Description = "Requests per minute from one address without a key (0: no limit)" };
         var keyLimit = new Option<int>("--key-req-limit") { Description = "Requests per minute for a key that names no limit of its own (0: no limit)" };
         var apiKeys = new Option<string?>("--api-keys") { HelpName = "FILE", Description = "Accepted API keys, one SHA-256 hash (hex) a line, optionally followed by that key's requests per minute" };

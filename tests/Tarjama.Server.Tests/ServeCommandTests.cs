@@ -11,7 +11,8 @@ public sealed partial class ServeCommandTests
     [Fact]
     public async Task Sigterm_finishes_the_requests_in_flight_then_exits_cleanly()
     {
-        using var serve = Start("serve", "--model", TestModels.Tiny, "--port", "0", "--threads", "1", "--batch-size", "4");
+        using var owner = new ServeProcess(Start("serve", "--model", TestModels.Tiny, "--port", "0", "--threads", "1", "--batch-size", "4"));
+        var serve = owner.Process;
         var address = await AddressOf(serve);
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
         string texts = JsonSerializer.Serialize(Enumerable.Range(0, 64).Select(i => $"مرحبا بالعالم رقم {i}"));
@@ -33,11 +34,27 @@ public sealed partial class ServeCommandTests
     [Fact]
     public async Task Wrong_options_are_one_clear_line_and_exit_code_2()
     {
-        using var serve = Start("serve", "--model", TestModels.Tiny, "--require-api-key");
+        using var owner = new ServeProcess(Start("serve", "--model", TestModels.Tiny, "--require-api-key"));
+        var serve = owner.Process;
         string error = await serve.StandardError.ReadToEndAsync();
         await serve.WaitForExitAsync();
         Assert.Equal(2, serve.ExitCode);
         Assert.Equal("tarjama: error: --require-api-key needs --api-keys FILE", error.Trim());
+    }
+
+    /// <summary>A serve process, killed when the test ends if it is still running.</summary>
+    private sealed class ServeProcess(Process process) : IDisposable
+    {
+        public Process Process { get; } = process;
+
+        public void Dispose()
+        {
+            if (!Process.HasExited)
+            {
+                Process.Kill(entireProcessTree: true);
+            }
+            Process.Dispose();
+        }
     }
 
     private static Process Start(params string[] args)

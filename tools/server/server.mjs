@@ -14,21 +14,22 @@ export function startServer(args, { timeoutMs = 300_000 } = {}) {
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`serve did not start:\n${log}`)); }, timeoutMs);
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve exited with ${code}:\n${log}`)); });
     child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk) => {
-      log += chunk;
+    child.stderr.on('data', (chunk) => { log += chunk; });
+    const listening = () => {
       const match = /tarjama: serving .+ on (http:\/\/\S+)/.exec(log);
       if (!match) return;
       clearTimeout(timer);
+      child.stderr.off('data', listening);
       child.removeAllListeners('exit');
-      const url = match[1].replace(/\/$/, '');
       const exited = new Promise((done) => child.on('exit', (code) => done(code)));
       resolve({
-        url,
+        url: match[1].replace(/\/$/, ''),
         pid: child.pid,
         log: () => log,
         /** SIGTERM, then the exit code once it has finished the requests in flight. */
         stop: async () => { child.kill('SIGTERM'); return exited; },
       });
-    });
+    };
+    child.stderr.on('data', listening);
   });
 }

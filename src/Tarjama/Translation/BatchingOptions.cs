@@ -7,10 +7,10 @@ public sealed record BatchingOptions
     public int MaxBatchSize { get; init; } = 32;
 
     /// <summary>Longest time the first waiting segment of a batch waits for others to join it.</summary>
-    public TimeSpan MaxWait { get; init; } = TimeSpan.FromMilliseconds(5);
+    public TimeSpan MaxWait { get; init; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>Most segments waiting for the engine; requests that would pass it are refused at once.</summary>
-    public int MaxQueuedSegments { get; init; } = 1024;
+    public int MaxQueuedSegments { get; init; } = 256;
 
     internal void Validate()
     {

@@ -7,7 +7,7 @@ namespace Tarjama.Server;
 /// <summary>LibreTranslate's file endpoints: /translate_file (multipart upload) answers with a URL to
 /// /download_file/NAME, which serves the translation as an attachment named like the upload; and our /translate_document,
 /// which answers with the translated document or its bilingual view directly.</summary>
-internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles supported, TranslatedFileStore store)
+internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles supported, TranslatedFileStore store, Admission admission)
 {
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
@@ -23,6 +23,7 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
     private async Task<IResult> TranslateFile(HttpContext context)
     {
         var (file, translator, _) = await ReadUpload(context);
+        using var admitted = admission.Enter(translator);
         string name = await store.SaveAsync(file.FileName, output => SupportedFiles.Translate(translator, file, output, null, null, context.RequestAborted));
         var request = context.Request;
         return Results.Json(new Answer($"{request.Scheme}://{request.Host}{request.PathBase}/download_file/{name}"), ServerJson.Options);
@@ -48,6 +49,7 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
             "html" => BilingualFormat.Html,
             var other => throw ApiError.BadRequest($"Invalid request: bilingual must be jsonl, tmx or html (got {other})"),
         };
+        using var admitted = admission.Enter(translator);
         using var output = new MemoryStream();
         await SupportedFiles.Translate(translator, file, output, format, bilingual, context.RequestAborted);
         string stem = Path.GetFileNameWithoutExtension(file.FileName);

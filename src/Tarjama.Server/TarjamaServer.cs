@@ -89,6 +89,7 @@ public sealed class TarjamaServer : IAsyncDisposable
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(pairs);
         builder.Services.AddSingleton<AccessGuard>();
+        builder.Services.AddSingleton<Admission>();
         builder.Services.AddSingleton<SupportedFiles>();
         builder.Services.AddSingleton(_ => new TranslatedFileStore(settings.FileRetention));
         builder.Services.AddSingleton<ServerMetrics>();

@@ -4,7 +4,7 @@ namespace Tarjama.Server;
 
 /// <summary>LibreTranslate's text endpoints: /translate, /detect, /languages and /frontend/settings, with its parameter
 /// names, answers and error messages.</summary>
-internal sealed class TranslateEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles files)
+internal sealed class TranslateEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles files, Admission admission)
 {
     private sealed record Answer(object TranslatedText, object? DetectedLanguage, object? Alternatives);
 
@@ -42,6 +42,7 @@ internal sealed class TranslateEndpoints(ServerSettings settings, LanguagePairs 
             "html" => DocumentFormat.Html,
             var other => throw ApiError.BadRequest($"{other} format is not supported"),
         };
+        using var admitted = admission.Enter(translator);
         var translations = await TextTranslation.TranslateAsync(translator, texts, format, context.RequestAborted);
         // The engine keeps one hypothesis per input, so asked-for alternatives come back as empty lists.
         var answer = batch

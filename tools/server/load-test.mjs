@@ -1,5 +1,5 @@
-// Load on loopback, bounded in time: one client at a time, 16 concurrent clients, a sustainable arrival rate, and 4x
-// that rate. Checks every admitted answer, counts refusals (503/429) and their latency, samples the server's memory.
+// Load on loopback, bounded in time: one client at a time and 16 concurrent clients (autocannon, closed loop), then a
+// sustainable arrival rate and 4x that rate (open loop, so the offered rate is exact). Checks every admitted answer, counts refusals (503/429) and their latency, samples the server's memory.
 // Usage: node load-test.mjs [--model PATH] [--seconds N] [--quick] [--json FILE]   (TARJAMA_MODEL also names the model)
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -105,15 +105,66 @@ async function phase(name, { connections, overallRate }) {
   return row;
 }
 
+/** Open loop: a request every 1/rate seconds whatever the answers, so the offered rate is exact; waits for every answer. */
+async function openLoop(name, rate) {
+  const before = await batchTotals();
+  const answers = [];
+  let peak = 0;
+  const sampler = setInterval(async () => { peak = Math.max(peak, await residentMegabytes()); }, 200);
+  const started = performance.now();
+  const pending = [];
+  for (let i = 0; performance.now() - started < seconds * 1000; i++) {
+    const due = started + (i * 1000) / rate;
+    if (due > performance.now()) await new Promise((done) => setTimeout(done, due - performance.now()));
+    const sent = performance.now();
+    pending.push(fetch(`${server.url}/translate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ q: sentences[i % sentences.length], source: 'ar', target: 'en' }),
+      signal: AbortSignal.timeout(60_000),
+    }).then(async (response) => {
+      const body = await response.json();
+      const ok = response.status === 200 ? typeof body.translatedText === 'string' && body.translatedText.length > 0
+        : [429, 503].includes(response.status) && typeof body.error === 'string';
+      answers.push({ status: response.status, ms: performance.now() - sent, ok });
+    }, () => answers.push({ status: 0, ms: performance.now() - sent, ok: false })));
+  }
+  await Promise.all(pending);
+  const elapsed = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  const after = await batchTotals();
+  const quantile = (list, q) => (list.length ? list.sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(q * list.length))] : NaN);
+  const ok = answers.filter((a) => a.status === 200).map((a) => a.ms);
+  const refused = answers.filter((a) => a.status === 503 || a.status === 429).map((a) => a.ms);
+  const row = {
+    phase: name,
+    connections: 'open loop',
+    offered: rate,
+    answered: answers.length,
+    translatedPerSecond: ok.length / elapsed,
+    p50: quantile(ok, 0.5),
+    p99: quantile(ok, 0.99),
+    refused: refused.length,
+    refusedP99: quantile(refused, 0.99),
+    otherStatus: answers.filter((a) => ![0, 200, 429, 503].includes(a.status)).length,
+    errors: answers.filter((a) => a.status === 0).length,
+    wrong: answers.filter((a) => a.status !== 0 && !a.ok).length,
+    peakMegabytes: peak,
+    meanBatch: (after.segments - before.segments) / (after.batches - before.batches),
+  };
+  console.error(JSON.stringify(row));
+  return row;
+}
+
 // One request first, so the engine's first-run set-up is not timed.
 await fetch(`${server.url}/translate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ q: sentences[0], source: 'ar', target: 'en' }) });
 const rows = [];
 rows.push(await phase('one client at a time', { connections: 1 }));
 rows.push(await phase('16 concurrent clients', { connections: 16 }));
-const sustainable = Math.max(1, Math.floor(rows[1].translatedPerSecond * 0.7));
+const sustainable = Math.max(1, Math.round(rows[1].translatedPerSecond * 0.7));
 if (Number(options.phases) > 2) {
-  rows.push(await phase(`sustainable rate (70% of 16-client throughput)`, { connections: 64, overallRate: sustainable }));
-  rows.push(await phase('4x the sustainable rate', { connections: 256, overallRate: sustainable * 4 }));
+  rows.push(await openLoop('sustainable rate (70% of 16-client throughput)', sustainable));
+  rows.push(await openLoop('4x the sustainable rate', sustainable * 4));
 }
 const health = await (await fetch(`${server.url}/health`)).json();
 const exitCode = await server.stop();
@@ -129,7 +180,7 @@ console.log(`\n16 clients vs one at a time: ${fixed(speedup, 2)}x; server health
 if (options.json) await writeFile(options.json, JSON.stringify({ model: options.model, seconds, rows, speedup, exitCode }, null, 2));
 
 const failures = [
-  rows.some((r) => r.wrong > 0 || r.otherStatus > 0) && 'some answers were wrong or had an unexpected status',
+  rows.some((r) => r.wrong > 0 || r.otherStatus > 0 || r.errors > 0) && 'some answers were wrong, failed or had an unexpected status',
   rows[2]?.refused > 0 && 'requests were refused at the sustainable rate',
   rows[3]?.translatedPerSecond === 0 && 'nothing was translated under overload',
   health.status !== 'ok' && 'the server was not healthy after the overload',

@@ -20,7 +20,7 @@ internal static class ServeCommand
         var maxBody = new Option<long>("--max-body") { HelpName = "BYTES", Description = "Largest JSON or form body", DefaultValueFactory = _ => 1 << 20 };
         var maxUpload = new Option<long>("--max-upload") { HelpName = "BYTES", Description = "Largest file upload", DefaultValueFactory = _ => 4 << 20 };
         var queue = new Option<int>("--queue-size") { HelpName = "SEGMENTS", Description = "Most segments waiting for the engine; past it requests get 503 with Retry-After", DefaultValueFactory = _ => 256 };
-        var batchWait = new Option<int>("--batch-wait-ms") { Description = "Longest a segment waits for others to share its engine batch (--batch-size is the most in one)", DefaultValueFactory = _ => 20 };
+        var batchWait = new Option<int>("--batch-wait-ms") { Description = "Longest a segment waits for others to share its engine batch; a lone request waits only until 5 ms pass with no other (--batch-size is the most in one)", DefaultValueFactory = _ => 50 };
         var requestLimit = new Option<int>("--req-limit") { Description = "Requests per minute from one address without a key (0: no limit)" };
         var keyLimit = new Option<int>("--key-req-limit") { Description = "Requests per minute for a key that names no limit of its own (0: no limit)" };
         var apiKeys = new Option<string?>("--api-keys") { HelpName = "FILE", Description = "Accepted API keys, one SHA-256 hash (hex) a line, optionally followed by that key's requests per minute" };

@@ -38,12 +38,27 @@ public sealed class BatchingTranslatorTests
     }
 
     [Fact]
-    public async Task A_lone_request_waits_no_longer_than_the_batch_wait()
+    public async Task A_lone_request_waits_only_the_arrival_gap_not_the_whole_batch_wait()
     {
-        using var batching = BatchingTranslator.For(new EchoTranslator(), new BatchingOptions { MaxWait = TimeSpan.FromMilliseconds(20) });
+        using var batching = BatchingTranslator.For(new EchoTranslator(), new BatchingOptions { MaxWait = TimeSpan.FromSeconds(5), ArrivalGap = TimeSpan.FromMilliseconds(10) });
         var started = DateTime.UtcNow;
         await batching.TranslateAsync(["one"]);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task Requests_that_trickle_in_within_the_gap_share_one_batch()
+    {
+        var engine = new EchoTranslator();
+        using var batching = BatchingTranslator.For(engine, new BatchingOptions { MaxWait = TimeSpan.FromSeconds(5), ArrivalGap = TimeSpan.FromMilliseconds(500) });
+        var requests = new List<Task<IReadOnlyList<string>>>();
+        for (int i = 0; i < 4; i++)
+        {
+            requests.Add(batching.TranslateAsync([$"{i}"]));
+            await Task.Delay(20);
+        }
+        await Task.WhenAll(requests);
+        Assert.Equal([4], engine.BatchSizes);
     }
 
     [Fact]

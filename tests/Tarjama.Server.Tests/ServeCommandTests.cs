@@ -11,13 +11,16 @@ public sealed partial class ServeCommandTests
     [Fact]
     public async Task Sigterm_finishes_the_requests_in_flight_then_exits_cleanly()
     {
-        using var owner = new ServeProcess(Start("serve", "--model", TestModels.Tiny, "--port", "0", "--threads", "1", "--batch-size", "4"));
+        using var owner = new ServeProcess(Start("serve", "--model", TestModels.Tiny, "--port", "0", "--threads", "1", "--batch-size", "2"));
         var serve = owner.Process;
         var address = await AddressOf(serve);
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
-        string texts = JsonSerializer.Serialize(Enumerable.Range(0, 64).Select(i => $"مرحبا بالعالم رقم {i}"));
+        // Distinct texts without digits, so none is translated once for all (repeats are, and numbers are kept verbatim).
+        string[] words = ["خبر", "عاجل", "اليوم", "مدينة", "رئيس", "حكومة", "سوق", "نفط"];
+        string texts = JsonSerializer.Serialize(Enumerable.Range(0, 128).Select(i => $"{words[i % 8]} {words[i / 8 % 8]} {words[i / 64 % 8]} الجديد"));
         var inFlight = client.PostAsync("/translate", new StringContent($$"""{"q": {{texts}}, "source": "ar", "target": "en"}""", Encoding.UTF8, "application/json"));
         await WaitUntilQueued(client);
+        Assert.False(inFlight.IsCompleted);
         using (var kill = Process.Start("kill", ["-TERM", serve.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
@@ -25,7 +28,7 @@ public sealed partial class ServeCommandTests
         using var response = await inFlight;
         Assert.Equal(200, (int)response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(64, body.RootElement.GetProperty("translatedText").GetArrayLength());
+        Assert.Equal(128, body.RootElement.GetProperty("translatedText").GetArrayLength());
         Assert.True(serve.WaitForExit(TimeSpan.FromSeconds(30)), "serve did not exit");
         Assert.Equal(0, serve.ExitCode);
         Assert.Contains("tarjama: stopped", await serve.StandardError.ReadToEndAsync());

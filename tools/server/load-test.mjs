@@ -14,7 +14,7 @@ const { values: options } = parseArgs({
     json: { type: 'string' },
     'max-new-tokens': { type: 'string', default: '32' },
     'queue-size': { type: 'string', default: '32' },
-    'batch-wait-ms': { type: 'string', default: '20' },
+    'batch-wait-ms': { type: 'string', default: '50' },
     phases: { type: 'string', default: '4' },
   },
 });

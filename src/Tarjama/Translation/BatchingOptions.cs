@@ -7,16 +7,20 @@ public sealed record BatchingOptions
     public int MaxBatchSize { get; init; } = 32;
 
     /// <summary>Longest time the first waiting segment of a batch waits for others to join it.</summary>
-    public TimeSpan MaxWait { get; init; } = TimeSpan.FromMilliseconds(20);
+    public TimeSpan MaxWait { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>A batch also starts once no segment has arrived for this long: a lone request waits only this, while
+    /// a burst whose requests trickle in keeps gathering up to <see cref="MaxWait"/>.</summary>
+    public TimeSpan ArrivalGap { get; init; } = TimeSpan.FromMilliseconds(5);
 
     /// <summary>Most segments waiting for the engine; requests that would pass it are refused at once.</summary>
     public int MaxQueuedSegments { get; init; } = 256;
 
     internal void Validate()
     {
-        if (MaxBatchSize < 1 || MaxQueuedSegments < 1 || MaxWait < TimeSpan.Zero)
+        if (MaxBatchSize < 1 || MaxQueuedSegments < 1 || MaxWait < TimeSpan.Zero || ArrivalGap < TimeSpan.Zero)
         {
-            throw new TarjamaException($"batching needs a batch size and queue capacity of at least 1 and a wait of at least 0 (got {MaxBatchSize}, {MaxQueuedSegments}, {MaxWait})");
+            throw new TarjamaException($"batching needs a batch size and queue capacity of at least 1 and waits of at least 0 (got {MaxBatchSize}, {MaxQueuedSegments}, {MaxWait}, {ArrivalGap})");
         }
     }
 }

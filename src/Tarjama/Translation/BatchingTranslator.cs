@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace Tarjama.Translation;
 
 /// <summary>Puts the segments of requests that arrive together through the engine in shared batches, on one worker
-/// thread: a batch runs when it is full or its oldest segment has waited <see cref="BatchingOptions.MaxWait"/>.
+/// thread: a batch runs when it is full, when no segment has arrived for <see cref="BatchingOptions.ArrivalGap"/>, or when
+/// its oldest segment has waited <see cref="BatchingOptions.MaxWait"/>.
 /// Requests past the queue's capacity are refused at once with <see cref="TranslationQueueFullException"/>.</summary>
 /// <remarks>The engine uses every core for one batch, so translators that share an engine gate never run at the same time.</remarks>
 public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
@@ -22,6 +23,7 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
     private readonly object _lock = new();
     private readonly Thread _worker;
     private int _queued;
+    private long _lastArrival;
     private bool _closed;
 
     /// <param name="engine">Translates one batch, results in input order.</param>
@@ -88,6 +90,7 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
             }
             pieces.ForEach(_queue.Enqueue);
             _queued += segments.Count;
+            _lastArrival = pieces[0].EnqueuedAt;
             Monitor.PulseAll(_lock);
         }
         // A cancelled request's pieces are skipped by the worker when it reaches them.
@@ -143,8 +146,9 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
     {
         lock (_lock)
         {
-            long deadline = _queue.Peek().EnqueuedAt + (long)(Options.MaxWait.TotalSeconds * Stopwatch.Frequency);
-            while (_queued < Options.MaxBatchSize && !_closed && Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline) is { Ticks: > 0 } left)
+            long deadline = _queue.Peek().EnqueuedAt + Ticks(Options.MaxWait);
+            while (_queued < Options.MaxBatchSize && !_closed
+                && Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), Math.Min(deadline, _lastArrival + Ticks(Options.ArrivalGap))) is { Ticks: > 0 } left)
             {
                 Monitor.Wait(_lock, left);
             }
@@ -163,6 +167,8 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
             return batch;
         }
     }
+
+    private static long Ticks(TimeSpan time) => (long)(time.TotalSeconds * Stopwatch.Frequency);
 
     private void Execute(List<Piece> batch)
     {

@@ -24,6 +24,7 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
     private readonly Thread _worker;
     private int _queued;
     private long _lastArrival;
+    private long _lastBatchEnd;
     private bool _closed;
 
     /// <param name="engine">Translates one batch, results in input order.</param>
@@ -146,9 +147,12 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
     {
         lock (_lock)
         {
-            long deadline = _queue.Peek().EnqueuedAt + Ticks(Options.MaxWait);
+            // Waits count from when the engine came free too: requests answered by the last batch come back soon
+            // after it, and waiting for them keeps closed-loop clients in one batch instead of alternating halves.
+            long start = Math.Max(_queue.Peek().EnqueuedAt, _lastBatchEnd);
+            long deadline = start + Ticks(Options.MaxWait);
             while (_queued < Options.MaxBatchSize && !_closed
-                && Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), Math.Min(deadline, _lastArrival + Ticks(Options.ArrivalGap))) is { Ticks: > 0 } left)
+                && Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), Math.Min(deadline, Math.Max(_lastArrival, start) + Ticks(Options.ArrivalGap))) is { Ticks: > 0 } left)
             {
                 Monitor.Wait(_lock, left);
             }
@@ -194,6 +198,7 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
             return;
         }
         var engineTime = Stopwatch.GetElapsedTime(started);
+        _lastBatchEnd = Stopwatch.GetTimestamp();
         int offset = 0;
         foreach (var piece in batch)
         {

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Net;
+using Tarjama.Server;
+using Tarjama.Translation;
+
+namespace Tarjama.Cli;
+
+/// <summary><c>tarjama serve</c>: loads the models once and serves LibreTranslate's API, our additions and the web page
+/// until stopped; SIGTERM or Ctrl+C finishes the requests in flight, then exits.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var model = new ModelOptions();
+        var models = new Option<string[]>("--model", "-m") { Description = "Model: a folder, a catalogue name (opus-mt-ar-en) or a Hub repository; repeat for more directions (e.g. ar-en and en-ar)", Required = true };
+        var host = new Option<string>("--host") { Description = "Address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
+        var port = new Option<int>("--port") { Description = "Port to listen on (0: any free port)", DefaultValueFactory = _ => 5000 };
+        var charLimit = new Option<int>("--char-limit") { Description = "Most characters in one text of a request (-1: no limit)", DefaultValueFactory = _ => 5000 };
+        var batchLimit = new Option<int>("--batch-limit") { Description = "Most texts in one request's q array (-1: no limit)", DefaultValueFactory = _ => 128 };
+        var maxBody = new Option<long>("--max-body") { HelpName = "BYTES", Description = "Largest JSON or form body", DefaultValueFactory = _ => 1 << 20 };
+        var maxUpload = new Option<long>("--max-upload") { HelpName = "BYTES", Description = "Largest file upload", DefaultValueFactory = _ => 4 << 20 };
+        var queue = new Option<int>("--queue-size") { HelpName = "SEGMENTS", Description = "Most segments waiting for the engine; past it requests get 503 with Retry-After", DefaultValueFactory = _ => 256 };
+        var batchWait = new Option<int>("--batch-wait-ms") { Description = "Longest a segment waits for others to share its engine batch; a lone request waits only until 5 ms pass with no other (--batch-size is the most in one)", DefaultValueFactory = _ => 50 };
+        var requestLimit = new Option<int>("--req-limit") { Description = "Requests per minute from one address without a key (0: no limit)" };
+        var keyLimit = new Option<int>("--key-req-limit") { Description = "Requests per minute for a key that names no limit of its own (0: no limit)" };
+        var apiKeys = new Option<string?>("--api-keys") { HelpName = "FILE", Description = "Accepted API keys, one SHA-256 hash (hex) a line, optionally followed by that key's requests per minute" };
+        var requireKey = new Option<bool>("--require-api-key") { Description = "Refuse requests without a valid API key (needs --api-keys)" };
+        var cors = new Option<string[]>("--cors") { HelpName = "ORIGIN", Description = "Origin allowed to call the API from a browser; repeat for more; * for any (the default), none for no CORS", DefaultValueFactory = _ => ["*"] };
+        var command = new Command("serve", "Serve translation over HTTP: LibreTranslate's API, /health, /metrics, /openapi.json and a web page at /.");
+        model.AddTo(command);
+        // serve takes --model more than once, one per direction; the shared single-model option gives way to it.
+        command.Options.Remove(model.Model);
+        foreach (var option in new Option[] { models, host, port, charLimit, batchLimit, maxBody, maxUpload, queue, batchWait, requestLimit, keyLimit, apiKeys, requireKey, cors })
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(parse => CommandGuard.Run(() =>
+        {
+            var translatorOptions = model.Read(parse);
+            var settings = new ServerSettings
+            {
+                Host = IPAddress.TryParse(parse.GetValue(host), out var address) ? address : throw new TarjamaException($"--host must be an IP address (got {parse.GetValue(host)})"),
+                Port = parse.GetValue(port),
+                CharLimit = parse.GetValue(charLimit),
+                BatchLimit = parse.GetValue(batchLimit),
+                MaxBodyBytes = parse.GetValue(maxBody),
+                MaxUploadBytes = parse.GetValue(maxUpload),
+                Batching = new BatchingOptions
+                {
+                    MaxBatchSize = translatorOptions.BatchSize,
+                    MaxWait = TimeSpan.FromMilliseconds(parse.GetValue(batchWait)),
+                    MaxQueuedSegments = parse.GetValue(queue),
+                },
+                RequestsPerAddress = parse.GetValue(requestLimit),
+                RequestsPerKey = parse.GetValue(keyLimit),
+                ApiKeysFile = parse.GetValue(apiKeys),
+                RequireApiKey = parse.GetValue(requireKey),
+                CorsOrigins = parse.GetValue(cors) is ["none"] ? [] : parse.GetValue(cors)!,
+            };
+            var loaded = new List<MarianTranslator>();
+            try
+            {
+                foreach (string name in parse.GetValue(models)!)
+                {
+                    loaded.Add(MarianTranslator.Load(ModelOptions.Resolve(name, translatorOptions.DType), translatorOptions));
+                }
+                Serve(settings, loaded).GetAwaiter().GetResult();
+            }
+            finally
+            {
+                loaded.ForEach(translator => translator.Dispose());
+            }
+            return 0;
+        }));
+        return command;
+    }
+
+    private static async Task Serve(ServerSettings settings, IReadOnlyList<MarianTranslator> models)
+    {
+        // One gate for all models: each engine batch uses every core, so batches of different directions take turns.
+        using var engine = new SemaphoreSlim(1, 1);
+        var server = await TarjamaServer.StartAsync(settings, models.Select(m => BatchingTranslator.For(m, settings.Batching, engine)).ToList());
+        await using (server)
+        {
+            string directions = string.Join(", ", models.Select(m => $"{m.SourceLanguage}→{m.TargetLanguage}"));
+            Console.Error.WriteLine($"tarjama: serving {directions} on {server.Address} (Ctrl+C or SIGTERM to stop)");
+            await server.WaitForShutdownAsync();
+        }
+        Console.Error.WriteLine("tarjama: stopped");
+    }
+}

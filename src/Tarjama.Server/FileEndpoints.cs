@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.StaticFiles;
+using Tarjama.Documents;
+using Tarjama.Translation;
+
+namespace Tarjama.Server;
+
+/// <summary>LibreTranslate's file endpoints: /translate_file (multipart upload) answers with a URL to
+/// /download_file/NAME, which serves the translation as an attachment named like the upload; and our /translate_document,
+/// which answers with the translated document or its bilingual view directly.</summary>
+internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles supported, TranslatedFileStore store, Admission admission)
+{
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    private sealed record Answer(string TranslatedFileUrl);
+
+    public void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/translate_file", (Delegate)TranslateFile);
+        routes.MapGet("/download_file/{name}", Download);
+        routes.MapPost("/translate_document", (Delegate)TranslateDocument);
+    }
+
+    private async Task<IResult> TranslateFile(HttpContext context)
+    {
+        var (file, translator, _) = await ReadUpload(context);
+        using var admitted = admission.Enter(translator);
+        string name = await store.SaveAsync(file.FileName, output => SupportedFiles.Translate(translator, file, output, null, null, context.RequestAborted));
+        var request = context.Request;
+        return Results.Json(new Answer($"{request.Scheme}://{request.Host}{request.PathBase}/download_file/{name}"), ServerJson.Options);
+    }
+
+    /// <summary>Our addition: the translated document (or its bilingual view: jsonl, tmx, html) in the answer itself.</summary>
+    private async Task<IResult> TranslateDocument(HttpContext context)
+    {
+        var (file, translator, fields) = await ReadUpload(context);
+        var format = fields.Text("format") switch
+        {
+            null => (DocumentFormat?)null,
+            "text" => DocumentFormat.Text,
+            "markdown" => DocumentFormat.Markdown,
+            "html" => DocumentFormat.Html,
+            var other => throw ApiError.BadRequest($"{other} format is not supported"),
+        };
+        var bilingual = fields.Text("bilingual") switch
+        {
+            null => (BilingualFormat?)null,
+            "jsonl" => BilingualFormat.Jsonl,
+            "tmx" => BilingualFormat.Tmx,
+            "html" => BilingualFormat.Html,
+            var other => throw ApiError.BadRequest($"Invalid request: bilingual must be jsonl, tmx or html (got {other})"),
+        };
+        using var admitted = admission.Enter(translator);
+        using var output = new MemoryStream();
+        await SupportedFiles.Translate(translator, file, output, format, bilingual, context.RequestAborted);
+        string stem = Path.GetFileNameWithoutExtension(file.FileName);
+        string name = bilingual switch
+        {
+            null => $"{stem}.{translator.TargetLanguage}{Path.GetExtension(file.FileName).ToLowerInvariant()}",
+            var kind => $"{stem}.{translator.SourceLanguage}-{translator.TargetLanguage}.{kind.Value.ToString().ToLowerInvariant()}",
+        };
+        string contentType = bilingual switch
+        {
+            BilingualFormat.Jsonl => "application/x-ndjson; charset=utf-8",
+            BilingualFormat.Tmx => "application/x-tmx+xml; charset=utf-8",
+            _ => ContentTypeOf(name),
+        };
+        return Results.File(output.ToArray(), contentType, name);
+    }
+
+    /// <summary>The upload and the translator for it, after the checks both file endpoints make, in LibreTranslate's order.</summary>
+    private async Task<(IFormFile File, BatchingTranslator Translator, RequestFields Fields)> ReadUpload(HttpContext context)
+    {
+        var fields = await RequestFields.ReadAsync(context.Request, settings.MaxUploadBytes);
+        access.Check(context, fields);
+        var file = fields.File("file") ?? throw ApiError.Missing("file");
+        string source = fields.Text("source") ?? throw ApiError.Missing("source");
+        string target = fields.Text("target") ?? throw ApiError.Missing("target");
+        if (string.IsNullOrWhiteSpace(file.FileName))
+        {
+            throw ApiError.BadRequest("Invalid request: empty file");
+        }
+        if (!supported.Accepts(file.FileName))
+        {
+            throw ApiError.BadRequest("Invalid request: file format not supported");
+        }
+        var detected = source == "auto" ? ScriptDetector.Detect([await Head(file)], pairs.Languages)[0].Language : source;
+        return (file, pairs.Resolve(detected, target, source), fields);
+    }
+
+    private IResult Download(string name)
+    {
+        var (path, downloadName) = store.Find(name) ?? throw new ApiError(StatusCodes.Status404NotFound, "Invalid filename: no such file, or it has expired");
+        return Results.File(path, ContentTypeOf(downloadName), downloadName);
+    }
+
+    /// <summary>Every file served is UTF-8 text of a kind the extension tells.</summary>
+    private static string ContentTypeOf(string name) =>
+        (ContentTypes.TryGetContentType(name, out var type) ? type : "text/plain") + "; charset=utf-8";
+
+    /// <summary>The start of an upload, enough to tell its script.</summary>
+    private static async Task<string> Head(IFormFile file)
+    {
+        using var reader = new StreamReader(file.OpenReadStream());
+        var buffer = new char[4096];
+        int read = await reader.ReadBlockAsync(buffer);
+        return new string(buffer, 0, read);
+    }
+}

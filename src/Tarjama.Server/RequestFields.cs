@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Tarjama.Server;
+
+/// <summary>A request's parameters as LibreTranslate reads them: from a JSON object body, or from form fields
+/// (urlencoded or multipart) and the query string. Wrong types are refused with a 400, never guessed at.</summary>
+internal sealed class RequestFields
+{
+    private readonly JsonElement? _json;
+    private readonly IFormCollection? _form;
+    private readonly IQueryCollection _query;
+
+    private RequestFields(JsonElement? json, IFormCollection? form, IQueryCollection query)
+    {
+        _json = json;
+        _form = form;
+        _query = query;
+    }
+
+    public bool IsJson => _json is not null;
+
+    /// <summary>Reads the body, refusing one larger than <paramref name="maxBodyBytes"/> (413).</summary>
+    public static async Task<RequestFields> ReadAsync(HttpRequest request, long maxBodyBytes)
+    {
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = maxBodyBytes;
+        }
+        if (request.ContentLength > maxBodyBytes)
+        {
+            throw new ApiError(StatusCodes.Status413PayloadTooLarge, "Request body too large");
+        }
+        var aborted = request.HttpContext.RequestAborted;
+        if (request.HasJsonContentType())
+        {
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body, aborted);
+            // JsonDocument leaves strings unchecked until read: bad UTF-8 is refused here, before it can fail later.
+            if (!Utf8.IsValid(body.GetBuffer().AsSpan(0, (int)body.Length)))
+            {
+                throw ApiError.BadRequest("Invalid JSON format");
+            }
+            using var document = JsonDocument.Parse(body.GetBuffer().AsMemory(0, (int)body.Length));
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw ApiError.BadRequest("Invalid JSON format");
+            }
+            return new RequestFields(document.RootElement.Clone(), null, request.Query);
+        }
+        var form = request.HasFormContentType ? await request.ReadFormAsync(aborted) : null;
+        return new RequestFields(null, form, request.Query);
+    }
+
+    /// <summary>A text parameter; null when absent or empty.</summary>
+    public string? Text(string name)
+    {
+        if (_json is { } json)
+        {
+            return json.TryGetProperty(name, out var value) ? value.ValueKind switch
+            {
+                JsonValueKind.String => NullIfEmpty(value.GetString()),
+                JsonValueKind.Null => null,
+                _ => throw ApiError.BadRequest($"Invalid request: {name} parameter must be a string"),
+            } : null;
+        }
+        var values = _form?[name] is { Count: > 0 } inForm ? inForm : _query[name];
+        return NullIfEmpty(values.FirstOrDefault());
+    }
+
+    /// <summary><c>q</c>: one text, or an array of texts (Batch); null when absent or empty. Form texts get LF line ends.</summary>
+    public (IReadOnlyList<string> Texts, bool Batch)? Texts(string name)
+    {
+        if (_json is { } json && json.TryGetProperty(name, out var value))
+        {
+            return value.ValueKind switch
+            {
+                JsonValueKind.Null => null,
+                JsonValueKind.String => NullIfEmpty(value.GetString()) is { } text ? ([text], false) : null,
+                JsonValueKind.Array when value.EnumerateArray().All(item => item.ValueKind == JsonValueKind.String) =>
+                    value.GetArrayLength() == 0 ? null : (value.EnumerateArray().Select(item => item.GetString()!).ToList(), true),
+                _ => throw ApiError.BadRequest($"Invalid request: {name} parameter must be a string or an array of strings"),
+            };
+        }
+        // Line ends are made LF so that character limits count alike whatever the client sent.
+        return !IsJson && Text(name) is { } single ? ([single.ReplaceLineEndings("\n")], false) : null;
+    }
+
+    /// <summary>A whole-number parameter, <paramref name="fallback"/> when absent.</summary>
+    public int Number(string name, int fallback)
+    {
+        string? raw;
+        if (_json is { } json && json.TryGetProperty(name, out var value))
+        {
+            if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int number))
+            {
+                return number;
+            }
+            raw = value.ValueKind == JsonValueKind.String ? value.GetString() : value.ValueKind == JsonValueKind.Null ? null : "";
+        }
+        else
+        {
+            raw = IsJson ? null : Text(name);
+        }
+        if (raw is null)
+        {
+            return fallback;
+        }
+        return int.TryParse(raw.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int parsed)
+            ? parsed
+            : throw ApiError.BadRequest($"Invalid request: {name} parameter is not a number");
+    }
+
+    public IFormFile? File(string name) => _form?.Files.GetFile(name);
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+}

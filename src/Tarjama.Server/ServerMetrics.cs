@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Tarjama.Translation;
+
+namespace Tarjama.Server;
+
+/// <summary>The service's Prometheus metrics: requests and their latency by endpoint, queue depth, engine batches and
+/// generated tokens (per second through rate(), and for the last batch).</summary>
+internal sealed class ServerMetrics
+{
+    private static readonly double[] Seconds = PrometheusHistogram.Exponential(0.001, 2, 16);
+
+    private readonly LanguagePairs _pairs;
+    private readonly PrometheusValue _requests = new("tarjama_http_requests_total", "HTTP requests answered, by endpoint and status code.", counter: true, "endpoint", "code");
+    private readonly PrometheusHistogram _latency = new("tarjama_http_request_duration_seconds", "Time to answer an HTTP request, by endpoint.", Seconds, "endpoint");
+    private readonly PrometheusValue _queued = new("tarjama_queue_segments", "Segments waiting for the engine, by language pair.", counter: false, "pair");
+    private readonly PrometheusHistogram _batchSegments = new("tarjama_batch_segments", "Segments in one engine batch, by language pair.", PrometheusHistogram.Exponential(1, 2, 8), "pair");
+    private readonly PrometheusHistogram _engineSeconds = new("tarjama_engine_batch_seconds", "Time the engine took for one batch, by language pair.", Seconds, "pair");
+    private readonly PrometheusHistogram _queueWait = new("tarjama_queue_wait_seconds", "Longest time a segment of a batch waited for the engine, by language pair.", Seconds, "pair");
+    private readonly PrometheusValue _segments = new("tarjama_translated_segments_total", "Segments translated, by language pair.", counter: true, "pair");
+    private readonly PrometheusValue _tokens = new("tarjama_generated_tokens_total", "Tokens the engine generated, by language pair.", counter: true, "pair");
+    private readonly PrometheusValue _tokensPerSecond = new("tarjama_tokens_per_second", "Tokens generated per second of engine time in the last batch, by language pair.", counter: false, "pair");
+
+    public ServerMetrics(LanguagePairs pairs)
+    {
+        _pairs = pairs;
+        foreach (var translator in pairs.All)
+        {
+            string pair = Pair(translator);
+            translator.BatchTranslated += report => Record(pair, report);
+        }
+    }
+
+    /// <summary>Times every request; the endpoint is the route's pattern so unknown paths cannot grow the label set.</summary>
+    public async Task Measure(HttpContext context, RequestDelegate next)
+    {
+        long started = Stopwatch.GetTimestamp();
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            string endpoint = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "other";
+            _requests.Add(1, endpoint, context.Response.StatusCode.ToString(CultureInfo.InvariantCulture));
+            _latency.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds, endpoint);
+        }
+    }
+
+    public Task Export(HttpContext context)
+    {
+        foreach (var translator in _pairs.All)
+        {
+            _queued.Set(translator.QueuedSegments, Pair(translator));
+        }
+        var text = new StringBuilder();
+        foreach (var metric in new PrometheusMetric[] { _requests, _latency, _queued, _batchSegments, _engineSeconds, _queueWait, _segments, _tokens, _tokensPerSecond })
+        {
+            metric.WriteTo(text);
+        }
+        context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
+        return context.Response.WriteAsync(text.ToString(), context.RequestAborted);
+    }
+
+    private static string Pair(BatchingTranslator translator) => $"{translator.SourceLanguage}-{translator.TargetLanguage}";
+
+    private void Record(string pair, BatchReport report)
+    {
+        _batchSegments.Observe(report.Segments, pair);
+        _engineSeconds.Observe(report.EngineTime.TotalSeconds, pair);
+        _queueWait.Observe(report.LongestWait.TotalSeconds, pair);
+        _segments.Add(report.Segments, pair);
+        _tokens.Add(report.GeneratedTokens, pair);
+        if (report.EngineTime > TimeSpan.Zero)
+        {
+            _tokensPerSecond.Set(report.GeneratedTokens / report.EngineTime.TotalSeconds, pair);
+        }
+    }
+}

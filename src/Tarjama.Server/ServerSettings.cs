@@ -1,0 +1,78 @@
+using System.Net;
+using Tarjama.Translation;
+
+namespace Tarjama.Server;
+
+/// <summary>Everything an operator chooses about the service: where it listens and the limits that protect it.</summary>
+public sealed record ServerSettings
+{
+    public IPAddress Host { get; init; } = IPAddress.Loopback;
+
+    /// <summary>0 picks a free port.</summary>
+    public int Port { get; init; } = 5000;
+
+    /// <summary>Most characters in one text of a request (LibreTranslate's char limit); -1 for none.</summary>
+    public int CharLimit { get; init; } = 5000;
+
+    /// <summary>Most texts in one request's <c>q</c> array; -1 for none.</summary>
+    public int BatchLimit { get; init; } = 128;
+
+    /// <summary>Most alternatives a request may ask for.</summary>
+    public int AlternativesLimit { get; init; } = 3;
+
+    /// <summary>Largest JSON or form body, in bytes.</summary>
+    public long MaxBodyBytes { get; init; } = 1 << 20;
+
+    /// <summary>Largest file upload (the whole multipart body), in bytes.</summary>
+    public long MaxUploadBytes { get; init; } = 4 << 20;
+
+    public BatchingOptions Batching { get; init; } = new();
+
+    /// <summary>Seconds a client is told to wait when the queue is full.</summary>
+    public int RetryAfterSeconds { get; init; } = 1;
+
+    /// <summary>Requests per <see cref="RateWindow"/> from one address without a key; 0 for no limit.</summary>
+    public int RequestsPerAddress { get; init; }
+
+    /// <summary>Requests per <see cref="RateWindow"/> for a key that names no limit of its own; 0 for no limit.</summary>
+    public int RequestsPerKey { get; init; }
+
+    public TimeSpan RateWindow { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>File of SHA-256 hashes of the accepted API keys; null when keys are not used.</summary>
+    public string? ApiKeysFile { get; init; }
+
+    /// <summary>Refuse requests without a valid key (needs <see cref="ApiKeysFile"/>).</summary>
+    public bool RequireApiKey { get; init; }
+
+    /// <summary>Origins browsers may call the API from; "*" for any, empty for none.</summary>
+    public IReadOnlyList<string> CorsOrigins { get; init; } = ["*"];
+
+    /// <summary>How long a translated file stays downloadable.</summary>
+    public TimeSpan FileRetention { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Longest a client may take to send its request headers.</summary>
+    public TimeSpan RequestHeadersTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Slowest a client may send its body (after a grace period) before it is cut off.</summary>
+    public int MinBodyBytesPerSecond { get; init; } = 240;
+
+    /// <summary>Milliseconds the web page waits for a translation (LibreTranslate's frontend timeout).</summary>
+    public int FrontendTimeoutMs { get; init; } = 500;
+
+    internal void Validate()
+    {
+        if (RequireApiKey && ApiKeysFile is null)
+        {
+            throw new TarjamaException("--require-api-key needs --api-keys FILE");
+        }
+        if (Port is < 0 or > 65535)
+        {
+            throw new TarjamaException($"--port must be between 0 and 65535 (got {Port})");
+        }
+        if (CharLimit is 0 or < -1 || BatchLimit is 0 or < -1 || MaxBodyBytes < 1 || MaxUploadBytes < 1 || RequestsPerAddress < 0 || RequestsPerKey < 0)
+        {
+            throw new TarjamaException("limits must be positive (-1 for no limit where allowed)");
+        }
+    }
+}

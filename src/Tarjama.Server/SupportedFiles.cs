@@ -1,0 +1,25 @@
+using System.Text;
+using Tarjama.Documents;
+
+namespace Tarjama.Server;
+
+/// <summary>The kinds of file the file endpoints accept, by extension, translated by the documents library keeping
+/// their structure, or written as a bilingual view.</summary>
+internal sealed class SupportedFiles
+{
+    public IReadOnlyList<string> Extensions { get; } = [".txt", ".md", ".markdown", ".html", ".htm"];
+
+    public bool Accepts(string fileName) => Extensions.Contains(Path.GetExtension(fileName).ToLowerInvariant());
+
+    /// <summary>Writes the upload's translation (or its bilingual view) to <paramref name="output"/>; refuses input that
+    /// is not UTF-8 text with a 400 naming the file.</summary>
+    public static Task Translate(ISegmentTranslator translator, IFormFile file, Stream output, DocumentFormat? format, BilingualFormat? bilingual, CancellationToken cancellationToken) =>
+        DocumentWork.Run(() =>
+        {
+            using var input = file.OpenReadStream();
+            using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+            new DocumentTranslator(translator, new DocumentTranslationOptions { Format = format, Bilingual = bilingual })
+                .Translate(input, Path.GetFileName(file.FileName), writer, null, cancellationToken);
+            return true;
+        }, cancellationToken);
+}

@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Tarjama.Translation;
+
+namespace Tarjama.Server;
+
+/// <summary>The HTTP service: LibreTranslate's API, our additions and the web page, over the given translators.
+/// Stopping it finishes the requests in flight, then the queued engine work.</summary>
+public sealed class TarjamaServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly LanguagePairs _pairs;
+
+    private TarjamaServer(WebApplication app, LanguagePairs pairs, Uri address)
+    {
+        _app = app;
+        _pairs = pairs;
+        Address = address;
+    }
+
+    /// <summary>Where the service listens, e.g. http://127.0.0.1:5000/.</summary>
+    public Uri Address { get; }
+
+    /// <summary>Starts listening; the server owns the translators' queues (not their models) from here on.</summary>
+    public static async Task<TarjamaServer> StartAsync(ServerSettings settings, IReadOnlyList<BatchingTranslator> translators, CancellationToken cancellationToken = default)
+    {
+        settings.Validate();
+        var pairs = new LanguagePairs(translators);
+        WebApplication? app = null;
+        try
+        {
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+            Configure(builder, settings, pairs);
+            app = builder.Build();
+            var metrics = app.Services.GetRequiredService<ServerMetrics>();
+            app.Use(metrics.Measure);
+            app.UseMiddleware<ErrorEdge>();
+            app.UseStatusCodePages(context => ErrorEdge.WriteStatus(context.HttpContext));
+            app.UseCors();
+            app.Services.GetRequiredService<TranslateEndpoints>().Map(app);
+            app.Services.GetRequiredService<FileEndpoints>().Map(app);
+            app.Services.GetRequiredService<ServiceEndpoints>().Map(app);
+            await app.StartAsync(cancellationToken);
+        }
+        catch (Exception e)
+        {
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+            pairs.Dispose();
+            // A port already taken is the operator's to fix: say so plainly.
+            throw e is IOException ? new TarjamaException(e.Message, e) : e;
+        }
+        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new TarjamaServer(app, pairs, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    private static void Configure(WebApplicationBuilder builder, ServerSettings settings, LanguagePairs pairs)
+    {
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning); // serve prints its own start line
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(settings.Host, settings.Port);
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = settings.MaxUploadBytes;
+            kestrel.Limits.RequestHeadersTimeout = settings.RequestHeadersTimeout;
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(settings.MinBodyBytesPerSecond, TimeSpan.FromSeconds(5));
+        });
+        builder.Services.Configure<FormOptions>(form =>
+        {
+            form.MultipartBodyLengthLimit = settings.MaxUploadBytes;
+            form.ValueLengthLimit = (int)Math.Min(int.MaxValue, settings.MaxBodyBytes);
+        });
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+        {
+            if (settings.CorsOrigins.Contains("*"))
+            {
+                policy.AllowAnyOrigin();
+            }
+            else
+            {
+                policy.WithOrigins([.. settings.CorsOrigins]);
+            }
+            policy.WithMethods("GET", "POST").WithHeaders("Authorization", "Content-Type").WithExposedHeaders("Retry-After").SetPreflightMaxAge(TimeSpan.FromDays(20));
+        }));
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(pairs);
+        builder.Services.AddSingleton<AccessGuard>();
+        builder.Services.AddSingleton<Admission>();
+        builder.Services.AddSingleton<SupportedFiles>();
+        builder.Services.AddSingleton(_ => new TranslatedFileStore(settings.FileRetention));
+        builder.Services.AddSingleton<ServerMetrics>();
+        builder.Services.AddSingleton<TranslateEndpoints>();
+        builder.Services.AddSingleton<FileEndpoints>();
+        builder.Services.AddSingleton<ServiceEndpoints>();
+    }
+
+    /// <summary>Every route the server maps, as "METHOD /pattern".</summary>
+    internal IReadOnlyList<string> Routes => _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(method => $"{method} /{e.RoutePattern.RawText!.TrimStart('/')}"))
+        .ToList();
+
+    /// <summary>Completes when the host is asked to stop (SIGTERM, Ctrl+C) and has finished the requests in flight.</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _pairs.Dispose();
+    }
+}

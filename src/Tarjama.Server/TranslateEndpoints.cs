@@ -1,0 +1,94 @@
+using Tarjama.Documents;
+
+namespace Tarjama.Server;
+
+/// <summary>LibreTranslate's text endpoints: /translate, /detect, /languages and /frontend/settings, with its parameter
+/// names, answers and error messages.</summary>
+internal sealed class TranslateEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles files, Admission admission)
+{
+    private sealed record Answer(object TranslatedText, object? DetectedLanguage, object? Alternatives);
+
+    private sealed record Language(string Code, string Name, IReadOnlyList<string> Targets);
+
+    private sealed record NamedLanguage(string Code, string Name);
+
+    public void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/translate", (Delegate)Translate);
+        routes.MapPost("/detect", (Delegate)Detect);
+        routes.MapGet("/languages", () => Results.Json(
+            pairs.Languages.Select(code => new Language(code, LanguageNames.Of(code), pairs.TargetsOf(code))), ServerJson.Options));
+        routes.MapGet("/frontend/settings", FrontendSettings);
+    }
+
+    private async Task<IResult> Translate(HttpContext context)
+    {
+        var fields = await RequestFields.ReadAsync(context.Request, settings.MaxBodyBytes);
+        access.Check(context, fields);
+        var (texts, batch) = fields.Texts("q") ?? throw ApiError.Missing("q");
+        string source = fields.Text("source") ?? throw ApiError.Missing("source");
+        string target = fields.Text("target") ?? throw ApiError.Missing("target");
+        int alternatives = Math.Max(0, fields.Number("alternatives", 0));
+        if (alternatives > settings.AlternativesLimit)
+        {
+            throw ApiError.BadRequest($"Invalid request: alternatives parameter must be <= {settings.AlternativesLimit}");
+        }
+        CheckLimits(texts);
+        var detected = source == "auto" ? ScriptDetector.Detect(texts, pairs.Languages)[0] : null;
+        var translator = pairs.Resolve(detected?.Language ?? source, target, source);
+        var format = (fields.Text("format") ?? "text") switch
+        {
+            "text" => DocumentFormat.Text,
+            "html" => DocumentFormat.Html,
+            var other => throw ApiError.BadRequest($"{other} format is not supported"),
+        };
+        using var admitted = admission.Enter(translator);
+        var translations = await TextTranslation.TranslateAsync(translator, texts, format, context.RequestAborted);
+        // The engine keeps one hypothesis per input, so asked-for alternatives come back as empty lists.
+        var answer = batch
+            ? new Answer(translations, detected is null ? null : texts.Select(_ => detected).ToList(), alternatives > 0 ? texts.Select(_ => Array.Empty<string>()).ToList() : null)
+            : new Answer(translations[0], detected, alternatives > 0 ? Array.Empty<string>() : null);
+        return Results.Json(answer, ServerJson.Options);
+    }
+
+    private async Task<IResult> Detect(HttpContext context)
+    {
+        var fields = await RequestFields.ReadAsync(context.Request, settings.MaxBodyBytes);
+        access.Check(context, fields);
+        var (texts, _) = fields.Texts("q") ?? throw ApiError.Missing("q");
+        CheckLimits(texts);
+        return Results.Json(ScriptDetector.Detect(texts, pairs.Languages), ServerJson.Options);
+    }
+
+    private IResult FrontendSettings()
+    {
+        var first = pairs.All[0];
+        return Results.Json(new
+        {
+            charLimit = settings.CharLimit,
+            frontendTimeout = settings.FrontendTimeoutMs,
+            apiKeys = access.UsesKeys,
+            keyRequired = settings.RequireApiKey,
+            suggestions = false,
+            filesTranslation = true,
+            supportedFilesFormat = files.Extensions,
+            language = new
+            {
+                source = new NamedLanguage(first.SourceLanguage, LanguageNames.Of(first.SourceLanguage)),
+                target = new NamedLanguage(first.TargetLanguage, LanguageNames.Of(first.TargetLanguage)),
+            },
+        }, ServerJson.Options);
+    }
+
+    private void CheckLimits(IReadOnlyList<string> texts)
+    {
+        if (settings.BatchLimit != -1 && texts.Count > settings.BatchLimit)
+        {
+            throw ApiError.OverLimit(texts.Count, settings.BatchLimit);
+        }
+        if (settings.CharLimit != -1 && texts.FirstOrDefault(text => text.Length > settings.CharLimit) is { } tooLong)
+        {
+            throw ApiError.OverLimit(tooLong.Length, settings.CharLimit);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+namespace Tarjama.Translation;
+
+/// <summary>How a <see cref="BatchingTranslator"/> groups concurrent requests into engine batches.</summary>
+public sealed record BatchingOptions
+{
+    /// <summary>Most segments in one engine batch.</summary>
+    public int MaxBatchSize { get; init; } = 32;
+
+    /// <summary>Longest time the first waiting segment of a batch waits for others to join it.</summary>
+    public TimeSpan MaxWait { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>A batch also starts once no segment has arrived for this long: a lone request waits only this, while
+    /// a burst whose requests trickle in keeps gathering up to <see cref="MaxWait"/>.</summary>
+    public TimeSpan ArrivalGap { get; init; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>Most segments waiting for the engine; requests that would pass it are refused at once.</summary>
+    public int MaxQueuedSegments { get; init; } = 256;
+
+    internal void Validate()
+    {
+        if (MaxBatchSize < 1 || MaxQueuedSegments < 1 || MaxWait < TimeSpan.Zero || ArrivalGap < TimeSpan.Zero)
+        {
+            throw new TarjamaException($"batching needs a batch size and queue capacity of at least 1 and waits of at least 0 (got {MaxBatchSize}, {MaxQueuedSegments}, {MaxWait}, {ArrivalGap})");
+        }
+    }
+}
+
+/// <summary>What one engine batch did, for metrics.</summary>
+/// <param name="Requests">Requests whose segments were in the batch.</param>
+/// <param name="Segments">Segments translated.</param>
+/// <param name="GeneratedTokens">Tokens the engine generated (0 for translators that do not report them).</param>
+/// <param name="EngineTime">Time inside the engine.</param>
+/// <param name="LongestWait">Longest time a segment of this batch waited in the queue.</param>
+public sealed record BatchReport(int Requests, int Segments, long GeneratedTokens, TimeSpan EngineTime, TimeSpan LongestWait);
+
+/// <summary>The queue is full: the caller should try again later.</summary>
+public sealed class TranslationQueueFullException(int queued, int capacity)
+    : TarjamaException($"the translation queue is full ({queued} of {capacity} segments waiting); try again shortly")
+{
+    public int Queued { get; } = queued;
+    public int Capacity { get; } = capacity;
+}

@@ -1,0 +1,148 @@
+using System.Text;
+
+namespace Tarjama.Server.Tests;
+
+/// <summary>/translate_file and /download_file against the real server: upload, translated download, and refusals.</summary>
+public sealed class FileApiTests(TinyServer tiny) : IClassFixture<TinyServer>
+{
+    private RunningServer Server => tiny.Server;
+
+    private static MultipartFormDataContent Upload(byte[] file, string fileName, string source = "ar", string target = "en")
+    {
+        var content = new MultipartFormDataContent();
+        if (fileName.Length > 0 || file.Length > 0)
+        {
+            content.Add(new ByteArrayContent(file), "file", fileName);
+        }
+        content.Add(new StringContent(source), "source");
+        content.Add(new StringContent(target), "target");
+        return content;
+    }
+
+    [Fact]
+    public async Task A_text_file_is_translated_and_downloaded_under_its_own_name_keeping_its_lines()
+    {
+        using var upload = Upload(Encoding.UTF8.GetBytes("مرحبا\r\n\r\nالأخبار اليوم\r\n"), "خبر عاجل.txt");
+        var (status, body) = await RunningServer.Read(await Server.Client.PostAsync("/translate_file", upload));
+        Assert.Equal(200, status);
+        var url = new Uri(body.GetProperty("translatedFileUrl").GetString()!);
+        Assert.Equal(Server.Address.Authority, url.Authority);
+        using var download = await Server.Client.GetAsync(url);
+        Assert.Equal(200, (int)download.StatusCode);
+        Assert.Equal("text/plain; charset=utf-8", download.Content.Headers.ContentType!.ToString());
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.EndsWith(".txt", download.Content.Headers.ContentDisposition.FileNameStar ?? download.Content.Headers.ContentDisposition.FileName);
+        var lines = (await download.Content.ReadAsStringAsync()).Split("\r\n");
+        Assert.Equal(4, lines.Length);
+        Assert.Equal(("", ""), (lines[1], lines[3]));
+        Assert.NotEqual("", lines[0]);
+    }
+
+    [Fact]
+    public async Task Auto_source_works_for_files()
+    {
+        using var upload = Upload("مرحبا"u8.ToArray(), "a.txt", source: "auto");
+        var (status, _) = await RunningServer.Read(await Server.Client.PostAsync("/translate_file", upload));
+        Assert.Equal(200, status);
+    }
+
+    [Fact]
+    public async Task Wrong_uploads_get_libretranslates_errors()
+    {
+        using (var noFile = Upload([], ""))
+        {
+            await RunningServer.AssertError(await Server.Client.PostAsync("/translate_file", noFile), 400, "Invalid request: missing file parameter");
+        }
+        using (var pdf = Upload("%PDF-1.4"u8.ToArray(), "report.pdf"))
+        {
+            await RunningServer.AssertError(await Server.Client.PostAsync("/translate_file", pdf), 400, "Invalid request: file format not supported");
+        }
+        using (var noSource = new MultipartFormDataContent { { new ByteArrayContent("x"u8.ToArray()), "file", "a.txt" }, { new StringContent("en"), "target" } })
+        {
+            await RunningServer.AssertError(await Server.Client.PostAsync("/translate_file", noSource), 400, "Invalid request: missing source parameter");
+        }
+        using (var unknown = Upload("x"u8.ToArray(), "a.txt", source: "xx"))
+        {
+            await RunningServer.AssertError(await Server.Client.PostAsync("/translate_file", unknown), 400, "xx is not supported");
+        }
+        using (var binary = Upload([0x41, 0x42, 0x43, 0x00], "a.txt"))
+        {
+            await RunningServer.AssertError(await Server.Client.PostAsync("/translate_file", binary), 400, "a.txt: this is a binary file, not text (a NUL byte at byte offset 3)");
+        }
+        using (var notUtf8 = Upload([0x41, 0xC3, 0x28], "a.txt"))
+        {
+            await RunningServer.AssertError(await Server.Client.PostAsync("/translate_file", notUtf8), 400, "a.txt: invalid UTF-8 at byte offset 1");
+        }
+        await RunningServer.AssertError(await Server.PostForm("/translate_file", ("source", "ar"), ("target", "en")), 400, "Invalid request: missing file parameter");
+    }
+
+    [Fact]
+    public async Task An_upload_over_the_limit_is_refused_with_413()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/translate_file") { Content = Upload(new byte[512 * 1024], "big.txt") };
+        request.Headers.ExpectContinue = true;
+        await RunningServer.AssertError(await Server.Client.SendAsync(request), 413, "Request body too large");
+    }
+
+    [Fact]
+    public async Task Downloads_refuse_names_that_could_leave_the_store_and_unknown_files()
+    {
+        await RunningServer.AssertError(await Server.Client.GetAsync("/download_file/..%2F..%2Fetc%2Fpasswd"), 400, "Invalid filename");
+        await RunningServer.AssertError(await Server.Client.GetAsync("/download_file/passwd"), 400, "Invalid filename");
+        await RunningServer.AssertError(await Server.Client.GetAsync($"/download_file/{Guid.NewGuid():N}.a.txt"), 404, "Invalid filename: no such file, or it has expired");
+    }
+
+    [Theory]
+    [InlineData("news.md", "# عنوان\n\nمرحبا بالعالم\n", "^# [^\n]+\n\n[^\n]+\n$")]
+    [InlineData("page.html", "<p dir=\"rtl\" lang=\"ar\">مرحبا <a href=\"https://example.org\">بالعالم</a></p>", "^<p dir=\"ltr\" lang=\"en\">[^<]*<a href=\"https://example.org\">[^<]*</a>[^<]*</p>$")]
+    public async Task Markdown_and_html_files_keep_their_structure(string fileName, string content, string expected)
+    {
+        using var upload = Upload(Encoding.UTF8.GetBytes(content), fileName);
+        var (_, body) = await RunningServer.Read(await Server.Client.PostAsync("/translate_file", upload));
+        string translated = await Server.Client.GetStringAsync(body.GetProperty("translatedFileUrl").GetString());
+        Assert.Matches(expected, translated);
+    }
+
+    [Fact]
+    public async Task Translate_document_answers_with_the_document_itself()
+    {
+        using var upload = Upload("# عنوان\n\nمرحبا بالعالم\n"u8.ToArray(), "news.md");
+        using var response = await Server.Client.PostAsync("/translate_document", upload);
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("text/markdown; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        Assert.Equal("news.en.md", response.Content.Headers.ContentDisposition!.FileName);
+        Assert.StartsWith("# ", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("jsonl", "application/x-ndjson; charset=utf-8", "news.ar-en.jsonl", "{\"paragraph\":0,\"segment\":0,\"source\":\"مرحبا بالعالم.\"")]
+    [InlineData("tmx", "application/x-tmx+xml; charset=utf-8", "news.ar-en.tmx", "<tmx version=\"1.4\">")]
+    [InlineData("html", "text/html; charset=utf-8", "news.ar-en.html", "<html")]
+    public async Task Translate_document_gives_bilingual_views(string bilingual, string contentType, string fileName, string contains)
+    {
+        using var upload = Upload("مرحبا بالعالم. الأخبار اليوم.\n"u8.ToArray(), "news.txt");
+        upload.Add(new StringContent(bilingual), "bilingual");
+        using var response = await Server.Client.PostAsync("/translate_document", upload);
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType!.ToString());
+        Assert.Equal(fileName, response.Content.Headers.ContentDisposition!.FileName);
+        Assert.Contains(contains, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Translate_document_refuses_unknown_formats_and_views()
+    {
+        using (var badFormat = Upload("x"u8.ToArray(), "a.txt"))
+        {
+            badFormat.Add(new StringContent("pdf"), "format");
+            await RunningServer.AssertError(await Server.Client.PostAsync("/translate_document", badFormat), 400, "pdf format is not supported");
+        }
+        using (var badView = Upload("x"u8.ToArray(), "a.txt"))
+        {
+            badView.Add(new StringContent("csv"), "bilingual");
+            await RunningServer.AssertError(await Server.Client.PostAsync("/translate_document", badView), 400, "Invalid request: bilingual must be jsonl, tmx or html (got csv)");
+        }
+        using var noFile = Upload([], "");
+        await RunningServer.AssertError(await Server.Client.PostAsync("/translate_document", noFile), 400, "Invalid request: missing file parameter");
+    }
+}

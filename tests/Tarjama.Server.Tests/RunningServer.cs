@@ -1,0 +1,64 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Tarjama.Translation;
+
+namespace Tarjama.Server.Tests;
+
+/// <summary>A real server on a free loopback port, with an HTTP client pointed at it.</summary>
+internal sealed class RunningServer : IAsyncDisposable
+{
+    private readonly TarjamaServer _server;
+
+    private RunningServer(TarjamaServer server)
+    {
+        _server = server;
+        Client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public HttpClient Client { get; }
+    public Uri Address => _server.Address;
+    public IReadOnlyList<string> Routes => _server.Routes;
+
+    public static async Task<RunningServer> Start(ServerSettings settings, params ISegmentTranslator[] translators) =>
+        new(await TarjamaServer.StartAsync(settings with { Port = 0 }, translators.Select(t => t is MarianTranslator marian
+            ? BatchingTranslator.For(marian, settings.Batching)
+            : BatchingTranslator.For(t, settings.Batching)).ToList()));
+
+    public Task<HttpResponseMessage> PostJson(string path, string json) =>
+        Client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+
+    public Task<HttpResponseMessage> PostForm(string path, params (string Name, string Value)[] fields) =>
+        Client.PostAsync(path, new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))));
+
+    public Task<HttpResponseMessage> PostBytes(string path, byte[] body, string contentType)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        return Client.PostAsync(path, content);
+    }
+
+    /// <summary>The answer's status and JSON body.</summary>
+    public static async Task<(int Status, JsonElement Body)> Read(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            string text = await response.Content.ReadAsStringAsync();
+            return ((int)response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
+        }
+    }
+
+    /// <summary>Asserts a LibreTranslate-shaped error: the status and exactly <c>{"error": message}</c>.</summary>
+    public static async Task AssertError(HttpResponseMessage response, int status, string message)
+    {
+        var (code, body) = await Read(response);
+        Assert.Equal((status, message), (code, body.GetProperty("error").GetString()));
+        Assert.Single(body.EnumerateObject());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _server.DisposeAsync();
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Tarjama.Server.Tests;
+
+/// <summary>Our additions: /health, /metrics, /openapi.json and the web page.</summary>
+public sealed partial class ServiceApiTests(TinyServer tiny) : IClassFixture<TinyServer>
+{
+    private RunningServer Server => tiny.Server;
+
+    [Fact]
+    public async Task Health_lists_the_pairs_and_the_queue()
+    {
+        var (status, body) = await RunningServer.Read(await Server.Client.GetAsync("/health"));
+        Assert.Equal(200, status);
+        Assert.Equal("""{"status":"ok","pairs":[{"source":"ar","target":"en"}],"queuedSegments":0}""", body.GetRawText());
+    }
+
+    [Fact]
+    public async Task Metrics_are_prometheus_text_with_requests_latency_queue_and_tokens()
+    {
+        await Server.PostJson("/translate", """{"q": "مرحبا", "source": "ar", "target": "en"}""");
+        using var response = await Server.Client.GetAsync("/metrics");
+        Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.Matches(@"tarjama_http_requests_total\{endpoint=""/translate"",code=""200""\} \d+", text);
+        Assert.Matches(@"tarjama_http_request_duration_seconds_bucket\{endpoint=""/translate"",le=""\+Inf""\} \d+", text);
+        Assert.Contains("tarjama_queue_segments{pair=\"ar-en\"} 0", text);
+        Assert.Matches(@"tarjama_generated_tokens_total\{pair=""ar-en""\} [1-9]\d*", text);
+        Assert.Matches(@"tarjama_tokens_per_second\{pair=""ar-en""\} [\d.E+-]+", text);
+        // Every line is a comment or "name{labels} value", as the exposition format has it.
+        Assert.All(text.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.Matches(ExpositionLine(), line));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_every_route_the_server_maps()
+    {
+        using var response = await Server.Client.GetAsync("/openapi.json");
+        Assert.Equal(200, (int)response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.StartsWith("3.", document.RootElement.GetProperty("openapi").GetString());
+        var documented = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(method => $"{method.Name.ToUpperInvariant()} {path.Name}")).ToHashSet();
+        // The page's own script and style are files, not API.
+        var mapped = Server.Routes.Where(route => !route.EndsWith(".js", StringComparison.Ordinal) && !route.EndsWith(".css", StringComparison.Ordinal)).ToList();
+        Assert.Contains("POST /translate", mapped);
+        Assert.Empty(mapped.Except(documented));
+    }
+
+    [Fact]
+    public async Task The_web_page_and_its_files_are_served_from_the_server_itself()
+    {
+        using var page = await Server.Client.GetAsync("/");
+        Assert.Equal("text/html; charset=utf-8", page.Content.Headers.ContentType!.ToString());
+        string html = await page.Content.ReadAsStringAsync();
+        Assert.DoesNotMatch(@"(src|href)=""(https?:)?//", html);
+        foreach (Match link in PageLink().Matches(html))
+        {
+            using var file = await Server.Client.GetAsync(link.Groups[1].Value);
+            Assert.Equal(200, (int)file.StatusCode);
+            Assert.DoesNotMatch(@"https?://", await file.Content.ReadAsStringAsync());
+        }
+    }
+
+    [GeneratedRegex(@"^(# (HELP|TYPE) .+|[a-z_]+(\{[a-z_]+=""[^""]*""(,[a-z_]+=""[^""]*"")*\})? \S+)$")]
+    private static partial Regex ExpositionLine();
+
+    [GeneratedRegex(@"(?:src|href)=""(/[^""]+)""")]
+    private static partial Regex PageLink();
+}

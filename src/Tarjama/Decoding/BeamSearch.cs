@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace Tarjama.Decoding;
 
 /// <summary>Beam search as Hugging Face's <c>generate</c> runs it: per sentence, the top 2·beams candidates over all
@@ -77,8 +75,7 @@ public sealed class BeamSearch(GenerationSettings settings, LogitsProcessorList 
             var scores = batch.Logits(beams[j].Row);
             LogSoftmax.Apply(scores);
             processors.Process(beams[j].Sequence, scores);
-            TensorPrimitives.Add(scores, beams[j].Score, scores);
-            top.Add(j, scores);
+            top.Add(j, scores, beams[j].Score);
         }
     }
 

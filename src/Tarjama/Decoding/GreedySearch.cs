@@ -43,18 +43,6 @@ public sealed class GreedySearch(GenerationSettings settings, LogitsProcessorLis
         return sequences.Select((s, i) => new GeneratedSequence(s.Skip(1).ToArray(), scores[i])).ToArray();
     }
 
-    private float LogProbability(Span<float> scores, int token)
-    {
-        if (processors.Normalizes)
-        {
-            return scores[token];
-        }
-        float max = TensorPrimitives.Max(scores);
-        double sum = 0;
-        foreach (float score in scores)
-        {
-            sum += Math.Exp(score - max);
-        }
-        return (float)(scores[token] - max - Math.Log(sum));
-    }
+    private float LogProbability(Span<float> scores, int token) =>
+        processors.Normalizes ? scores[token] : LogSoftmax.Of(scores, token);
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Tarjama.Decoding;
 
@@ -18,24 +19,28 @@ internal sealed class TopCandidates(int capacity)
 
     public void Clear() => Count = 0;
 
-    public void Add(int beam, ReadOnlySpan<float> scores)
+    /// <summary>Offers every token of one beam, scored <c>scores[token] + offset</c> (the beam's running sum, added in
+    /// float as the reference adds it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Add(int beam, ReadOnlySpan<float> scores, float offset)
     {
         int width = Vector<float>.Count;
+        var shift = new Vector<float>(offset);
         int i = 0;
         for (; i + width <= scores.Length; i += width)
         {
-            if (Count == capacity && !Vector.GreaterThanAny(new Vector<float>(scores[i..]), new Vector<float>(_scores[capacity - 1])))
+            if (Count == capacity && !Vector.GreaterThanAny(new Vector<float>(scores[i..]) + shift, new Vector<float>(_scores[capacity - 1])))
             {
                 continue;
             }
             for (int j = i; j < i + width; j++)
             {
-                Offer(scores[j], beam, j);
+                Offer(scores[j] + offset, beam, j);
             }
         }
         for (; i < scores.Length; i++)
         {
-            Offer(scores[i], beam, i);
+            Offer(scores[i] + offset, beam, i);
         }
     }
 

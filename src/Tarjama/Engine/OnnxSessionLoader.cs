@@ -14,10 +14,9 @@ internal static class OnnxSessionLoader
             IntraOpNumThreads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount,
             InterOpNumThreads = 1,
         };
-        if (Environment.GetEnvironmentVariable("TARJAMA_SPIN") is { } spin)
-        {
-            settings.AddSessionConfigEntry("session.intra_op.allow_spinning", spin);
-        }
+        // Idle workers sleep instead of spinning: on small machines (2 cores, often SMT siblings) a spinning worker
+        // takes cycles from the thread doing the work; measured 1.26x -> 1.45x against transformers.js at batch 1.
+        settings.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         try
         {
             return new OnnxSession(new InferenceSession(path, settings), statistics);

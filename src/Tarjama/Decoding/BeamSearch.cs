@@ -21,28 +21,27 @@ public sealed class BeamSearch(GenerationSettings settings, LogitsProcessorList 
             beams[s] = [new Beam([settings.DecoderStartTokenId], 0f, s)];
             hypotheses[s] = new BeamHypotheses(beamCount, settings.LengthPenalty, settings.EarlyStopping, settings.MaxLength);
         }
-        var top = new TopCandidates(Math.Max(2, 1 + settings.EosTokenIds.Count) * beamCount);
+        int candidates = Math.Max(2, 1 + settings.EosTokenIds.Count) * beamCount;
         var parents = new List<int>();
         var tokens = new List<long>();
         while (true)
         {
             parents.Clear();
             tokens.Clear();
-            int length = 0;
-            for (int s = 0; s < sentences; s++)
+            var active = Enumerable.Range(0, sentences).Where(s => !done[s]).ToArray();
+            int length = beams[active[0]][0].Sequence.Length + 1;
+            // Sentences are scored independently, on all cores: ONNX Runtime's threads are idle meanwhile.
+            Parallel.For(0, active.Length, () => new TopCandidates(candidates), (i, _, top) =>
             {
-                if (done[s])
-                {
-                    continue;
-                }
-                length = beams[s][0].Sequence.Length + 1;
+                int s = active[i];
                 Score(batch, beams[s], top);
                 beams[s] = Select(top, beams[s], hypotheses[s], length, beamCount);
                 done[s] = hypotheses[s].IsDone(top.Score(0), length - 1);
-                if (!done[s])
-                {
-                    beams[s] = Place(beams[s], parents, tokens);
-                }
+                return top;
+            }, _ => { });
+            foreach (int s in active.Where(s => !done[s]))
+            {
+                beams[s] = Place(beams[s], parents, tokens);
             }
             if (parents.Count == 0)
             {

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace Tarjama.Decoding;
 
@@ -20,18 +21,24 @@ public sealed class GreedySearch(GenerationSettings settings, LogitsProcessorLis
         {
             parents.Clear();
             tokens.Clear();
-            for (int row = 0; row < batch.Rows; row++)
+            var chosen = new int[batch.Rows];
+            // Rows are independent: they are scored on all cores while ONNX Runtime's threads are idle.
+            Parallel.For(0, batch.Rows, row =>
+            {
+                int sentence = batch.SentenceOfRow[row];
+                var logits = batch.Logits(row);
+                processors.Process(CollectionsMarshal.AsSpan(sequences[sentence]), logits);
+                chosen[row] = TensorPrimitives.IndexOfMax(logits);
+                scores[sentence] += LogProbability(logits, chosen[row]);
+            });
+            for (int row = 0; row < chosen.Length; row++)
             {
                 var sequence = sequences[batch.SentenceOfRow[row]];
-                var logits = batch.Logits(row);
-                processors.Process(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sequence), logits);
-                int token = TensorPrimitives.IndexOfMax(logits);
-                scores[batch.SentenceOfRow[row]] += LogProbability(logits, token);
-                sequence.Add(token);
-                if (!settings.EosTokenIds.Contains(token) && sequence.Count < settings.MaxLength)
+                sequence.Add(chosen[row]);
+                if (!settings.EosTokenIds.Contains(chosen[row]) && sequence.Count < settings.MaxLength)
                 {
                     parents.Add(row);
-                    tokens.Add(token);
+                    tokens.Add(chosen[row]);
                 }
             }
             if (parents.Count == 0)

@@ -11,7 +11,8 @@ public interface IDecoderBatch
     /// <summary>Which input sentence each current row belongs to.</summary>
     ReadOnlySpan<int> SentenceOfRow { get; }
 
-    /// <summary>The current step's logits for one row, writable so processors can work in place.</summary>
+    /// <summary>The current step's logits for one row, writable so processors can work in place; rows may be read
+    /// and changed from several threads at once.</summary>
     Span<float> Logits(int row);
 
     /// <summary>Runs the next step: new row i continues current row <c>parents[i]</c> with <c>tokens[i]</c>. Rows not

@@ -31,10 +31,8 @@ internal sealed class EncoderState(OrtValue mask, OrtValue hidden, int sentences
         {
             Hidden = Replace(Hidden, rows);
         }
-        for (int i = 0; i < CrossCache.Length; i++)
-        {
-            CrossCache[i] = Replace(CrossCache[i], rows);
-        }
+        var cross = CrossCache;
+        Parallel.For(0, cross.Length, i => cross[i] = Replace(cross[i], rows));
         Sentences = sentences;
     }
 

@@ -24,6 +24,7 @@ internal sealed class OnnxDecoderBatch : IDecoderBatch, IDisposable
         var tokens = new long[encoder.Sentences.Length];
         Array.Fill(tokens, decoderStartId);
         (_logits, _self) = _decoder.First(encoder, tokens);
+        _converted = Converted(_logits);
         if (!decoder.NeedsHiddenStatesAfterFirstStep)
         {
             encoder.ReleaseHiddenStates();
@@ -37,40 +38,38 @@ internal sealed class OnnxDecoderBatch : IDecoderBatch, IDisposable
 
     public ReadOnlySpan<int> SentenceOfRow => _sentenceOfRow;
 
-    public Span<float> Logits(int row)
-    {
-        if (_logits.GetTensorTypeAndShape().ElementDataType == TensorElementType.Float)
-        {
-            return _logits.GetTensorMutableDataAsSpan<float>().Slice(row * VocabSize, VocabSize);
-        }
-        return ConvertedLogits().AsSpan(row * VocabSize, VocabSize);
-    }
+    public Span<float> Logits(int row) => _converted is null
+        ? _logits.GetTensorMutableDataAsSpan<float>().Slice(row * VocabSize, VocabSize)
+        : _converted.AsSpan(row * VocabSize, VocabSize);
 
-    // fp16 exports return half-precision logits; processors work on floats.
-    private float[] ConvertedLogits()
+    // fp16 exports return half-precision logits; processors work on floats. Converted once per step, up front, so
+    // rows can then be read from several threads.
+    private static float[]? Converted(OrtValue logits)
     {
-        if (_converted is null)
+        if (logits.GetTensorTypeAndShape().ElementDataType == TensorElementType.Float)
         {
-            var half = MemoryMarshal.Cast<Float16, ushort>(_logits.GetTensorDataAsSpan<Float16>());
-            _converted = new float[half.Length];
-            for (int i = 0; i < half.Length; i++)
-            {
-                _converted[i] = (float)BitConverter.UInt16BitsToHalf(half[i]);
-            }
+            return null;
         }
-        return _converted;
+        var half = MemoryMarshal.Cast<Float16, ushort>(logits.GetTensorDataAsSpan<Float16>());
+        var converted = new float[half.Length];
+        for (int i = 0; i < half.Length; i++)
+        {
+            converted[i] = (float)BitConverter.UInt16BitsToHalf(half[i]);
+        }
+        return converted;
     }
 
     public void Advance(int[] parents, long[] tokens)
     {
         if (!TensorRows.IsIdentity(parents, Rows))
         {
-            for (int i = 0; i < _self.Length; i++)
+            // One tensor per layer and key/value: copied on all cores.
+            Parallel.For(0, _self.Length, i =>
             {
                 var gathered = TensorRows.Gather(_self[i], parents);
                 _self[i].Dispose();
                 _self[i] = gathered;
-            }
+            });
         }
         _sentenceOfRow = Array.ConvertAll(parents, p => _sentenceOfRow[p]);
         _encoder.Arrange(_sentenceOfRow);
@@ -78,7 +77,7 @@ internal sealed class OnnxDecoderBatch : IDecoderBatch, IDisposable
         DisposeStep();
         _logits = logits;
         _self = self;
-        _converted = null;
+        _converted = Converted(logits);
     }
 
     private void DisposeStep()

@@ -38,6 +38,10 @@ internal sealed class ModelOptions
         {
             throw new TarjamaException($"--batch-size must be at least 1 (got {batchSize})");
         }
+        if (parse.GetValue(Threads) < 0)
+        {
+            throw new TarjamaException($"--threads must be 1 or more, or 0 for one per core (got {parse.GetValue(Threads)})");
+        }
         return new TranslatorOptions
         {
             DType = ModelDtypes.Parse(parse.GetValue(DType)!),

@@ -60,6 +60,9 @@ public sealed record ServerSettings
     /// <summary>Milliseconds the web page waits for a translation (LibreTranslate's frontend timeout).</summary>
     public int FrontendTimeoutMs { get; init; } = 500;
 
+    /// <summary>How long a stop (SIGTERM, Ctrl+C) waits for the requests in flight before closing their connections.</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
     internal void Validate()
     {
         if (RequireApiKey && ApiKeysFile is null)

@@ -61,6 +61,7 @@ public sealed class TarjamaServer : IAsyncDisposable
     private static void Configure(WebApplicationBuilder builder, ServerSettings settings, LanguagePairs pairs)
     {
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning); // serve prints its own start line
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.DrainTimeout);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(settings.Host, settings.Port);

@@ -8,19 +8,15 @@ namespace Tarjama.Engine;
 /// step's <c>past_key_values</c> without copying them.</summary>
 internal abstract class MarianDecoder : IDisposable
 {
-    private readonly string[] _pastNames;
-    private readonly string[] _selfOutputNames;
-    private readonly string[] _allOutputNames;
-
     protected MarianDecoder(int layers, int heads, int headSize, TensorElementType cacheType)
     {
         Layers = layers;
         Heads = heads;
         HeadSize = headSize;
         CacheType = cacheType;
-        _pastNames = Names("past_key_values", includeCross: true);
-        _selfOutputNames = ["logits", .. Names("present", includeCross: false)];
-        _allOutputNames = ["logits", .. Names("present", includeCross: true)];
+        PastNames = Names("past_key_values", includeCross: true);
+        SelfOutputNames = ["logits", .. Names("present", includeCross: false)];
+        AllOutputNames = ["logits", .. Names("present", includeCross: true)];
         // present.{i}.decoder.* first, then present.{i}.encoder.*, matching how CrossCache and SelfCache are split.
         string[] Names(string prefix, bool includeCross)
         {
@@ -44,9 +40,13 @@ internal abstract class MarianDecoder : IDisposable
     /// <summary>Runs a later step from the self cache of the previous one.</summary>
     public abstract StepOutput Next(EncoderState encoder, OrtValue[] selfCache, long[] tokens);
 
-    protected string[] PastNames => _pastNames;
+    protected string[] PastNames { get; }
 
-    protected static string[] OutputNames(bool withCross, MarianDecoder d) => withCross ? d._allOutputNames : d._selfOutputNames;
+    /// <summary>Logits and the self-attention cache: what a later step returns.</summary>
+    protected string[] SelfOutputNames { get; }
+
+    /// <summary>Logits, the self-attention cache and the cross-attention cache: what the first step returns.</summary>
+    protected string[] AllOutputNames { get; }
 
     /// <summary>Splits run outputs into logits, self cache and (when asked for) the cross cache.</summary>
     protected StepOutput Collect(IDisposableReadOnlyCollection<OrtValue> outputs, EncoderState? takeCross)

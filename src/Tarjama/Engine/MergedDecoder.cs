@@ -46,7 +46,7 @@ internal sealed class MergedDecoder(OnnxSession session, int layers, int heads, 
         (names[2], values[2]) = ("encoder_hidden_states", encoder.Hidden);
         (names[3], values[3]) = ("use_cache_branch", useCache);
         Pasts.Fill(names, values, 4, PastNames, self, cross);
-        var outputs = session.Run(names, values, OutputNames(firstStep, this));
+        var outputs = session.Run(names, values, firstStep ? AllOutputNames : SelfOutputNames);
         return Collect(outputs, firstStep ? encoder : null);
     }
 

@@ -14,7 +14,7 @@ internal sealed class SplitDecoder(OnnxSession first, OnnxSession withPast, int 
     public override StepOutput First(EncoderState encoder, long[] tokens)
     {
         using var ids = TensorRows.Int64(tokens, tokens.Length, 1);
-        var outputs = first.Run(FirstInputs, [encoder.Mask, ids, encoder.Hidden], OutputNames(true, this));
+        var outputs = first.Run(FirstInputs, [encoder.Mask, ids, encoder.Hidden], AllOutputNames);
         return Collect(outputs, encoder);
     }
 
@@ -28,7 +28,7 @@ internal sealed class SplitDecoder(OnnxSession first, OnnxSession withPast, int 
         names[1] = "input_ids";
         values[1] = ids;
         Pasts.Fill(names, values, 2, PastNames, selfCache, encoder.CrossCache);
-        var outputs = withPast.Run(names, values, OutputNames(false, this));
+        var outputs = withPast.Run(names, values, SelfOutputNames);
         return Collect(outputs, null);
     }
 

@@ -13,7 +13,6 @@ public sealed class MarianTranslator : ISegmentTranslator, IDisposable
     private readonly MarianEncoder _encoder;
     private readonly MarianDecoder _decoder;
     private readonly IDecodingStrategy _strategy;
-    private readonly int _batchSize;
     private readonly int _maxInputLength;
 
     private MarianTranslator(ModelFolder folder, MarianTokenizer tokenizer, MarianEncoder encoder, MarianDecoder decoder, GenerationSettings settings, int batchSize, (string Source, string Target) languages)
@@ -24,7 +23,7 @@ public sealed class MarianTranslator : ISegmentTranslator, IDisposable
         Settings = settings;
         var processors = LogitsProcessorList.From(settings);
         _strategy = settings.NumBeams > 1 ? new BeamSearch(settings, processors) : new GreedySearch(settings, processors);
-        _batchSize = Math.Max(1, batchSize);
+        BatchSize = Math.Max(1, batchSize);
         _maxInputLength = folder.Config.MaxPositionEmbeddings;
         (SourceLanguage, TargetLanguage) = languages;
     }
@@ -33,7 +32,7 @@ public sealed class MarianTranslator : ISegmentTranslator, IDisposable
     public string TargetLanguage { get; }
     public MarianTokenizer Tokenizer { get; }
     public GenerationSettings Settings { get; }
-    public int BatchSize => _batchSize;
+    public int BatchSize { get; }
     /// <summary>Time spent inside ONNX Runtime by this translator.</summary>
     public EngineStatistics Statistics { get; private init; } = new();
 
@@ -91,7 +90,7 @@ public sealed class MarianTranslator : ISegmentTranslator, IDisposable
         var generated = new GeneratedSequence[inputs.Count];
         // Longest first, so batches hold similar lengths and the biggest work starts early.
         var order = Enumerable.Range(0, inputs.Count).OrderByDescending(i => inputs[i].Ids.Length).ToArray();
-        foreach (var group in order.Chunk(_batchSize))
+        foreach (var group in order.Chunk(BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var results = Generate(group.Select(i => inputs[i].Ids).ToList());

@@ -1,4 +1,3 @@
-using Tarjama.Models;
 using Tarjama.Translation;
 using System.CommandLine;
 using Tarjama.Evaluation;
@@ -10,9 +9,6 @@ namespace Tarjama.Cli;
 /// <remarks>Public so that tests can run it in-process with a stand-in engine.</remarks>
 public static class EvalCommand
 {
-    /// <summary>Loads the engine for --model from a model folder, decoding as its generation_config.json says.</summary>
-    private static readonly Func<string, ISegmentTranslator> LoadEngine = model => MarianTranslator.Load(ModelOptions.Resolve(model, ModelDtype.Fp32));
-
     /// <param name="loadEngine">Loads the engine for --model; null for the build's own.</param>
     public static Command Create(Func<string, ISegmentTranslator>? loadEngine = null)
     {
@@ -22,7 +18,7 @@ public static class EvalCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object keyed by metric" };
         var sentenceLevel = new Option<bool>("--sentence-level") { Description = "Also score each sentence (sentence BLEU uses the effective order)" };
         var width = new Option<int>("--width") { HelpName = "N", Description = "Decimals of the printed scores", DefaultValueFactory = _ => 1 };
-        var model = new Option<string?>("--model") { HelpName = "FOLDER", Description = "Model folder: translate --src (or the --test set) with the engine, then score" };
+        var model = new Option<string?>("--model") { HelpName = "FOLDER", Description = "Model (folder, catalogue name or Hub repository): translate --src (or the --test set) with the engine, then score" };
         var sources = new Option<string?>("--src") { HelpName = "FILE", Description = "Source text to translate with --model, one segment a line" };
         var test = new Option<string?>("--test") { HelpName = "NAME", Description = $"A test set from the shared data folder ({string.Join(", ", TestSets.Names)}) instead of --src and --ref" };
         var languagePair = new Option<string?>("--lang-pair") { HelpName = "PAIR", Description = "With --hyp and --test: the direction of the translations, ar-en or en-ar" };
@@ -34,6 +30,11 @@ public static class EvalCommand
         {
             hypotheses, references, metrics, json, sentenceLevel, width, model, sources, test, languagePair, byDocument, documentIds, worst,
         };
+        // With --model, the engine and decoding flags of translate (--beams, --batch-size, --dtype, ...); eval's own
+        // --model is optional, so the shared required one gives way.
+        var engine = new ModelOptions();
+        engine.AddTo(command);
+        command.Options.Remove(engine.Model);
         command.SetAction(parse => CommandGuard.Run(() =>
         {
             var request = new Request(
@@ -45,7 +46,11 @@ public static class EvalCommand
             {
                 throw new TarjamaException("--width and --worst take a number, 0 or more");
             }
-            var report = Evaluate(request, loadEngine ?? LoadEngine);
+            var report = Evaluate(request, loadEngine ?? (name =>
+            {
+                var options = engine.Read(parse);
+                return MarianTranslator.Load(ModelOptions.Resolve(name, options.DType), options);
+            }));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {

@@ -33,9 +33,9 @@ internal sealed record BenchReport(string Model, int Sentences, int BatchSize, i
         }
         else
         {
-            text.AppendLine("no ONNX peer for this setting (transformers.js has no beam search)");
+            text.AppendLine(Beams > 1 ? "no ONNX peer for this setting (transformers.js has no beam search)" : "no peer run (--reference none)");
         }
-        text.AppendLine(c, $"our time outside ONNX Runtime: {OutsideOnnxShare:P1}; our peak memory: {PeakMemoryBytes / (1024.0 * 1024):F0} MiB");
+        text.AppendLine(c, $"our wall time inside ONNX Runtime: {1 - OutsideOnnxShare:P1} (outside: {OutsideOnnxShare:P1}); our peak memory: {PeakMemoryBytes / (1024.0 * 1024):F0} MiB");
         return text.ToString();
     }
 }

@@ -1,0 +1,31 @@
+using System.Text.Json;
+
+namespace Tarjama.Tests.Cli;
+
+/// <summary><c>bench</c> runs the engine and reports its figures (the transformers.js peer needs node packages, so it is
+/// left out here: <c>--reference none</c>).</summary>
+public class BenchCliTests
+{
+    [Fact]
+    public void Bench_reports_throughput_onnx_share_and_memory()
+    {
+        var result = CliRunner.Run("", "bench", "-m", Fixtures.ReferenceModel, "--inputs", Fixtures.Path("reference-golden", "inputs_ar_50.txt"),
+            "--count", "6", "--beams", "1", "--batch-size", "3", "--max-new-tokens", "8", "--reference", "none", "--json");
+        Assert.Equal(0, result.ExitCode);
+        var report = JsonDocument.Parse(result.Stdout).RootElement;
+        Assert.Equal(6, report.GetProperty("Sentences").GetInt32());
+        var ours = report.GetProperty("Ours");
+        Assert.InRange(ours.GetProperty("Tokens").GetInt64(), 6, 6 * 8);
+        Assert.InRange(ours.GetProperty("OnnxSeconds").GetDouble(), 0.0001, ours.GetProperty("Seconds").GetDouble());
+        Assert.True(report.GetProperty("PeakMemoryBytes").GetInt64() > 0);
+        Assert.Equal(JsonValueKind.Null, report.GetProperty("TransformersJs").ValueKind);
+    }
+
+    [Fact]
+    public void Bench_without_inputs_or_shared_data_says_what_is_missing()
+    {
+        var result = CliRunner.Run("", "bench", "-m", Fixtures.ReferenceModel, "--inputs", "/nonexistent/inputs.txt", "--reference", "none");
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("tarjama: error: /nonexistent/inputs.txt", result.Stderr.Trim());
+    }
+}

@@ -16,6 +16,8 @@ internal sealed class OnnxDecoderBatch : IDecoderBatch, IDisposable
     private int[] _sentenceOfRow;
     private float[]? _converted;
 
+    /// <summary>Runs the first decoder step over <paramref name="encoder"/>, which the batch owns from here on (also when
+    /// this step fails).</summary>
     public OnnxDecoderBatch(MarianDecoder decoder, EncoderState encoder, int decoderStartId)
     {
         _decoder = decoder;
@@ -23,7 +25,15 @@ internal sealed class OnnxDecoderBatch : IDecoderBatch, IDisposable
         _sentenceOfRow = encoder.Sentences;
         var tokens = new long[encoder.Sentences.Length];
         Array.Fill(tokens, decoderStartId);
-        (_logits, _self) = _decoder.First(encoder, tokens);
+        try
+        {
+            (_logits, _self) = _decoder.First(encoder, tokens);
+        }
+        catch
+        {
+            encoder.Dispose();
+            throw;
+        }
         _converted = Converted(_logits);
         if (!decoder.NeedsHiddenStatesAfterFirstStep)
         {

@@ -71,15 +71,20 @@ internal sealed class OnnxDecoderBatch : IDecoderBatch, IDisposable
 
     public void Advance(int[] parents, long[] tokens)
     {
-        if (!TensorRows.IsIdentity(parents, Rows))
+        // One tensor per layer and key/value, on all cores: reordered in place while the row count holds (beams),
+        // gathered into smaller tensors when rows leave.
+        if (parents.Length != Rows)
         {
-            // One tensor per layer and key/value: copied on all cores.
             Parallel.For(0, _self.Length, i =>
             {
                 var gathered = TensorRows.Gather(_self[i], parents);
                 _self[i].Dispose();
                 _self[i] = gathered;
             });
+        }
+        else if (!TensorRows.IsIdentity(parents, Rows))
+        {
+            Parallel.For(0, _self.Length, i => TensorRows.PermuteInPlace(_self[i], parents));
         }
         _sentenceOfRow = Array.ConvertAll(parents, p => _sentenceOfRow[p]);
         _encoder.Arrange(_sentenceOfRow);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Tarjama.Engine;
@@ -20,6 +21,33 @@ internal static class TensorRows
             from.Slice((int)(rows[i] * rowBytes), (int)rowBytes).CopyTo(to.Slice((int)(i * rowBytes), (int)rowBytes));
         }
         return target;
+    }
+
+    /// <summary>Makes row i of <paramref name="tensor"/> its old row <c>rows[i]</c>, in place, copying only the rows
+    /// that change (beams mostly keep their place): cheaper than a new tensor when the row count stays the same.</summary>
+    public static void PermuteInPlace(OrtValue tensor, ReadOnlySpan<int> rows)
+    {
+        var data = tensor.GetTensorMutableRawData();
+        int rowBytes = data.Length / rows.Length;
+        byte[] stash = ArrayPool<byte>.Shared.Rent(rows.Length * rowBytes);
+        int stashed = 0;
+        for (int i = 0; i < rows.Length; i++)
+        {
+            if (rows[i] != i)
+            {
+                // Every source row is read before any row is written.
+                data.Slice(rows[i] * rowBytes, rowBytes).CopyTo(stash.AsSpan(stashed++ * rowBytes));
+            }
+        }
+        stashed = 0;
+        for (int i = 0; i < rows.Length; i++)
+        {
+            if (rows[i] != i)
+            {
+                stash.AsSpan(stashed++ * rowBytes, rowBytes).CopyTo(data.Slice(i * rowBytes, rowBytes));
+            }
+        }
+        ArrayPool<byte>.Shared.Return(stash);
     }
 
     public static bool IsIdentity(ReadOnlySpan<int> rows, int count)

@@ -17,7 +17,7 @@ internal static class CliStreams
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new TarjamaException($"{path}: cannot be read ({e.Message})", e);
+            throw new TarjamaException($"{path}: cannot read it ({(Directory.Exists(path) ? "it is a directory" : e.Message)})", e);
         }
     }
 
@@ -34,7 +34,7 @@ internal static class CliStreams
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new TarjamaException($"{path}: cannot be written ({e.Message})", e);
+            throw new TarjamaException($"{path}: cannot write it ({e.Message})", e);
         }
     }
 

@@ -88,40 +88,16 @@ internal sealed class DocumentOptions
         {
             throw new TarjamaException($"{outputPath}: the output would overwrite the input");
         }
-        using var input = fromStdin ? Console.OpenStandardInput() : OpenInput(inputPath!);
-        using var output = new StreamWriter(toStdout ? Console.OpenStandardOutput() : CreateOutput(outputPath!), new UTF8Encoding(false));
+        using var input = CliStreams.OpenInput(inputPath);
+        using var output = CliStreams.OpenOutput(outputPath);
         var progress = Console.IsErrorRedirected ? null : new TerminalProgressBar(Console.Error);
         try
         {
-            new DocumentTranslator(translator, TranslationOptions(parse)).Translate(input, fromStdin ? "<stdin>" : inputPath!, output, progress, cancellationToken);
+            new DocumentTranslator(translator, TranslationOptions(parse)).Translate(input, CliStreams.InputName(inputPath), output, progress, cancellationToken);
         }
         finally
         {
             progress?.Clear();
-        }
-    }
-
-    private static FileStream OpenInput(string path)
-    {
-        try
-        {
-            return File.OpenRead(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new TarjamaException($"{path}: cannot read it ({(Directory.Exists(path) ? "it is a directory" : e.Message)})", e);
-        }
-    }
-
-    private static FileStream CreateOutput(string path)
-    {
-        try
-        {
-            return File.Create(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new TarjamaException($"{path}: cannot write it ({e.Message})", e);
         }
     }
 

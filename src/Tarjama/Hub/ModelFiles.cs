@@ -14,9 +14,9 @@ public static class ModelFiles
         "generation_config.json", "source.spm", "target.spm", "vocab.json", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json",
     ];
 
-    public static string Encoder(ModelDtype dtype) => $"onnx/encoder_model{dtype.OnnxSuffix()}.onnx";
+    public static string Encoder(ModelDtype dtype) => dtype.OnnxFile("encoder_model");
 
-    public static string MergedDecoder(ModelDtype dtype) => $"onnx/decoder_model_merged{dtype.OnnxSuffix()}.onnx";
+    public static string MergedDecoder(ModelDtype dtype) => dtype.OnnxFile("decoder_model_merged");
 
     public static IReadOnlyList<string> Required(ModelDtype dtype) => [Config, Encoder(dtype), MergedDecoder(dtype)];
 

@@ -32,6 +32,9 @@ public static class ModelDtypes
         _ => throw new ArgumentOutOfRangeException(nameof(dtype), dtype, null),
     };
 
+    /// <summary>The path, inside a model folder, of one ONNX graph in this dtype, e.g. <c>onnx/encoder_model_quantized.onnx</c>.</summary>
+    public static string OnnxFile(this ModelDtype dtype, string graph) => $"onnx/{graph}{dtype.OnnxSuffix()}.onnx";
+
     public static ModelDtype Parse(string name)
     {
         var wanted = name.Trim().ToLowerInvariant();

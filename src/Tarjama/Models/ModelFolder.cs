@@ -45,8 +45,7 @@ public sealed class ModelFolder
         }
         var config = ModelConfig.Load(configPath);
         var generation = GenerationConfig.Load(System.IO.Path.Combine(path, "generation_config.json"));
-        string suffix = dtype.OnnxSuffix();
-        string Onnx(string name) => System.IO.Path.Combine(path, "onnx", name + suffix + ".onnx");
+        string Onnx(string graph) => System.IO.Path.Combine(path, dtype.OnnxFile(graph));
         string? Existing(string name) => System.IO.File.Exists(Onnx(name)) ? Onnx(name) : null;
 
         string encoder = Existing("encoder_model") ?? throw Missing(path, Onnx("encoder_model"), dtype);
@@ -77,7 +76,7 @@ public sealed class ModelFolder
     {
         var onnxDir = System.IO.Path.Combine(folder, "onnx");
         var present = Directory.Exists(onnxDir)
-            ? Enum.GetValues<ModelDtype>().Where(d => System.IO.File.Exists(System.IO.Path.Combine(onnxDir, "encoder_model" + d.OnnxSuffix() + ".onnx"))).Select(d => d.Name()).ToList()
+            ? Enum.GetValues<ModelDtype>().Where(d => System.IO.File.Exists(System.IO.Path.Combine(folder, d.OnnxFile("encoder_model")))).Select(d => d.Name()).ToList()
             : [];
         string hint = present.Count > 0 ? $"; dtypes present: {string.Join(", ", present)}" : "";
         return new TarjamaException($"{file}: missing (dtype {dtype.Name()}){hint}");

@@ -16,5 +16,16 @@ public static class LanguageCodes
     /// <summary>True when two codes name the same language, e.g. "ar" and "ar-EG".</summary>
     public static bool Same(string a, string b) => Primary(a) == Primary(b) || (IsArabic(a) && IsArabic(b)) || (IsEnglish(a) && IsEnglish(b));
 
+    /// <summary>The ISO 639-3 code OPUS-MT target-language tokens use (<c>&gt;&gt;ara&lt;&lt;</c>) for a code people type ("ar").</summary>
+    public static string ThreeLetter(string code) => Primary(code) switch
+    {
+        "ar" => "ara",
+        "en" => "eng",
+        "fr" => "fra",
+        "de" => "deu",
+        "es" => "spa",
+        var other => other,
+    };
+
     private static string Primary(string code) => code.Split('-', '_')[0].Trim().ToLowerInvariant();
 }

@@ -1,21 +1,12 @@
 using Microsoft.ML.Tokenizers;
 using Tarjama.Models;
+using Tarjama.Text;
 
 namespace Tarjama.Tokenization;
 
 /// <summary>Builds a <see cref="MarianTokenizer"/> from a model folder's files.</summary>
 public static class MarianTokenizerLoader
 {
-    // ISO 639-1 codes people type, mapped to the ISO 639-3 codes OPUS-MT language tokens use.
-    private static readonly Dictionary<string, string> Iso3 = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["ar"] = "ara",
-        ["en"] = "eng",
-        ["fr"] = "fra",
-        ["de"] = "deu",
-        ["es"] = "spa",
-    };
-
     /// <param name="targetLanguage">For models with target-language tokens (opus-mt-en-ar): the language whose token is
     /// put first when the input names none; null adds none, as MarianTokenizer itself does.</param>
     public static MarianTokenizer Load(ModelFolder folder, string? targetLanguage = null)
@@ -76,7 +67,7 @@ public static class MarianTokenizerLoader
         {
             return null;
         }
-        string code = Iso3.GetValueOrDefault(targetLanguage, targetLanguage);
+        string code = LanguageCodes.ThreeLetter(targetLanguage);
         string wanted = $">>{code}<<";
         if (vocabulary.TryGetId(wanted, out int id))
         {

@@ -26,6 +26,9 @@ public class StreamingTests
                     writer.Write($"{lines[i % lines.Length]} {i}\n");
                 }
             }
+            // Finalizers of earlier tests' objects (ONNX sessions, tensors) run first, so they do not land inside the measurement.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
             long baseline = GC.GetTotalMemory(forceFullCollection: true);
             long peak = 0;
             int reports = 0;
@@ -42,7 +45,7 @@ public class StreamingTests
             using var input = File.OpenRead(path);
             var counter = new CountingWriter();
             new DocumentTranslator(new FunctionTranslator(s => s), Text).Translate(input, path, counter, progress);
-            Assert.InRange(peak - baseline, 0, 20_000_000);
+            Assert.True(peak - baseline < 20_000_000, $"memory grew by {peak - baseline} bytes while streaming");
             Assert.Equal(1.0, last);
             Assert.True(counter.Characters > 25_000_000);
         }

@@ -50,7 +50,7 @@ public sealed class BatchingTranslatorTests
     public async Task Requests_that_trickle_in_within_the_gap_share_one_batch()
     {
         var engine = new EchoTranslator();
-        using var batching = BatchingTranslator.For(engine, new BatchingOptions { MaxWait = TimeSpan.FromSeconds(5), ArrivalGap = TimeSpan.FromMilliseconds(500) });
+        using var batching = BatchingTranslator.For(engine, new BatchingOptions { MaxWait = TimeSpan.FromSeconds(20), ArrivalGap = TimeSpan.FromSeconds(2) });
         var requests = new List<Task<IReadOnlyList<string>>>();
         for (int i = 0; i < 4; i++)
         {

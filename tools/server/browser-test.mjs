@@ -37,6 +37,7 @@ after(async () => {
 
 test('typing Arabic shows the translation in the left-to-right column beside it', async () => {
   await page.goto(server.url);
+  await page.waitForSelector('body[data-ready]');
   assert.equal(await page.getAttribute('#input', 'dir'), 'rtl');
   assert.equal(await page.getAttribute('#output', 'dir'), 'ltr');
   await page.fill('#input', 'مرحبا بالعالم\nالأخبار اليوم');

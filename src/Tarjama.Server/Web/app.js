@@ -143,6 +143,9 @@ async function start() {
     drop.classList.remove('over');
     if (event.dataTransfer.files[0]) translateFile(event.dataTransfer.files[0]);
   });
+  // Text typed or pasted while the settings were loading had no listener yet: translate it now.
+  if ($('input').value.trim()) translateText();
+  document.body.dataset.ready = 'true';
 }
 
 start();

@@ -38,6 +38,63 @@ public sealed class BatchingTranslatorTests
     }
 
     [Fact]
+    public async Task A_request_larger_than_the_queue_is_fed_through_it_in_parts()
+    {
+        int most = 0;
+        BatchingTranslator? batching = null;
+        var engine = new EchoTranslator { OnBatch = _ => most = Math.Max(most, batching!.QueuedSegments) };
+        using (batching = BatchingTranslator.For(engine, new BatchingOptions { MaxBatchSize = 4, MaxQueuedSegments = 8 }))
+        {
+            var segments = Enumerable.Range(0, 300).Select(i => $"s{i}").ToList();
+            Assert.Equal(segments.Select(s => $"<{s}>"), await batching.TranslateAsync(segments));
+            Assert.InRange(most, 0, 8);
+            Assert.Equal(75, engine.Calls);
+        }
+    }
+
+    [Fact]
+    public async Task A_small_request_is_admitted_and_served_between_the_pieces_of_a_big_one()
+    {
+        using var release = new ManualResetEventSlim();
+        var batches = new List<string[]>();
+        var engine = new EchoTranslator
+        {
+            OnBatch = batch =>
+            {
+                lock (batches)
+                {
+                    batches.Add([.. batch]);
+                }
+                release.Wait(Patience);
+            },
+        };
+        using var batching = BatchingTranslator.For(engine, new BatchingOptions { MaxBatchSize = 4, MaxQueuedSegments = 8 });
+        var big = batching.TranslateAsync(Enumerable.Range(0, 100).Select(i => $"big{i}").ToList());
+        await WaitUntil(() => engine.Calls == 1);
+        Assert.Equal(4, batching.QueuedSegments); // the big request's next piece only, not all 96 left
+        var small = batching.TranslateAsync(["small"]);
+        release.Set();
+        Assert.Equal(["<small>"], await small);
+        await big;
+        int servedIn = batches.FindIndex(batch => batch.Contains("small"));
+        Assert.InRange(servedIn, 1, 3);
+    }
+
+    [Fact]
+    public async Task A_request_past_its_engine_time_budget_fails_and_its_later_pieces_never_run()
+    {
+        var engine = new EchoTranslator { OnBatch = _ => Thread.Sleep(30) };
+        using var batching = BatchingTranslator.For(engine, new BatchingOptions { MaxBatchSize = 4 });
+        var budget = new EngineTimeBudget(TimeSpan.FromMilliseconds(50));
+        var segments = Enumerable.Range(0, 200).Select(i => $"s{i}").ToList();
+        var error = await Assert.ThrowsAsync<EngineTimeExceededException>(() => batching.TranslateDetailedAsync(segments, budget));
+        Assert.Contains("more than 0.05 s of engine time", error.Message);
+        Assert.InRange(engine.Calls, 2, 5);
+        await Assert.ThrowsAsync<EngineTimeExceededException>(() => batching.TranslateDetailedAsync(["later"], budget));
+        Assert.Equal(["<other>"], await batching.TranslateAsync(["other"]));
+    }
+
+    [Fact]
     public async Task A_lone_request_waits_only_the_arrival_gap_not_the_whole_batch_wait()
     {
         using var batching = BatchingTranslator.For(new EchoTranslator(), new BatchingOptions { MaxWait = TimeSpan.FromSeconds(5), ArrivalGap = TimeSpan.FromMilliseconds(10) });

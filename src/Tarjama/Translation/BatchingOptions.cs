@@ -40,3 +40,33 @@ public sealed class TranslationQueueFullException(int queued, int capacity)
     public int Queued { get; } = queued;
     public int Capacity { get; } = capacity;
 }
+
+/// <summary>The engine time one caller (an HTTP request) may use over all its calls: each batch charges every request in
+/// it its share, by segments.</summary>
+public sealed class EngineTimeBudget(TimeSpan limit)
+{
+    private long _usedTicks;
+
+    public TimeSpan Limit { get; } = limit;
+
+    public TimeSpan Used => TimeSpan.FromTicks(Interlocked.Read(ref _usedTicks));
+
+    public bool IsSpent => Used > Limit;
+
+    internal void Charge(TimeSpan time) => Interlocked.Add(ref _usedTicks, time.Ticks);
+
+    internal void ThrowIfSpent()
+    {
+        if (IsSpent)
+        {
+            throw new EngineTimeExceededException(Limit);
+        }
+    }
+}
+
+/// <summary>A request needed more engine time than its budget: the client should send less at once.</summary>
+public sealed class EngineTimeExceededException(TimeSpan limit)
+    : TarjamaException($"the request needs more than {limit.TotalSeconds:0.###} s of engine time; send less text at once")
+{
+    public TimeSpan Limit { get; } = limit;
+}

@@ -5,23 +5,66 @@ namespace Tarjama.Translation;
 /// <summary>Puts the segments of requests that arrive together through the engine in shared batches, on one worker
 /// thread: a batch runs when it is full, when no segment has arrived for <see cref="BatchingOptions.ArrivalGap"/>, or when
 /// its oldest segment has waited <see cref="BatchingOptions.MaxWait"/>.
-/// Requests past the queue's capacity are refused at once with <see cref="TranslationQueueFullException"/>.</summary>
+/// A request is fed to the queue one piece (at most a batch) at a time, its next piece queued behind the others' as its
+/// last is taken, so requests of any size share the engine in turns and the queue holds only what is waiting now.
+/// A request is refused at once with <see cref="TranslationQueueFullException"/> when its first piece finds no room.</summary>
 /// <remarks>The engine uses every core for one batch, so translators that share an engine gate never run at the same time.</remarks>
 public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
 {
-    private sealed class Piece(object request, IReadOnlyList<string> segments)
+    private sealed class Request(IReadOnlyList<string> segments, int pieceSize, EngineTimeBudget? budget)
     {
-        public object Request { get; } = request;
+        private int _piecesLeft = (segments.Count + pieceSize - 1) / pieceSize;
+
+        public object Id { get; } = new();
+        public EngineTimeBudget? Budget { get; } = budget;
+        public TranslationResult[] Results { get; } = new TranslationResult[segments.Count];
+        public TaskCompletionSource<IReadOnlyList<TranslationResult>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Where the next piece to queue starts; the segments' count once all are queued.</summary>
+        public int NextOffset { get; private set; }
+
+        public bool IsLive => !Done.Task.IsCompleted;
+
+        public bool HasMore => NextOffset < segments.Count;
+
+        public int NextPieceSize => Math.Min(pieceSize, segments.Count - NextOffset);
+
+        public Piece NextPiece()
+        {
+            var piece = new Piece(this, NextOffset, segments.Skip(NextOffset).Take(pieceSize).ToList());
+            NextOffset += piece.Segments.Count;
+            return piece;
+        }
+
+        public void Complete(Piece piece, IEnumerable<TranslationResult> results)
+        {
+            int i = piece.Offset;
+            foreach (var result in results)
+            {
+                Results[i++] = result;
+            }
+            if (Interlocked.Decrement(ref _piecesLeft) == 0)
+            {
+                Done.TrySetResult(Results);
+            }
+        }
+    }
+
+    private sealed class Piece(Request request, int offset, IReadOnlyList<string> segments)
+    {
+        public Request Request { get; } = request;
+        public int Offset { get; } = offset;
         public IReadOnlyList<string> Segments { get; } = segments;
         public long EnqueuedAt { get; } = Stopwatch.GetTimestamp();
-        public TaskCompletionSource<IReadOnlyList<TranslationResult>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private readonly Func<IReadOnlyList<string>, CancellationToken, IReadOnlyList<TranslationResult>> _engine;
     private readonly SemaphoreSlim? _engineGate;
     private readonly Queue<Piece> _queue = new();
+    private readonly Queue<Request> _waiting = new();
     private readonly object _lock = new();
     private readonly Thread _worker;
+    private readonly int _pieceSize;
     private int _queued;
     private long _lastArrival;
     private long _lastBatchEnd;
@@ -39,6 +82,7 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
         TargetLanguage = targetLanguage;
         _engine = engine;
         _engineGate = engineGate;
+        _pieceSize = Math.Min(Options.MaxBatchSize, Options.MaxQueuedSegments);
         _worker = new Thread(Run) { IsBackground = true, Name = $"tarjama-batches-{sourceLanguage}-{targetLanguage}" };
         _worker.Start();
     }
@@ -57,7 +101,7 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
     public string TargetLanguage { get; }
     public BatchingOptions Options { get; }
 
-    /// <summary>Segments waiting for the engine now.</summary>
+    /// <summary>Segments waiting for the engine now (not the later pieces of the requests being fed).</summary>
     public int QueuedSegments
     {
         get
@@ -73,30 +117,34 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
     public event Action<BatchReport>? BatchTranslated;
 
     /// <summary>Queues the segments and completes when all are translated, results in input order.</summary>
-    /// <exception cref="TranslationQueueFullException">Thrown at once when the queue has no room for all the segments.</exception>
-    public Task<IReadOnlyList<TranslationResult>> TranslateDetailedAsync(IReadOnlyList<string> segments, CancellationToken cancellationToken = default)
+    /// <exception cref="TranslationQueueFullException">Thrown at once when the queue has no room for the first piece.</exception>
+    public Task<IReadOnlyList<TranslationResult>> TranslateDetailedAsync(IReadOnlyList<string> segments, CancellationToken cancellationToken = default) =>
+        TranslateDetailedAsync(segments, null, cancellationToken);
+
+    /// <summary>As <see cref="TranslateDetailedAsync(IReadOnlyList{string}, CancellationToken)"/>, charging the engine
+    /// time spent on these segments to <paramref name="budget"/>, which several calls may share.</summary>
+    /// <exception cref="EngineTimeExceededException">The budget ran out (at once, or later through the task).</exception>
+    public Task<IReadOnlyList<TranslationResult>> TranslateDetailedAsync(IReadOnlyList<string> segments, EngineTimeBudget? budget, CancellationToken cancellationToken = default)
     {
         if (segments.Count == 0)
         {
             return Task.FromResult<IReadOnlyList<TranslationResult>>([]);
         }
-        var request = new object();
-        var pieces = segments.Chunk(Options.MaxBatchSize).Select(chunk => new Piece(request, chunk)).ToList();
+        budget?.ThrowIfSpent();
+        var request = new Request(segments, _pieceSize, budget);
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_closed, this);
-            if (_queued + segments.Count > Options.MaxQueuedSegments)
+            if (_queued + request.NextPieceSize > Options.MaxQueuedSegments)
             {
                 throw new TranslationQueueFullException(_queued, Options.MaxQueuedSegments);
             }
-            pieces.ForEach(_queue.Enqueue);
-            _queued += segments.Count;
-            _lastArrival = pieces[0].EnqueuedAt;
+            Enqueue(request.NextPiece());
             Monitor.PulseAll(_lock);
         }
-        // A cancelled request's pieces are skipped by the worker when it reaches them.
-        var registration = cancellationToken.Register(() => pieces.ForEach(p => p.Done.TrySetCanceled(cancellationToken)));
-        return Gather(pieces, registration);
+        // A cancelled request's queued piece is skipped by the worker when it reaches it, and its later pieces never queue.
+        var registration = cancellationToken.Register(() => request.Done.TrySetCanceled(cancellationToken));
+        return Gather(request, registration);
     }
 
     public async Task<IReadOnlyList<string>> TranslateAsync(IReadOnlyList<string> segments, CancellationToken cancellationToken = default) =>
@@ -105,13 +153,20 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
     public IReadOnlyList<string> Translate(IReadOnlyList<string> segments, CancellationToken cancellationToken = default) =>
         TranslateAsync(segments, cancellationToken).GetAwaiter().GetResult();
 
-    private static async Task<IReadOnlyList<TranslationResult>> Gather(List<Piece> pieces, CancellationTokenRegistration registration)
+    private static async Task<IReadOnlyList<TranslationResult>> Gather(Request request, CancellationTokenRegistration registration)
     {
         using (registration)
         {
-            var parts = await Task.WhenAll(pieces.Select(p => p.Done.Task));
-            return parts.Length == 1 ? parts[0] : parts.SelectMany(p => p).ToList();
+            return await request.Done.Task;
         }
+    }
+
+    /// <summary>Under the lock.</summary>
+    private void Enqueue(Piece piece)
+    {
+        _queue.Enqueue(piece);
+        _queued += piece.Segments.Count;
+        _lastArrival = piece.EnqueuedAt;
     }
 
     private void Run()
@@ -162,13 +217,38 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
             {
                 _queue.Dequeue();
                 _queued -= next.Segments.Count;
-                if (!next.Done.Task.IsCompleted)
+                if (next.Request.IsLive)
                 {
                     batch.Add(next);
                     segments += next.Segments.Count;
+                    if (next.Request.HasMore)
+                    {
+                        _waiting.Enqueue(next.Request);
+                    }
                 }
             }
+            FeedWaiting();
             return batch;
+        }
+    }
+
+    /// <summary>Queues the next piece of each request being fed, in turn, while there is room; under the lock.</summary>
+    private void FeedWaiting()
+    {
+        int turns = _waiting.Count;
+        while (turns-- > 0 && _waiting.TryPeek(out var request))
+        {
+            if (!request.IsLive)
+            {
+                _waiting.Dequeue();
+                continue;
+            }
+            if (_queued + request.NextPieceSize > Options.MaxQueuedSegments)
+            {
+                return;
+            }
+            _waiting.Dequeue();
+            Enqueue(request.NextPiece());
         }
     }
 
@@ -194,7 +274,7 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
         }
         catch (Exception e)
         {
-            batch[0].Done.TrySetException(e);
+            batch[0].Request.Done.TrySetException(e);
             return;
         }
         var engineTime = Stopwatch.GetElapsedTime(started);
@@ -202,11 +282,20 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
         int offset = 0;
         foreach (var piece in batch)
         {
-            piece.Done.TrySetResult(results.Skip(offset).Take(piece.Segments.Count).ToList());
+            piece.Request.Complete(piece, results.Skip(offset).Take(piece.Segments.Count));
             offset += piece.Segments.Count;
+            if (piece.Request.Budget is { } budget)
+            {
+                // Each request pays its share of the batch; one that has spent its budget stops here.
+                budget.Charge(engineTime * piece.Segments.Count / results.Count);
+                if (budget.IsSpent)
+                {
+                    piece.Request.Done.TrySetException(new EngineTimeExceededException(budget.Limit));
+                }
+            }
         }
         BatchTranslated?.Invoke(new BatchReport(
-            batch.Select(p => p.Request).Distinct().Count(), offset, results.Sum(r => (long)r.TokenIds.Length), engineTime,
+            batch.Select(p => p.Request.Id).Distinct().Count(), offset, results.Sum(r => (long)r.TokenIds.Length), engineTime,
             Stopwatch.GetElapsedTime(batch.Min(p => p.EnqueuedAt), started)));
     }
 

@@ -1,18 +1,22 @@
+using Tarjama.Documents;
 using Tarjama.Translation;
 
 namespace Tarjama.Server;
 
-/// <summary>Refuses translation requests at the door when the queue is full or more requests are already in the
-/// server than the queue could take, before any work is spent on them: the excess gets its 503 fast and the number of
-/// requests held (and their threads and memory) stays bounded.</summary>
-internal sealed class Admission(ServerSettings settings)
+/// <summary>Refuses translation requests at the door when the queue is full, when more requests are already in the
+/// server than the queue could take, or when their memory does not fit the budget, before any work is spent on them:
+/// the excess gets its 503 fast and the requests held (and their threads and memory) stay bounded. An admitted request
+/// translates through its own engine-time budget.</summary>
+internal sealed class Admission(ServerSettings settings, MemoryBudget memory)
 {
     private readonly int _limit = settings.Batching.MaxQueuedSegments + settings.Batching.MaxBatchSize;
     private int _inside;
 
-    /// <summary>Admits one request for <paramref name="translator"/>; dispose the result when it is answered.</summary>
+    /// <summary>Admits one request for <paramref name="translator"/> of <paramref name="inputBytes"/> in
+    /// <paramref name="format"/> (null: not known yet); dispose the result when it is answered.</summary>
     /// <exception cref="TranslationQueueFullException">The queue is full or the server holds as many requests as it may.</exception>
-    public IDisposable Enter(BatchingTranslator translator)
+    /// <exception cref="ApiError">The request's memory does not fit (413 alone, 503 with the others).</exception>
+    public Admitted Enter(BatchingTranslator translator, long inputBytes, DocumentFormat? format)
     {
         int queued = translator.QueuedSegments;
         if (Interlocked.Increment(ref _inside) > _limit || queued >= translator.Options.MaxQueuedSegments)
@@ -20,18 +24,30 @@ internal sealed class Admission(ServerSettings settings)
             Interlocked.Decrement(ref _inside);
             throw new TranslationQueueFullException(queued, translator.Options.MaxQueuedSegments);
         }
-        return new Ticket(this);
+        try
+        {
+            return new Admitted(this, memory.Reserve(inputBytes, format), translator.WithBudget(new EngineTimeBudget(settings.MaxRequestEngineTime)));
+        }
+        catch
+        {
+            Interlocked.Decrement(ref _inside);
+            throw;
+        }
     }
 
-    private sealed class Ticket(Admission admission) : IDisposable
+    /// <summary>An admitted request: its translator (charged to its engine-time budget) and its place, given back on dispose.</summary>
+    internal sealed class Admitted(Admission admission, IDisposable reservation, ISegmentTranslator translator) : IDisposable
     {
         private int _left;
+
+        public ISegmentTranslator Translator { get; } = translator;
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _left, 1) == 0)
             {
                 Interlocked.Decrement(ref admission._inside);
+                reservation.Dispose();
             }
         }
     }

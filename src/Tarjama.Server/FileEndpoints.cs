@@ -23,8 +23,8 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
     private async Task<IResult> TranslateFile(HttpContext context)
     {
         var (file, translator, _) = await ReadUpload(context);
-        using var admitted = admission.Enter(translator);
-        string name = await store.SaveAsync(file.FileName, output => SupportedFiles.Translate(translator, file, output, null, null, context.RequestAborted));
+        using var admitted = admission.Enter(translator, file.Length, SupportedFiles.Streamed(file.FileName, null));
+        string name = await store.SaveAsync(file.FileName, output => SupportedFiles.Translate(admitted.Translator, file, output, null, null, context.RequestAborted));
         var request = context.Request;
         return Results.Json(new Answer($"{request.Scheme}://{request.Host}{request.PathBase}/download_file/{name}"), ServerJson.Options);
     }
@@ -49,9 +49,19 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
             "html" => BilingualFormat.Html,
             var other => throw ApiError.BadRequest($"Invalid request: bilingual must be jsonl, tmx or html (got {other})"),
         };
-        using var admitted = admission.Enter(translator);
-        using var output = new MemoryStream();
-        await SupportedFiles.Translate(translator, file, output, format, bilingual, context.RequestAborted);
+        using var admitted = admission.Enter(translator, file.Length, SupportedFiles.Streamed(file.FileName, format));
+        // The answer is built on disk, not in memory: a bilingual view can be many times the upload's size.
+        var output = store.CreateScratch();
+        try
+        {
+            await SupportedFiles.Translate(admitted.Translator, file, output, format, bilingual, context.RequestAborted);
+            output.Position = 0;
+        }
+        catch
+        {
+            await output.DisposeAsync();
+            throw;
+        }
         string stem = Path.GetFileNameWithoutExtension(file.FileName);
         string name = bilingual switch
         {
@@ -64,7 +74,7 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
             BilingualFormat.Tmx => "application/x-tmx+xml; charset=utf-8",
             _ => ContentTypeOf(name),
         };
-        return Results.File(output.ToArray(), contentType, name);
+        return Results.Stream(output, contentType, name);
     }
 
     /// <summary>The upload and the translator for it, after the checks both file endpoints make, in LibreTranslate's order.</summary>

@@ -9,6 +9,8 @@ namespace Tarjama.Server;
 /// (urlencoded or multipart) and the query string. Wrong types are refused with a 400, never guessed at.</summary>
 internal sealed class RequestFields
 {
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+
     private readonly JsonElement? _json;
     private readonly IFormCollection? _form;
     private readonly IQueryCollection _query;
@@ -43,8 +45,10 @@ internal sealed class RequestFields
             {
                 throw ApiError.BadRequest("Invalid JSON format");
             }
-            using var document = JsonDocument.Parse(body.GetBuffer().AsMemory(0, (int)body.Length));
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            var json = body.GetBuffer().AsMemory(0, (int)body.Length);
+            // A UTF-8 byte order mark (some editors and Windows tools write one) is not part of the JSON.
+            using var document = JsonDocument.Parse(json.Span.StartsWith(Utf8Bom) ? json[Utf8Bom.Length..] : json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object || HasLoneSurrogate(document.RootElement))
             {
                 throw ApiError.BadRequest("Invalid JSON format");
             }
@@ -52,6 +56,39 @@ internal sealed class RequestFields
         }
         var form = request.HasFormContentType ? await request.ReadFormAsync(aborted) : null;
         return new RequestFields(null, form, request.Query);
+    }
+
+    /// <summary>Whether a string or name anywhere in <paramref name="element"/> has a \uD800-\uDFFF escape without its
+    /// pair: JSON parses it, but it is not text, and reading it would fail later.</summary>
+    private static bool HasLoneSurrogate(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return false;
+                case JsonValueKind.Array:
+                    return element.EnumerateArray().Any(HasLoneSurrogate);
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        _ = property.Name; // decoding the name is the check
+                        if (HasLoneSurrogate(property.Value))
+                        {
+                            return true;
+                        }
+                    }
+                    return false;
+                default:
+                    return false;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
     }
 
     /// <summary>A text parameter; null when absent or empty.</summary>

@@ -51,6 +51,16 @@ public sealed record ServerSettings
     /// <summary>How long a translated file stays downloadable.</summary>
     public TimeSpan FileRetention { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>Most bytes of translated files kept for download at once; past it uploads get 503 until some expire.</summary>
+    public long MaxStoredFileBytes { get; init; } = 1L << 30;
+
+    /// <summary>Most engine time one request may use; a request that needs more is refused (400) once it has used it.</summary>
+    public TimeSpan MaxRequestEngineTime { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Memory the requests being translated may take together, by estimate (<see cref="MemoryBudget"/>): past
+    /// it requests get 503; one that alone needs more gets 413.</summary>
+    public long MemoryBudgetBytes { get; init; } = 1L << 30;
+
     /// <summary>Longest a client may take to send its request headers.</summary>
     public TimeSpan RequestHeadersTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
@@ -76,6 +86,18 @@ public sealed record ServerSettings
         if (CharLimit is 0 or < -1 || BatchLimit is 0 or < -1 || MaxBodyBytes < 1 || MaxUploadBytes < 1 || RequestsPerAddress < 0 || RequestsPerKey < 0)
         {
             throw new TarjamaException("limits must be positive (-1 for no limit where allowed)");
+        }
+        if (MaxStoredFileBytes is < 1 << 20 or > 1L << 40)
+        {
+            throw new TarjamaException($"--file-store-mb must be between 1 and 1048576 (got {MaxStoredFileBytes >> 20})");
+        }
+        if (MaxRequestEngineTime < TimeSpan.FromSeconds(1) || MaxRequestEngineTime > TimeSpan.FromDays(1))
+        {
+            throw new TarjamaException($"--max-engine-seconds must be between 1 and 86400 (got {MaxRequestEngineTime.TotalSeconds})");
+        }
+        if (MemoryBudgetBytes is < 16 << 20 or > 1L << 40)
+        {
+            throw new TarjamaException($"--memory-budget-mb must be between 16 and 1048576 (got {MemoryBudgetBytes >> 20})");
         }
     }
 }

@@ -11,6 +11,13 @@ internal sealed class SupportedFiles
 
     public bool Accepts(string fileName) => Extensions.Contains(Path.GetExtension(fileName).ToLowerInvariant());
 
+    /// <summary>Plain text (named so, or by a .txt name when no format is named), which is translated streaming; null
+    /// for markup, which is read whole.</summary>
+    public static DocumentFormat? Streamed(string fileName, DocumentFormat? format) =>
+        (format ?? (Path.GetExtension(fileName).Equals(".txt", StringComparison.OrdinalIgnoreCase) ? DocumentFormat.Text : null)) is DocumentFormat.Text
+            ? DocumentFormat.Text
+            : null;
+
     /// <summary>Writes the upload's translation (or its bilingual view) to <paramref name="output"/>; refuses input that
     /// is not UTF-8 text with a 400 naming the file.</summary>
     public static Task Translate(ISegmentTranslator translator, IFormFile file, Stream output, DocumentFormat? format, BilingualFormat? bilingual, CancellationToken cancellationToken) =>

@@ -91,8 +91,9 @@ public sealed class TarjamaServer : IAsyncDisposable
         builder.Services.AddSingleton(pairs);
         builder.Services.AddSingleton<AccessGuard>();
         builder.Services.AddSingleton<Admission>();
+        builder.Services.AddSingleton<MemoryBudget>();
         builder.Services.AddSingleton<SupportedFiles>();
-        builder.Services.AddSingleton(_ => new TranslatedFileStore(settings.FileRetention));
+        builder.Services.AddSingleton(_ => new TranslatedFileStore(settings.FileRetention, settings.MaxStoredFileBytes));
         builder.Services.AddSingleton<ServerMetrics>();
         builder.Services.AddSingleton<TranslateEndpoints>();
         builder.Services.AddSingleton<FileEndpoints>();

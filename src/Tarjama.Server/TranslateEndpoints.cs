@@ -42,8 +42,8 @@ internal sealed class TranslateEndpoints(ServerSettings settings, LanguagePairs 
             "html" => DocumentFormat.Html,
             var other => throw ApiError.BadRequest($"{other} format is not supported"),
         };
-        using var admitted = admission.Enter(translator);
-        var translations = await TextTranslation.TranslateAsync(translator, texts, format, context.RequestAborted);
+        using var admitted = admission.Enter(translator, texts.Sum(text => 2L * text.Length), format);
+        var translations = await TextTranslation.TranslateAsync(admitted.Translator, texts, format, context.RequestAborted);
         // The engine keeps one hypothesis per input, so asked-for alternatives come back as empty lists.
         var answer = batch
             ? new Answer(translations, detected is null ? null : texts.Select(_ => detected).ToList(), alternatives > 0 ? texts.Select(_ => Array.Empty<string>()).ToList() : null)

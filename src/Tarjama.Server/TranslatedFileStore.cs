@@ -1,34 +1,64 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Tarjama.Server;
 
-/// <summary>Translated files waiting to be downloaded, in a private temporary folder; each is kept for the retention
-/// time and the folder goes when the server stops.</summary>
+/// <summary>Translated files waiting to be downloaded, in a private temporary folder named after this process: each is
+/// kept for the retention time, expired ones are removed on a timer, all of them together stay under a byte quota,
+/// and the folder goes when the server stops. Folders that servers killed before stopping left behind are removed
+/// when the next one starts.</summary>
 internal sealed partial class TranslatedFileStore : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("tarjama-files-").FullName;
-    private readonly TimeSpan _retention;
+    private const string FolderPrefix = "tarjama-files-";
 
-    public TranslatedFileStore(TimeSpan retention) => _retention = retention;
+    private readonly string _folder;
+    private readonly TimeSpan _retention;
+    private readonly FileQuota _quota;
+    private readonly Timer _sweeper;
+
+    public TranslatedFileStore(TimeSpan retention, long quotaBytes)
+    {
+        _retention = retention;
+        _quota = new FileQuota(quotaBytes);
+        RemoveOrphans();
+        _folder = Directory.CreateTempSubdirectory($"{FolderPrefix}{Environment.ProcessId}-").FullName;
+        var period = TimeSpan.FromTicks(Math.Clamp(retention.Ticks / 4, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute));
+        _sweeper = new Timer(_ => RemoveExpired(), null, period, period);
+    }
+
+    /// <summary>Bytes of translated files kept now.</summary>
+    public long StoredBytes => _quota.Used;
 
     /// <summary>Stores what <paramref name="write"/> writes as the translation of <paramref name="uploadName"/>; returns
-    /// the name to download it by. Nothing is kept when writing fails.</summary>
+    /// the name to download it by. Nothing is kept when writing fails or passes the quota (503).</summary>
     public async Task<string> SaveAsync(string uploadName, Func<Stream, Task> write)
     {
         RemoveExpired();
         string name = $"{Guid.NewGuid():N}.{SafeName(uploadName)}";
         string path = Path.Combine(_folder, name);
+        var file = new QuotaStream(File.Create(path), _quota, giveBackOnDispose: false);
         try
         {
-            await using var file = File.Create(path);
-            await write(file);
+            await using (file)
+            {
+                await write(file);
+            }
         }
         catch
         {
             File.Delete(path);
+            _quota.Give(file.Written);
             throw;
         }
         return name;
+    }
+
+    /// <summary>A file for an answer being built, under the same quota, deleted (and its bytes given back) when disposed.</summary>
+    public Stream CreateScratch()
+    {
+        var file = new FileStream(Path.Combine(_folder, $"scratch-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+        return new QuotaStream(file, _quota, giveBackOnDispose: true);
     }
 
     /// <summary>The stored file and the name to offer it as; null when unknown or expired.</summary>
@@ -54,13 +84,59 @@ internal sealed partial class TranslatedFileStore : IDisposable
 
     private void RemoveExpired()
     {
-        foreach (var path in Directory.EnumerateFiles(_folder).Where(Expired))
+        try
         {
-            File.Delete(path);
+            foreach (var file in new DirectoryInfo(_folder).EnumerateFiles().Where(file => StoredName().IsMatch(file.Name) && Expired(file.FullName)))
+            {
+                long length = file.Length;
+                file.Delete();
+                _quota.Give(length);
+            }
+        }
+        catch (IOException)
+        {
+            // A file being downloaded right now goes on the next sweep.
         }
     }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    /// <summary>Removes the folders of stores whose process is gone (a server killed before it could clean up).</summary>
+    private static void RemoveOrphans()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            string[] parts = Path.GetFileName(folder)[FolderPrefix.Length..].Split('-');
+            if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int owner) && !IsRunning(owner))
+            {
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Another user's folder, or one in use: not ours to remove.
+                }
+            }
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose()
+    {
+        _sweeper.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
 
     [GeneratedRegex(@"^[0-9a-f]{32}\.[A-Za-z0-9._-]+$")]
     private static partial Regex StoredName();

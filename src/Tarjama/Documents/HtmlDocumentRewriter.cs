@@ -44,6 +44,7 @@ internal sealed partial class HtmlDocumentRewriter : IDocumentRewriter
     public HtmlDocumentRewriter(string source, string sourceLanguage, string targetLanguage)
     {
         (_sourceLanguage, _targetLanguage) = (sourceLanguage, targetLanguage);
+        NestingLimit.CheckHtml(source);
         var parser = new HtmlParser();
         _isFullDocument = FullDocument().IsMatch(source);
         _document = parser.ParseDocument(_isFullDocument ? source : "");

@@ -29,6 +29,7 @@ internal sealed class MarkdownDocumentRewriter : IDocumentRewriter
     public MarkdownDocumentRewriter(string source)
     {
         _source = source;
+        NestingLimit.CheckMarkdown(source);
         var document = Markdown.Parse(source, Pipeline);
         foreach (var leaf in document.Descendants<LeafBlock>())
         {

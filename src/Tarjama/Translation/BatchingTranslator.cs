@@ -153,6 +153,19 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
     public IReadOnlyList<string> Translate(IReadOnlyList<string> segments, CancellationToken cancellationToken = default) =>
         TranslateAsync(segments, cancellationToken).GetAwaiter().GetResult();
 
+    /// <summary>This translator with every call charged to <paramref name="budget"/>: one per HTTP request, say, so that
+    /// all of a request's calls count against one engine-time limit.</summary>
+    public ISegmentTranslator WithBudget(EngineTimeBudget budget) => new BudgetedTranslator(this, budget);
+
+    private sealed class BudgetedTranslator(BatchingTranslator batching, EngineTimeBudget budget) : ISegmentTranslator
+    {
+        public string SourceLanguage => batching.SourceLanguage;
+        public string TargetLanguage => batching.TargetLanguage;
+
+        public IReadOnlyList<string> Translate(IReadOnlyList<string> segments, CancellationToken cancellationToken = default) =>
+            batching.TranslateDetailedAsync(segments, budget, cancellationToken).GetAwaiter().GetResult().Select(r => r.Translation).ToList();
+    }
+
     private static async Task<IReadOnlyList<TranslationResult>> Gather(Request request, CancellationTokenRegistration registration)
     {
         using (registration)

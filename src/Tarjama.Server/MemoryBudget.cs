@@ -1,0 +1,85 @@
+using Tarjama.Documents;
+
+namespace Tarjama.Server;
+
+/// <summary>Bounds the memory that the requests being translated take together: each reserves an estimate of its peak
+/// before any work and returns it when answered; when the last large one leaves, the heap is compacted so the memory
+/// goes back to the system instead of staying with the process.</summary>
+/// <remarks>Markdown and HTML are read whole and become a tree, blocks and segments: measured peaks are up to about
+/// 128 bytes of memory per byte of input (many short paragraphs), plain text streams by windows and needs far less.</remarks>
+internal sealed class MemoryBudget(ServerSettings settings)
+{
+    private const long BytesPerMarkupByte = 128;
+    private const long BytesPerTextByte = 16;
+    private const long LargeRequest = 64 << 20;
+
+    private readonly object _lock = new();
+    private long _reserved;
+    private bool _compactWhenIdle;
+
+    /// <summary>Reserves room for a request of <paramref name="inputBytes"/> in <paramref name="format"/> (null: not
+    /// known yet, counted as markup); dispose the result when it is answered.</summary>
+    /// <exception cref="ApiError">413 when the request alone needs more than the budget, 503 when others hold it.</exception>
+    public IDisposable Reserve(long inputBytes, DocumentFormat? format)
+    {
+        long estimate = Math.Max(1, inputBytes) * (format == DocumentFormat.Text ? BytesPerTextByte : BytesPerMarkupByte);
+        if (estimate > settings.MemoryBudgetBytes)
+        {
+            throw new ApiError(StatusCodes.Status413PayloadTooLarge,
+                $"Request too large to translate: it needs about {estimate >> 20} MB of memory, more than the server's {settings.MemoryBudgetBytes >> 20} MB (send plain text, or a smaller document)");
+        }
+        lock (_lock)
+        {
+            if (_reserved + estimate > settings.MemoryBudgetBytes)
+            {
+                throw new ApiError(StatusCodes.Status503ServiceUnavailable, "the server is busy with other large requests; try again shortly")
+                {
+                    Headers = new Dictionary<string, string> { ["Retry-After"] = settings.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                };
+            }
+            _reserved += estimate;
+            _compactWhenIdle |= estimate >= LargeRequest;
+        }
+        return new Reservation(this, estimate);
+    }
+
+    /// <summary>Memory reserved now, in bytes.</summary>
+    public long Reserved
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _reserved;
+            }
+        }
+    }
+
+    private void Release(long estimate)
+    {
+        lock (_lock)
+        {
+            _reserved -= estimate;
+            if (_reserved > 0 || !_compactWhenIdle)
+            {
+                return;
+            }
+            _compactWhenIdle = false;
+        }
+        // Off the request's thread: a full compacting collection can take a while on a big heap.
+        ThreadPool.QueueUserWorkItem(_ => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true));
+    }
+
+    private sealed class Reservation(MemoryBudget budget, long estimate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                budget.Release(estimate);
+            }
+        }
+    }
+}

@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Text;
+using Tarjama.Translation;
+
+namespace Tarjama.Server.Tests;
+
+/// <summary>What keeps hostile or just large requests from taking the server down: work fed through the queue in parts,
+/// engine time, memory and disk bounded, nesting capped, every user error a 4xx in the API's shape.</summary>
+public sealed class ServerLimitsTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private static MultipartFormDataContent Upload(string text, string fileName) => new()
+    {
+        { new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "file", fileName },
+        { new StringContent("ar"), "source" },
+        { new StringContent("en"), "target" },
+    };
+
+    /// <summary>Distinct lines without digits (numbers are masked, so "line 1" and "line 2" would be one segment).</summary>
+    private static string Lines(int count) =>
+        string.Join('\n', Enumerable.Range(0, count).Select(i => "سطر " + string.Concat(i.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(d => "ابتثجحخدذر"[d - '0']))));
+
+    [Fact]
+    public async Task A_file_of_more_segments_than_the_queue_holds_is_translated_on_an_idle_server()
+    {
+        var engine = new EchoTranslator();
+        await using var server = await RunningServer.Start(new ServerSettings { MaxUploadBytes = 1 << 20 }, engine);
+        using var upload = Upload(Lines(300), "long.txt");
+        var (status, body) = await RunningServer.Read(await server.Client.PostAsync("/translate_file", upload));
+        Assert.Equal(200, status);
+        string translated = await server.Client.GetStringAsync(body.GetProperty("translatedFileUrl").GetString());
+        Assert.Equal(300, translated.Split('\n').Length);
+        Assert.Equal("<سطر ترر>", translated.Split('\n')[^1]);
+        Assert.Equal(300, engine.BatchSizes.Sum());
+    }
+
+    [Fact]
+    public async Task Html_texts_of_one_request_share_engine_batches()
+    {
+        var engine = new EchoTranslator();
+        await using var server = await RunningServer.Start(new ServerSettings(), engine);
+        string json = """{"q": ["<p>أ. <b>ب.</b></p>", "<p>ج.</p>", "<i>د.</i>", "<p>هـ. و.</p>"], "source": "ar", "target": "en", "format": "html"}""";
+        var (status, body) = await RunningServer.Read(await server.PostJson("/translate", json));
+        Assert.Equal(200, status);
+        Assert.Equal(1, engine.Calls);
+        Assert.Equal("<p>&lt;ج.&gt;</p>", body.GetProperty("translatedText")[1].GetString());
+    }
+
+    [Fact]
+    public async Task A_request_past_its_engine_time_is_refused_with_400()
+    {
+        var engine = new EchoTranslator { OnBatch = _ => Thread.Sleep(300) };
+        var settings = new ServerSettings { CharLimit = -1, MaxRequestEngineTime = TimeSpan.FromSeconds(1), Batching = new BatchingOptions { MaxBatchSize = 2 } };
+        await using var server = await RunningServer.Start(settings, engine);
+        var response = await server.PostJson("/translate", $$"""{"q": "{{Lines(40).Replace("\n", "\\n")}}", "source": "ar", "target": "en"}""");
+        var (status, body) = await RunningServer.Read(response);
+        Assert.Equal(400, status);
+        Assert.Equal("the request needs more than 1 s of engine time; send less text at once", body.GetProperty("error").GetString());
+        Assert.InRange(engine.Calls, 4, 8);
+    }
+
+    [Fact]
+    public async Task Work_stops_when_the_client_goes_away()
+    {
+        using var release = new ManualResetEventSlim();
+        var engine = new EchoTranslator { OnBatch = _ => release.Wait(Patience) };
+        await using var server = await RunningServer.Start(new ServerSettings { MaxUploadBytes = 1 << 20 }, engine);
+        using var gone = new CancellationTokenSource();
+        using var upload = Upload(Lines(300), "long.txt");
+        var request = server.Client.PostAsync("/translate_file", upload, gone.Token);
+        await WaitUntil(() => engine.Calls == 1);
+        gone.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
+        await Task.Delay(500); // the server notices the closed connection
+        release.Set();
+        await Task.Delay(500);
+        Assert.InRange(engine.BatchSizes.Sum(), 1, 64);
+        Assert.Equal(200, (await RunningServer.Read(await server.Client.GetAsync("/health"))).Status);
+    }
+
+    [Theory]
+    [InlineData("deep.md", ">")]
+    [InlineData("deep.md", "[")]
+    [InlineData("deep.md", "*a ")]
+    [InlineData("deep.html", "<b>")]
+    public async Task Deep_nesting_is_a_400_not_a_500_or_a_long_wait(string fileName, string opener)
+    {
+        await using var server = await RunningServer.Start(new ServerSettings { MaxUploadBytes = 1 << 20 }, new EchoTranslator());
+        using var upload = Upload(string.Concat(Enumerable.Repeat(opener, 10_000)) + "x", fileName);
+        var started = Stopwatch.StartNew();
+        var (status, body) = await RunningServer.Read(await server.Client.PostAsync("/translate_file", upload));
+        Assert.Equal(400, status);
+        Assert.Matches("^the (Markdown|HTML) nests deeper than [0-9]+ levels", body.GetProperty("error").GetString());
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), $"took {started.Elapsed}");
+        var html = await server.PostJson("/translate", $$"""{"q": "{{string.Concat(Enumerable.Repeat("<b>", 1000))}}x", "source": "ar", "target": "en", "format": "html"}""");
+        Assert.Equal(400, (await RunningServer.Read(html)).Status);
+    }
+
+    [Theory]
+    [InlineData("""{"q": "ab\ud800", "source": "ar", "target": "en"}""")]
+    [InlineData("""{"q": ["a", "\udc00b"], "source": "ar", "target": "en"}""")]
+    [InlineData("""{"q": "a", "source": "ar", "target": "en", "extra": {"x\ud800": 1}}""")]
+    public async Task A_lone_surrogate_escape_anywhere_in_json_is_a_400(string json)
+    {
+        await using var server = await RunningServer.Start(new ServerSettings(), new EchoTranslator());
+        await RunningServer.AssertError(await server.PostJson("/translate", json), 400, "Invalid JSON format");
+    }
+
+    [Fact]
+    public async Task Json_after_a_utf8_byte_order_mark_is_accepted()
+    {
+        await using var server = await RunningServer.Start(new ServerSettings(), new EchoTranslator());
+        byte[] body = [0xEF, 0xBB, 0xBF, .. """{"q": "مرحبا", "source": "ar", "target": "en"}"""u8];
+        var (status, answer) = await RunningServer.Read(await server.PostBytes("/translate", body, "application/json"));
+        Assert.Equal((200, "<مرحبا>"), (status, answer.GetProperty("translatedText").GetString()));
+    }
+
+    [Fact]
+    public async Task A_document_too_big_for_the_memory_budget_is_413_and_one_that_does_not_fit_beside_others_503()
+    {
+        using var release = new ManualResetEventSlim();
+        var engine = new EchoTranslator { OnBatch = _ => release.Wait(Patience) };
+        var settings = new ServerSettings { MaxUploadBytes = 1 << 20, MemoryBudgetBytes = 32 << 20 };
+        await using var server = await RunningServer.Start(settings, engine);
+        string page = string.Concat(Enumerable.Repeat("<p>مرحبا بالعالم.</p>\n", 9000));
+        using (var big = Upload(page, "big.html"))
+        {
+            var (status, body) = await RunningServer.Read(await server.Client.PostAsync("/translate_file", big));
+            Assert.Equal(413, status);
+            Assert.StartsWith("Request too large to translate: it needs about", body.GetProperty("error").GetString());
+        }
+        using var first = Upload(page[..(page.Length / 2)], "first.html");
+        var running = server.Client.PostAsync("/translate_file", first);
+        await WaitUntil(() => engine.Calls == 1);
+        using (var second = Upload(page[..(page.Length / 2)], "second.md"))
+        {
+            await RunningServer.AssertError(await server.Client.PostAsync("/translate_file", second), 503, "the server is busy with other large requests; try again shortly");
+        }
+        release.Set();
+        Assert.Equal(200, (await RunningServer.Read(await running)).Status);
+    }
+
+    [Fact]
+    public async Task Translated_files_stay_under_the_disk_quota()
+    {
+        var settings = new ServerSettings { MaxUploadBytes = 2 << 20, MaxStoredFileBytes = 1 << 20 };
+        await using var server = await RunningServer.Start(settings, new EchoTranslator());
+        string text = Lines(50_000);
+        using (var one = Upload(text, "one.txt"))
+        {
+            Assert.Equal(200, (await RunningServer.Read(await server.Client.PostAsync("/translate_file", one))).Status);
+        }
+        using var two = Upload(text, "two.txt");
+        await RunningServer.AssertError(await server.Client.PostAsync("/translate_file", two), 503, "the server's room for translated files is full; try again later");
+    }
+
+    [Fact]
+    public async Task Expired_files_are_removed_on_a_timer_and_orphaned_folders_on_start()
+    {
+        string orphan = Path.Combine(Path.GetTempPath(), $"tarjama-files-{DeadProcessId()}-test");
+        Directory.CreateDirectory(orphan);
+        File.WriteAllText(Path.Combine(orphan, "left.txt"), "left behind by a killed server");
+        using var store = new TranslatedFileStore(TimeSpan.FromSeconds(1), 1 << 20);
+        Assert.False(Directory.Exists(orphan));
+        await store.SaveAsync("a.txt", output => output.WriteAsync("translated"u8.ToArray()).AsTask());
+        Assert.Equal(10, store.StoredBytes);
+        await WaitUntil(() => store.StoredBytes == 0);
+    }
+
+    private static int DeadProcessId()
+    {
+        for (int id = 4_000_000; ; id--)
+        {
+            try
+            {
+                using var process = Process.GetProcessById(id);
+            }
+            catch (ArgumentException)
+            {
+                return id;
+            }
+        }
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
+            await Task.Delay(10);
+        }
+    }
+}

@@ -21,6 +21,9 @@ internal static class ServeCommand
         var maxUpload = new Option<long>("--max-upload") { HelpName = "BYTES", Description = "Largest file upload", DefaultValueFactory = _ => 4 << 20 };
         var queue = new Option<int>("--queue-size") { HelpName = "SEGMENTS", Description = "Most segments waiting for the engine; past it requests get 503 with Retry-After", DefaultValueFactory = _ => 256 };
         var batchWait = new Option<int>("--batch-wait-ms") { Description = "Longest a segment waits for others to share its engine batch; a lone request waits only until 5 ms pass with no other (--batch-size is the most in one)", DefaultValueFactory = _ => 50 };
+        var engineSeconds = new Option<int>("--max-engine-seconds") { Description = "Most engine time one request may use (1-86400)", DefaultValueFactory = _ => 120 };
+        var memoryBudget = new Option<int>("--memory-budget-mb") { Description = "Memory the requests being translated may take together, by estimate (16-1048576)", DefaultValueFactory = _ => 1024 };
+        var fileStore = new Option<int>("--file-store-mb") { Description = "Most disk kept for translated files awaiting download (1-1048576)", DefaultValueFactory = _ => 1024 };
         var requestLimit = new Option<int>("--req-limit") { Description = "Requests per minute from one address without a key (0: no limit)" };
         var keyLimit = new Option<int>("--key-req-limit") { Description = "Requests per minute for a key that names no limit of its own (0: no limit)" };
         var apiKeys = new Option<string?>("--api-keys") { HelpName = "FILE", Description = "Accepted API keys, one SHA-256 hash (hex) a line, optionally followed by that key's requests per minute" };
@@ -30,7 +33,7 @@ internal static class ServeCommand
         model.AddTo(command);
         // serve takes --model more than once, one per direction; the shared single-model option gives way to it.
         command.Options.Remove(model.Model);
-        foreach (var option in new Option[] { models, host, port, charLimit, batchLimit, maxBody, maxUpload, queue, batchWait, requestLimit, keyLimit, apiKeys, requireKey, cors })
+        foreach (var option in new Option[] { models, host, port, charLimit, batchLimit, maxBody, maxUpload, queue, batchWait, engineSeconds, memoryBudget, fileStore, requestLimit, keyLimit, apiKeys, requireKey, cors })
         {
             command.Options.Add(option);
         }
@@ -51,6 +54,9 @@ internal static class ServeCommand
                     MaxWait = TimeSpan.FromMilliseconds(parse.GetValue(batchWait)),
                     MaxQueuedSegments = parse.GetValue(queue),
                 },
+                MaxRequestEngineTime = TimeSpan.FromSeconds(parse.GetValue(engineSeconds)),
+                MemoryBudgetBytes = (long)parse.GetValue(memoryBudget) << 20,
+                MaxStoredFileBytes = (long)parse.GetValue(fileStore) << 20,
                 RequestsPerAddress = parse.GetValue(requestLimit),
                 RequestsPerKey = parse.GetValue(keyLimit),
                 ApiKeysFile = parse.GetValue(apiKeys),

@@ -35,6 +35,7 @@ public sealed class TarjamaServer : IAsyncDisposable
             Configure(builder, settings, pairs);
             app = builder.Build();
             var metrics = app.Services.GetRequiredService<ServerMetrics>();
+            app.Use(KestrelErrorBodies.MarkAppRequest);
             app.Use(metrics.Measure);
             app.UseMiddleware<ErrorEdge>();
             app.UseStatusCodePages(context => ErrorEdge.WriteStatus(context.HttpContext));
@@ -64,7 +65,7 @@ public sealed class TarjamaServer : IAsyncDisposable
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.DrainTimeout);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(settings.Host, settings.Port);
+            kestrel.Listen(settings.Host, settings.Port, listen => listen.Use(KestrelErrorBodies.Watch));
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = settings.MaxUploadBytes;
             kestrel.Limits.RequestHeadersTimeout = settings.RequestHeadersTimeout;

@@ -20,8 +20,8 @@ internal sealed class CliInput : IDisposable
     /// <summary>The full path of a named input, for outputs compared by path where identities are unknown.</summary>
     public string? FullPath { get; }
 
-    /// <summary>The fraction of a file read so far; null for a pipe or a terminal.</summary>
-    public double? Fraction => Stream is FileStream { CanSeek: true, Length: > 0 } file ? Math.Min(1.0, (double)file.Position / file.Length) : null;
+    /// <summary>The fraction of a file that <paramref name="bytesRead"/> is; null for a pipe or a terminal.</summary>
+    public double? Fraction(long bytesRead) => Stream is FileStream { CanSeek: true, Length: > 0 } file ? Math.Min(1.0, (double)bytesRead / file.Length) : null;
 
     /// <exception cref="TarjamaException">The file is missing, a directory or unreadable.</exception>
     public static CliInput Open(string? path)

@@ -64,7 +64,14 @@ internal sealed class CliOutput : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new TarjamaException($"{path}: cannot write it ({(Directory.Exists(target) ? "it is a directory" : e.Message)})", e);
+            string why = e switch
+            {
+                _ when Directory.Exists(target) => "it is a directory",
+                DirectoryNotFoundException => "its folder does not exist",
+                UnauthorizedAccessException => "permission denied",
+                _ => e.Message,
+            };
+            throw new TarjamaException($"{path}: cannot write it ({why})", e);
         }
     }
 

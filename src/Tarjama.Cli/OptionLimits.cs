@@ -11,7 +11,13 @@ internal static class OptionLimits
 {
     public static Option<T> Within<T>(this Option<T> option, T min, T max) where T : struct, INumber<T>
     {
-        option.Validators.Add(result => Check(result, result.GetValueOrDefault<T>(), min, max));
+        option.Validators.Add(result =>
+        {
+            if (Parsed<T>(result) is { } value)
+            {
+                Check(result, value, min, max);
+            }
+        });
         return option;
     }
 
@@ -19,12 +25,25 @@ internal static class OptionLimits
     {
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<T?>() is { } value)
+            if (Parsed<T>(result) is { } value)
             {
                 Check(result, value, min, max);
             }
         });
         return option;
+    }
+
+    // A value that is not a number at all already has its parse error; reading it would throw.
+    private static T? Parsed<T>(OptionResult result) where T : struct, INumber<T>
+    {
+        try
+        {
+            return result.GetValueOrDefault<T?>();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static void Check<T>(OptionResult result, T value, T min, T max) where T : struct, INumber<T>

@@ -8,7 +8,10 @@ internal static class ParseErrors
 {
     public static int Report(ParseResult parse, TextWriter error)
     {
-        string message = string.Join(" ", parse.Errors[0].Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        // An unknown word first: it is usually why the rest (a missing command or option) went wrong.
+        string message = parse.UnmatchedTokens.Count > 0
+            ? $"unknown option or argument '{parse.UnmatchedTokens[0]}'"
+            : string.Join(" ", parse.Errors[0].Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var commands = new List<string>();
         for (var result = parse.CommandResult; result.Parent is not null; result = (System.CommandLine.Parsing.CommandResult)result.Parent)
         {

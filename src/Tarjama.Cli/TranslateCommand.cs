@@ -70,23 +70,21 @@ internal static class TranslateCommand
         int window = Window(translator.BatchSize);
         var lines = new List<string>(window);
         long written = 0;
-        using (var reader = new Utf8LineReader(input.Stream, input.Name))
+        using var reader = new Utf8LineReader(input.Stream, input.Name);
+        try
         {
-            try
+            while (reader.ReadLine() is { } line)
             {
-                while (reader.ReadLine() is { } line)
+                lines.Add(line);
+                if (lines.Count == window)
                 {
-                    lines.Add(line);
-                    if (lines.Count == window)
-                    {
-                        Flush();
-                    }
+                    Flush();
                 }
             }
-            finally
-            {
-                Flush();
-            }
+        }
+        finally
+        {
+            Flush();
         }
 
         void Flush()
@@ -98,7 +96,7 @@ internal static class TranslateCommand
             output.Flush();
             written += lines.Count;
             lines.Clear();
-            tally.Report(written, input.Fraction);
+            tally.Report(written, input.Fraction(reader.LineOffset));
         }
     }
 }

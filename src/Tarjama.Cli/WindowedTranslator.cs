@@ -10,6 +10,7 @@ internal sealed class WindowedTranslator(ISegmentTranslator engine, int window, 
     public IReadOnlyList<string> Translate(IReadOnlyList<string> segments, CancellationToken cancellationToken = default)
     {
         var translations = new List<string>(segments.Count);
+        progress?.Report(0, 0);
         foreach (var part in segments.Chunk(window))
         {
             translations.AddRange(engine.Translate(part, cancellationToken));

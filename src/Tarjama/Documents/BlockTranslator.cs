@@ -6,7 +6,7 @@ namespace Tarjama.Documents;
 /// <see cref="DocumentTranslationOptions.BatchSegments"/>), then restores punctuation, verbatim text and markup.</summary>
 internal sealed class BlockTranslator(ISegmentTranslator translator, DocumentTranslationOptions options)
 {
-    private readonly SegmentMasker _masker = new(new VerbatimSpans(options.Verbatim), options.Normalization);
+    private readonly SegmentMasker _masker = new(new VerbatimSpans(options.Verbatim), options.Normalization, translator.TargetLanguage);
     private readonly TranslationCache _cache = new(options.CacheCharacters);
 
     /// <summary>Translates <paramref name="blocks"/>, telling <paramref name="progress"/> (segments done, segments in all)
@@ -26,7 +26,7 @@ internal sealed class BlockTranslator(ISegmentTranslator translator, DocumentTra
                 }
                 else
                 {
-                    span.Result = new SegmentResult(null, masked.Source, masked.Source);
+                    span.Result = _masker.Untranslated(masked);
                 }
             }
         }
@@ -78,7 +78,7 @@ internal sealed class BlockTranslator(ISegmentTranslator translator, DocumentTra
         {
             return new SegmentResult(null, masked.Source, masked.Source); // an empty translation would lose the sentence
         }
-        var parts = restored.Select(part => part.Text is { } text ? new OutputPart(OutputKind.Translated, text) : masked.Stands[part.Placeholder]).ToList();
+        var parts = masked.Parts(restored);
         return new SegmentResult(parts, masked.Source, string.Concat(parts.Select(part => part.Text)));
     }
 }

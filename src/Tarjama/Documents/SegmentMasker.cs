@@ -9,11 +9,17 @@ namespace Tarjama.Documents;
 /// <param name="Stands">What each placeholder stands for: verbatim text, or a piece of the block.</param>
 /// <param name="Source">The segment's original plain text, runs of whitespace as one space.</param>
 /// <param name="HasText">False when there is nothing to translate: no letters outside placeholders.</param>
-internal sealed record MaskedSegment(string Input, IReadOnlyList<PlaceholderKind> Kinds, IReadOnlyList<OutputPart> Stands, string Source, bool HasText);
+internal sealed record MaskedSegment(string Input, IReadOnlyList<PlaceholderKind> Kinds, IReadOnlyList<OutputPart> Stands, string Source, bool HasText)
+{
+    /// <summary>The output parts of a restored translation: its text, and what each placeholder stands for.</summary>
+    public List<OutputPart> Parts(IReadOnlyList<RestoredPart> restored) =>
+        [.. restored.Select(part => part.Text is { } text ? new OutputPart(OutputKind.Translated, text) : Stands[part.Placeholder])];
+}
 
 /// <summary>Turns a segment's parts into the model's input: verbatim spans are found in the source text, the rest is
-/// normalised, then numbers are found, and markup pieces become placeholders.</summary>
-internal sealed class SegmentMasker(VerbatimSpans verbatim, TextNormalizationOptions normalization)
+/// normalised, then numbers are found (to come out with the digits of <paramref name="targetLanguage"/>), and markup
+/// pieces become placeholders.</summary>
+internal sealed class SegmentMasker(VerbatimSpans verbatim, TextNormalizationOptions normalization, string targetLanguage)
 {
     public MaskedSegment Mask(IReadOnlyList<InlinePiece> pieces, IReadOnlyList<PiecePart> parts)
     {
@@ -35,6 +41,16 @@ internal sealed class SegmentMasker(VerbatimSpans verbatim, TextNormalizationOpt
         }
         AddText(input, source, run);
         return new MaskedSegment(input.Text.ToString().TrimEnd(), input.Kinds, input.Stands, string.Join(' ', source.ToString().Split(default(char[]), StringSplitOptions.RemoveEmptyEntries)), input.HasText);
+    }
+
+    /// <summary>A segment with nothing to translate, as it comes out: its own input restored, so its numbers and punctuation
+    /// take the target's style as translated text does ("+١٫٢٪" is "+1.2%" in English); kept as it is when nothing changes.</summary>
+    public SegmentResult Untranslated(MaskedSegment masked)
+    {
+        var restored = Placeholders.Restore(masked.Input, PunctuationStyle.Apply(masked.Input, targetLanguage), masked.Kinds);
+        var parts = masked.Parts(restored);
+        var target = string.Concat(parts.Select(part => part.Text));
+        return target == masked.Source ? new SegmentResult(null, masked.Source, masked.Source) : new SegmentResult(parts, masked.Source, target);
     }
 
     private void AddText(ModelInput input, StringBuilder source, StringBuilder run)
@@ -59,11 +75,13 @@ internal sealed class SegmentMasker(VerbatimSpans verbatim, TextNormalizationOpt
         foreach (var number in VerbatimSpans.FindNumbers(text))
         {
             input.AddText(text[position..number.Start]);
-            input.AddPlaceholder(PlaceholderKind.Verbatim, new OutputPart(OutputKind.Verbatim, number.Of(text)));
+            input.AddPlaceholder(PlaceholderKind.Verbatim, new OutputPart(OutputKind.Verbatim, InTargetDigits(number.Of(text))));
             position = number.End;
         }
         input.AddText(text[position..]);
     }
+
+    private string InTargetDigits(string number) => LanguageCodes.IsArabic(targetLanguage) ? number : WesternDigits.Apply(number);
 
     /// <summary>The model's input being written: whitespace runs become one space, and placeholders stand apart from words,
     /// so the model's tokenizer sees them as tokens of their own.</summary>

@@ -7,8 +7,6 @@ namespace Tarjama.Text;
 public static class ArabicNormalizer
 {
     private const char Tatweel = '\u0640';
-    private const char DecimalSeparator = '\u066B';
-    private const char ThousandsSeparator = '\u066C';
 
     public static string Normalize(string text, TextNormalizationOptions options)
     {
@@ -27,9 +25,9 @@ public static class ArabicNormalizer
                     Append(result, d, options);
                 }
             }
-            else if (c is DecimalSeparator or ThousandsSeparator && BetweenDigits(text, i))
+            else if (WesternDigits.At(text, i) is { } western)
             {
-                result.Append(c == DecimalSeparator ? '.' : ',');
+                result.Append(western);
             }
             else
             {
@@ -53,21 +51,14 @@ public static class ArabicNormalizer
         {
             return;
         }
-        result.Append(AsciiDigit(c) ?? c);
+        result.Append(c);
     }
-
-    private static char? AsciiDigit(char c) => c switch
-    {
-        >= '\u0660' and <= '\u0669' => (char)('0' + (c - '\u0660')),
-        >= '\u06F0' and <= '\u06F9' => (char)('0' + (c - '\u06F0')),
-        _ => null,
-    };
 
     private static bool NeedsWork(string text, TextNormalizationOptions options)
     {
         foreach (char c in text)
         {
-            if (c >= '\u00AD' && (c == Tatweel || c is DecimalSeparator or ThousandsSeparator || IsInvisibleControl(c) || AsciiDigit(c) is not null
+            if (c >= '\u00AD' && (c == Tatweel || WesternDigits.MayChange(c) || IsInvisibleControl(c)
                 || ArabicCompatibilityForms.Decompose(c) is not null || (options.StripDiacritics && IsDiacritic(c))))
             {
                 return true;
@@ -75,7 +66,4 @@ public static class ArabicNormalizer
         }
         return false;
     }
-
-    private static bool BetweenDigits(string text, int i) =>
-        i > 0 && i + 1 < text.Length && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]);
 }

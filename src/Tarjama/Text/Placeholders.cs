@@ -23,7 +23,8 @@ public static partial class Placeholders
 
     /// <summary>Puts each placeholder of <paramref name="input"/> back into the model's <paramref name="output"/> exactly once:
     /// duplicates are dropped; markup that is lost, reordered or left empty is placed again at the same relative position
-    /// among the words, around whole words; verbatim text that is lost is put back where it was, relatively.</summary>
+    /// among the words, around whole words; verbatim text that is lost is put back where it was, relatively; verbatim
+    /// text never runs into digits or other verbatim text it stood apart from ("[1][2]" is "3.5 2024", not "3.52024").</summary>
     public static IReadOnlyList<RestoredPart> Restore(string input, string output, IReadOnlyList<PlaceholderKind> kinds)
     {
         var atoms = Atomize(output, kinds.Count);
@@ -35,6 +36,7 @@ public static partial class Placeholders
         var missing = Enumerable.Range(0, kinds.Count).Where(index => !present.Contains(index)).ToList();
         atoms = PlaceMissing(atoms, missing, input, kinds);
         MoveSpacesOutsideMarkup(atoms, kinds);
+        KeepVerbatimApart(atoms, input, kinds);
         return Merge(atoms);
     }
 
@@ -206,6 +208,63 @@ public static partial class Placeholders
             }
         }
     }
+
+    /// <summary>Puts a space between a verbatim placeholder and what the model glued to it, markup aside: another
+    /// verbatim placeholder that was not next to it in the input, or a word that starts or ends with a digit (the
+    /// input never glues a placeholder to a word).</summary>
+    private static void KeepVerbatimApart(List<RestoredPart> atoms, string input, IReadOnlyList<PlaceholderKind> kinds)
+    {
+        Dictionary<int, int>? positions = null;
+        for (int a = 1; a < atoms.Count; a++)
+        {
+            var right = atoms[a];
+            bool rightVerbatim = IsVerbatim(right, kinds);
+            if (!rightVerbatim && !(right.Text is [var first, ..] && char.IsDigit(first)))
+            {
+                continue;
+            }
+            int previous = a - 1;
+            while (previous >= 0 && IsPairedMarkup(atoms[previous], kinds))
+            {
+                previous--;
+            }
+            if (previous < 0 || IsSpace(atoms[previous]))
+            {
+                continue;
+            }
+            var left = atoms[previous];
+            bool glued = IsVerbatim(left, kinds)
+                ? !rightVerbatim || !AdjacentInInput(left.Placeholder, right.Placeholder, input, positions ??= TokenPositions(input))
+                : rightVerbatim && left.Text is [.., var last] && char.IsDigit(last);
+            if (glued)
+            {
+                int at = previous + 1;
+                while (at < a && kinds[atoms[at].Placeholder] == PlaceholderKind.Close)
+                {
+                    at++; // the space goes outside the markup that closes on the left word
+                }
+                atoms.Insert(at, new RestoredPart(" ", -1));
+                a++;
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="second"/> came right after <paramref name="first"/> in the input, markup aside.</summary>
+    private static bool AdjacentInInput(int first, int second, string input, Dictionary<int, int> positions)
+    {
+        if (!positions.TryGetValue(first, out int from) || !positions.TryGetValue(second, out int to))
+        {
+            return false;
+        }
+        from += Token(first).Length;
+        return to >= from && Token().Replace(input[from..to], "").Length == 0;
+    }
+
+    private static bool IsPairedMarkup(RestoredPart atom, IReadOnlyList<PlaceholderKind> kinds) =>
+        atom.Text is null && kinds[atom.Placeholder] is PlaceholderKind.Open or PlaceholderKind.Close;
+
+    private static bool IsVerbatim(RestoredPart atom, IReadOnlyList<PlaceholderKind> kinds) =>
+        atom.Text is null && kinds[atom.Placeholder] == PlaceholderKind.Verbatim;
 
     private static List<RestoredPart> Merge(List<RestoredPart> atoms)
     {

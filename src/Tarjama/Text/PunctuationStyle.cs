@@ -2,8 +2,9 @@ using System.Text.RegularExpressions;
 
 namespace Tarjama.Text;
 
-/// <summary>Puts a translation's punctuation in the target language's style: into English, « » become “ ” and ، ؛ ؟
-/// become , ; ?; into Arabic, the reverse; in both, no space before closing punctuation or after opening, one after commas.</summary>
+/// <summary>Puts a translation's punctuation in the target language's style: into English, « » become “ ” and ، ؛ ؟ ٪
+/// become , ; ? % and digits are Western; into Arabic, the reverse (digits stay as they are); in both, no space before
+/// closing punctuation or after opening, one after commas.</summary>
 public static partial class PunctuationStyle
 {
     public static string Apply(string text, string targetLanguage)
@@ -18,7 +19,7 @@ public static partial class PunctuationStyle
         {
             text = text.Replace('«', '“').Replace('»', '”');
         }
-        text = text.Replace('،', ',').Replace('؛', ';').Replace('؟', '?').Replace('٪', '%');
+        text = WesternDigits.Apply(text.Replace('،', ',').Replace('؛', ';').Replace('؟', '?').Replace('٪', '%'));
         text = LatinSpaceBeforeClosing().Replace(text, "");
         text = LatinSpaceAfterOpening().Replace(text, "");
         text = LatinMissingSpace().Replace(text, " ");

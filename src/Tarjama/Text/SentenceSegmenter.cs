@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Frozen;
 
 namespace Tarjama.Text;
@@ -12,7 +11,7 @@ public static class SentenceSegmenter
     private static readonly FrozenSet<string> Abbreviations = FrozenSet.ToFrozenSet(
     [
         "Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Gen", "Col", "Lt", "Capt", "Sgt", "Maj", "Adm", "Gov", "Sen",
-        "Rep", "Rev", "Hon", "Pres", "Mt", "Ft", "Inc", "Ltd", "Co", "Corp", "vs", "approx", "Dept", "Univ", "Ave", "Blvd",
+        "Rep", "Reps", "Sens", "Rev", "Hon", "Pres", "Mt", "Ft", "Inc", "Ltd", "Co", "Corp", "vs", "approx", "Dept", "Univ", "Ave", "Blvd",
     ]);
 
     // Abbreviations that are only abbreviations before a number ("No. 5", "Jan. 20").
@@ -21,13 +20,11 @@ public static class SentenceSegmenter
         "No", "Nos", "Art", "Vol", "pp", "Fig", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
     ]);
 
-    private static readonly SearchValues<char> Enclosers = SearchValues.Create("«»“”()[]{}\"");
-
     /// <summary>The sentences of <paramref name="text"/>, trimmed of surrounding whitespace, in order; with a
     /// <paramref name="limit"/>, sentences longer than it are cut at the best points.</summary>
     public static IReadOnlyList<TextRange> Split(string text, SegmentLengthLimit? limit = null)
     {
-        var depth = EnclosureDepth(text);
+        var depth = Enclosures.Depth(text);
         var sentences = new List<TextRange>();
         int start = 0;
         for (int i = 0; i < text.Length; i++)
@@ -48,7 +45,7 @@ public static class SentenceSegmenter
                 end++;
             }
             bool endsSentence = (end == text.Length || char.IsWhiteSpace(text[end])) && (depth is null || depth[end - 1] == 0)
-                && !IsAbbreviation(text, i) && !NextWordIsLowercase(text, i, end);
+                && !IsAbbreviation(text, i) && !NextWordIsLowercase(text, end);
             if (endsSentence)
             {
                 AddTrimmed(sentences, text, start, end);
@@ -66,48 +63,6 @@ public static class SentenceSegmenter
 
     private static bool IsCloser(char c) => c is ')' or ']' or '}' or '»' or '”' or '’' or '"' or '\'' or '›' or (>= '\uE000' and <= '\uF8FF');
 
-    /// <summary>How many matched quotes and brackets are open after each character; unmatched ones do not count,
-    /// so a stray « cannot swallow the rest of the paragraph; null when there are none.</summary>
-    private static int[]? EnclosureDepth(string text)
-    {
-        if (!text.AsSpan().ContainsAny(Enclosers))
-        {
-            return null;
-        }
-        var change = new int[text.Length];
-        var open = new Stack<int>();
-        var openCount = new Dictionary<char, int>();
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            char? opener = c switch { '»' => '«', '”' => '“', ')' => '(', ']' => '[', '}' => '{', '"' => '"', _ => null };
-            if (opener is { } wanted && openCount.GetValueOrDefault(wanted) > 0)
-            {
-                int start;
-                do
-                {
-                    start = open.Pop();
-                    openCount[text[start]]--;
-                }
-                while (text[start] != wanted);
-                change[start] = 1;
-                change[i] = -1;
-            }
-            else if (c is '«' or '“' or '(' or '[' or '{' or '"')
-            {
-                open.Push(i);
-                openCount[c] = openCount.GetValueOrDefault(c) + 1;
-            }
-        }
-        var depth = new int[text.Length];
-        for (int i = 0, level = 0; i < text.Length; i++)
-        {
-            level += change[i];
-            depth[i] = level;
-        }
-        return depth;
-    }
-
     private static bool IsAbbreviation(string text, int period)
     {
         if (text[period] != '.')
@@ -115,7 +70,7 @@ public static class SentenceSegmenter
             return false;
         }
         int start = period;
-        while (start > 0 && (char.IsLetter(text[start - 1]) || text[start - 1] == '.'))
+        while (start > 0 && (IsWordCharacter(text[start - 1]) || text[start - 1] == '.'))
         {
             start--;
         }
@@ -124,16 +79,19 @@ public static class SentenceSegmenter
         {
             return false;
         }
-        var letters = word.Split('.');
-        if (letters.All(part => part.Length == 1))
+        var letters = word.Split('.').Select(part => part.Count(char.IsLetter));
+        if (letters.All(count => count == 1))
         {
             return true; // an initial ("د.", "J.") or initials ("U.S.", "e.g.")
         }
         return Abbreviations.Contains(word) || (BeforeNumber.Contains(word) && NextNonSpace(text, period + 1) is { } next && char.IsDigit(next));
     }
 
-    private static bool NextWordIsLowercase(string text, int terminator, int end) =>
-        text[terminator] is '.' or '…' && NextNonSpace(text, end) is { } next && char.IsLower(next);
+    /// <summary>Letters and the marks on them: "أبدًا" ends in a tanween, and is a word, not the initial "ا".</summary>
+    private static bool IsWordCharacter(char c) => char.IsLetter(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark;
+
+    /// <summary>A sentence never starts in lower case: "“Why?” she asked" and "chanted “No!” as they marched" go on.</summary>
+    private static bool NextWordIsLowercase(string text, int end) => NextNonSpace(text, end) is { } next && char.IsLower(next);
 
     private static char? NextNonSpace(string text, int from)
     {

@@ -73,10 +73,12 @@ public class PlainTextDocumentTests
     }
 
     [Fact]
-    public void KeepsDigitsAsWrittenWhenNormalisationIsOff()
+    public void WritesWesternDigitsIntoEnglishAndKeepsThemAsWrittenIntoArabicWhenNormalisationIsOff()
     {
         var options = Text with { Normalization = new TextNormalizationOptions(Enabled: false) };
-        Assert.Equal("X ٣٫٥ Y", DocumentRunner.Translate("س ٣٫٥ ص", new FunctionTranslator(input => input.Replace("س", "X").Replace("ص", "Y")), options));
+        static string Answer(string input) => input.Replace("س", "X").Replace("ص", "Y");
+        Assert.Equal("X 3.5 Y", DocumentRunner.Translate("س ٣٫٥ ص", new FunctionTranslator(Answer), options));
+        Assert.Equal("X ٣٫٥ Y", DocumentRunner.Translate("س ٣٫٥ ص", new FunctionTranslator(Answer, "en", "ar"), options));
     }
 
     [Fact]

@@ -30,6 +30,23 @@ public class PlaceholdersTests
     public void DropsDuplicatesAndKeepsInventedNumbersAsText() =>
         Assert.Equal("{0} and again [7]", Restore("[1] و", "[1] and [1]again [7]", V));
 
+    [Theory]
+    [InlineData("[1]٪ في عام [2]", "[1][2]", "{0} {1}")]
+    [InlineData("[1] و [2]", "[2][1]", "{1} {0}")]
+    [InlineData("[1][2] و", "[1][2] and", "{0}{1} and")]
+    [InlineData("في [1]", "in [1]2 and 3[1]", "in {0} 2 and 3")]
+    [InlineData("في [1] عام", "in 2[1] year", "in 2 {0} year")]
+    [InlineData("في [1]", "in [1]%", "in {0}%")]
+    [InlineData("في [1]", "in [1]km", "in {0}km")]
+    public void NeverGluesVerbatimTextToDigitsOrOtherVerbatimText(string input, string output, string expected) =>
+        Assert.Equal(expected, Restore(input, output, [.. Enumerable.Repeat(V, input.Count(c => c == '['))]));
+
+    [Theory]
+    [InlineData("[1] [2] [3] [4]", "[1][2][3][4]", "{0} {1}{2}{3}", new[] { V, O, V, C })]
+    [InlineData("[1] [2] [3] [4]", "[1][2][3][4]", "{0}{1}{2} {3}", new[] { O, V, C, V })]
+    public void SeparatesGluedVerbatimTextOutsideTheMarkupBetween(string input, string output, string expected, PlaceholderKind[] kinds) =>
+        Assert.Equal(expected, Restore(input, output, kinds));
+
     [Fact]
     public void PutsLostVerbatimTextBackAtItsRelativePlace() =>
         Assert.Equal("more than {0} years ago", Restore("منذ أكثر من [1] عاما", "more than years ago", V));

@@ -183,6 +183,19 @@ test('a document upload can give back a bilingual TMX instead', async () => {
   assert.equal((await download()).name, 'khabar.ar-en.html', 'changing the choice translates the upload again');
 });
 
+test('swapping the languages translates the translation back, a document as a document', async () => {
+  await open();
+  await upload('khabar.ar.txt', 'عاجل\n\nمرحبا بالعالم\n');
+  await statusIs(/^Translated khabar\.ar\.txt$/);
+  const english = await page.textContent('#output');
+  await page.click('#swap');
+  assert.deepEqual([await page.inputValue('#source'), await page.inputValue('#target')], ['en', 'ar']);
+  assert.equal(await page.inputValue('#input'), english);
+  assert.equal(await page.getAttribute('#input', 'dir'), 'ltr');
+  await statusIs(/^Translated khabar\.en\.txt$/);
+  assert.equal((await download()).name, 'khabar.ar.txt');
+});
+
 test('English typed with Detect is laid out left to right and translated to Arabic', async () => {
   await open();
   await page.selectOption('#source', 'auto');

@@ -215,7 +215,11 @@ function clearAll() {
 
 function swap() {
   const [source, target] = [$('source').value, $('target').value];
-  if (source === 'auto' || !state.languages.find((l) => l.code === target)?.targets.includes(source)) { setStatus(`No model translates ${target} to ${source}`, true); return; }
+  const name = (code) => state.languages.find((l) => l.code === code)?.name ?? code;
+  if (source === 'auto' || !state.languages.find((l) => l.code === target)?.targets.includes(source)) {
+    setStatus(source === 'auto' ? 'Choose the source language to swap' : `No model translates ${name(target)} to ${name(source)}`, true);
+    return;
+  }
   // A bilingual view is no text to translate back: the input is cleared instead.
   const back = state.result?.bilingual ? null : state.result;
   state.document = back?.blob ? { file: new File([back.blob], back.name), name: back.name, text: back.text } : null;

@@ -53,6 +53,13 @@ async function shot(name) { await page.screenshot({ path: path.join(shots, `${na
 const translated = () => page.waitForFunction(() => document.querySelector('#output').textContent.trim().length > 0, null, { timeout: 30_000 });
 const statusIs = (pattern) => page.waitForFunction((source) => new RegExp(source).test(document.querySelector('#status').textContent), pattern.source, { timeout: 30_000 });
 
+/** The page, fresh, with this text typed and its translation on screen. */
+async function openTranslating(text) {
+  await open();
+  await page.fill('#input', text);
+  await translated();
+}
+
 async function direct(endpoint, body) {
   const response = await fetch(`${server.url}${endpoint}`, body instanceof FormData
     ? { method: 'POST', body }
@@ -114,9 +121,7 @@ test('the character counter follows typing at once, before any translation', asy
 });
 
 test('the translation downloads as a text file named for the target language', async () => {
-  await open();
-  await page.fill('#input', 'مرحبا بالعالم');
-  await translated();
+  await openTranslating('مرحبا بالعالم');
   const saved = await download();
   assert.equal(saved.name, 'translation.en.txt');
   assert.equal(saved.text, await page.textContent('#output'));
@@ -141,9 +146,7 @@ test('text over the character limit goes whole as a document, and the page says 
 });
 
 test('a rejected upload clears the previous translation, disables Copy and Download, and shows no binary bytes', async () => {
-  await open();
-  await page.fill('#input', 'مرحبا بالعالم');
-  await translated();
+  await openTranslating('مرحبا بالعالم');
   assert.deepEqual(await buttonsEnabled(), [true, true]);
   await upload('photo.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe]));
   await statusIs(/photo\.txt/);
@@ -221,9 +224,7 @@ test('an uploaded HTML file reads left to right in both boxes, not mirrored', as
 });
 
 test('Clear empties the text, the translation and the counter', async () => {
-  await open();
-  await page.fill('#input', 'مرحبا بالعالم');
-  await translated();
+  await openTranslating('مرحبا بالعالم');
   await page.click('#clear');
   assert.equal(await page.inputValue('#input'), '');
   assert.equal(await page.textContent('#output'), '');

@@ -164,8 +164,9 @@ async function translateText() {
   }
 }
 
-/** Reads an upload for the input box: only UTF-8 text is shown there, never a binary file's bytes. */
+/** Reads an upload for the input box: only UTF-8 text is shown there, never a binary file's bytes (nor a huge file). */
 async function readableText(file) {
+  if (file.size > 16 << 20) return null;
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
     return /[\0-\x08\x0E-\x1F]/.test(text) ? null : text;
@@ -266,7 +267,11 @@ async function start() {
   $('copy').addEventListener('click', () =>
     navigator.clipboard.writeText(state.result.text).then(() => setStatus('Copied'), () => setStatus('Copy is not allowed here', true)));
   $('download').addEventListener('click', downloadResult);
-  $('file').addEventListener('change', () => { if ($('file').files[0]) translateFile($('file').files[0]); });
+  $('file').addEventListener('change', () => {
+    const [file] = $('file').files;
+    $('file').value = ''; // so that choosing the same file again is a change too
+    if (file) translateFile(file);
+  });
   const drop = $('drop');
   drop.addEventListener('dragover', (event) => { event.preventDefault(); drop.classList.add('over'); });
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));

@@ -62,7 +62,9 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
             await output.DisposeAsync();
             throw;
         }
+        // news.ar.txt translated to English is news.en.txt: the source language's tag gives way to the target's.
         string stem = Path.GetFileNameWithoutExtension(file.FileName);
+        stem = stem.EndsWith($".{translator.SourceLanguage}", StringComparison.OrdinalIgnoreCase) ? stem[..^(translator.SourceLanguage.Length + 1)] : stem;
         string name = bilingual switch
         {
             null => $"{stem}.{translator.TargetLanguage}{Path.GetExtension(file.FileName).ToLowerInvariant()}",

@@ -115,6 +115,22 @@ public sealed class FileApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     }
 
     [Theory]
+    [InlineData("news.ar.txt", "", "news.en.txt")]
+    [InlineData("news.AR.txt", "tmx", "news.ar-en.tmx")]
+    [InlineData("arabic.txt", "", "arabic.en.txt")]
+    public async Task Translate_document_names_the_answer_for_the_target_language(string upload, string bilingual, string expected)
+    {
+        using var form = Upload("مرحبا بالعالم\n"u8.ToArray(), upload);
+        if (bilingual.Length > 0)
+        {
+            form.Add(new StringContent(bilingual), "bilingual");
+        }
+        using var response = await Server.Client.PostAsync("/translate_document", form);
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(expected, response.Content.Headers.ContentDisposition!.FileName);
+    }
+
+    [Theory]
     [InlineData("jsonl", "application/x-ndjson; charset=utf-8", "news.ar-en.jsonl", "{\"paragraph\":0,\"segment\":0,\"source\":\"مرحبا بالعالم.\"")]
     [InlineData("tmx", "application/x-tmx+xml; charset=utf-8", "news.ar-en.tmx", "<tmx version=\"1.4\">")]
     [InlineData("html", "text/html; charset=utf-8", "news.ar-en.html", "<html")]

@@ -1,21 +1,55 @@
-// The page uses only the public API (LibreTranslate's endpoints), so it shows what any client gets.
+// The page uses only the public API (LibreTranslate's endpoints and /translate_document), so it shows what any client gets.
 const $ = (id) => document.getElementById(id);
-const state = { settings: null, languages: [], translation: '', fileName: 'translation.txt', timer: 0, sequence: 0 };
+const state = {
+  settings: null, languages: [], timer: 0, sequence: 0, request: null,
+  result: null, // { text, name, blob?, bilingual? } on screen: what Copy and Download give
+  document: null, // the uploaded file while the input box still shows it untouched
+};
 const rightToLeft = new Set(['ar', 'fa', 'he', 'ur']);
+const number = (n) => n.toLocaleString('en');
 
-async function api(path, options) {
-  const response = await fetch(path, options);
-  const body = await response.json().catch(() => ({ error: `${response.status} ${response.statusText}` }));
-  if (!response.ok) throw new Error(body.error || `${response.status} ${response.statusText}`);
-  return body;
+/** fetch and read the answer; a server that cannot be reached or that refuses becomes an Error with a message for people. */
+async function call(path, options, read) {
+  let response;
+  try {
+    response = await fetch(path, options);
+    if (response.ok) return await read(response);
+  } catch (error) {
+    if (error.name === 'AbortError' || !(error instanceof TypeError)) throw error;
+    throw new Error(`Cannot reach the Tarjama server at ${location.host}: it may have stopped or restarted. Start it again and retry.`);
+  }
+  const body = await response.json().catch(() => null);
+  throw new Error(body?.error ?? `The server answered ${response.status} ${response.statusText}`);
 }
+
+const api = (path, options) => call(path, options, (response) => response.json());
 
 function setStatus(text, isError = false) {
   $('status').textContent = text;
   $('status').className = isError ? 'error' : '';
 }
 
-function direction(code) { return rightToLeft.has(code) ? 'rtl' : 'ltr'; }
+/** Left to right for markup, else the direction of most letters (outside links); the language's when there are none. */
+function directionOf(text, language, markup) {
+  if (markup || /^\s*[<{]/.test(text)) return 'ltr';
+  const letters = text.slice(0, 4000).replace(/\w+:\/\/\S+/g, '').match(/\p{L}/gu) ?? [];
+  if (letters.length === 0) return rightToLeft.has(language) ? 'rtl' : 'ltr';
+  const rtl = letters.filter((c) => /[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(c)).length;
+  return rtl * 2 > letters.length ? 'rtl' : 'ltr';
+}
+
+const isMarkup = (name) => /\.(html?|tmx|jsonl)$/i.test(name ?? '');
+
+function orient(box, text, language, markup) {
+  box.dir = directionOf(text, language, markup);
+  box.lang = language;
+}
+
+function sourceLanguage() {
+  const source = $('source').value;
+  if (source !== 'auto') return source;
+  return directionOf($('input').value, 'ar', false) === 'rtl' ? 'ar' : 'en';
+}
 
 function fillTargets() {
   const source = $('source').value;
@@ -24,17 +58,35 @@ function fillTargets() {
   const keep = $('target').value;
   $('target').replaceChildren(...targets.map((code) => new Option(state.languages.find((l) => l.code === code)?.name ?? code, code)));
   if (targets.includes(keep)) $('target').value = keep;
-  const shown = source === 'auto' ? 'ar' : source;
-  $('input').dir = direction(shown);
-  $('input').lang = shown;
-  $('output').dir = direction($('target').value);
-  $('output').lang = $('target').value;
+  orient($('input'), $('input').value, sourceLanguage(), isMarkup(state.document?.name));
 }
 
-function showTranslation(text) {
-  state.translation = text;
+function overLimit(text) { return state.settings?.charLimit > 0 && text.length > state.settings.charLimit; }
+
+function updateCount() {
+  const { length } = $('input').value;
+  const limit = state.settings?.charLimit ?? -1;
+  const over = overLimit($('input').value);
+  $('count').textContent = (limit > 0 ? `${number(length)} / ${number(limit)}` : number(length))
+    + (over ? ' · over the limit for text, so it goes as a document' : '');
+  $('count').classList.toggle('over', over);
+}
+
+/** Puts a result on screen (or clears it with null): the text, its direction, its alternatives, Copy and Download. */
+function show(result, alternatives = []) {
+  state.result = result;
+  const text = result?.text ?? '';
   $('output').textContent = text;
+  orient($('output'), text, $('target').value, isMarkup(result?.name));
   $('copy').disabled = $('download').disabled = text.length === 0;
+  $('download').title = result ? `Download ${result.name}` : '';
+  $('alternative-list').replaceChildren(...alternatives.map((alternative, i) => {
+    const button = Object.assign(document.createElement('button'), { type: 'button', dir: 'auto', textContent: alternative });
+    // The chosen one takes the main place and the main one joins the list.
+    button.addEventListener('click', () => show({ ...result, text: alternative, blob: null }, alternatives.with(i, text)));
+    return button;
+  }));
+  $('alternatives').hidden = alternatives.length === 0;
 }
 
 function withKey(fields) {
@@ -42,64 +94,149 @@ function withKey(fields) {
   return key ? { ...fields, api_key: key } : fields;
 }
 
-async function translateText() {
+/** Starts a translation, cancelling the one before: its answer would be for other input. */
+function begin(message) {
   clearTimeout(state.timer);
+  state.request?.abort();
+  state.request = new AbortController();
+  setStatus(message);
+  return { sequence: ++state.sequence, signal: state.request.signal };
+}
+
+function fail(error, sequence) {
+  if (error.name === 'AbortError' || sequence !== state.sequence) return;
+  show(null);
+  setStatus(error.message, true);
+}
+
+/** A document upload to /translate_document: the translated file, or its bilingual view, named by the server. */
+async function translateDocument(file, fields, signal) {
+  const form = new FormData();
+  form.append('file', file);
+  for (const [name, value] of Object.entries(withKey({ source: $('source').value, target: $('target').value, ...fields }))) {
+    if (value) form.append(name, value);
+  }
+  return call('/translate_document', { method: 'POST', body: form, signal }, async (response) => {
+    const blob = await response.blob();
+    const disposition = response.headers.get('Content-Disposition') ?? '';
+    const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+    const name = encoded ? decodeURIComponent(encoded[1]) : /filename="?([^";]+)/i.exec(disposition)?.[1] ?? file.name;
+    return { text: await blob.text(), name, blob };
+  });
+}
+
+/** With Detect, text already in the target language is meant for the other one (as DeepL's page does). */
+function followDetectedSource() {
+  const guess = sourceLanguage();
+  const other = state.languages.find((l) => l.code === guess)?.targets[0];
+  if ($('source').value === 'auto' && guess === $('target').value && other) $('target').value = other;
+}
+
+async function translateText() {
   const q = $('input').value;
-  $('count').textContent = state.settings?.charLimit > 0 ? `${q.length} / ${state.settings.charLimit}` : `${q.length}`;
-  if (!q.trim()) { showTranslation(''); setStatus(''); return; }
-  const sequence = ++state.sequence;
-  setStatus('Translating…');
+  updateCount();
+  followDetectedSource();
+  if (state.document && q === state.document.text) { translateFile(state.document.file); return; }
+  if (!q.trim()) { begin(''); show(null); return; }
+  const long = overLimit(q);
+  const { sequence, signal } = begin(long ? `Translating ${number(q.length)} characters as a document…` : 'Translating…');
   try {
+    if (long) {
+      // Over the limit for one text: the whole of it goes as a plain-text document, so nothing is cut.
+      const result = await translateDocument(new File([q], 'translation.txt', { type: 'text/plain' }), { format: 'text' }, signal);
+      if (sequence !== state.sequence) return;
+      show(result);
+      setStatus(`Done: ${number(q.length)} characters, over the ${number(state.settings.charLimit)} a text may have, went as a document`);
+      return;
+    }
     const body = await api('/translate', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(withKey({ q, source: $('source').value, target: $('target').value, format: 'text' })),
+      body: JSON.stringify(withKey({ q, source: $('source').value, target: $('target').value, format: 'text', alternatives: 3 })),
+      signal,
     });
     if (sequence !== state.sequence) return;
-    state.fileName = 'translation.txt';
-    showTranslation(body.translatedText);
-    setStatus(body.detectedLanguage ? `Detected: ${body.detectedLanguage.language}` : 'Done');
+    show({ text: body.translatedText, name: `translation.${$('target').value}.txt` }, body.alternatives ?? []);
+    const detected = body.detectedLanguage && state.languages.find((l) => l.code === body.detectedLanguage.language);
+    setStatus(detected ? `Detected ${detected.name}` : 'Done');
   } catch (error) {
-    if (sequence === state.sequence) setStatus(error.message, true);
+    fail(error, sequence);
+  }
+}
+
+/** Reads an upload for the input box: only UTF-8 text is shown there, never a binary file's bytes (nor a huge file). */
+async function readableText(file) {
+  if (file.size > 16 << 20) return null;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+    return /[\0-\x08\x0E-\x1F]/.test(text) ? null : text;
+  } catch {
+    return null;
   }
 }
 
 async function translateFile(file) {
-  const sequence = ++state.sequence;
-  setStatus(`Translating ${file.name}…`);
-  $('file-link').hidden = true;
-  const form = new FormData();
-  form.append('file', file);
-  for (const [name, value] of Object.entries(withKey({ source: $('source').value, target: $('target').value }))) form.append(name, value);
+  const { sequence, signal } = begin(`Translating ${file.name}…`);
+  show(null);
+  const text = await readableText(file);
+  if (sequence !== state.sequence) return;
+  state.document = { file, name: file.name, text: text ?? '' };
+  $('input').value = state.document.text;
+  updateCount();
+  orient($('input'), state.document.text, sourceLanguage(), isMarkup(file.name));
   try {
-    if (file.size < 1 << 20) $('input').value = await file.text();
-    const body = await api('/translate_file', { method: 'POST', body: form });
-    const url = new URL(body.translatedFileUrl, location.href);
-    const download = await fetch(url.pathname);
-    if (!download.ok) throw new Error(`download failed: ${download.status}`);
+    const bilingual = $('bilingual').value;
+    const result = await translateDocument(file, { bilingual }, signal);
     if (sequence !== state.sequence) return;
-    state.fileName = decodeURIComponent(url.pathname.split('/').pop().replace(/^[0-9a-f]{32}\./, ''));
-    showTranslation(await download.text());
-    Object.assign($('file-link'), { href: url.pathname, download: state.fileName, hidden: false });
+    show({ ...result, bilingual: bilingual !== '' });
     setStatus(`Translated ${file.name}`);
   } catch (error) {
-    if (sequence === state.sequence) setStatus(error.message, true);
+    fail(error, sequence);
   }
 }
 
-function downloadTranslation() {
+function downloadResult() {
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([state.translation], { type: 'text/plain;charset=utf-8' }));
-  link.download = state.fileName;
+  link.href = URL.createObjectURL(state.result.blob ?? new Blob([state.result.text], { type: 'text/plain;charset=utf-8' }));
+  link.download = state.result.name;
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+function clearAll() {
+  begin('');
+  state.document = null;
+  $('input').value = '';
+  $('file').value = '';
+  show(null);
+  fillTargets();
+  updateCount();
+  $('input').focus();
+}
+
+function swap() {
+  const [source, target] = [$('source').value, $('target').value];
+  const name = (code) => state.languages.find((l) => l.code === code)?.name ?? code;
+  if (source === 'auto' || !state.languages.find((l) => l.code === target)?.targets.includes(source)) {
+    setStatus(source === 'auto' ? 'Choose the source language to swap' : `No model translates ${name(target)} to ${name(source)}`, true);
+    return;
+  }
+  // A bilingual view is no text to translate back: the input is cleared instead.
+  const back = state.result?.bilingual ? null : state.result;
+  state.document = back?.blob ? { file: new File([back.blob], back.name), name: back.name, text: back.text } : null;
+  $('source').value = target;
+  fillTargets();
+  $('target').value = source;
+  $('input').value = back?.text ?? '';
+  fillTargets();
+  translateText();
 }
 
 async function start() {
   try {
     [state.settings, state.languages] = await Promise.all([api('/frontend/settings'), api('/languages')]);
   } catch (error) {
-    setStatus(`The server did not answer: ${error.message}`, true);
+    setStatus(error.message, true);
     return;
   }
   const sources = state.languages.filter((l) => l.targets.length > 0);
@@ -111,30 +248,30 @@ async function start() {
   $('key-field').hidden = !state.settings.apiKeys;
   $('formats').textContent = state.settings.supportedFilesFormat.join(', ');
   $('file').accept = state.settings.supportedFilesFormat.join(',');
-  $('input').maxLength = state.settings.charLimit > 0 ? state.settings.charLimit : -1;
 
-  $('source').addEventListener('change', () => { fillTargets(); translateText(); });
-  $('target').addEventListener('change', () => { fillTargets(); translateText(); });
-  $('swap').addEventListener('click', () => {
-    const [source, target] = [$('source').value, $('target').value];
-    if (source === 'auto' || !state.languages.find((l) => l.code === target)?.targets.includes(source)) { setStatus(`No model translates ${target} to ${source}`, true); return; }
-    $('source').value = target;
-    fillTargets();
-    $('target').value = source;
-    fillTargets();
-    $('input').value = state.translation;
-    translateText();
-  });
+  for (const id of ['source', 'target']) $(id).addEventListener('change', () => { fillTargets(); translateText(); });
+  $('bilingual').addEventListener('change', () => { if (state.document) translateFile(state.document.file); });
+  $('swap').addEventListener('click', swap);
   $('input').addEventListener('input', () => {
+    state.document = null;
+    updateCount();
+    orient($('input'), $('input').value, sourceLanguage(), false);
     clearTimeout(state.timer);
     state.timer = setTimeout(translateText, Math.max(300, state.settings.frontendTimeout));
   });
-  $('translate').addEventListener('click', translateText);
-  $('copy').addEventListener('click', async () => {
-    await navigator.clipboard.writeText(state.translation).then(() => setStatus('Copied'), () => setStatus('Copy is not allowed here', true));
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) { event.preventDefault(); translateText(); }
   });
-  $('download').addEventListener('click', downloadTranslation);
-  $('file').addEventListener('change', () => { if ($('file').files[0]) translateFile($('file').files[0]); });
+  $('translate').addEventListener('click', translateText);
+  $('clear').addEventListener('click', clearAll);
+  $('copy').addEventListener('click', () =>
+    navigator.clipboard.writeText(state.result.text).then(() => setStatus('Copied'), () => setStatus('Copy is not allowed here', true)));
+  $('download').addEventListener('click', downloadResult);
+  $('file').addEventListener('change', () => {
+    const [file] = $('file').files;
+    $('file').value = ''; // so that choosing the same file again is a change too
+    if (file) translateFile(file);
+  });
   const drop = $('drop');
   drop.addEventListener('dragover', (event) => { event.preventDefault(); drop.classList.add('over'); });
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
@@ -143,6 +280,7 @@ async function start() {
     drop.classList.remove('over');
     if (event.dataTransfer.files[0]) translateFile(event.dataTransfer.files[0]);
   });
+  updateCount();
   // Text typed or pasted while the settings were loading had no listener yet: translate it now.
   if ($('input').value.trim()) translateText();
   document.body.dataset.ready = 'true';

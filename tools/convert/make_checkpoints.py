@@ -74,6 +74,8 @@ def randomize(model, seed):
     g = torch.Generator().manual_seed(seed)
     with torch.no_grad():
         for name, p in model.named_parameters():
+            if "embed_positions" in name:
+                continue  # Marian's sinusoids are a parameter, but fixed: transformers recomputes them when loading
             if name.endswith("layer_norm.weight"):
                 p.copy_(1.0 + 0.3 * torch.randn(p.shape, generator=g))
             elif p.dim() == 1 or name.endswith("bias"):
@@ -158,6 +160,9 @@ def make(name, shape, out_dir):
         kwargs["max_shard_size"] = shape["shard"]
     model.save_pretrained(folder, **kwargs)
     model.float()
+    for module in model.modules():
+        if hasattr(module, "_init_weight"):
+            module._init_weight(module.weight)  # the fixed sinusoids in float32, as loading the checkpoint makes them
 
     eos, pad = cfg["eos_token_id"], cfg["pad_token_id"]
     rows = input_ids(shape, cfg["vocab_size"], eos, pad)

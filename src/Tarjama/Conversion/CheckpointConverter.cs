@@ -18,6 +18,9 @@ public static class CheckpointConverter
         "tokenizer_config.json", "special_tokens_map.json", "sentencepiece.bpe.model",
     ];
 
+    /// <summary>The dtypes the converter writes.</summary>
+    public static IReadOnlyList<ModelDtype> Dtypes => WeightEncoding.Supported;
+
     private const int OpsetVersion = 17;
     private const int IrVersion = 8;
 
@@ -51,20 +54,16 @@ public static class CheckpointConverter
         try
         {
             Directory.CreateDirectory(Path.Combine(temporary, "onnx"));
-            var files = new[] { (Graph: encoder, File: options.Dtype.OnnxFile("encoder_model")), (Graph: decoder, File: options.Dtype.OnnxFile("decoder_model_merged")) };
-            long total = files.Sum(f => f.Graph.Weights.Bytes);
-            long before = 0;
-            foreach (var (graph, file) in files)
+            foreach (var (graph, file) in new[] { (encoder, options.Dtype.OnnxFile("encoder_model")), (decoder, options.Dtype.OnnxFile("decoder_model_merged")) })
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                long start = before;
-                options.Progress?.Report(new ConversionProgress(file, start, total));
+                long total = graph.Weights.Bytes;
+                options.Progress?.Report(new ConversionProgress(file, 0, total));
                 OnnxModelFile.Write(Path.Combine(temporary, file), Model(graph), graph.Weights.All, new WriteProgress(written =>
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    options.Progress?.Report(new ConversionProgress(file, start + written, total));
+                    options.Progress?.Report(new ConversionProgress(file, written, total));
                 }));
-                before += graph.Weights.Bytes;
             }
             foreach (var name in CopiedFiles.Where(n => File.Exists(Path.Combine(checkpointFolder, n))))
             {

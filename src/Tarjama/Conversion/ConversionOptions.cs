@@ -7,9 +7,9 @@ public sealed record ConversionOptions
 {
     public ModelDtype Dtype { get; init; } = ModelDtype.Fp32;
 
-    /// <summary>Told each file as it starts and the share of all weights written so far.</summary>
+    /// <summary>Told, for each ONNX file, the weight bytes written of its total.</summary>
     public IProgress<ConversionProgress>? Progress { get; init; }
 }
 
-/// <summary>How far a conversion is: the file being written and the weight bytes written of all files.</summary>
-public sealed record ConversionProgress(string File, long BytesWritten, long BytesTotal);
+/// <summary>How far a conversion is: the file being written (a path inside the model folder) and its weight bytes written.</summary>
+public sealed record ConversionProgress(string File, long BytesDone, long BytesTotal);

@@ -1,5 +1,6 @@
 using Tarjama.Models;
 using System.CommandLine;
+using Tarjama.Conversion;
 using Tarjama.Hub;
 
 namespace Tarjama.Cli;
@@ -18,6 +19,7 @@ internal static class ModelsCommand
         command.Subcommands.Add(Pull(settings));
         command.Subcommands.Add(Verify(settings));
         command.Subcommands.Add(Remove(settings));
+        command.Subcommands.Add(Convert(settings));
         return command;
     }
 
@@ -114,6 +116,35 @@ internal static class ModelsCommand
             parse.InvocationConfiguration.Output.WriteLine($"removed {repo} ({ByteSize.Format(freed)} freed)");
             return 0;
         }));
+        return command;
+    }
+
+    private static Command Convert(Func<HubSettings> settings)
+    {
+        var model = new Argument<string>("model") { Description = "A checkpoint folder (config.json + safetensors), catalogue name or Hub repository." };
+        var output = new Option<string>("--output", "-o") { Description = "The model folder to create (must not exist yet).", Required = true };
+        var revision = new Option<string>("--revision") { Description = "Branch, tag or commit of a Hub repository.", DefaultValueFactory = _ => "main" };
+        var dtype = new Option<string>("--dtype") { Description = "Weight precision to write.", DefaultValueFactory = _ => ModelDtype.Fp32.Name() };
+        dtype.AcceptOnlyFromAmong([.. CheckpointConverter.Dtypes.Select(d => d.Name())]);
+        var command = new Command("convert", "Convert a Hugging Face safetensors checkpoint (MarianMT, M2M100/NLLB) into an ONNX model folder.") { model, output, revision, dtype };
+        command.SetAction((parse, cancellation) => Task.FromResult(CommandGuard.Run(() =>
+        {
+            var configuration = parse.InvocationConfiguration;
+            var name = parse.GetValue(model)!;
+            var target = parse.GetValue(output)!;
+            var precision = ModelDtypes.Parse(parse.GetValue(dtype)!);
+            PullDisplays.Show(configuration.Error, observer =>
+            {
+                var source = Directory.Exists(name)
+                    ? name
+                    : ModelResolver.PullCheckpoint(name, new ModelResolveOptions { Hub = settings(), Revision = parse.GetValue(revision)!, Observer = observer }, cancellation);
+                observer.Note($"converting {source} to ONNX {precision.Name()} in {target}");
+                CheckpointConverter.Convert(source, target, new ConversionOptions { Dtype = precision, Progress = new ConversionObserver(observer) }, cancellation);
+                return 0;
+            });
+            configuration.Output.WriteLine(Path.GetFullPath(target));
+            return 0;
+        })));
         return command;
     }
 

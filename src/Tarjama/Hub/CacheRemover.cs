@@ -21,14 +21,16 @@ public static class CacheRemover
                 ? [named]
                 : throw new TarjamaException($"{repo} has no cached snapshot of revision '{revision}'");
 
+        long freed = 0;
         foreach (var commit in removed)
         {
             Directory.Delete(folder.SnapshotDirectory(commit), recursive: true);
             DeleteIfExists(Path.Combine(folder.Root, ".no_exist", commit));
+            freed += DeleteConversions(folder, commit);
         }
 
         RemoveRefsTo(folder, removed);
-        var freed = RemoveUnusedBlobs(folder);
+        freed += RemoveUnusedBlobs(folder);
         if (folder.Commits().Count == 0)
         {
             Directory.Delete(folder.Root, recursive: true);
@@ -74,6 +76,19 @@ public static class CacheRemover
         }
 
         return freed;
+    }
+
+    // What the converter made from a checkpoint snapshot goes with it.
+    private static long DeleteConversions(RepoCacheFolder folder, string commit)
+    {
+        var converted = Path.GetDirectoryName(folder.ConvertedDirectory(commit, Models.ModelDtype.Fp32))!;
+        if (!Directory.Exists(converted))
+        {
+            return 0;
+        }
+        long bytes = Directory.EnumerateFiles(converted, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+        Directory.Delete(converted, recursive: true);
+        return bytes;
     }
 
     private static void DeleteIfExists(string directory)

@@ -35,7 +35,19 @@ public static class CacheVerifier
         return
         [
             .. folder.Commits().SelectMany(commit => folder.SnapshotFiles(commit).Select(path => Check(folder, commit, path, blobHashes))),
+            .. folder.Commits().SelectMany(commit => Conversions(folder, commit)),
         ];
+    }
+
+    // Files converted here from a checkpoint have no Hub hash; they are listed so that verify shows them.
+    private static IEnumerable<FileCheck> Conversions(RepoCacheFolder folder, string commit)
+    {
+        var converted = Path.GetDirectoryName(folder.ConvertedDirectory(commit, Models.ModelDtype.Fp32))!;
+        return Directory.Exists(converted)
+            ? Directory.EnumerateFiles(converted, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(f => new FileCheck(
+                commit, Path.GetRelativePath(folder.Root, f).Replace(Path.DirectorySeparatorChar, '/'), FileCheckOutcome.Unverifiable,
+                "converted here from the snapshot's checkpoint; no Hub hash to check against"))
+            : [];
     }
 
     private static FileCheck Check(RepoCacheFolder folder, string commit, string path, Dictionary<string, string?> blobHashes)

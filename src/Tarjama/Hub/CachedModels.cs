@@ -7,11 +7,30 @@ public sealed record CachedRepository(RepoId Repo, IReadOnlyList<ModelDtype> Dty
 /// <summary>Reads the hub cache without touching the network, whoever filled it (Tarjama or Python tools).</summary>
 public static class CachedModels
 {
-    /// <summary>The snapshot folder of <paramref name="revision"/> when it holds every file <paramref name="dtype"/> needs, else null.</summary>
+    /// <summary>The model folder of <paramref name="revision"/> when it holds every file <paramref name="dtype"/> needs, else
+    /// null: the snapshot itself, or the conversion of its checkpoint.</summary>
     public static string? FindSnapshot(string cacheDirectory, RepoId repo, string revision, ModelDtype dtype)
     {
         var folder = new RepoCacheFolder(cacheDirectory, repo);
-        return folder.CommitFor(revision) is { } commit && HasFiles(folder, commit, dtype) ? folder.SnapshotDirectory(commit) : null;
+        if (folder.CommitFor(revision) is not { } commit)
+        {
+            return null;
+        }
+        return HasSnapshotFiles(folder, commit, dtype) ? folder.SnapshotDirectory(commit)
+            : CheckpointFiles.IsConverted(folder.ConvertedDirectory(commit, dtype), dtype) ? folder.ConvertedDirectory(commit, dtype)
+            : null;
+    }
+
+    /// <summary>
+    /// Converts a cached checkpoint snapshot of <paramref name="revision"/> to <paramref name="dtype"/> without the network
+    /// (a pull interrupted during conversion, or another dtype of a checkpoint already pulled); null when none is cached.
+    /// </summary>
+    public static string? ConvertCachedCheckpoint(string cacheDirectory, RepoId repo, string revision, ModelDtype dtype, IPullObserver? observer, CancellationToken cancellationToken)
+    {
+        var folder = new RepoCacheFolder(cacheDirectory, repo);
+        return folder.CommitFor(revision) is { } commit && CheckpointFiles.HasCheckpoint(folder, commit)
+            ? CheckpointFiles.EnsureConverted(folder, commit, dtype, observer, cancellationToken)
+            : null;
     }
 
     /// <summary>Every model repository in the cache, in name order.</summary>
@@ -36,12 +55,14 @@ public static class CachedModels
     {
         var commits = folder.Commits();
         var dtypes = Enum.GetValues<ModelDtype>().Where(d => commits.Any(c => HasFiles(folder, c, d))).ToList();
-        var bytes = Directory.Exists(folder.BlobsDirectory)
-            ? Directory.EnumerateFiles(folder.BlobsDirectory).Sum(f => new FileInfo(f).Length)
-            : 0;
+        var bytes = new[] { folder.BlobsDirectory, Path.Combine(folder.Root, "converted") }.Where(Directory.Exists)
+            .Sum(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length));
         return new CachedRepository(folder.Repo, dtypes, bytes);
     }
 
     private static bool HasFiles(RepoCacheFolder folder, string commit, ModelDtype dtype) =>
+        HasSnapshotFiles(folder, commit, dtype) || CheckpointFiles.IsConverted(folder.ConvertedDirectory(commit, dtype), dtype);
+
+    private static bool HasSnapshotFiles(RepoCacheFolder folder, string commit, ModelDtype dtype) =>
         ModelFiles.Required(dtype).All(f => RepoCacheFolder.IsUsable(folder.PointerPath(commit, f)));
 }

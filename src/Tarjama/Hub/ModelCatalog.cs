@@ -11,6 +11,11 @@ public static class ModelCatalog
     [
         new("opus-mt-ar-en", new RepoId("Xenova", "opus-mt-ar-en"), "ar→en", "≈440 MB fp32, ≈115 MB q8", "Apache-2.0"),
         new("opus-mt-en-ar", new RepoId("Xenova", "opus-mt-en-ar"), "en→ar", "≈440 MB fp32, ≈115 MB q8", "Apache-2.0"),
+        // Checkpoints without ONNX files: converted once when pulled (sizes of the converted encoder + merged decoder).
+        new("opus-mt-tc-big-ar-en", new RepoId("Helsinki-NLP", "opus-mt-tc-big-ar-en"), "ar→en", "≈1.2 GB fp32, ≈0.5 GB int8 (converted)", "CC-BY-4.0"),
+        new("opus-mt-tc-big-en-ar", new RepoId("Helsinki-NLP", "opus-mt-tc-big-en-ar"), "en→ar", "≈1.2 GB fp32, ≈0.5 GB int8 (converted)", "CC-BY-4.0"),
+        new("nllb-200-distilled-1.3B", new RepoId("facebook", "nllb-200-distilled-1.3B"), "200 languages", "≈6.5 GB fp32, ≈2.4 GB int8 (converted)", "CC-BY-NC-4.0"),
+        new("nllb-200-3.3B", new RepoId("facebook", "nllb-200-3.3B"), "200 languages", "≈15 GB fp32, ≈5.4 GB int8 (converted)", "CC-BY-NC-4.0"),
     ];
 
     public static CatalogModel? Find(string name) =>

@@ -22,11 +22,16 @@ public static class ModelFiles
 
     /// <summary>
     /// The files to fetch from a repository holding <paramref name="repoFiles"/>: the optional ones present, then the
-    /// required ones last, so a snapshot that has its required files was written to the end.
+    /// required ones last, so a snapshot that has its required files was written to the end. A repository without the
+    /// dtype's ONNX files but with a safetensors checkpoint gives its checkpoint, to be converted here.
     /// </summary>
-    internal static IReadOnlyList<string> ToFetch(IReadOnlySet<string> repoFiles, ModelDtype dtype, RepoId repo, string revision)
+    internal static FetchPlan ToFetch(IReadOnlySet<string> repoFiles, ModelDtype dtype, RepoId repo, string revision)
     {
         var missing = Required(dtype).Where(f => !repoFiles.Contains(f)).ToList();
+        if (missing.Count > 0 && CheckpointFiles.ToFetch(repoFiles, repo, revision) is { } checkpoint)
+        {
+            return new FetchPlan(checkpoint, IsCheckpoint: true);
+        }
         if (missing.Count > 0)
         {
             var available = DtypesIn(repoFiles).Select(d => d.Name()).ToList();
@@ -35,10 +40,13 @@ public static class ModelFiles
                 + (available.Count > 0 ? $"; dtypes it has: {string.Join(", ", available)}" : ""));
         }
 
-        return [.. Optional.Where(repoFiles.Contains), .. Required(dtype)];
+        return new FetchPlan([.. Optional.Where(repoFiles.Contains), .. Required(dtype)], IsCheckpoint: false);
     }
 
     /// <summary>The dtypes whose encoder and merged decoder are both among <paramref name="files"/>.</summary>
     private static IEnumerable<ModelDtype> DtypesIn(IReadOnlySet<string> files) =>
         Enum.GetValues<ModelDtype>().Where(d => files.Contains(Encoder(d)) && files.Contains(MergedDecoder(d)));
 }
+
+/// <summary>What a pull downloads, and whether it is a checkpoint that still has to be converted to ONNX.</summary>
+internal sealed record FetchPlan(IReadOnlyList<string> Files, bool IsCheckpoint);

@@ -8,13 +8,18 @@ namespace Tarjama.Hub;
 /// </summary>
 internal static class ModelPuller
 {
-    public static async Task<string> PullAsync(RepoId repo, ModelResolveOptions options, CancellationToken cancellationToken)
+    /// <param name="checkpointOnly">Download the repository's safetensors checkpoint, unconverted, even when it has ONNX files.</param>
+    public static async Task<string> PullAsync(RepoId repo, ModelResolveOptions options, CancellationToken cancellationToken, bool checkpointOnly = false)
     {
         var http = new HubHttp(options.Hub, options.FirstRetryDelay);
         var client = new HubClient(http);
         var folder = new RepoCacheFolder(options.Hub.CacheDirectory, repo);
         var revision = await client.GetRevisionAsync(repo, options.Revision, cancellationToken);
-        var wanted = ModelFiles.ToFetch(revision.Files, options.Dtype, repo, options.Revision);
+        var plan = checkpointOnly
+            ? new FetchPlan(CheckpointFiles.ToFetch(revision.Files, repo, options.Revision)
+                ?? throw new TarjamaException($"{repo} at '{options.Revision}' has no safetensors checkpoint (config.json with model.safetensors or {Conversion.Checkpoint.IndexFile})"), IsCheckpoint: true)
+            : ModelFiles.ToFetch(revision.Files, options.Dtype, repo, options.Revision);
+        var wanted = plan.Files;
 
         var remoteFiles = new List<RemoteFile>();
         foreach (var path in wanted.Where(p => !RepoCacheFolder.IsUsable(folder.PointerPath(revision.Commit, p))))
@@ -23,7 +28,7 @@ internal static class ModelPuller
         }
 
         var toDownload = remoteFiles.Where(f => !File.Exists(folder.BlobPath(f.Etag))).ToList();
-        var what = $"{repo} {options.Dtype.Name()} at {options.Revision} ({revision.Commit[..7]})";
+        var what = $"{repo} {(plan.IsCheckpoint ? "checkpoint" : options.Dtype.Name())} at {options.Revision} ({revision.Commit[..7]})";
         options.Observer?.Note(toDownload.Count == 0
             ? $"{what} is already in the cache"
             : $"pulling {what} into {folder.Root}: {toDownload.Count} file{(toDownload.Count == 1 ? "" : "s")}, {ByteSize.Format(toDownload.Sum(f => f.Size))}");
@@ -36,6 +41,8 @@ internal static class ModelPuller
         }
 
         folder.WriteRef(options.Revision, revision.Commit);
-        return folder.SnapshotDirectory(revision.Commit);
+        return plan.IsCheckpoint && !checkpointOnly
+            ? CheckpointFiles.EnsureConverted(folder, revision.Commit, options.Dtype, options.Observer, cancellationToken)
+            : folder.SnapshotDirectory(revision.Commit);
     }
 }

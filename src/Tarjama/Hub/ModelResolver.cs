@@ -25,6 +25,11 @@ public static class ModelResolver
             return cached;
         }
 
+        if (CachedModels.ConvertCachedCheckpoint(options.Hub.CacheDirectory, repo, options.Revision, options.Dtype, options.Observer, cancellationToken) is { } converted)
+        {
+            return converted;
+        }
+
         if (options.Hub.Offline)
         {
             throw NotCachedWhileOffline(modelArgument, repo, options);
@@ -47,7 +52,25 @@ public static class ModelResolver
         }
 
         return CachedModels.FindSnapshot(options.Hub.CacheDirectory, repo, options.Revision, options.Dtype)
+            ?? CachedModels.ConvertCachedCheckpoint(options.Hub.CacheDirectory, repo, options.Revision, options.Dtype, options.Observer, cancellationToken)
             ?? throw NotCachedWhileOffline(modelArgument, repo, options);
+    }
+
+    /// <summary>
+    /// The snapshot folder of a repository's safetensors checkpoint, downloaded unless cached (offline: cached only),
+    /// for converting it elsewhere.
+    /// </summary>
+    public static string PullCheckpoint(string modelArgument, ModelResolveOptions options, CancellationToken cancellationToken = default)
+    {
+        var repo = RepoFor(modelArgument, options);
+        var folder = new RepoCacheFolder(options.Hub.CacheDirectory, repo);
+        if (folder.CommitFor(options.Revision) is { } commit && CheckpointFiles.HasCheckpoint(folder, commit) && options.Hub.Offline)
+        {
+            return folder.SnapshotDirectory(commit);
+        }
+        return options.Hub.Offline
+            ? throw NotCachedWhileOffline(modelArgument, repo, options)
+            : Run(token => ModelPuller.PullAsync(repo, options, token, checkpointOnly: true), cancellationToken);
     }
 
     /// <summary>The repository a catalogue name or <c>owner/name</c> stands for.</summary>

@@ -21,6 +21,10 @@ internal sealed partial class RepoCacheFolder(string cacheDirectory, RepoId repo
 
     public string LocksDirectory { get; } = Path.Combine(cacheDirectory, ".locks", repo.CacheFolderName);
 
+    /// <summary>Where a checkpoint snapshot's conversion to ONNX in one dtype lives (not a Hub file, so beside the snapshots).</summary>
+    public string ConvertedDirectory(string commit, Tarjama.Models.ModelDtype dtype) =>
+        Path.Combine(Root, "converted", commit, Tarjama.Models.ModelDtypes.Name(dtype));
+
     public static bool IsCommitHash(string revision) => CommitHashPattern().IsMatch(revision);
 
     public string BlobPath(string etag) => Path.Combine(BlobsDirectory, etag);

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Tarjama.Server.CatTools;
+using Tarjama.Server.DeepL;
 using Tarjama.Translation;
 
 namespace Tarjama.Server;
@@ -42,6 +44,9 @@ public sealed class TarjamaServer : IAsyncDisposable
             app.Services.GetRequiredService<TranslateEndpoints>().Map(app);
             app.Services.GetRequiredService<FileEndpoints>().Map(app);
             app.Services.GetRequiredService<ServiceEndpoints>().Map(app);
+            app.Services.GetRequiredService<DeepLTranslateEndpoints>().Map(app);
+            app.Services.GetRequiredService<OpusCatEndpoints>().Map(app);
+            app.Services.GetRequiredService<ApertiumEndpoints>().Map(app);
             await app.StartAsync(cancellationToken);
         }
         catch (Exception e)
@@ -97,6 +102,10 @@ public sealed class TarjamaServer : IAsyncDisposable
         builder.Services.AddSingleton<TranslateEndpoints>();
         builder.Services.AddSingleton<FileEndpoints>();
         builder.Services.AddSingleton<ServiceEndpoints>();
+        builder.Services.AddSingleton<DeepLUsage>();
+        builder.Services.AddSingleton<DeepLTranslateEndpoints>();
+        builder.Services.AddSingleton<OpusCatEndpoints>();
+        builder.Services.AddSingleton<ApertiumEndpoints>();
     }
 
     /// <summary>Every route the server maps, as "METHOD /pattern".</summary>

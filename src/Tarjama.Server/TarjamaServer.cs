@@ -45,6 +45,7 @@ public sealed class TarjamaServer : IAsyncDisposable
             app.Services.GetRequiredService<FileEndpoints>().Map(app);
             app.Services.GetRequiredService<ServiceEndpoints>().Map(app);
             app.Services.GetRequiredService<DeepLTranslateEndpoints>().Map(app);
+            app.Services.GetRequiredService<DeepLDocumentEndpoints>().Map(app);
             app.Services.GetRequiredService<OpusCatEndpoints>().Map(app);
             app.Services.GetRequiredService<ApertiumEndpoints>().Map(app);
             await app.StartAsync(cancellationToken);
@@ -104,6 +105,8 @@ public sealed class TarjamaServer : IAsyncDisposable
         builder.Services.AddSingleton<ServiceEndpoints>();
         builder.Services.AddSingleton<DeepLUsage>();
         builder.Services.AddSingleton<DeepLTranslateEndpoints>();
+        builder.Services.AddSingleton<DeepLDocumentJobs>();
+        builder.Services.AddSingleton<DeepLDocumentEndpoints>();
         builder.Services.AddSingleton<OpusCatEndpoints>();
         builder.Services.AddSingleton<ApertiumEndpoints>();
     }

@@ -111,6 +111,52 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
         await AssertDeepLError(response, 404, "Glossary not found.");
     }
 
+    [Fact]
+    public async Task A_document_goes_up_is_translated_in_the_background_and_comes_down_once()
+    {
+        const string document = "<h1>الأخبار</h1>\n<p>مرحبا بالعالم</p>\n";
+        using var upload = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(document)), "file", "news.html" },
+            { new StringContent("EN-US"), "target_lang" },
+        };
+        var (status, ids) = await RunningServer.Read(await Server.Client.PostAsync("/v2/document", upload));
+        Assert.Equal(200, status);
+        string id = ids.GetProperty("document_id").GetString()!, key = ids.GetProperty("document_key").GetString()!;
+        var (_, state) = await Post($"/v2/document/{id}", ("document_key", key));
+        for (int poll = 0; poll < 600 && state.GetProperty("status").GetString() is "queued" or "translating"; poll++)
+        {
+            await Task.Delay(100);
+            (_, state) = await Post($"/v2/document/{id}", ("document_key", key));
+        }
+        Assert.Equal("done", state.GetProperty("status").GetString());
+        await AssertDeepLError(await Server.PostForm($"/v2/document/{id}/result", ("document_key", "wrong")), 404, "Document not found.");
+        var result = await Server.PostForm($"/v2/document/{id}/result", ("document_key", key));
+        Assert.Equal(200, (int)result.StatusCode);
+        string translated = await result.Content.ReadAsStringAsync();
+        using var direct = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(document)), "file", "news.html" },
+            { new StringContent("ar"), "source" },
+            { new StringContent("en"), "target" },
+        };
+        Assert.Equal(await (await Server.Client.PostAsync("/translate_document", direct)).Content.ReadAsStringAsync(), translated);
+        await AssertDeepLError(await Server.PostForm($"/v2/document/{id}/result", ("document_key", key)), 404, "Document not found.");
+    }
+
+    [Fact]
+    public async Task Unsupported_documents_are_refused()
+    {
+        using var upload = new MultipartFormDataContent
+        {
+            { new ByteArrayContent([0x50, 0x4b, 3, 4]), "file", "report.pdf" },
+            { new StringContent("EN-US"), "target_lang" },
+        };
+        var (status, body) = await RunningServer.Read(await Server.Client.PostAsync("/v2/document", upload));
+        Assert.Equal(400, status);
+        Assert.Contains("'file' not supported", body.GetProperty("message").GetString());
+    }
+
     private static async Task AssertDeepLError(HttpResponseMessage response, int status, string message)
     {
         var (code, body) = await RunningServer.Read(response);

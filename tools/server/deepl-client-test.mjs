@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as deepl from 'deepl-node';
@@ -47,6 +47,19 @@ test('languages and usage', async () => {
   const usage = await client().getUsage();
   assert.ok(usage.character.count > 0);
   assert.equal(usage.character.limit, quota);
+});
+
+test('translateDocument: upload, wait, download', async () => {
+  const folder = await mkdtemp(path.join(tmpdir(), 'tarjama-deepl-doc-'));
+  const input = path.join(folder, 'news.md');
+  const output = path.join(folder, 'news.en.md');
+  await writeFile(input, '# الأخبار\n\nمرحبا بالعالم\n');
+  const status = await client().translateDocument(input, output, 'ar', 'en-US');
+  assert.ok(status.ok());
+  const lines = (await readFile(output, 'utf8')).split('\n');
+  assert.equal(lines.length, 4);
+  assert.match(lines[0], /^# \S/);
+  assert.equal(lines[1], '');
 });
 
 test('errors arrive as the client\'s own error types', async () => {

@@ -1,5 +1,4 @@
 using Tarjama.Documents;
-using Tarjama.Translation;
 
 namespace Tarjama.Server.DeepL;
 
@@ -28,30 +27,27 @@ internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguageP
         var texts = fields.All("text");
         if (texts.Count == 0)
         {
-            throw Bad("Parameter 'text' not specified.");
+            throw DeepLRequest.Bad("Parameter 'text' not specified.");
         }
         if (texts.Count > MaxTexts)
         {
-            throw Bad($"Too many texts: at most {MaxTexts} per request.");
+            throw DeepLRequest.Bad($"Too many texts: at most {MaxTexts} per request.");
         }
-        string target = DeepLLanguages.ToCode(fields.Text("target_lang")) ?? throw Bad("Parameter 'target_lang' not specified.");
+        string target = DeepLLanguages.ToCode(fields.Text("target_lang")) ?? throw DeepLRequest.Bad("Parameter 'target_lang' not specified.");
         var format = fields.Text("tag_handling") switch
         {
             null => DocumentFormat.Text,
             "html" or "xml" => DocumentFormat.Html,
-            _ => throw Bad("Value for 'tag_handling' not supported."),
+            _ => throw DeepLRequest.Bad("Value for 'tag_handling' not supported."),
         };
         string split = Choice(fields, "split_sentences", SplitModes) ?? "1";
         Choice(fields, "formality", Formalities); // no model here has a formality setting: valid values are accepted and ignored
         fields.Flag("preserve_formatting"); // always so: spacing, punctuation and case of the source are kept
-        if (fields.Text("glossary_id") is not null)
-        {
-            throw new ApiError(StatusCodes.Status404NotFound, "Glossary not found.");
-        }
+        DeepLRequest.RefuseGlossary(fields);
         string source = DeepLLanguages.ToCode(fields.Text("source_lang"))
             // The context is read, never translated: it helps tell the source language of short texts.
             ?? ScriptDetector.Detect([.. texts, fields.Text("context") ?? ""], pairs.Languages)[0].Language;
-        var translator = Resolve(source, target);
+        var translator = DeepLRequest.Resolve(pairs, source, target);
         usage.Spend(caller, texts.Sum(text => (long)text.Length));
         using var admitted = admission.Enter(translator);
         // split_sentences=0 still translates sentence by sentence: the models were trained on sentences, and a segment a CAT
@@ -73,7 +69,7 @@ internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguageP
         {
             null or "source" => false,
             "target" => true,
-            _ => throw Bad("Value for 'type' not supported."),
+            _ => throw DeepLRequest.Bad("Value for 'type' not supported."),
         };
         return Results.Json(DeepLLanguages.List(pairs, targets), DeepLJson.Options);
     }
@@ -85,29 +81,15 @@ internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguageP
         return Results.Json(new { character_count = usage.Of(caller), character_limit = usage.Limit }, DeepLJson.Options);
     }
 
-    private BatchingTranslator Resolve(string source, string target)
-    {
-        if (!pairs.Languages.Contains(source))
-        {
-            throw Bad("Value for 'source_lang' not supported.");
-        }
-        if (!pairs.Languages.Contains(target))
-        {
-            throw Bad("Value for 'target_lang' not supported.");
-        }
-        return pairs.Find(source, target) ?? throw Bad($"Translating from {source.ToUpperInvariant()} to {target.ToUpperInvariant()} is not supported.");
-    }
-
     /// <summary>An optional field that must hold one of <paramref name="allowed"/>.</summary>
     private static string? Choice(RequestFields fields, string name, string[] allowed) => fields.Text(name) switch
     {
         null => null,
         var value when allowed.Contains(value, StringComparer.OrdinalIgnoreCase) => value.ToLowerInvariant(),
-        _ => throw Bad($"Value for '{name}' not supported."),
+        _ => throw DeepLRequest.Bad($"Value for '{name}' not supported."),
     };
 
     /// <summary>split_sentences=nonewlines: line breaks are spaces, so only punctuation ends a sentence.</summary>
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    private static ApiError Bad(string reason) => ApiError.BadRequest("Bad request. Reason: " + reason);
 }

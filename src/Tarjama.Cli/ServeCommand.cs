@@ -28,12 +28,13 @@ internal static class ServeCommand
         var keyLimit = new Option<int>("--key-req-limit") { Description = "Requests per minute for a key that names no limit of its own (0: no limit)" }.Within(0, 1_000_000);
         var apiKeys = new Option<string?>("--api-keys") { HelpName = "FILE", Description = "Accepted API keys, one SHA-256 hash (hex) a line, optionally followed by that key's requests per minute" };
         var requireKey = new Option<bool>("--require-api-key") { Description = "Refuse requests without a valid API key (needs --api-keys)" };
+        var quota = new Option<long>("--character-quota") { HelpName = "CHARACTERS", Description = "Characters one API key (or address) may translate through the DeepL API while the server runs; past it 456 (0: no quota)" }.Within(0, 1L << 50);
         var cors = new Option<string[]>("--cors") { HelpName = "ORIGIN", Description = "Origin allowed to call the API from a browser; repeat for more; * for any (the default), none for no CORS", DefaultValueFactory = _ => ["*"] };
-        var command = new Command("serve", "Serve translation over HTTP: LibreTranslate's API, /health, /metrics, /openapi.json and a web page at /.");
+        var command = new Command("serve", "Serve translation over HTTP: LibreTranslate's and DeepL's APIs, OPUS-CAT's and Apertium's endpoints, /health, /metrics, /openapi.json and a web page at /.");
         model.AddTo(command);
         // serve takes --model more than once, one per direction; the shared single-model option gives way to it.
         command.Options.Remove(model.Model);
-        foreach (var option in new Option[] { models, host, port, charLimit, batchLimit, maxBody, maxUpload, queue, batchWait, engineSeconds, memoryBudget, fileStore, requestLimit, keyLimit, apiKeys, requireKey, cors })
+        foreach (var option in new Option[] { models, host, port, charLimit, batchLimit, maxBody, maxUpload, queue, batchWait, engineSeconds, memoryBudget, fileStore, requestLimit, keyLimit, apiKeys, requireKey, quota, cors })
         {
             command.Options.Add(option);
         }
@@ -62,6 +63,7 @@ internal static class ServeCommand
                 RequestsPerKey = parse.GetValue(keyLimit),
                 ApiKeysFile = parse.GetValue(apiKeys),
                 RequireApiKey = parse.GetValue(requireKey),
+                CharacterQuota = parse.GetValue(quota),
                 CorsOrigins = parse.GetValue(cors) is ["none"] ? [] : parse.GetValue(cors)!,
             };
             // Before the models load (and perhaps download): a busy port is one line at once, not after a minute.

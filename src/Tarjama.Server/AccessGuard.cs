@@ -26,12 +26,16 @@ internal sealed class AccessGuard : IDisposable
 
     public bool UsesKeys => _keys is not null;
 
-    public void Check(HttpContext context, RequestFields fields)
+    public void Check(HttpContext context, RequestFields fields) => CheckKey(context, fields.Text("api_key"));
+
+    /// <summary>Checks a key given some other way than LibreTranslate's api_key field (DeepL's Authorization header).</summary>
+    /// <returns>Who is calling: the key's id, or the client's address when no key is used.</returns>
+    public string CheckKey(HttpContext context, string? key)
     {
-        var client = Identify(context, fields.Text("api_key"));
+        var client = Identify(context, key);
         if (client.Limit <= 0)
         {
-            return;
+            return client.Partition;
         }
         using var lease = _limiter.AttemptAcquire(client);
         if (!lease.IsAcquired)
@@ -42,6 +46,7 @@ internal sealed class AccessGuard : IDisposable
                 Headers = new Dictionary<string, string> { ["Retry-After"] = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture) },
             };
         }
+        return client.Partition;
     }
 
     private (string Partition, int Limit) Identify(HttpContext context, string? key)

@@ -57,12 +57,18 @@ internal sealed class ErrorEdge(RequestDelegate next, ILogger<ErrorEdge> log, Se
         {
             context.Response.Headers[name] = value;
         }
-        return context.Response.WriteAsJsonAsync(new ErrorBody(error.Message), ServerJson.Options);
+        return WriteBody(context, error.Message);
     }
 
     /// <summary>Status codes the pipeline sets without a body (404, 405) get the same JSON shape.</summary>
-    public static Task WriteStatus(HttpContext context) =>
-        context.Response.WriteAsJsonAsync(new ErrorBody(ReasonPhrases.GetReasonPhrase(context.Response.StatusCode)), ServerJson.Options);
+    public static Task WriteStatus(HttpContext context) => WriteBody(context, ReasonPhrases.GetReasonPhrase(context.Response.StatusCode));
+
+    /// <summary>LibreTranslate's <c>{"error": ...}</c>, or DeepL's <c>{"message": ...}</c> under its /v2 API.</summary>
+    private static Task WriteBody(HttpContext context, string message) => context.Request.Path.StartsWithSegments("/v2")
+        ? context.Response.WriteAsJsonAsync(new DeepLErrorBody(message), ServerJson.Options)
+        : context.Response.WriteAsJsonAsync(new ErrorBody(message), ServerJson.Options);
 
     private sealed record ErrorBody(string Error);
+
+    private sealed record DeepLErrorBody(string Message);
 }

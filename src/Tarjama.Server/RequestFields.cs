@@ -125,6 +125,41 @@ internal sealed class RequestFields
         return !IsJson && Text(name) is { } single ? ([single.ReplaceLineEndings("\n")], false) : null;
     }
 
+    /// <summary>Every value of a parameter that may repeat (DeepL's <c>text</c>, <c>ignore_tags</c>): a JSON string or
+    /// array of strings, or each form or query field of that name. Empty when absent.</summary>
+    public IReadOnlyList<string> All(string name)
+    {
+        if (_json is { } json)
+        {
+            return json.TryGetProperty(name, out var value) ? value.ValueKind switch
+            {
+                JsonValueKind.Null => [],
+                JsonValueKind.String => [value.GetString()!],
+                JsonValueKind.Array when value.EnumerateArray().All(item => item.ValueKind == JsonValueKind.String) =>
+                    value.EnumerateArray().Select(item => item.GetString()!).ToList(),
+                _ => throw ApiError.BadRequest($"Invalid request: {name} parameter must be a string or an array of strings"),
+            } : [];
+        }
+        var values = _form?[name] is { Count: > 0 } inForm ? inForm : _query[name];
+        return values.Select(v => v ?? "").ToList();
+    }
+
+    /// <summary>A yes/no parameter: JSON true/false, or "1"/"0"/"true"/"false" in any form; null when absent.</summary>
+    public bool? Flag(string name)
+    {
+        if (_json is { } json && json.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value.GetBoolean();
+        }
+        return Text(name)?.ToLowerInvariant() switch
+        {
+            null => null,
+            "1" or "true" => true,
+            "0" or "false" => false,
+            _ => throw ApiError.BadRequest($"Invalid request: {name} parameter must be 0, 1, true or false"),
+        };
+    }
+
     /// <summary>A whole-number parameter, <paramref name="fallback"/> when absent.</summary>
     public int Number(string name, int fallback)
     {

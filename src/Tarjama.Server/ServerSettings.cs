@@ -48,6 +48,13 @@ public sealed record ServerSettings
     /// <summary>Origins browsers may call the API from; "*" for any, empty for none.</summary>
     public IReadOnlyList<string> CorsOrigins { get; init; } = ["*"];
 
+    /// <summary>Characters one caller (API key, or address without one) may translate through the DeepL API while the
+    /// server runs; 0 for no quota.</summary>
+    public long CharacterQuota { get; init; }
+
+    /// <summary>Largest DeepL API request body, in bytes (DeepL's own limit is 128 KiB).</summary>
+    public long DeepLMaxBodyBytes { get; init; } = 128 * 1024;
+
     /// <summary>How long a translated file stays downloadable.</summary>
     public TimeSpan FileRetention { get; init; } = TimeSpan.FromMinutes(30);
 
@@ -83,7 +90,7 @@ public sealed record ServerSettings
         {
             throw new TarjamaException($"--port must be between 0 and 65535 (got {Port})");
         }
-        if (CharLimit is 0 or < -1 || BatchLimit is 0 or < -1 || MaxBodyBytes < 1 || MaxUploadBytes < 1 || RequestsPerAddress < 0 || RequestsPerKey < 0)
+        if (CharLimit is 0 or < -1 || BatchLimit is 0 or < -1 || MaxBodyBytes < 1 || MaxUploadBytes < 1 || RequestsPerAddress < 0 || RequestsPerKey < 0 || CharacterQuota < 0 || DeepLMaxBodyBytes < 1)
         {
             throw new TarjamaException("limits must be positive (-1 for no limit where allowed)");
         }

@@ -21,12 +21,16 @@ internal sealed class SupportedFiles
     /// <summary>Writes the upload's translation (or its bilingual view) to <paramref name="output"/>; refuses input that
     /// is not UTF-8 text with a 400 naming the file.</summary>
     public static Task Translate(ISegmentTranslator translator, IFormFile file, Stream output, DocumentFormat? format, BilingualFormat? bilingual, CancellationToken cancellationToken) =>
+        Translate(translator, file.OpenReadStream, file.FileName, output, format, bilingual, cancellationToken);
+
+    /// <summary>As above, for a document held elsewhere than in the request (a DeepL document job).</summary>
+    public static Task Translate(ISegmentTranslator translator, Func<Stream> open, string fileName, Stream output, DocumentFormat? format, BilingualFormat? bilingual, CancellationToken cancellationToken) =>
         DocumentWork.Run(() =>
         {
-            using var input = file.OpenReadStream();
+            using var input = open();
             using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
             new DocumentTranslator(translator, new DocumentTranslationOptions { Format = format, Bilingual = bilingual })
-                .Translate(input, Path.GetFileName(file.FileName), writer, null, cancellationToken);
+                .Translate(input, Path.GetFileName(fileName), writer, null, cancellationToken);
             return true;
         }, cancellationToken);
 }

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Tarjama.Server.CatTools;
+using Tarjama.Server.DeepL;
 using Tarjama.Translation;
 
 namespace Tarjama.Server;
@@ -43,6 +45,10 @@ public sealed class TarjamaServer : IAsyncDisposable
             app.Services.GetRequiredService<TranslateEndpoints>().Map(app);
             app.Services.GetRequiredService<FileEndpoints>().Map(app);
             app.Services.GetRequiredService<ServiceEndpoints>().Map(app);
+            app.Services.GetRequiredService<DeepLTranslateEndpoints>().Map(app);
+            app.Services.GetRequiredService<DeepLDocumentEndpoints>().Map(app);
+            app.Services.GetRequiredService<OpusCatEndpoints>().Map(app);
+            app.Services.GetRequiredService<ApertiumEndpoints>().Map(app);
             await app.StartAsync(cancellationToken);
         }
         catch (Exception e)
@@ -99,6 +105,12 @@ public sealed class TarjamaServer : IAsyncDisposable
         builder.Services.AddSingleton<TranslateEndpoints>();
         builder.Services.AddSingleton<FileEndpoints>();
         builder.Services.AddSingleton<ServiceEndpoints>();
+        builder.Services.AddSingleton<DeepLUsage>();
+        builder.Services.AddSingleton<DeepLTranslateEndpoints>();
+        builder.Services.AddSingleton<DeepLDocumentJobs>();
+        builder.Services.AddSingleton<DeepLDocumentEndpoints>();
+        builder.Services.AddSingleton<OpusCatEndpoints>();
+        builder.Services.AddSingleton<ApertiumEndpoints>();
     }
 
     /// <summary>Every route the server maps, as "METHOD /pattern".</summary>

@@ -15,6 +15,7 @@ internal sealed class TranslateEndpoints(ServerSettings settings, LanguagePairs 
     public void Map(IEndpointRouteBuilder routes)
     {
         routes.MapPost("/translate", (Delegate)Translate);
+        routes.MapGet("/translate", (Delegate)Translate); // some plugins send LibreTranslate's fields as a query string
         routes.MapPost("/detect", (Delegate)Detect);
         routes.MapGet("/languages", () => Results.Json(
             pairs.Languages.Select(code => new Language(code, LanguageNames.Of(code), pairs.TargetsOf(code))), ServerJson.Options));
@@ -33,7 +34,7 @@ internal sealed class TranslateEndpoints(ServerSettings settings, LanguagePairs 
         {
             throw ApiError.BadRequest($"Invalid request: alternatives parameter must be <= {settings.AlternativesLimit}");
         }
-        CheckLimits(texts);
+        RequestLimits.Check(settings, texts);
         var detected = source == "auto" ? ScriptDetector.Detect(texts, pairs.Languages)[0] : null;
         var translator = pairs.Resolve(detected?.Language ?? source, target, source);
         var format = (fields.Text("format") ?? "text") switch
@@ -56,7 +57,7 @@ internal sealed class TranslateEndpoints(ServerSettings settings, LanguagePairs 
         var fields = await RequestFields.ReadAsync(context.Request, settings.MaxBodyBytes);
         access.Check(context, fields);
         var (texts, _) = fields.Texts("q") ?? throw ApiError.Missing("q");
-        CheckLimits(texts);
+        RequestLimits.Check(settings, texts);
         return Results.Json(ScriptDetector.Detect(texts, pairs.Languages), ServerJson.Options);
     }
 
@@ -78,17 +79,5 @@ internal sealed class TranslateEndpoints(ServerSettings settings, LanguagePairs 
                 target = new NamedLanguage(first.TargetLanguage, LanguageNames.Of(first.TargetLanguage)),
             },
         }, ServerJson.Options);
-    }
-
-    private void CheckLimits(IReadOnlyList<string> texts)
-    {
-        if (settings.BatchLimit != -1 && texts.Count > settings.BatchLimit)
-        {
-            throw ApiError.OverLimit(texts.Count, settings.BatchLimit);
-        }
-        if (settings.CharLimit != -1 && texts.FirstOrDefault(text => text.Length > settings.CharLimit) is { } tooLong)
-        {
-            throw ApiError.OverLimit(tooLong.Length, settings.CharLimit);
-        }
     }
 }

@@ -1,0 +1,95 @@
+using Tarjama.Documents;
+
+namespace Tarjama.Server.DeepL;
+
+/// <summary>DeepL API v2's text endpoints under /v2: translate, languages and usage, with DeepL's field names, answers
+/// and status codes, so DeepL's own client libraries work with the server URL pointed here.</summary>
+internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, Admission admission, DeepLUsage usage)
+{
+    private const int MaxTexts = 50;
+
+    private static readonly string[] SplitModes = ["0", "1", "nonewlines"];
+    private static readonly string[] Formalities = ["default", "more", "less", "prefer_more", "prefer_less"];
+
+    private sealed record Translation(string DetectedSourceLanguage, string Text, long? BilledCharacters);
+
+    public void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/v2/translate", (Delegate)Translate);
+        routes.MapMethods("/v2/languages", ["GET", "POST"], (Delegate)Languages);
+        routes.MapMethods("/v2/usage", ["GET", "POST"], (Delegate)Usage);
+    }
+
+    private async Task<IResult> Translate(HttpContext context)
+    {
+        var fields = await RequestFields.ReadAsync(context.Request, settings.DeepLMaxBodyBytes);
+        string caller = DeepLCaller.Check(context, access, fields);
+        var texts = fields.All("text");
+        if (texts.Count == 0)
+        {
+            throw DeepLRequest.Bad("Parameter 'text' not specified.");
+        }
+        if (texts.Count > MaxTexts)
+        {
+            throw DeepLRequest.Bad($"Too many texts: at most {MaxTexts} per request.");
+        }
+        string target = DeepLLanguages.ToCode(fields.Text("target_lang")) ?? throw DeepLRequest.Bad("Parameter 'target_lang' not specified.");
+        var format = fields.Text("tag_handling") switch
+        {
+            null => DocumentFormat.Text,
+            "html" or "xml" => DocumentFormat.Html,
+            _ => throw DeepLRequest.Bad("Value for 'tag_handling' not supported."),
+        };
+        string split = Choice(fields, "split_sentences", SplitModes) ?? "1";
+        Choice(fields, "formality", Formalities); // no model here has a formality setting: valid values are accepted and ignored
+        fields.Flag("preserve_formatting"); // always so: spacing, punctuation and case of the source are kept
+        DeepLRequest.RefuseGlossary(fields);
+        string source = DeepLLanguages.ToCode(fields.Text("source_lang"))
+            // The context is read, never translated: it helps tell the source language of short texts.
+            ?? ScriptDetector.Detect([.. texts, fields.Text("context") ?? ""], pairs.Languages)[0].Language;
+        var translator = DeepLRequest.Resolve(pairs, source, target);
+        usage.Spend(caller, texts.Sum(text => (long)text.Length));
+        using var admitted = admission.Enter(translator);
+        // split_sentences=0 still translates sentence by sentence: the models were trained on sentences, and a segment a CAT
+        // tool sends whole comes back whole either way.
+        var input = split == "nonewlines" && format == DocumentFormat.Text ? texts.Select(OneLine).ToList() : texts;
+        var translated = await TextTranslation.TranslateAsync(translator, input, format, context.RequestAborted);
+        bool billed = fields.Flag("show_billed_characters") == true;
+        return Results.Json(new
+        {
+            translations = translated.Select((text, i) => new Translation(DeepLLanguages.ToDeepL(source), text, billed ? texts[i].Length : null)),
+        }, DeepLJson.Options);
+    }
+
+    private async Task<IResult> Languages(HttpContext context)
+    {
+        var fields = await RequestFields.ReadAsync(context.Request, settings.DeepLMaxBodyBytes);
+        DeepLCaller.Check(context, access, fields);
+        bool targets = fields.Text("type") switch
+        {
+            null or "source" => false,
+            "target" => true,
+            _ => throw DeepLRequest.Bad("Value for 'type' not supported."),
+        };
+        return Results.Json(DeepLLanguages.List(pairs, targets), DeepLJson.Options);
+    }
+
+    private async Task<IResult> Usage(HttpContext context)
+    {
+        var fields = await RequestFields.ReadAsync(context.Request, settings.DeepLMaxBodyBytes);
+        string caller = DeepLCaller.Check(context, access, fields);
+        return Results.Json(new { character_count = usage.Of(caller), character_limit = usage.Limit }, DeepLJson.Options);
+    }
+
+    /// <summary>An optional field that must hold one of <paramref name="allowed"/>.</summary>
+    private static string? Choice(RequestFields fields, string name, string[] allowed) => fields.Text(name) switch
+    {
+        null => null,
+        var value when allowed.Contains(value, StringComparer.OrdinalIgnoreCase) => value.ToLowerInvariant(),
+        _ => throw DeepLRequest.Bad($"Value for '{name}' not supported."),
+    };
+
+    /// <summary>split_sentences=nonewlines: line breaks are spaces, so only punctuation ends a sentence.</summary>
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+}

@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+
+namespace Tarjama.Server.DeepL;
+
+/// <summary>Characters translated per caller since the server started, against the operator's quota (DeepL's
+/// /v2/usage and its 456 "quota exceeded").</summary>
+internal sealed class DeepLUsage(ServerSettings settings)
+{
+    private readonly ConcurrentDictionary<string, long> _characters = new();
+
+    /// <summary>The limit reported to clients; with no quota set, the largest a DeepL client can hold.</summary>
+    public long Limit => settings.CharacterQuota > 0 ? settings.CharacterQuota : 1_000_000_000_000;
+
+    public long Of(string caller) => _characters.GetValueOrDefault(caller);
+
+    /// <summary>Counts <paramref name="characters"/> for <paramref name="caller"/>, refusing with 456 what would pass the quota.</summary>
+    public void Spend(string caller, long characters)
+    {
+        long total = _characters.AddOrUpdate(caller, characters, (_, used) => used + characters);
+        if (settings.CharacterQuota > 0 && total > settings.CharacterQuota)
+        {
+            _characters.AddOrUpdate(caller, 0, (_, used) => used - characters);
+            throw new ApiError(456, "Quota exceeded. The character limit has been reached.");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+
+namespace Tarjama.Server.Tests;
+
+/// <summary>The OPUS-CAT and Apertium APy shapes, requested as the CAT-tool connectors send them (OPUS-CAT's OmegaT,
+/// memoQ and Trados plugins; OmegaT's Apertium connector with a custom server URL), and LibreTranslate by GET.</summary>
+public sealed class CatToolApiTests(TinyServer tiny) : IClassFixture<TinyServer>
+{
+    private RunningServer Server => tiny.Server;
+
+    private static string Escape(string text) => Uri.EscapeDataString(text);
+
+    private async Task<string> LibreTranslation(string text)
+    {
+        var (_, body) = await RunningServer.Read(await Server.PostJson("/translate", JsonSerializer.Serialize(new { q = text, source = "ar", target = "en" })));
+        return body.GetProperty("translatedText").GetString()!;
+    }
+
+    [Fact]
+    public async Task Opus_cat_translate_json_as_the_omegat_plugin_asks()
+    {
+        // OpusCatTranslator.createRequest: input, srcLangCode, trgLangCode, tokenCode=0, modelTag empty; OmegaT language codes.
+        var (status, body) = await RunningServer.Read(await Server.Client.GetAsync(
+            $"/MTRestService/TranslateJson?input={Escape("مرحبا بالعالم")}&modelTag=&srcLangCode=AR&tokenCode=0&trgLangCode=EN-US"));
+        Assert.Equal(200, status);
+        Assert.Equal(await LibreTranslation("مرحبا بالعالم"), body.GetProperty("translation").GetString());
+    }
+
+    [Fact]
+    public async Task Opus_cat_memoq_style_request_and_language_pairs()
+    {
+        var (status, body) = await RunningServer.Read(await Server.Client.GetAsync(
+            $"/MTRestService/TranslateJson?tokenCode=0&input={Escape("الأخبار")}&srcLangCode=ara&trgLangCode=eng&modelTag=\"\""));
+        Assert.Equal(200, status);
+        Assert.Equal(await LibreTranslation("الأخبار"), body.GetProperty("translation").GetString());
+        var (_, pairs) = await RunningServer.Read(await Server.Client.GetAsync("/MTRestService/ListSupportedLanguagePairs?tokenCode=0"));
+        Assert.Equal(["ar-en"], pairs.EnumerateArray().Select(p => p.GetString()));
+    }
+
+    [Fact]
+    public async Task Opus_cat_unknown_pair_is_a_400()
+    {
+        var (status, _) = await RunningServer.Read(await Server.Client.GetAsync("/MTRestService/TranslateJson?input=x&srcLangCode=fi&trgLangCode=en&tokenCode=0"));
+        Assert.Equal(400, status);
+    }
+
+    [Fact]
+    public async Task Apertium_translate_as_omegat_custom_server_asks()
+    {
+        // ApertiumTranslate: %s/translate?q=%s&markUnknown=%s&langpair=%s|%s&key=%s
+        var (status, body) = await RunningServer.Read(await Server.Client.GetAsync(
+            $"/apy/translate?q={Escape("مرحبا بالعالم")}&markUnknown=no&langpair=ar|en&key="));
+        Assert.Equal(200, status);
+        Assert.Equal(200, body.GetProperty("responseStatus").GetInt32());
+        Assert.Equal(await LibreTranslation("مرحبا بالعالم"), body.GetProperty("responseData").GetProperty("translatedText").GetString());
+    }
+
+    [Fact]
+    public async Task Apertium_list_pairs_and_errors_in_apy_shape()
+    {
+        var (_, pairs) = await RunningServer.Read(await Server.Client.GetAsync("/apy/listPairs"));
+        var pair = Assert.Single(pairs.GetProperty("responseData").EnumerateArray());
+        Assert.Equal(("ara", "eng"), (pair.GetProperty("sourceLanguage").GetString(), pair.GetProperty("targetLanguage").GetString()));
+        var (status, error) = await RunningServer.Read(await Server.Client.GetAsync("/apy/translate?q=x&langpair=en|fi"));
+        Assert.Equal(400, status);
+        Assert.Equal(("error", 400), (error.GetProperty("status").GetString(), error.GetProperty("code").GetInt32()));
+        Assert.False(string.IsNullOrEmpty(error.GetProperty("explanation").GetString()));
+    }
+
+    [Fact]
+    public async Task Libre_translate_answers_a_get_with_query_parameters()
+    {
+        var (status, body) = await RunningServer.Read(await Server.Client.GetAsync($"/translate?q={Escape("مرحبا")}&source=ar&target=en"));
+        Assert.Equal(200, status);
+        Assert.Equal(await LibreTranslation("مرحبا"), body.GetProperty("translatedText").GetString());
+    }
+}

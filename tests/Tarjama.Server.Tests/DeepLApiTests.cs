@@ -1,0 +1,166 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace Tarjama.Server.Tests;
+
+/// <summary>DeepL API v2's text endpoints against the real server and the tiny real model: DeepL's field names,
+/// answers, error bodies and status codes.</summary>
+public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
+{
+    private RunningServer Server => tiny.Server;
+
+    private async Task<(int Status, JsonElement Body)> Post(string path, params (string Name, string Value)[] fields)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("DeepL-Auth-Key", "any-key:fx");
+        return await RunningServer.Read(await Server.Client.SendAsync(request));
+    }
+
+    [Fact]
+    public async Task Translate_takes_repeated_text_fields_and_answers_each_in_order()
+    {
+        var (status, body) = await Post("/v2/translate", ("text", "مرحبا"), ("text", "الأخبار"), ("text", "مرحبا"), ("source_lang", "AR"), ("target_lang", "EN-US"));
+        Assert.Equal(200, status);
+        var translations = body.GetProperty("translations").EnumerateArray().ToList();
+        Assert.Equal(3, translations.Count);
+        Assert.All(translations, t => Assert.Equal("AR", t.GetProperty("detected_source_language").GetString()));
+        Assert.Equal(translations[0].GetProperty("text").GetString(), translations[2].GetProperty("text").GetString());
+        var (_, libre) = await RunningServer.Read(await Server.PostJson("/translate", """{"q": "مرحبا", "source": "ar", "target": "en"}"""));
+        Assert.Equal(libre.GetProperty("translatedText").GetString(), translations[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Translate_takes_a_json_body_and_detects_the_source()
+    {
+        var (status, body) = await RunningServer.Read(await Server.PostJson("/v2/translate", """{"text": ["الأخبار اليوم"], "target_lang": "en-gb", "show_billed_characters": true}"""));
+        Assert.Equal(200, status);
+        var translation = Assert.Single(body.GetProperty("translations").EnumerateArray());
+        Assert.Equal("AR", translation.GetProperty("detected_source_language").GetString());
+        Assert.Equal("الأخبار اليوم".Length, translation.GetProperty("billed_characters").GetInt32());
+    }
+
+    [Fact]
+    public async Task Html_tag_handling_keeps_the_markup()
+    {
+        var (status, body) = await Post("/v2/translate", ("text", "<p>مرحبا <b>بالعالم</b></p>"), ("target_lang", "EN"), ("tag_handling", "html"));
+        Assert.Equal(200, status);
+        Assert.Matches("^<p>[^<]*<b>[^<]*</b>[^<]*</p>$", body.GetProperty("translations")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Languages_lists_sources_and_target_variants()
+    {
+        var (_, sources) = await Post("/v2/languages", ("type", "source"));
+        Assert.Equal(["AR"], sources.EnumerateArray().Select(l => l.GetProperty("language").GetString()));
+        var (_, targets) = await RunningServer.Read(await Server.Client.GetAsync("/v2/languages?type=target"));
+        Assert.Equal(["EN-GB", "EN-US"], targets.EnumerateArray().Select(l => l.GetProperty("language").GetString()));
+        Assert.False(targets[0].GetProperty("supports_formality").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Usage_counts_the_characters_translated()
+    {
+        var (_, before) = await Post("/v2/usage");
+        await Post("/v2/translate", ("text", "مرحبا"), ("target_lang", "EN-US"));
+        var (status, after) = await Post("/v2/usage");
+        Assert.Equal(200, status);
+        Assert.True(after.GetProperty("character_count").GetInt64() >= before.GetProperty("character_count").GetInt64() + 5);
+        Assert.True(after.GetProperty("character_limit").GetInt64() > 0);
+    }
+
+    [Theory]
+    [InlineData("target_lang=EN-US", "Bad request. Reason: Parameter 'text' not specified.")]
+    [InlineData("text=x", "Bad request. Reason: Parameter 'target_lang' not specified.")]
+    [InlineData("text=x&target_lang=DE", "Bad request. Reason: Value for 'target_lang' not supported.")]
+    [InlineData("text=x&target_lang=EN&source_lang=XX", "Bad request. Reason: Value for 'source_lang' not supported.")]
+    [InlineData("text=x&target_lang=EN&tag_handling=json", "Bad request. Reason: Value for 'tag_handling' not supported.")]
+    [InlineData("text=x&target_lang=EN&formality=rude", "Bad request. Reason: Value for 'formality' not supported.")]
+    [InlineData("text=x&target_lang=EN&split_sentences=2", "Bad request. Reason: Value for 'split_sentences' not supported.")]
+    public async Task Bad_requests_get_400_with_a_message(string form, string message)
+    {
+        var response = await Server.PostBytes("/v2/translate", Encoding.UTF8.GetBytes(form), "application/x-www-form-urlencoded");
+        await AssertDeepLError(response, 400, message);
+    }
+
+    [Fact]
+    public async Task Too_many_texts_and_too_large_bodies_are_refused()
+    {
+        string many = string.Join('&', Enumerable.Repeat("text=x", 51)) + "&target_lang=EN";
+        await AssertDeepLError(await Server.PostBytes("/v2/translate", Encoding.UTF8.GetBytes(many), "application/x-www-form-urlencoded"), 400,
+            "Bad request. Reason: Too many texts: at most 50 per request.");
+        string large = JsonSerializer.Serialize(new { text = new[] { new string('x', 129 * 1024) }, target_lang = "EN" });
+        var (status, body) = await RunningServer.Read(await Server.PostJson("/v2/translate", large));
+        Assert.Equal(413, status);
+        Assert.True(body.TryGetProperty("message", out _));
+    }
+
+    [Fact]
+    public async Task Unknown_routes_under_v2_answer_in_deepl_shape()
+    {
+        await AssertDeepLError(await Server.Client.GetAsync("/v2/nothing-here"), 404, "Not Found");
+    }
+
+    [Fact]
+    public async Task An_unknown_glossary_is_not_found()
+    {
+        var response = await Server.PostBytes("/v2/translate", Encoding.UTF8.GetBytes("text=x&target_lang=EN&source_lang=AR&glossary_id=nope"), "application/x-www-form-urlencoded");
+        await AssertDeepLError(response, 404, "Glossary not found.");
+    }
+
+    [Fact]
+    public async Task A_document_goes_up_is_translated_in_the_background_and_comes_down_once()
+    {
+        const string document = "<h1>الأخبار</h1>\n<p>مرحبا بالعالم</p>\n";
+        using var upload = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(document)), "file", "news.html" },
+            { new StringContent("EN-US"), "target_lang" },
+        };
+        var (status, ids) = await RunningServer.Read(await Server.Client.PostAsync("/v2/document", upload));
+        Assert.Equal(200, status);
+        string id = ids.GetProperty("document_id").GetString()!, key = ids.GetProperty("document_key").GetString()!;
+        var (_, state) = await Post($"/v2/document/{id}", ("document_key", key));
+        for (int poll = 0; poll < 600 && state.GetProperty("status").GetString() is "queued" or "translating"; poll++)
+        {
+            await Task.Delay(100);
+            (_, state) = await Post($"/v2/document/{id}", ("document_key", key));
+        }
+        Assert.Equal("done", state.GetProperty("status").GetString());
+        await AssertDeepLError(await Server.PostForm($"/v2/document/{id}/result", ("document_key", "wrong")), 404, "Document not found.");
+        var result = await Server.PostForm($"/v2/document/{id}/result", ("document_key", key));
+        Assert.Equal(200, (int)result.StatusCode);
+        string translated = await result.Content.ReadAsStringAsync();
+        using var direct = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(document)), "file", "news.html" },
+            { new StringContent("ar"), "source" },
+            { new StringContent("en"), "target" },
+        };
+        Assert.Equal(await (await Server.Client.PostAsync("/translate_document", direct)).Content.ReadAsStringAsync(), translated);
+        await AssertDeepLError(await Server.PostForm($"/v2/document/{id}/result", ("document_key", key)), 404, "Document not found.");
+    }
+
+    [Fact]
+    public async Task Unsupported_documents_are_refused()
+    {
+        using var upload = new MultipartFormDataContent
+        {
+            { new ByteArrayContent([0x50, 0x4b, 3, 4]), "file", "report.pdf" },
+            { new StringContent("EN-US"), "target_lang" },
+        };
+        var (status, body) = await RunningServer.Read(await Server.Client.PostAsync("/v2/document", upload));
+        Assert.Equal(400, status);
+        Assert.Contains("'file' not supported", body.GetProperty("message").GetString());
+    }
+
+    private static async Task AssertDeepLError(HttpResponseMessage response, int status, string message)
+    {
+        var (code, body) = await RunningServer.Read(response);
+        Assert.Equal((status, message), (code, body.GetProperty("message").GetString()));
+        Assert.Single(body.EnumerateObject());
+    }
+}

@@ -1,0 +1,69 @@
+// DeepL's official Node.js client (deepl-node) with serverUrl pointed at `tarjama serve` on loopback: the calls a
+// DeepL integration makes, and each error status mapped to the client's own error types.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtemp, writeFile, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as deepl from 'deepl-node';
+import { startServer, tinyModel } from './server.mjs';
+
+const key = 'tarjama-test-key:fx';
+const quota = 400;
+let server;
+
+before(async () => {
+  const folder = await mkdtemp(path.join(tmpdir(), 'tarjama-deepl-'));
+  const keys = path.join(folder, 'keys.txt');
+  await writeFile(keys, createHash('sha256').update(key).digest('hex') + '\n');
+  server = await startServer(['--model', process.env.TARJAMA_MODEL ?? tinyModel, '--max-new-tokens', '16',
+    '--api-keys', keys, '--require-api-key', '--character-quota', String(quota)]);
+});
+after(async () => { assert.equal(await server.stop(), 0); });
+
+const client = (authKey = key) => new deepl.Translator(authKey, { serverUrl: server.url, maxRetries: 0, minTimeout: 60_000 });
+
+test('translateText: one text, then a batch with the source detected', async () => {
+  const one = await client().translateText('مرحبا بالعالم', 'ar', 'en-US');
+  assert.ok(one.text.length > 0);
+  assert.equal(one.detectedSourceLang, 'ar');
+  const batch = await client().translateText(['الأخبار اليوم', 'مرحبا بالعالم'], null, 'en-GB');
+  assert.equal(batch.length, 2);
+  assert.equal(batch[1].text, one.text);
+  assert.ok(batch.every((result) => result.detectedSourceLang === 'ar'));
+});
+
+test('translateText with html tag handling keeps the markup', async () => {
+  const result = await client().translateText('<p>مرحبا <b>بالعالم</b></p>', 'ar', 'en-US', { tagHandling: 'html' });
+  assert.match(result.text, /^<p>[^<]*<b>[^<]*<\/b>[^<]*<\/p>$/);
+});
+
+test('languages and usage', async () => {
+  const sources = await client().getSourceLanguages();
+  assert.deepEqual(sources.map((l) => l.code), ['ar']);
+  const targets = await client().getTargetLanguages();
+  assert.deepEqual(targets.map((l) => l.code), ['en-GB', 'en-US']);
+  const usage = await client().getUsage();
+  assert.ok(usage.character.count > 0);
+  assert.equal(usage.character.limit, quota);
+});
+
+test('translateDocument: upload, wait, download', async () => {
+  const folder = await mkdtemp(path.join(tmpdir(), 'tarjama-deepl-doc-'));
+  const input = path.join(folder, 'news.md');
+  const output = path.join(folder, 'news.en.md');
+  await writeFile(input, '# الأخبار\n\nمرحبا بالعالم\n');
+  const status = await client().translateDocument(input, output, 'ar', 'en-US');
+  assert.ok(status.ok());
+  const lines = (await readFile(output, 'utf8')).split('\n');
+  assert.equal(lines.length, 4);
+  assert.match(lines[0], /^# \S/);
+  assert.equal(lines[1], '');
+});
+
+test('errors arrive as the client\'s own error types', async () => {
+  await assert.rejects(client('wrong-key').translateText('مرحبا', 'ar', 'en-US'), deepl.AuthorizationError);
+  await assert.rejects(client().translateText('مرحبا', 'ar', 'de'), (e) => e instanceof deepl.DeepLError && /target_lang/.test(e.message));
+  await assert.rejects(client().translateText('م'.repeat(quota), 'ar', 'en-US'), deepl.QuotaExceededError);
+});

@@ -37,8 +37,8 @@ internal sealed class ApertiumEndpoints(ServerSettings settings, LanguagePairs p
         RequestLimits.Check(settings, [text]);
         string source = CatToolLanguages.Resolve(pairs, pair[0]), target = CatToolLanguages.Resolve(pairs, pair[1]);
         var translator = pairs.Resolve(source, target, pair[0]);
-        using var admitted = admission.Enter(translator);
-        return new Translated((await TextTranslation.TranslateAsync(translator, [text], DocumentFormat.Text, context.RequestAborted))[0]);
+        using var admitted = admission.Enter(translator, 2L * text.Length, DocumentFormat.Text);
+        return new Translated((await TextTranslation.TranslateAsync(admitted.Translator, [text], DocumentFormat.Text, context.RequestAborted))[0]);
     });
 
     /// <summary>Checks the key, runs <paramref name="answer"/>, and wraps what it gives, or the refusal, as APy does.</summary>

@@ -42,7 +42,7 @@ internal sealed class OpusCatEndpoints(ServerSettings settings, LanguagePairs pa
         {
             return "";
         }
-        using var admitted = admission.Enter(translator);
-        return (await TextTranslation.TranslateAsync(translator, [input], DocumentFormat.Text, context.RequestAborted))[0];
+        using var admitted = admission.Enter(translator, 2L * input.Length, DocumentFormat.Text);
+        return (await TextTranslation.TranslateAsync(admitted.Translator, [input], DocumentFormat.Text, context.RequestAborted))[0];
     }
 }

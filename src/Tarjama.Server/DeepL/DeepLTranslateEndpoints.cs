@@ -49,11 +49,11 @@ internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguageP
             ?? ScriptDetector.Detect([.. texts, fields.Text("context") ?? ""], pairs.Languages)[0].Language;
         var translator = DeepLRequest.Resolve(pairs, source, target);
         usage.Spend(caller, texts.Sum(text => (long)text.Length));
-        using var admitted = admission.Enter(translator);
         // split_sentences=0 still translates sentence by sentence: the models were trained on sentences, and a segment a CAT
         // tool sends whole comes back whole either way.
         var input = split == "nonewlines" && format == DocumentFormat.Text ? texts.Select(OneLine).ToList() : texts;
-        var translated = await TextTranslation.TranslateAsync(translator, input, format, context.RequestAborted);
+        using var admitted = admission.Enter(translator, input.Sum(text => 2L * text.Length), format);
+        var translated = await TextTranslation.TranslateAsync(admitted.Translator, input, format, context.RequestAborted);
         bool billed = fields.Flag("show_billed_characters") == true;
         return Results.Json(new
         {

@@ -1,9 +1,11 @@
 using System.Collections.Frozen;
+using System.Globalization;
 
 namespace Tarjama.Text;
 
 /// <summary>Splits a paragraph into sentences, for Arabic and English news: at . ! ? ؟ … and line ends, but not inside
-/// quotes or brackets, not in decimals, abbreviations or initials; sentences over a length limit are cut further.</summary>
+/// brackets or short quotations (see <see cref="Enclosures"/>), not in decimals, abbreviations or initials, nor before a
+/// lowercase word; sentences over a length limit are cut further.</summary>
 /// <remarks>Characters of the private use area are treated like closing quotes, so callers can stand markup in for them.</remarks>
 public static class SentenceSegmenter
 {
@@ -88,7 +90,7 @@ public static class SentenceSegmenter
     }
 
     /// <summary>Letters and the marks on them: "أبدًا" ends in a tanween, and is a word, not the initial "ا".</summary>
-    private static bool IsWordCharacter(char c) => char.IsLetter(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark;
+    private static bool IsWordCharacter(char c) => char.IsLetter(c) || char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
 
     /// <summary>A sentence never starts in lower case: "“Why?” she asked" and "chanted “No!” as they marched" go on.</summary>
     private static bool NextWordIsLowercase(string text, int end) => NextNonSpace(text, end) is { } next && char.IsLower(next);

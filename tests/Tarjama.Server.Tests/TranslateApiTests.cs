@@ -183,7 +183,7 @@ public sealed class TranslateApiTests(TinyServer tiny) : IClassFixture<TinyServe
     public async Task Unknown_paths_and_wrong_methods_answer_json_errors()
     {
         await RunningServer.AssertError(await Server.Client.GetAsync("/no/such/thing"), 404, "Not Found");
-        await RunningServer.AssertError(await Server.Client.GetAsync("/translate"), 405, "Method Not Allowed");
+        await RunningServer.AssertError(await Server.Client.GetAsync("/detect"), 405, "Method Not Allowed");
     }
 
     [Fact]

@@ -39,21 +39,6 @@ public sealed class KestrelErrorBodiesTests
         await client.ConnectAsync(server.Address.Host, server.Address.Port);
         var stream = client.GetStream();
         await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var received = new MemoryStream();
-        var buffer = new byte[4096];
-        try
-        {
-            int read;
-            while ((read = await stream.ReadAsync(buffer, timeout.Token)) > 0)
-            {
-                received.Write(buffer, 0, read);
-            }
-        }
-        catch (IOException)
-        {
-            // A reset after the answer is a closed connection.
-        }
-        return Encoding.UTF8.GetString(received.ToArray());
+        return await RunningServer.ReadUntilClosed(stream, TimeSpan.FromSeconds(30));
     }
 }

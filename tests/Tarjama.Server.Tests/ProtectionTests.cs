@@ -98,14 +98,14 @@ public sealed class ProtectionTests : IDisposable
         var stream = slowHeaders.GetStream();
         await stream.WriteAsync("POST /translate HTTP/1.1\r\nHost: x\r\n"u8.ToArray());
         Assert.Equal(200, (await RunningServer.Read(await server.Client.GetAsync("/health"))).Status);
-        string answer = await ReadUntilClosed(stream, TimeSpan.FromSeconds(15));
+        string answer = await RunningServer.ReadUntilClosed(stream, TimeSpan.FromSeconds(15));
         Assert.True(answer.Length == 0 || answer.StartsWith("HTTP/1.1 408", StringComparison.Ordinal), answer);
 
         using var slowBody = new TcpClient();
         await slowBody.ConnectAsync(server.Address.Host, server.Address.Port);
         var body = slowBody.GetStream();
         await body.WriteAsync("POST /translate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"q\": \""u8.ToArray());
-        var reply = ReadUntilClosed(body, TimeSpan.FromSeconds(30));
+        var reply = RunningServer.ReadUntilClosed(body, TimeSpan.FromSeconds(30));
         for (int i = 0; i < 20 && !reply.IsCompleted; i++)
         {
             await Task.Delay(500);
@@ -121,26 +121,6 @@ public sealed class ProtectionTests : IDisposable
         string slowAnswer = await reply;
         Assert.True(slowAnswer.Length == 0 || slowAnswer.StartsWith("HTTP/1.1 408", StringComparison.Ordinal), slowAnswer);
         Assert.Equal(200, (await RunningServer.Read(await server.Client.GetAsync("/health"))).Status);
-    }
-
-    private static async Task<string> ReadUntilClosed(NetworkStream stream, TimeSpan limit)
-    {
-        using var timeout = new CancellationTokenSource(limit);
-        var received = new MemoryStream();
-        var buffer = new byte[4096];
-        try
-        {
-            int read;
-            while ((read = await stream.ReadAsync(buffer, timeout.Token)) > 0)
-            {
-                received.Write(buffer, 0, read);
-            }
-        }
-        catch (IOException)
-        {
-            // A reset connection is a closed one.
-        }
-        return Encoding.UTF8.GetString(received.ToArray());
     }
 
     private static async Task WaitForQueue(RunningServer server, int segments)

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -54,6 +55,27 @@ internal sealed class RunningServer : IAsyncDisposable
         var (code, body) = await Read(response);
         Assert.Equal((status, message), (code, body.GetProperty("error").GetString()));
         Assert.Single(body.EnumerateObject());
+    }
+
+    /// <summary>Everything the server sends on a raw connection until it closes it (or the limit passes).</summary>
+    public static async Task<string> ReadUntilClosed(NetworkStream stream, TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        var received = new MemoryStream();
+        var buffer = new byte[4096];
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(buffer, timeout.Token)) > 0)
+            {
+                received.Write(buffer, 0, read);
+            }
+        }
+        catch (IOException)
+        {
+            // A reset connection is a closed one.
+        }
+        return Encoding.UTF8.GetString(received.ToArray());
     }
 
     public async ValueTask DisposeAsync()

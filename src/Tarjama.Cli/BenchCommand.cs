@@ -13,8 +13,8 @@ internal static class BenchCommand
     {
         var model = new ModelOptions();
         var inputs = new Option<string?>("--inputs") { Description = "Sentences, one per line (default: NTREX-128 Arabic from ../shared/data when present)" };
-        var count = new Option<int>("--count") { Description = "How many sentences to translate", DefaultValueFactory = _ => 50 };
-        var runs = new Option<int>("--runs") { Description = "Timed runs of each engine, alternated; the median is reported", DefaultValueFactory = _ => 1 };
+        var count = new Option<int>("--count") { Description = "How many sentences to translate", DefaultValueFactory = _ => 50 }.Within(1, 100_000);
+        var runs = new Option<int>("--runs") { Description = "Timed runs of each engine, alternated; the median is reported", DefaultValueFactory = _ => 1 }.Within(1, 100);
         var reference = new Option<string>("--reference") { Description = "Peer to compare with: transformersjs or none", DefaultValueFactory = _ => "transformersjs" };
         reference.AcceptOnlyFromAmong("transformersjs", "none");
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
@@ -39,7 +39,7 @@ internal static class BenchCommand
             var ours = new List<BenchFigures>();
             var theirs = new List<BenchFigures>();
             translator.TranslateDetailed(sentences.Take(Math.Min(4, sentences.Count)).ToList()); // warm-up: JIT and first-run allocations
-            for (int run = 0; run < Math.Max(1, parse.GetValue(runs)); run++)
+            for (int run = 0; run < parse.GetValue(runs); run++)
             {
                 ours.Add(MeasureOurs(translator, sentences));
                 if (peer is not null)

@@ -13,8 +13,8 @@ internal static class BenchInputs
             string data = TestSets.FindDataFolder(Environment.GetEnvironmentVariable(TestSets.DataVariable), [Environment.CurrentDirectory, AppContext.BaseDirectory]);
             return TestSets.Load("ntrex128", data).Arabic.Where(l => l.Trim().Length > 0).Take(count).ToList();
         }
-        using var stream = CliStreams.OpenInput(path);
-        using var reader = new Utf8LineReader(stream, path);
+        using var input = CliInput.Open(path);
+        using var reader = new Utf8LineReader(input.Stream, input.Name);
         var lines = reader.ReadLines().Where(l => l.Trim().Length > 0).Take(count).ToList();
         return lines.Count > 0 ? lines : throw new TarjamaException($"{path}: no sentences");
     }

@@ -1,7 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Runtime.CompilerServices;
-using System.Text;
 using Tarjama.Documents;
 using Tarjama.Text;
 
@@ -17,19 +14,18 @@ internal sealed class DocumentOptions
     {
     }
 
-    public Option<DocumentFormat?> Format { get; } = new("--format")
-    {
-        Description = "The input's format: text (every line a paragraph), markdown or html [default: from the file's extension, then its content]",
-    };
+    public Option<DocumentFormat?> Format { get; } = NamedValues.Create(
+        "--format",
+        "The input's format: text (every line a paragraph), markdown or html [default: from the file's extension, then its content]",
+        [("text", DocumentFormat.Text), ("txt", DocumentFormat.Text), ("markdown", DocumentFormat.Markdown), ("md", DocumentFormat.Markdown),
+            ("html", DocumentFormat.Html), ("htm", DocumentFormat.Html)]);
 
     public Option<string?> From { get; } = new("--from") { Description = "The source language [default: the model's]" };
 
     public Option<string?> To { get; } = new("--to") { Description = "The target language [default: the model's]" };
 
-    public Option<BilingualFormat?> Bilingual { get; } = new("--bilingual")
-    {
-        Description = "Write source and translation side by side instead of the translated document: jsonl, tmx or html",
-    };
+    public Option<BilingualFormat?> Bilingual { get; } = NamedValues.Create(
+        "--bilingual", "Write source and translation side by side instead of the translated document: jsonl, tmx or html", NamedValues.Of<BilingualFormat>());
 
     public Option<bool> NoNormalize { get; } = new("--no-normalize")
     {
@@ -44,12 +40,14 @@ internal sealed class DocumentOptions
         Arity = ArgumentArity.OneOrMore,
     };
 
+    /// <summary>Every document option.</summary>
+    public IEnumerable<Option> All => [Format, From, To, Bilingual, NoNormalize, StripDiacritics, Verbatim];
+
     /// <summary>Adds the document options to <paramref name="command"/>; read them back with the returned object.</summary>
     public static DocumentOptions AddTo(Command command)
     {
         var options = new DocumentOptions();
-        Option[] all = [options.Format, options.From, options.To, options.Bilingual, options.NoNormalize, options.StripDiacritics, options.Verbatim];
-        foreach (var option in all)
+        foreach (var option in options.All)
         {
             command.Options.Add(option);
         }
@@ -70,66 +68,18 @@ internal sealed class DocumentOptions
         Verbatim = parse.GetValue(Verbatim) ?? [],
     };
 
-    /// <summary>Translates the document at <paramref name="inputPath"/> (null or "-": standard input) into
-    /// <paramref name="outputPath"/> (null or "-": standard output) with <paramref name="translator"/>, as the parsed options
-    /// say; a progress bar goes to standard error when it is a terminal.</summary>
-    /// <exception cref="TarjamaException">A missing or unreadable input, an unwritable output, input that is not UTF-8 text,
-    /// or a translator for other languages than --from and --to.</exception>
-    public void Run(ParseResult parse, ISegmentTranslator translator, string? inputPath, string? outputPath, CancellationToken cancellationToken = default)
+    /// <summary>Translates the document <paramref name="input"/> into <paramref name="output"/> with <paramref name="translator"/>,
+    /// as the parsed options say.</summary>
+    /// <exception cref="TarjamaException">Input that is not UTF-8 text, an unwritable output, or a translator for other
+    /// languages than --from and --to.</exception>
+    public void Run(ParseResult parse, ISegmentTranslator translator, CliInput input, CliOutput output,
+        IProgress<DocumentProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var (from, to) = (SourceLanguage(parse) ?? translator.SourceLanguage, TargetLanguage(parse) ?? translator.TargetLanguage);
         if (!LanguageCodes.Same(translator.SourceLanguage, from) || !LanguageCodes.Same(translator.TargetLanguage, to))
         {
             throw new TarjamaException($"the model translates {translator.SourceLanguage} to {translator.TargetLanguage}, not {from} to {to} (--from, --to)");
         }
-        bool fromStdin = inputPath is null or "-";
-        bool toStdout = outputPath is null or "-";
-        if (!fromStdin && !toStdout && Path.GetFullPath(inputPath!) == Path.GetFullPath(outputPath!))
-        {
-            throw new TarjamaException($"{outputPath}: the output would overwrite the input");
-        }
-        using var input = CliStreams.OpenInput(inputPath);
-        using var output = CliStreams.OpenOutput(outputPath);
-        var progress = Console.IsErrorRedirected ? null : new TerminalProgressBar(Console.Error);
-        try
-        {
-            new DocumentTranslator(translator, TranslationOptions(parse)).Translate(input, CliStreams.InputName(inputPath), output, progress, cancellationToken);
-        }
-        finally
-        {
-            progress?.Clear();
-        }
-    }
-
-    /// <summary>One line on a terminal, redrawn at most ten times a second: a bar when the length is known, a count always.</summary>
-    private sealed class TerminalProgressBar(TextWriter terminal) : IProgress<DocumentProgress>
-    {
-        private const int Width = 30;
-        private readonly Stopwatch _sinceDrawn = Stopwatch.StartNew();
-        private bool _drawn;
-
-        public void Report(DocumentProgress value)
-        {
-            if (_drawn && _sinceDrawn.ElapsedMilliseconds < 100 && value.Fraction is not 1.0)
-            {
-                return;
-            }
-            var line = value.Fraction is { } fraction
-                ? $"[{new string('#', (int)(fraction * Width)).PadRight(Width, '-')}] {(int)(fraction * 100),3}%  {value.Segments} segments"
-                : $"{value.Segments} segments";
-            terminal.Write($"\r{line}");
-            terminal.Flush();
-            _drawn = true;
-            _sinceDrawn.Restart();
-        }
-
-        public void Clear()
-        {
-            if (_drawn)
-            {
-                terminal.Write($"\r{new string(' ', Width + 30)}\r");
-                terminal.Flush();
-            }
-        }
+        new DocumentTranslator(translator, TranslationOptions(parse)).Translate(input.Stream, input.Name, output.Writer, progress, cancellationToken);
     }
 }

@@ -17,14 +17,14 @@ public static class EvalCommand
         var metrics = new Option<string>("--metrics") { HelpName = "LIST", Description = $"Comma-separated metrics from {Metrics.AllNames}", DefaultValueFactory = _ => Metrics.AllNames };
         var json = new Option<bool>("--json") { Description = "Print one JSON object keyed by metric" };
         var sentenceLevel = new Option<bool>("--sentence-level") { Description = "Also score each sentence (sentence BLEU uses the effective order)" };
-        var width = new Option<int>("--width") { HelpName = "N", Description = "Decimals of the printed scores", DefaultValueFactory = _ => 1 };
+        var width = new Option<int>("--width") { HelpName = "N", Description = "Decimals of the printed scores", DefaultValueFactory = _ => 1 }.Within(0, 10);
         var model = new Option<string?>("--model") { HelpName = "FOLDER", Description = "Model (folder, catalogue name or Hub repository): translate --src (or the --test set) with the engine, then score" };
         var sources = new Option<string?>("--src") { HelpName = "FILE", Description = "Source text to translate with --model, one segment a line" };
         var test = new Option<string?>("--test") { HelpName = "NAME", Description = $"A test set from the shared data folder ({string.Join(", ", TestSets.Names)}) instead of --src and --ref" };
         var languagePair = new Option<string?>("--lang-pair") { HelpName = "PAIR", Description = "With --hyp and --test: the direction of the translations, ar-en or en-ar" };
         var byDocument = new Option<bool>("--by-document") { Description = "Score each document (ntrex128, or --doc-ids) and list the worst" };
         var documentIds = new Option<string?>("--doc-ids") { HelpName = "FILE", Description = "Document id of each segment, one a line; implies --by-document" };
-        var worst = new Option<int>("--worst") { HelpName = "N", Description = "How many of the worst documents to list", DefaultValueFactory = _ => 10 };
+        var worst = new Option<int>("--worst") { HelpName = "N", Description = "How many of the worst documents to list", DefaultValueFactory = _ => 10 }.Within(0, 10_000);
 
         var command = new Command("eval", "Score translations with BLEU, chrF and chrF++ exactly as sacreBLEU does.")
         {
@@ -35,22 +35,24 @@ public static class EvalCommand
         var engine = new ModelOptions();
         engine.AddTo(command);
         command.Options.Remove(engine.Model);
-        command.SetAction(parse => CommandGuard.Run(() =>
+        command.OnlyWhen(engine.Decoding, result => result.Given(model), "is for --model (the engine translates); --hyp scores translations that exist");
+        command.OnlyWhen([width], result => !result.Given(json), "sets the decimals of the text report; --json gives full precision");
+        command.OnlyWhen([worst], result => result.Given(byDocument) || result.Given(documentIds), "lists the worst documents: add --by-document");
+        command.OnlyWhen([languagePair], result => result.Given(test), "tells the direction of --hyp against a --test set; with --ref it is not needed");
+        command.SetAction(parse => CommandGuard.Run(cancellation =>
         {
             var request = new Request(
                 parse.GetValue(hypotheses), parse.GetValue(references) ?? [], parse.GetValue(metrics)!, parse.GetValue(sentenceLevel),
                 parse.GetValue(model), parse.GetValue(sources), parse.GetValue(test), parse.GetValue(languagePair),
                 parse.GetValue(byDocument), parse.GetValue(documentIds));
             int decimals = parse.GetValue(width), worstCount = parse.GetValue(worst);
-            if (decimals < 0 || worstCount < 0)
-            {
-                throw new TarjamaException("--width and --worst take a number, 0 or more");
-            }
-            var report = Evaluate(request, loadEngine ?? (name =>
+            var load = loadEngine ?? (name =>
             {
                 var options = engine.Read(parse);
                 return MarianTranslator.Load(ModelOptions.Resolve(name, options.DType), options);
-            }));
+            });
+            int window = TranslateCommand.Window(parse.GetValue(engine.BatchSize));
+            var report = Evaluate(request, name => new WindowedTranslator(load(name), window, TerminalProgress.OnStandardError("sentences")), cancellation);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
@@ -69,7 +71,7 @@ public static class EvalCommand
         string? Hypotheses, string[] References, string Metrics, bool SentenceLevel, string? Model, string? Sources,
         string? Test, string? LanguagePair, bool ByDocument, string? DocumentIds);
 
-    private static EvaluationReport Evaluate(Request request, Func<string, ISegmentTranslator> loadEngine)
+    private static EvaluationReport Evaluate(Request request, Func<string, ISegmentTranslator> loadEngine, CancellationToken cancellation)
     {
         var metrics = Metrics.Parse(request.Metrics);
         if ((request.Hypotheses is null) == (request.Model is null))
@@ -80,7 +82,7 @@ public static class EvalCommand
         var settings = new EvaluationSettings(metrics, request.SentenceLevel, DocumentIdsOf(request, testSet));
         return request.Hypotheses is { } hypotheses
             ? ScoreHypotheses(request, hypotheses, testSet, settings)
-            : TranslateAndScore(request, request.Model!, testSet, settings, loadEngine);
+            : TranslateAndScore(request, request.Model!, testSet, settings, loadEngine, cancellation);
     }
 
     private static EvaluationReport ScoreHypotheses(Request request, string hypotheses, TestSet? testSet, EvaluationSettings settings)
@@ -94,7 +96,8 @@ public static class EvalCommand
     }
 
     private static EvaluationReport TranslateAndScore(
-        Request request, string model, TestSet? testSet, EvaluationSettings settings, Func<string, ISegmentTranslator> loadEngine)
+        Request request, string model, TestSet? testSet, EvaluationSettings settings, Func<string, ISegmentTranslator> loadEngine,
+        CancellationToken cancellation)
     {
         if (request.LanguagePair is not null)
         {
@@ -113,7 +116,8 @@ public static class EvalCommand
             return new TranslationEvaluation(translator).Evaluate(
                 sources ?? testSet!.Side(translator.SourceLanguage),
                 references ?? References.FromStreams([testSet!.Side(translator.TargetLanguage)]),
-                settings);
+                settings,
+                cancellation);
         }
         finally
         {

@@ -12,20 +12,24 @@ internal sealed class ModelOptions
 {
     public Option<string> Model { get; } = new("--model", "-m") { Description = "Model: a folder (Hugging Face ONNX export of OPUS-MT), a catalogue name (opus-mt-ar-en) or a Hub repository (Xenova/opus-mt-ar-en)", Required = true };
     public Option<string> DType { get; } = new("--dtype") { Description = $"ONNX variant to load: {string.Join(", ", Enum.GetValues<ModelDtype>().Select(d => d.Name()))}", DefaultValueFactory = _ => "fp32" };
-    public Option<DecoderForm> Decoder { get; } = new("--decoder") { Description = "Decoder export to run: Auto (split pair when present), Merged or Split", DefaultValueFactory = _ => DecoderForm.Auto };
-    public Option<int> Threads { get; } = new("--threads") { Description = "ONNX Runtime intra-op threads (default: all cores)" };
-    public Option<int> BatchSize { get; } = new("--batch-size") { Description = "Sentences per engine batch", DefaultValueFactory = _ => 16 };
-    public Option<int?> Beams { get; } = new("--beams") { Description = "Beam size (1 = greedy); default from generation_config.json" };
-    public Option<int?> MaxNewTokens { get; } = new("--max-new-tokens") { Description = "Most tokens to generate per input" };
-    public Option<int?> MaxLength { get; } = new("--max-length") { Description = "Most decoder tokens, the start token included" };
-    public Option<float?> LengthPenalty { get; } = new("--length-penalty") { Description = "Beam scores are divided by length^this" };
-    public Option<EarlyStopping?> EarlyStop { get; } = new("--early-stopping") { Description = "Beam stopping rule: Heuristic (false), Early (true) or Never" };
-    public Option<int?> NoRepeatNgram { get; } = new("--no-repeat-ngram") { Description = "Never repeat an n-gram of this size" };
-    public Option<float?> RepetitionPenalty { get; } = new("--repetition-penalty") { Description = "Penalty (>1) for tokens already generated" };
+    public Option<DecoderForm?> Decoder { get; } = NamedValues.Create("--decoder", "Decoder export to run: auto (split pair when present), merged or split [default: auto]", NamedValues.Of<DecoderForm>());
+    public Option<int> Threads { get; } = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads (default: all cores)" }.Within(0, 256);
+    public Option<int> BatchSize { get; } = new Option<int>("--batch-size") { Description = "Sentences per engine batch", DefaultValueFactory = _ => 16 }.Within(1, 256);
+    public Option<int?> Beams { get; } = new Option<int?>("--beams") { Description = "Beam size (1 = greedy); default from generation_config.json" }.Within(1, 32);
+    public Option<int?> MaxNewTokens { get; } = new Option<int?>("--max-new-tokens") { Description = "Most tokens to generate per input" }.Within(1, 1024);
+    public Option<int?> MaxLength { get; } = new Option<int?>("--max-length") { Description = "Most decoder tokens, the start token included" }.Within(2, 1024);
+    public Option<float?> LengthPenalty { get; } = new Option<float?>("--length-penalty") { Description = "Beam scores are divided by length^this" }.Within(-10f, 10f);
+    public Option<EarlyStopping?> EarlyStop { get; } = NamedValues.Create("--early-stopping", "Beam stopping rule: heuristic (false), early (true) or never",
+        [.. NamedValues.Of<EarlyStopping>(), ("false", EarlyStopping.Heuristic), ("true", EarlyStopping.Early)]);
+    public Option<int?> NoRepeatNgram { get; } = new Option<int?>("--no-repeat-ngram") { Description = "Never repeat an n-gram of this size (0: off)" }.Within(0, 64);
+    public Option<float?> RepetitionPenalty { get; } = new Option<float?>("--repetition-penalty") { Description = "Penalty (>1) for tokens already generated" }.Within(0.01f, 100f);
+
+    /// <summary>The options that set how the engine runs and decodes, all but <c>--model</c>.</summary>
+    public IEnumerable<Option> Decoding => [DType, Decoder, Threads, BatchSize, Beams, MaxNewTokens, MaxLength, LengthPenalty, EarlyStop, NoRepeatNgram, RepetitionPenalty];
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Model, DType, Decoder, Threads, BatchSize, Beams, MaxNewTokens, MaxLength, LengthPenalty, EarlyStop, NoRepeatNgram, RepetitionPenalty })
+        foreach (var option in Decoding.Prepend(Model))
         {
             command.Options.Add(option);
         }
@@ -33,21 +37,12 @@ internal sealed class ModelOptions
 
     public TranslatorOptions Read(ParseResult parse, string? targetLanguage = null)
     {
-        int batchSize = parse.GetValue(BatchSize);
-        if (batchSize < 1)
-        {
-            throw new TarjamaException($"--batch-size must be at least 1 (got {batchSize})");
-        }
-        if (parse.GetValue(Threads) < 0)
-        {
-            throw new TarjamaException($"--threads must be 1 or more, or 0 for one per core (got {parse.GetValue(Threads)})");
-        }
         return new TranslatorOptions
         {
             DType = ModelDtypes.Parse(parse.GetValue(DType)!),
-            DecoderForm = parse.GetValue(Decoder),
+            DecoderForm = parse.GetValue(Decoder) ?? DecoderForm.Auto,
             Engine = new EngineOptions { Threads = parse.GetValue(Threads) },
-            BatchSize = batchSize,
+            BatchSize = parse.GetValue(BatchSize),
             TargetLanguage = targetLanguage,
             Generation = new GenerationOverrides
             {

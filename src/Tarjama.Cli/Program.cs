@@ -1,10 +1,11 @@
 using System.CommandLine;
 using Tarjama.Cli;
 
-var root = new RootCommand("Tarjama: offline Arabic↔English translation for news.");
+var root = new RootCommand("Tarjama: offline Arabic↔English translation for news.") { HelpName = "tarjama" };
 root.Subcommands.Add(TranslateCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
-return root.Parse(args).Invoke();
+var parse = root.Parse(args);
+return parse.Errors.Count > 0 ? ParseErrors.Report(parse, Console.Error) : parse.Invoke();

@@ -1,54 +1,47 @@
-using Spectre.Console;
 using Tarjama.Hub;
 
 namespace Tarjama.Cli;
 
-/// <summary>Shows a pull on stderr: live progress bars on a terminal, one line per finished file anywhere else.</summary>
+/// <summary>Shows a pull on stderr: one line per finished file, and on a terminal a live line for the file under way.
+/// Nothing at all when the model is already on disk.</summary>
 internal static class PullDisplays
 {
     public static T Show<T>(TextWriter error, Func<IPullObserver, T> pull)
     {
-        if (!ReferenceEquals(error, Console.Error) || Console.IsErrorRedirected)
+        bool terminal = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
+        var display = new LineDisplay(error, terminal ? new TerminalProgress(error, n => ByteSize.Format((long)n)) : null);
+        try
         {
-            return pull(new LineDisplay(error));
+            return pull(display);
         }
-
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        return console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn { Base = FileSizeBase.Decimal }, new TransferSpeedColumn { Base = FileSizeBase.Decimal }, new RemainingTimeColumn())
-            .Start(context => pull(new BarDisplay(console, context)));
-    }
-
-    private sealed class LineDisplay(TextWriter error) : IPullObserver
-    {
-        private readonly HashSet<string> finished = [];
-
-        public void Note(string message) => error.WriteLine(message);
-
-        public void Progress(string file, long bytesDone, long bytesTotal)
+        finally
         {
-            if (bytesDone == bytesTotal && finished.Add(file))
-            {
-                error.WriteLine($"  {file} ({ByteSize.Format(bytesTotal)})");
-            }
+            display.Live?.Clear();
         }
     }
 
-    private sealed class BarDisplay(IAnsiConsole console, ProgressContext context) : IPullObserver
+    private sealed class LineDisplay(TextWriter error, TerminalProgress? live) : IPullObserver
     {
-        private readonly Dictionary<string, ProgressTask> bars = [];
+        private readonly HashSet<string> _finished = [];
 
-        public void Note(string message) => console.WriteLine(message);
+        public TerminalProgress? Live => live;
+
+        public void Note(string message)
+        {
+            live?.Clear();
+            error.WriteLine(message);
+        }
 
         public void Progress(string file, long bytesDone, long bytesTotal)
         {
-            if (!bars.TryGetValue(file, out var bar))
+            if (bytesDone == bytesTotal && _finished.Add(file))
             {
-                bar = context.AddTask(Markup.Escape(file), maxValue: Math.Max(bytesTotal, 1));
-                bars[file] = bar;
+                Note($"  {file} ({ByteSize.Format(bytesTotal)})");
             }
-
-            bar.Value = bytesDone;
+            else if (bytesDone < bytesTotal)
+            {
+                live?.Report(bytesDone, (double)bytesDone / bytesTotal, file);
+            }
         }
     }
 }

@@ -14,15 +14,15 @@ internal static class ServeCommand
         var model = new ModelOptions();
         var models = new Option<string[]>("--model", "-m") { Description = "Model: a folder, a catalogue name (opus-mt-ar-en) or a Hub repository; repeat for more directions (e.g. ar-en and en-ar)", Required = true };
         var host = new Option<string>("--host") { Description = "Address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
-        var port = new Option<int>("--port") { Description = "Port to listen on (0: any free port)", DefaultValueFactory = _ => 5000 };
-        var charLimit = new Option<int>("--char-limit") { Description = "Most characters in one text of a request (-1: no limit)", DefaultValueFactory = _ => 5000 };
-        var batchLimit = new Option<int>("--batch-limit") { Description = "Most texts in one request's q array (-1: no limit)", DefaultValueFactory = _ => 128 };
-        var maxBody = new Option<long>("--max-body") { HelpName = "BYTES", Description = "Largest JSON or form body", DefaultValueFactory = _ => 1 << 20 };
-        var maxUpload = new Option<long>("--max-upload") { HelpName = "BYTES", Description = "Largest file upload", DefaultValueFactory = _ => 4 << 20 };
-        var queue = new Option<int>("--queue-size") { HelpName = "SEGMENTS", Description = "Most segments waiting for the engine; past it requests get 503 with Retry-After", DefaultValueFactory = _ => 256 };
-        var batchWait = new Option<int>("--batch-wait-ms") { Description = "Longest a segment waits for others to share its engine batch; a lone request waits only until 5 ms pass with no other (--batch-size is the most in one)", DefaultValueFactory = _ => 50 };
-        var requestLimit = new Option<int>("--req-limit") { Description = "Requests per minute from one address without a key (0: no limit)" };
-        var keyLimit = new Option<int>("--key-req-limit") { Description = "Requests per minute for a key that names no limit of its own (0: no limit)" };
+        var port = new Option<int>("--port") { Description = "Port to listen on (0: any free port)", DefaultValueFactory = _ => 5000 }.Within(0, 65535);
+        var charLimit = new Option<int>("--char-limit") { Description = "Most characters in one text of a request (-1: no limit)", DefaultValueFactory = _ => 5000 }.Within(-1, 10_000_000);
+        var batchLimit = new Option<int>("--batch-limit") { Description = "Most texts in one request's q array (-1: no limit)", DefaultValueFactory = _ => 128 }.Within(-1, 100_000);
+        var maxBody = new Option<long>("--max-body") { HelpName = "BYTES", Description = "Largest JSON or form body", DefaultValueFactory = _ => 1 << 20 }.Within(1, 1L << 30);
+        var maxUpload = new Option<long>("--max-upload") { HelpName = "BYTES", Description = "Largest file upload", DefaultValueFactory = _ => 4 << 20 }.Within(1, 1L << 30);
+        var queue = new Option<int>("--queue-size") { HelpName = "SEGMENTS", Description = "Most segments waiting for the engine; past it requests get 503 with Retry-After", DefaultValueFactory = _ => 256 }.Within(1, 1_000_000);
+        var batchWait = new Option<int>("--batch-wait-ms") { Description = "Longest a segment waits for others to share its engine batch; a lone request waits only until 5 ms pass with no other (--batch-size is the most in one)", DefaultValueFactory = _ => 50 }.Within(0, 10_000);
+        var requestLimit = new Option<int>("--req-limit") { Description = "Requests per minute from one address without a key (0: no limit)" }.Within(0, 1_000_000);
+        var keyLimit = new Option<int>("--key-req-limit") { Description = "Requests per minute for a key that names no limit of its own (0: no limit)" }.Within(0, 1_000_000);
         var apiKeys = new Option<string?>("--api-keys") { HelpName = "FILE", Description = "Accepted API keys, one SHA-256 hash (hex) a line, optionally followed by that key's requests per minute" };
         var requireKey = new Option<bool>("--require-api-key") { Description = "Refuse requests without a valid API key (needs --api-keys)" };
         var cors = new Option<string[]>("--cors") { HelpName = "ORIGIN", Description = "Origin allowed to call the API from a browser; repeat for more; * for any (the default), none for no CORS", DefaultValueFactory = _ => ["*"] };
@@ -34,6 +34,7 @@ internal static class ServeCommand
         {
             command.Options.Add(option);
         }
+        command.OnlyWhen([keyLimit], result => result.Given(apiKeys), "sets the limit of keys from --api-keys FILE: give that file too");
         command.SetAction(parse => CommandGuard.Run(() =>
         {
             var translatorOptions = model.Read(parse);
@@ -57,6 +58,8 @@ internal static class ServeCommand
                 RequireApiKey = parse.GetValue(requireKey),
                 CorsOrigins = parse.GetValue(cors) is ["none"] ? [] : parse.GetValue(cors)!,
             };
+            // Before the models load (and perhaps download): a busy port is one line at once, not after a minute.
+            PortCheck.EnsureFree(settings.Host, settings.Port);
             var loaded = new List<MarianTranslator>();
             try
             {

@@ -11,7 +11,7 @@ internal static class TranslateCommand
     {
         var model = new ModelOptions();
         var input = new Option<string?>("--input", "-i") { Description = "Input file (default: standard input)" };
-        var output = new Option<string?>("--output-file", "-o") { Description = "Output file (default: standard output)" };
+        var output = new Option<string?>("--output-file", "-o") { Description = "Output file (default: standard output); written whole at the end, never over the input" };
         var sentences = new Option<bool>("--sentences") { Description = "Each input line is one model input, exactly as given; one output line per input line" };
         var format = new Option<string>("--output") { Description = "Sentence-mode output: text, or jsonl (source, translation, token_ids, score)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "jsonl");
@@ -22,57 +22,81 @@ internal static class TranslateCommand
         command.Options.Add(output);
         command.Options.Add(sentences);
         command.Options.Add(format);
-        command.SetAction(parse => CommandGuard.Run(() =>
+        command.OnlyWhen(document.All, result => !result.Given(sentences),
+            "is for documents; --sentences sends each line to the model exactly as given (drop one of them)");
+        command.OnlyWhen([format], result => result.Given(sentences),
+            "is for --sentences (text or jsonl); for a document's segments side by side use --bilingual jsonl|tmx|html");
+        command.SetAction(parse => CommandGuard.Run(cancellation =>
         {
-            string? inputPath = parse.GetValue(input);
-            if (!parse.GetValue(sentences))
+            bool sentenceMode = parse.GetValue(sentences);
+            var terminal = TerminalProgress.OnStandardError(sentenceMode ? "lines" : "segments");
+            // Both files are opened before the model loads, which may download it: a mistyped path fails at once.
+            using var source = CliInput.Open(parse.GetValue(input));
+            using var target = CliOutput.Open(parse.GetValue(output), source, terminal);
+            using var translator = model.Load(parse, sentenceMode ? null : document.TargetLanguage(parse));
+            var tally = new TranslationTally(sentenceMode ? "lines" : "segments", terminal);
+            try
             {
-                using var documentTranslator = model.Load(parse, document.TargetLanguage(parse));
-                document.Run(parse, documentTranslator, inputPath, parse.GetValue(output));
-                return 0;
+                if (sentenceMode)
+                {
+                    var results = new SentenceWriter(target.Writer, parse.GetValue(format) == "jsonl");
+                    TranslateLines(translator, source, results, target.Writer, tally, cancellation);
+                }
+                else
+                {
+                    document.Run(parse, translator, source, target, tally, cancellation);
+                }
+                target.Commit();
             }
-            using var translator = model.Load(parse);
-            using var stream = CliStreams.OpenInput(inputPath);
-            using var writer = CliStreams.OpenOutput(parse.GetValue(output));
-            TranslateLines(translator, new Utf8LineReader(stream, CliStreams.InputName(inputPath)), new SentenceWriter(writer, parse.GetValue(format) == "jsonl"), writer);
+            catch (Exception e) when (e is OperationCanceledException or TarjamaException)
+            {
+                target.CommitFinishedPart();
+                throw e is OperationCanceledException ? new InterruptedException(tally.HowFar(target)) : e;
+            }
+            tally.Finish(target.Name);
             return 0;
         }));
         return command;
     }
 
+    /// <summary>Lines per call to the engine: enough for full batches sorted by length, few enough to write out often.</summary>
+    public static int Window(int batchSize) => Math.Max(64, batchSize * 4);
+
     /// <summary>Translates line windows as they are read and writes each window out at once, so a bad line later in
     /// the input loses nothing already done: lines read before it are translated and written, then the error stands.</summary>
-    private static void TranslateLines(MarianTranslator translator, Utf8LineReader reader, SentenceWriter results, TextWriter output)
+    private static void TranslateLines(MarianTranslator translator, CliInput input, SentenceWriter results, TextWriter output,
+        TranslationTally tally, CancellationToken cancellation)
     {
-        int window = Math.Max(64, translator.BatchSize * 4);
+        int window = Window(translator.BatchSize);
         var lines = new List<string>(window);
-        using (reader)
+        long written = 0;
+        using var reader = new Utf8LineReader(input.Stream, input.Name);
+        try
         {
-            try
+            while (reader.ReadLine() is { } line)
             {
-                while (reader.ReadLine() is { } line)
+                lines.Add(line);
+                if (lines.Count == window)
                 {
-                    lines.Add(line);
-                    if (lines.Count == window)
-                    {
-                        Flush();
-                    }
+                    Flush();
                 }
             }
-            finally
-            {
-                Flush();
-            }
+        }
+        finally
+        {
+            Flush();
         }
 
         void Flush()
         {
-            foreach (var result in translator.TranslateDetailed(lines))
+            foreach (var result in translator.TranslateDetailed(lines, cancellation))
             {
                 results.Write(result);
             }
             output.Flush();
+            written += lines.Count;
             lines.Clear();
+            tally.Report(written, input.Fraction(reader.LineOffset));
         }
     }
 }

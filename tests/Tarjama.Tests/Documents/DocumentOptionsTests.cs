@@ -46,13 +46,33 @@ public sealed class DocumentOptionsTests : IDisposable
     [InlineData("--bilingual", "csv")]
     public void RejectsValuesItDoesNotKnow(string option, string value) => Assert.NotEmpty(Parse(option, value).Parse.Errors);
 
+    [Theory]
+    [InlineData("md", DocumentFormat.Markdown)]
+    [InlineData("Markdown", DocumentFormat.Markdown)]
+    [InlineData("htm", DocumentFormat.Html)]
+    [InlineData("txt", DocumentFormat.Text)]
+    public void AcceptsTheFormatNamesPeopleType(string name, DocumentFormat format)
+    {
+        var (options, parse) = Parse("--format", name);
+        Assert.Empty(parse.Errors);
+        Assert.Equal(format, options.TranslationOptions(parse).Format);
+    }
+
+    private static void Run(DocumentOptions options, ParseResult parse, ISegmentTranslator translator, string input, string? output)
+    {
+        using var source = CliInput.Open(input);
+        using var target = CliOutput.Open(output, source);
+        options.Run(parse, translator, source, target);
+        target.Commit();
+    }
+
     [Fact]
     public void TranslatesAFileIntoAFile()
     {
         var (input, output) = (Path.Combine(_folder, "in.md"), Path.Combine(_folder, "out.md"));
         File.WriteAllText(input, "# عنوان\n\nنص **مهم**.\n");
         var (options, parse) = Parse();
-        options.Run(parse, new LatinizingTranslator(), input, output);
+        Run(options, parse, new LatinizingTranslator(), input, output);
         Assert.Equal(LatinizingTranslator.Latinize("# عنوان\n\nنص **مهم**.\n"), File.ReadAllText(output));
     }
 
@@ -62,7 +82,7 @@ public sealed class DocumentOptionsTests : IDisposable
         var (input, output) = (Path.Combine(_folder, "in.txt"), Path.Combine(_folder, "out.jsonl"));
         File.WriteAllText(input, "جملة. أخرى.\n");
         var (options, parse) = Parse("--bilingual", "jsonl");
-        options.Run(parse, new LatinizingTranslator(), input, output);
+        Run(options, parse, new LatinizingTranslator(), input, output);
         Assert.Equal(2, File.ReadAllLines(output).Length);
     }
 
@@ -71,11 +91,11 @@ public sealed class DocumentOptionsTests : IDisposable
     {
         var (options, parse) = Parse();
         var input = Path.Combine(_folder, "in.txt");
-        Assert.Contains("cannot read", Assert.Throws<TarjamaException>(() => options.Run(parse, new LatinizingTranslator(), Path.Combine(_folder, "missing.txt"), null)).Message);
+        Assert.Contains("cannot read", Assert.Throws<TarjamaException>(() => Run(options, parse, new LatinizingTranslator(), Path.Combine(_folder, "missing.txt"), null)).Message);
         File.WriteAllText(input, "نص");
-        Assert.Contains("overwrite the input", Assert.Throws<TarjamaException>(() => options.Run(parse, new LatinizingTranslator(), input, input)).Message);
-        Assert.Contains("cannot write", Assert.Throws<TarjamaException>(() => options.Run(parse, new LatinizingTranslator(), input, Path.Combine(_folder, "no", "out.txt"))).Message);
+        Assert.Contains("is the input", Assert.Throws<TarjamaException>(() => Run(options, parse, new LatinizingTranslator(), input, input)).Message);
+        Assert.Contains("cannot write", Assert.Throws<TarjamaException>(() => Run(options, parse, new LatinizingTranslator(), input, Path.Combine(_folder, "no", "out.txt"))).Message);
         var (explicitOptions, arabicToEnglish) = Parse("--from", "ar", "--to", "en");
-        Assert.Contains("translates en to ar, not ar to en", Assert.Throws<TarjamaException>(() => explicitOptions.Run(arabicToEnglish, new LatinizingTranslator("en", "ar"), input, null)).Message);
+        Assert.Contains("translates en to ar, not ar to en", Assert.Throws<TarjamaException>(() => Run(explicitOptions, arabicToEnglish, new LatinizingTranslator("en", "ar"), input, null)).Message);
     }
 }

@@ -1,0 +1,145 @@
+using System.Text;
+
+namespace Tarjama.Cli;
+
+/// <summary>What a command writes: standard output, or the file <c>-o</c> names. A regular file is written to a temporary
+/// file beside it that replaces it at the end, so that nothing is half-written and an input read as it is written is
+/// never cut; a device or a pipe is written in place. An output that is the input is refused before anything is written.</summary>
+internal sealed class CliOutput : IDisposable
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly CountingWriteStream _stream;
+    private readonly string? _temporary;
+    private readonly string? _target;
+    private bool _closed;
+
+    private CliOutput(Stream stream, string name, string? temporary, string? target)
+    {
+        _stream = new CountingWriteStream(stream, name);
+        Writer = new StreamWriter(_stream, Utf8) { AutoFlush = false };
+        (Name, _temporary, _target) = (name, temporary, target);
+    }
+
+    /// <summary>The path as given, or "standard output".</summary>
+    public string Name { get; }
+
+    public TextWriter Writer { get; }
+
+    /// <summary>True once any byte has reached the file or standard output.</summary>
+    public bool HasWritten => _stream.BytesWritten > 0;
+
+    /// <param name="terminalProgress">The progress line on standard error: output to a terminal clears it first.</param>
+    /// <exception cref="TarjamaException">The output is the input, or cannot be created.</exception>
+    public static CliOutput Open(string? path, CliInput? input, TerminalProgress? terminalProgress = null)
+    {
+        if (path is null or "-")
+        {
+            if (input is not null && FileIdentity.SameRegularFile(input.Identity, FileIdentity.OfDescriptor(1)))
+            {
+                throw new TarjamaException($"standard output is the input file {input.Name}: write the translation to another file");
+            }
+            Stream stdout = Console.OpenStandardOutput();
+            return new CliOutput(terminalProgress is not null && !Console.IsOutputRedirected ? new TerminalLineStream(stdout, terminalProgress) : stdout, "standard output", null, null);
+        }
+        string target = FinalTarget(path);
+        var existing = FileIdentity.OfPath(target);
+        if (input is not null && (FileIdentity.SameRegularFile(input.Identity, existing)
+            || (input.Identity is null && existing is null && input.FullPath == Path.GetFullPath(target))))
+        {
+            throw new TarjamaException($"{path} is the input ({input.Name}): write the translation to another file");
+        }
+        try
+        {
+            if (existing is { IsRegularFile: false })
+            {
+                return new CliOutput(new FileStream(target, FileMode.Open, FileAccess.Write), path, null, null);
+            }
+            string temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(target))!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tarjama-tmp");
+            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write);
+            if (existing is not null && !OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(stream.SafeFileHandle, File.GetUnixFileMode(target));
+            }
+            return new CliOutput(stream, path, temporary, target);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            string why = e switch
+            {
+                _ when Directory.Exists(target) => "it is a directory",
+                DirectoryNotFoundException => "its folder does not exist",
+                UnauthorizedAccessException => "permission denied",
+                _ => e.Message,
+            };
+            throw new TarjamaException($"{path}: cannot write it ({why})", e);
+        }
+    }
+
+    /// <summary>Flushes everything; a file then replaces the one at the path.</summary>
+    /// <exception cref="TarjamaException">The disk is full or the file cannot be written.</exception>
+    public void Commit()
+    {
+        if (_closed)
+        {
+            return;
+        }
+        Writer.Flush();
+        _stream.Complete();
+        _closed = true;
+        Writer.Dispose();
+        if (_temporary is not null)
+        {
+            try
+            {
+                File.Move(_temporary, _target!, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new TarjamaException($"{Name}: cannot write it ({e.Message})", e);
+            }
+        }
+    }
+
+    /// <summary>After a failure or an interruption: what was finished replaces the file, when there is any and it can be
+    /// written; otherwise the file is left as it was. Never throws, so the first error is the one reported.</summary>
+    public void CommitFinishedPart()
+    {
+        try
+        {
+            if (HasWritten || _temporary is null)
+            {
+                Commit();
+            }
+        }
+        catch (TarjamaException)
+        {
+            // The disk is full or gone: the file keeps what it had.
+        }
+    }
+
+    /// <summary>Removes the temporary file of an output never committed.</summary>
+    public void Dispose()
+    {
+        if (_closed)
+        {
+            return;
+        }
+        _closed = true;
+        try
+        {
+            Writer.Dispose();
+        }
+        catch (TarjamaException)
+        {
+            // Unwritable output: the temporary file goes anyway, and the error was reported already.
+        }
+        if (_temporary is not null)
+        {
+            File.Delete(_temporary);
+        }
+    }
+
+    // -o through a symlink writes the file it points to, not a new file in the link's place.
+    private static string FinalTarget(string path) =>
+        new FileInfo(path) is { LinkTarget: not null } link ? link.ResolveLinkTarget(returnFinalTarget: true)!.FullName : path;
+}

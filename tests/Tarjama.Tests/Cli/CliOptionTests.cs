@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Tarjama.Tests.Cli;
+
+/// <summary>What the CLI says to a command line it cannot run: one line naming the problem and exit code 2, never the whole
+/// help; every number bounded; options that would do nothing refused with what works.</summary>
+public class CliOptionTests
+{
+    private static readonly string Model = Fixtures.ReferenceModel;
+
+    [Theory]
+    [InlineData("--bogus", "'--bogus'")]
+    [InlineData("--threads", "100000", "--threads takes a number from 0 to 256 (got 100000)")]
+    [InlineData("--threads", "many", "'many'")]
+    [InlineData("--batch-size", "0", "--batch-size takes a number from 1 to 256")]
+    [InlineData("--beams", "100000", "--beams takes a number from 1 to 32")]
+    [InlineData("--max-new-tokens", "-1", "--max-new-tokens takes a number from 1 to 1024")]
+    [InlineData("--length-penalty", "NaN", "--length-penalty takes a number from -10 to 10 (got NaN)")]
+    [InlineData("--repetition-penalty", "Infinity", "--repetition-penalty takes a number from 0.01 to 100")]
+    [InlineData("--format", "pdf", "--format pdf: use one of text, markdown, html")]
+    [InlineData("--decoder", "fast", "--decoder fast: use one of auto, merged, split")]
+    [InlineData("--sentences", "--bilingual", "tmx", "--bilingual is for documents; --sentences sends each line")]
+    [InlineData("--output", "jsonl", "--output is for --sentences (text or jsonl); for a document's segments side by side use --bilingual")]
+    public void A_bad_translate_command_line_is_one_line_and_exit_2(params string[] argsThenExpected)
+    {
+        var result = CliRunner.Run("", ["translate", "-m", Model, .. argsThenExpected[..^1]]);
+        AssertOneError(result, argsThenExpected[^1]);
+    }
+
+    [Theory]
+    [InlineData("eval", "--hyp", "h.txt", "--ref", "r.txt", "--beams", "2", "--beams is for --model")]
+    [InlineData("eval", "--hyp", "h.txt", "--ref", "r.txt", "--json", "--width", "3", "--width sets the decimals of the text report")]
+    [InlineData("eval", "--hyp", "h.txt", "--ref", "r.txt", "--lang-pair", "ar-en", "--lang-pair tells the direction of --hyp against a --test set")]
+    [InlineData("eval", "--hyp", "h.txt", "--ref", "r.txt", "--worst", "3", "--worst lists the worst documents")]
+    [InlineData("serve", "-m", "x", "--key-req-limit", "5", "--key-req-limit sets the limit of keys from --api-keys FILE")]
+    [InlineData("serve", "-m", "x", "--port", "70000", "--port takes a number from 0 to 65535")]
+    [InlineData("bench", "-m", "x", "--runs", "0", "--runs takes a number from 1 to 100")]
+    [InlineData("nonsense", "'nonsense'")]
+    public void Other_commands_answer_the_same_way(params string[] argsThenExpected) =>
+        AssertOneError(CliRunner.Run("", argsThenExpected[..^1]), argsThenExpected[^1]);
+
+    [Fact]
+    public void The_format_names_people_type_are_accepted()
+    {
+        var result = CliRunner.Run("# عنوان\n\nنص.\n", "translate", "-m", Model, "--beams", "1", "--max-new-tokens", "6", "--format", "md");
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("# ", result.Stdout);
+    }
+
+    [Fact]
+    public void Usage_names_the_command_tarjama()
+    {
+        var result = CliRunner.Run("", "translate", "--help");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("tarjama translate [options]", result.Stdout);
+        Assert.DoesNotContain("Tarjama.Cli", result.Stdout);
+    }
+
+    [Fact]
+    public void Serve_on_a_busy_port_is_one_line_before_loading_any_model()
+    {
+        using var busy = new TcpListener(IPAddress.Loopback, 0);
+        busy.Start();
+        int port = ((IPEndPoint)busy.LocalEndpoint).Port;
+        var result = CliRunner.Run("", "serve", "-m", "/nonexistent/model", "--port", $"{port}");
+        AssertOneError(result, $"port {port} on 127.0.0.1 is in use by another program");
+    }
+
+    private static void AssertOneError(CliRunner.Result result, string expected)
+    {
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.Stderr.Trim().Split('\n'));
+        Assert.StartsWith("tarjama: error: ", line);
+        Assert.Contains(expected, line);
+        Assert.DoesNotContain("Usage", result.Stdout + result.Stderr);
+    }
+}

@@ -1,0 +1,23 @@
+# Tarjama in a container: the CLI published self-contained on the .NET SDK image, then run as a non-root user on
+# the small runtime-deps image. Models download once into the /models volume (the Hugging Face cache) and are reused.
+#   docker build -t tarjama .
+#   docker run -p 5000:5000 -v tarjama-models:/models tarjama
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+ARG TARGETARCH
+WORKDIR /src
+COPY . .
+RUN rid="linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64)" \
+ && packaging/publish.sh "$rid" \
+ && cp "dist/$rid/tarjama" /tarjama
+
+FROM mcr.microsoft.com/dotnet/runtime-deps:10.0
+COPY --from=build /tarjama /usr/local/bin/tarjama
+# The image's own non-root user (uid 1654); the volume is made before it so that it owns it.
+RUN mkdir /models && chown app:app /models
+ENV HF_HOME=/models \
+    DOTNET_BUNDLE_EXTRACT_BASE_DIR=/tmp/tarjama-bundle
+USER app
+VOLUME /models
+EXPOSE 5000
+ENTRYPOINT ["tarjama"]
+CMD ["serve", "--host", "0.0.0.0", "--port", "5000", "-m", "opus-mt-ar-en", "-m", "opus-mt-en-ar"]

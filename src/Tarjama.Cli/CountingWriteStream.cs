@@ -2,17 +2,9 @@ namespace Tarjama.Cli;
 
 /// <summary>The stream under an output's writer: counts what reached it, and turns a failed write (a full disk, a closed
 /// pipe) into one clear error naming the output instead of an internal error.</summary>
-internal sealed class CountingWriteStream(Stream inner, string name) : Stream
+internal sealed class CountingWriteStream(Stream inner, string name) : WriteOnlyStream
 {
     public long BytesWritten { get; private set; }
-
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
@@ -41,10 +33,6 @@ internal sealed class CountingWriteStream(Stream inner, string name) : Stream
             inner.Flush();
         }
     });
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -58,13 +58,14 @@ internal sealed class ModelOptions
     }
 
     /// <summary>The model folder: <c>--model</c> as a folder, or a catalogue name or Hub repository resolved through the cache
-    /// (pulled on first use unless HF_HUB_OFFLINE is set).</summary>
-    public string ResolveFolder(ParseResult parse) => Resolve(parse.GetValue(Model)!, ModelDtypes.Parse(parse.GetValue(DType)!));
+    /// (pulled on first use unless HF_HUB_OFFLINE is set; Ctrl+C stops the download).</summary>
+    public string ResolveFolder(ParseResult parse, CancellationToken cancellation = default) =>
+        Resolve(parse.GetValue(Model)!, ModelDtypes.Parse(parse.GetValue(DType)!), cancellation);
 
-    public static string Resolve(string model, ModelDtype dtype) =>
+    public static string Resolve(string model, ModelDtype dtype, CancellationToken cancellation = default) =>
         PullDisplays.Show(Console.Error, observer => ModelResolver.ResolveModelDirectory(
-            model, new ModelResolveOptions { Hub = HubSettings.FromEnvironment(), Dtype = dtype, Observer = observer }));
+            model, new ModelResolveOptions { Hub = HubSettings.FromEnvironment(), Dtype = dtype, Observer = observer }, cancellation));
 
-    public MarianTranslator Load(ParseResult parse, string? targetLanguage = null) =>
-        MarianTranslator.Load(ResolveFolder(parse), Read(parse, targetLanguage));
+    public MarianTranslator Load(ParseResult parse, string? targetLanguage = null, CancellationToken cancellation = default) =>
+        MarianTranslator.Load(ResolveFolder(parse, cancellation), Read(parse, targetLanguage));
 }

@@ -33,7 +33,7 @@ internal static class TranslateCommand
             // Both files are opened before the model loads, which may download it: a mistyped path fails at once.
             using var source = CliInput.Open(parse.GetValue(input));
             using var target = CliOutput.Open(parse.GetValue(output), source, terminal);
-            using var translator = model.Load(parse, sentenceMode ? null : document.TargetLanguage(parse));
+            using var translator = model.Load(parse, sentenceMode ? null : document.TargetLanguage(parse), cancellation);
             var tally = new TranslationTally(sentenceMode ? "lines" : "segments", terminal);
             try
             {
@@ -48,10 +48,15 @@ internal static class TranslateCommand
                 }
                 target.Commit();
             }
-            catch (Exception e) when (e is OperationCanceledException or TarjamaException)
+            catch (OperationCanceledException)
             {
                 target.CommitFinishedPart();
-                throw e is OperationCanceledException ? new InterruptedException(tally.HowFar(target)) : e;
+                throw new InterruptedException(tally.HowFar(target));
+            }
+            catch (TarjamaException)
+            {
+                target.CommitFinishedPart();
+                throw;
             }
             tally.Finish(target.Name);
             return 0;

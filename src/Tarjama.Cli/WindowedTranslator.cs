@@ -11,12 +11,18 @@ internal sealed class WindowedTranslator(ISegmentTranslator engine, int window, 
     {
         var translations = new List<string>(segments.Count);
         progress?.Report(0, 0);
-        foreach (var part in segments.Chunk(window))
+        try
         {
-            translations.AddRange(engine.Translate(part, cancellationToken));
-            progress?.Report(translations.Count, (double)translations.Count / segments.Count);
+            foreach (var part in segments.Chunk(window))
+            {
+                translations.AddRange(engine.Translate(part, cancellationToken));
+                progress?.Report(translations.Count, (double)translations.Count / segments.Count);
+            }
         }
-        progress?.Clear();
+        finally
+        {
+            progress?.Clear();
+        }
         return translations;
     }
 

@@ -18,15 +18,7 @@ internal static class CliRunner
     public static Result Run(byte[]? stdin, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         using var process = Start(environment, args);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
-        {
-            process.StandardInput.BaseStream.Write(stdin);
-        }
-        process.StandardInput.Close();
-        WaitForExit(process, args);
-        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+        return Collect(process, stdin, args);
     }
 
     /// <summary>Runs the CLI through bash, so that its standard streams can be files: <paramref name="redirections"/>
@@ -40,11 +32,7 @@ internal static class CliRunner
         start.ArgumentList.Add(Dll);
         args.ToList().ForEach(start.ArgumentList.Add);
         using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardInput.Close();
-        WaitForExit(process, args);
-        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+        return Collect(process, null, args);
     }
 
     /// <summary>Runs the CLI on a pseudo-terminal (util-linux <c>script</c>): standard output and error both reach the
@@ -58,11 +46,7 @@ internal static class CliRunner
             start.ArgumentList.Add(arg);
         }
         using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardInput.Close();
-        WaitForExit(process, args);
-        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+        return Collect(process, null, args);
     }
 
     /// <summary>Starts the CLI with its standard streams redirected; the caller reads them and waits.</summary>
@@ -87,12 +71,20 @@ internal static class CliRunner
         StandardErrorEncoding = Encoding.UTF8,
     };
 
-    private static void WaitForExit(Process process, string[] args)
+    private static Result Collect(Process process, byte[]? stdin, string[] args)
     {
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            process.StandardInput.BaseStream.Write(stdin);
+        }
+        process.StandardInput.Close();
         if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
         {
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"tarjama {string.Join(' ', args)} did not finish");
         }
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }
 }

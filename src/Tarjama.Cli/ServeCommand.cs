@@ -68,6 +68,10 @@ internal static class ServeCommand
             };
             // Before the models load (and perhaps download): a busy port is one line at once, not after a minute.
             PortCheck.EnsureFree(settings.Host, settings.Port);
+            if (settings.ApiKeysFile is { } keys && !File.Exists(keys))
+            {
+                throw new TarjamaException($"{keys}: no such file (--api-keys)");
+            }
             var loaded = new List<MarianTranslator>();
             try
             {

@@ -58,13 +58,14 @@ public class CliOptionTests
     }
 
     [Fact]
-    public void Serve_on_a_busy_port_is_one_line_before_loading_any_model()
+    public void Serve_on_a_busy_port_or_without_its_keys_file_is_one_line_before_loading_any_model()
     {
         using var busy = new TcpListener(IPAddress.Loopback, 0);
         busy.Start();
         int port = ((IPEndPoint)busy.LocalEndpoint).Port;
         var result = CliRunner.Run("", "serve", "-m", "/nonexistent/model", "--port", $"{port}");
         AssertOneError(result, $"port {port} on 127.0.0.1 is in use by another program");
+        AssertOneError(CliRunner.Run("", "serve", "-m", "/nonexistent/model", "--port", "0", "--api-keys", "/nonexistent/keys"), "/nonexistent/keys: no such file");
     }
 
     private static void AssertOneError(CliRunner.Result result, string expected)

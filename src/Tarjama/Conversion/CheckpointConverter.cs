@@ -63,7 +63,7 @@ public static class CheckpointConverter
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     options.Progress?.Report(new ConversionProgress(file, written, total));
-                }));
+                }), options.ExternalDataAbove);
             }
             foreach (var name in CopiedFiles.Where(n => File.Exists(Path.Combine(checkpointFolder, n))))
             {

@@ -9,6 +9,9 @@ public sealed record ConversionOptions
 
     /// <summary>Told, for each ONNX file, the weight bytes written of its total.</summary>
     public IProgress<ConversionProgress>? Progress { get; init; }
+
+    /// <summary>Weights of one ONNX file past this many bytes go to an external data file (tests lower it).</summary>
+    internal long ExternalDataAbove { get; init; } = OnnxModelFile.InlineLimit;
 }
 
 /// <summary>How far a conversion is: the file being written (a path inside the model folder) and its weight bytes written.</summary>

@@ -22,11 +22,11 @@ internal static class OnnxModelFile
     // Tiny tensors stay in the model file even when the weights are external, as onnx's own converter does.
     private const long ExternalThreshold = 1024;
 
-    /// <summary>Writes <paramref name="path"/> (and <c>path_data</c> when external); returns the bytes written.</summary>
-    public static long Write(string path, ModelProto model, IReadOnlyList<InitializerData> initializers, IProgress<long>? written = null)
+    /// <summary>Writes <paramref name="path"/> (and <c>path_data</c> when the weights pass <paramref name="inlineLimit"/>); returns the bytes written.</summary>
+    public static long Write(string path, ModelProto model, IReadOnlyList<InitializerData> initializers, IProgress<long>? written = null, long inlineLimit = InlineLimit)
     {
         long total = initializers.Sum(i => i.ByteLength);
-        bool external = total > InlineLimit;
+        bool external = total > inlineLimit;
         var dataName = Path.GetFileName(path) + "_data";
         using var modelStream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
         using var dataStream = external ? new FileStream(Path.Combine(Path.GetDirectoryName(path)!, dataName), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20) : null;

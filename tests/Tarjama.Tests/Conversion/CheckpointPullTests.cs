@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Tarjama.Cli;
 using Tarjama.Decoding;
 using Tarjama.Hub;
 using Tarjama.Models;
@@ -43,14 +41,7 @@ public sealed class CheckpointPullTests : IAsyncLifetime
 
     private HubSettings Settings(bool offline = false) => new() { CacheDirectory = CacheDirectory, Endpoint = _hub.Endpoint, Offline = offline };
 
-    private (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        var root = new RootCommand { ModelsCommand.Create(() => Settings()) };
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString().ReplaceLineEndings("\n"), error.ToString());
-    }
+    private (int ExitCode, string Output, string Error) Run(params string[] args) => ModelsCli.Run(() => Settings(), args);
 
     [Fact]
     public void Pull_converts_once_and_the_cache_commands_see_the_conversion()

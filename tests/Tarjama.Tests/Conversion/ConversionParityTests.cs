@@ -10,9 +10,20 @@ public class ConversionParityTests
     [InlineData("marian-big")]
     [InlineData("marian-separate")]
     [InlineData("nllb")]
-    public void Fp32_logits_match_pytorch(string checkpoint)
+    public void Fp32_logits_match_pytorch(string checkpoint) => AssertLogitsMatch(new ConvertedModel(checkpoint));
+
+    [Fact]
+    public void Weights_in_external_data_files_give_the_same_logits()
     {
-        using var model = new ConvertedModel(checkpoint);
+        // As a model past protobuf's 2 GB limit is written: the weights in onnx/*.onnx_data beside each graph.
+        var model = new ConvertedModel("nllb", externalDataAbove: 0);
+        Assert.True(new FileInfo(Path.Combine(model.Folder, "onnx", "decoder_model_merged.onnx_data")).Length > new FileInfo(Path.Combine(model.Folder, "onnx", "decoder_model_merged.onnx")).Length);
+        AssertLogitsMatch(model);
+    }
+
+    private static void AssertLogitsMatch(ConvertedModel converted)
+    {
+        using var model = converted;
         var golden = model.Golden;
         var logits = model.Logits(golden);
         float worst = 0;

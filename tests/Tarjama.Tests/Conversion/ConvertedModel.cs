@@ -11,7 +11,7 @@ internal sealed class ConvertedModel : IDisposable
 {
     private readonly string _root;
 
-    public ConvertedModel(string checkpoint, ModelDtype dtype = ModelDtype.Fp32, string? tokenizerOf = null)
+    public ConvertedModel(string checkpoint, ModelDtype dtype = ModelDtype.Fp32, string? tokenizerOf = null, long? externalDataAbove = null)
     {
         _root = Directory.CreateTempSubdirectory("tarjama-convert-").FullName;
         Checkpoint = Fixtures.Path("checkpoints", checkpoint);
@@ -29,7 +29,8 @@ internal sealed class ConvertedModel : IDisposable
             }
         }
         Folder = Path.Combine(_root, "onnx-model");
-        CheckpointConverter.Convert(source, Folder, new ConversionOptions { Dtype = dtype });
+        var options = new ConversionOptions { Dtype = dtype };
+        CheckpointConverter.Convert(source, Folder, externalDataAbove is { } limit ? options with { ExternalDataAbove = limit } : options);
         Dtype = dtype;
     }
 

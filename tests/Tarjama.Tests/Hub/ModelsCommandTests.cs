@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Tarjama.Cli;
-
 namespace Tarjama.Tests.Hub;
 
 /// <summary>The <c>models</c> commands run in-process against the fake hub and this test's own cache.</summary>
@@ -72,12 +69,5 @@ public sealed class ModelsCommandTests : HubTestBed
         Assert.Equal(2, Run("models", "rm", "opus-mt-ar-en").ExitCode);
     }
 
-    private (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        var root = new RootCommand { ModelsCommand.Create(() => Settings()) };
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString().ReplaceLineEndings("\n"), error.ToString());
-    }
+    private (int ExitCode, string Output, string Error) Run(params string[] args) => ModelsCli.Run(() => Settings(), args);
 }

@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""A random-weight MarianMTModel checkpoint in opus-mt-ar-en's exact shape (d_model 512, 6+6 layers, 8 heads, FFN 2048,
+vocabulary 62,834, swish, eos 0, pad = decoder start = 62833), saved by transformers as model.safetensors, for the
+converter's benchmark and quantization-agreement figures (BENCHMARKS.md). Not committed (300 MB).
+
+The tokenizer is tiny-ar-en's (tests/fixtures/models/tiny-ar-en) with vocab.json padded by unused pieces up to the
+real vocabulary size, <pad> last, so the engine tokenizes real Arabic and can decode every id.
+
+Usage: make_bench_checkpoint.py [--out .cache/checkpoints/marian-base-ar-en]
+"""
+import argparse
+import json
+import os
+import shutil
+
+import hfref  # noqa: F401  (must come before transformers)
+import torch
+from transformers import GenerationConfig, MarianConfig, MarianMTModel
+
+from make_checkpoints import FIXTURES, MARIAN_COMMON, REPO, randomize
+
+VOCAB = 62834
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", default=os.path.join(REPO, ".cache", "checkpoints", "marian-base-ar-en"))
+    args = parser.parse_args()
+    torch.manual_seed(62834)
+    config = MarianConfig(vocab_size=VOCAB, decoder_vocab_size=VOCAB, d_model=512, encoder_layers=6, decoder_layers=6,
+                          encoder_attention_heads=8, decoder_attention_heads=8, encoder_ffn_dim=2048, decoder_ffn_dim=2048,
+                          activation_function="swish", eos_token_id=0, pad_token_id=VOCAB - 1,
+                          decoder_start_token_id=VOCAB - 1, forced_eos_token_id=0, share_encoder_decoder_embeddings=True,
+                          **MARIAN_COMMON)
+    model = MarianMTModel(config).eval()
+    randomize(model, 62834)
+    gen = GenerationConfig.from_model_config(model.config)
+    gen.num_beams, gen.max_length, gen.bad_words_ids = 4, 512, [[VOCAB - 1]]
+    model.generation_config = gen
+    os.makedirs(args.out, exist_ok=True)
+    model.save_pretrained(args.out, safe_serialization=True)
+
+    tiny = os.path.join(FIXTURES, "models", "tiny-ar-en")
+    for name in ("source.spm", "target.spm", "tokenizer_config.json", "special_tokens_map.json"):
+        shutil.copy(os.path.join(tiny, name), args.out)
+    with open(os.path.join(tiny, "vocab.json"), encoding="utf-8") as f:
+        vocab = json.load(f)
+    pieces = sorted(vocab, key=vocab.get)
+    assert pieces[-1] == "<pad>"
+    pieces = pieces[:-1] + [f"\u2581unused{i}" for i in range(VOCAB - len(pieces))] + ["<pad>"]
+    with open(os.path.join(args.out, "vocab.json"), "w", encoding="utf-8") as f:
+        json.dump({p: i for i, p in enumerate(pieces)}, f, ensure_ascii=False, indent=2)
+    print(args.out)
+
+
+if __name__ == "__main__":
+    main()

@@ -49,7 +49,7 @@ public static class EvalCommand
             var report = Evaluate(request, loadEngine ?? (name =>
             {
                 var options = engine.Read(parse);
-                return MarianTranslator.Load(ModelOptions.Resolve(name, options.DType), options);
+                return Translator.Load(ModelOptions.Resolve(name, options.DType), options);
             }));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))

@@ -70,6 +70,6 @@ internal sealed class ModelOptions
         PullDisplays.Show(Console.Error, observer => ModelResolver.ResolveModelDirectory(
             model, new ModelResolveOptions { Hub = HubSettings.FromEnvironment(), Dtype = dtype, Observer = observer }));
 
-    public MarianTranslator Load(ParseResult parse, string? targetLanguage = null) =>
-        MarianTranslator.Load(ResolveFolder(parse), Read(parse, targetLanguage));
+    public Translator Load(ParseResult parse, string? targetLanguage = null) =>
+        Translator.Load(ResolveFolder(parse), Read(parse, targetLanguage));
 }

@@ -42,7 +42,7 @@ internal static class TranslateCommand
 
     /// <summary>Translates line windows as they are read and writes each window out at once, so a bad line later in
     /// the input loses nothing already done: lines read before it are translated and written, then the error stands.</summary>
-    private static void TranslateLines(MarianTranslator translator, Utf8LineReader reader, SentenceWriter results, TextWriter output)
+    private static void TranslateLines(Translator translator, Utf8LineReader reader, SentenceWriter results, TextWriter output)
     {
         int window = Math.Max(64, translator.BatchSize * 4);
         var lines = new List<string>(window);

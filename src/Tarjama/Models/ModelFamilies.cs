@@ -1,0 +1,13 @@
+namespace Tarjama.Models;
+
+/// <summary>Picks a model's family from <c>config.json</c>'s <c>model_type</c>.</summary>
+public static class ModelFamilies
+{
+    /// <param name="defaultTarget">The target language calls get when they name none; null: the model's own.</param>
+    public static ModelFamily Open(ModelFolder folder, string? defaultTarget = null) => folder.Config.ModelType switch
+    {
+        "marian" => new MarianFamily(folder, defaultTarget),
+        var other => throw new TarjamaException(
+            $"{folder.File("config.json")}: model_type '{other}' is not supported (supported: marian, m2m_100)"),
+    };
+}

@@ -7,6 +7,7 @@ public static class ModelFamilies
     public static ModelFamily Open(ModelFolder folder, string? defaultTarget = null) => folder.Config.ModelType switch
     {
         "marian" => new MarianFamily(folder, defaultTarget),
+        "m2m_100" => new M2M100Family(folder, defaultTarget),
         var other => throw new TarjamaException(
             $"{folder.File("config.json")}: model_type '{other}' is not supported (supported: marian, m2m_100)"),
     };

@@ -7,25 +7,18 @@ namespace Tarjama.Models;
 public static partial class NllbLanguages
 {
     // ISO 639-1 -> the ISO 639-3 code NLLB uses for it (individual languages where NLLB picked one: arb, pes, zsm...).
-    private static readonly Dictionary<string, string> ThreeLetter = new()
-    {
-        ["ar"] = "arb", ["en"] = "eng", ["fr"] = "fra", ["de"] = "deu", ["es"] = "spa", ["it"] = "ita", ["pt"] = "por",
-        ["ru"] = "rus", ["zh"] = "zho", ["ja"] = "jpn", ["ko"] = "kor", ["tr"] = "tur", ["fa"] = "pes", ["ur"] = "urd",
-        ["hi"] = "hin", ["bn"] = "ben", ["id"] = "ind", ["ms"] = "zsm", ["nl"] = "nld", ["pl"] = "pol", ["uk"] = "ukr",
-        ["he"] = "heb", ["el"] = "ell", ["sv"] = "swe", ["da"] = "dan", ["fi"] = "fin", ["no"] = "nob", ["nb"] = "nob",
-        ["cs"] = "ces", ["hu"] = "hun", ["ro"] = "ron", ["bg"] = "bul", ["sr"] = "srp", ["hr"] = "hrv", ["sk"] = "slk",
-        ["sl"] = "slv", ["lt"] = "lit", ["lv"] = "lvs", ["et"] = "est", ["sw"] = "swh", ["am"] = "amh", ["so"] = "som",
-        ["ha"] = "hau", ["yo"] = "yor", ["ig"] = "ibo", ["zu"] = "zul", ["xh"] = "xho", ["af"] = "afr", ["th"] = "tha",
-        ["vi"] = "vie", ["ta"] = "tam", ["te"] = "tel", ["ml"] = "mal", ["kn"] = "kan", ["mr"] = "mar", ["gu"] = "guj",
-        ["pa"] = "pan", ["ne"] = "npi", ["si"] = "sin", ["my"] = "mya", ["km"] = "khm", ["lo"] = "lao", ["ka"] = "kat",
-        ["hy"] = "hye", ["az"] = "azj", ["kk"] = "kaz", ["uz"] = "uzn", ["tg"] = "tgk", ["ky"] = "kir", ["mn"] = "khk",
-        ["ps"] = "pbt", ["ku"] = "kmr", ["sq"] = "als", ["mk"] = "mkd", ["bs"] = "bos", ["is"] = "isl", ["ga"] = "gle",
-        ["cy"] = "cym", ["eu"] = "eus", ["ca"] = "cat", ["gl"] = "glg", ["mt"] = "mlt", ["tl"] = "tgl", ["jv"] = "jav",
-        ["su"] = "sun",
-    };
+    private static readonly Dictionary<string, string> ThreeLetter = (
+        "ar:arb en:eng fr:fra de:deu es:spa it:ita pt:por ru:rus zh:zho ja:jpn ko:kor tr:tur fa:pes ur:urd " +
+        "hi:hin bn:ben id:ind ms:zsm nl:nld pl:pol uk:ukr he:heb el:ell sv:swe da:dan fi:fin no:nob nb:nob " +
+        "cs:ces hu:hun ro:ron bg:bul sr:srp hr:hrv sk:slk sl:slv lt:lit lv:lvs et:est sw:swh am:amh so:som " +
+        "ha:hau yo:yor ig:ibo zu:zul xh:xho af:afr th:tha vi:vie ta:tam te:tel ml:mal kn:kan mr:mar gu:guj " +
+        "pa:pan ne:npi si:sin my:mya km:khm lo:lao ka:kat hy:hye az:azj kk:kaz uz:uzn tg:tgk ky:kir mn:khk " +
+        "ps:pbt ku:kmr sq:als mk:mkd bs:bos is:isl ga:gle cy:cym eu:eus ca:cat gl:glg mt:mlt tl:tgl jv:jav " +
+        "su:sun")
+        .Split(' ').Select(p => p.Split(':')).ToDictionary(p => p[0], p => p[1]);
 
     // Macrolanguage codes people use for the language NLLB files under an individual code.
-    private static readonly Dictionary<string, string> Individual = new() { ["ara"] = "arb", ["fas"] = "pes", ["msa"] = "zsm", ["zho"] = "zho" };
+    private static readonly Dictionary<string, string> Individual = new() { ["ara"] = "arb", ["fas"] = "pes", ["msa"] = "zsm" };
 
     public static bool IsCode(string token) => NllbCode().IsMatch(token);
 

@@ -6,9 +6,39 @@ namespace Tarjama.Tests.Engine;
 
 /// <summary>Beam search on the NLLB fixture equals Hugging Face transformers' <c>generate</c> (forced target-language
 /// token, 2 and 4 beams, batch 1 and 8, every hypothesis of the n-best list with its score) for ar→en, en→ar and an
-/// Egyptian Arabic source, with all directions mixed in the engine's batches.</summary>
+/// Egyptian Arabic source, with all directions mixed in the engine's batches; greedy equals transformers.js (its own
+/// NLLB tokenizer end to end) at batch 1 and 8, again with the directions mixed in each engine batch.</summary>
 public class MultilingualParityTests
 {
+    [Theory]
+    [InlineData(1)]
+    [InlineData(8)]
+    public void Greedy_equals_transformers_js_with_mixed_directions_in_a_batch(int batchSize)
+    {
+        string path = Fixtures.Path("golden", $"transformersjs.tiny-nllb.greedy.bs{batchSize}.jsonl");
+        var rows = MultilingualGolden.Read(path);
+        var expected = GoldenRecord.Read(path);
+        using var translator = Translator.Load(Fixtures.Path("models", "tiny-nllb"), new TranslatorOptions
+        {
+            BatchSize = batchSize,
+            Generation = new GenerationOverrides { NumBeams = 1, MaxNewTokens = 32 },
+        });
+        var items = rows.Select(r => new TranslationItem(r.Input, new TranslationOptions { SourceLanguage = r.SourceLanguage, TargetLanguage = r.TargetLanguage })).ToList();
+        Assert.Equal(3, items.Select(i => (i.Options.SourceLanguage, i.Options.TargetLanguage)).Distinct().Count());
+        var results = translator.TranslateDetailed(items);
+        var differing = new List<int>();
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var input = translator.Family.Encode(rows[i].Input, translator.Family.Resolve(rows[i].SourceLanguage, rows[i].TargetLanguage));
+            Assert.Equal(expected[i].InputIds, input.Frame(input.Pieces));
+            if (!expected[i].OutputIds.SequenceEqual(results[i].TokenIds))
+            {
+                differing.Add(i);
+            }
+        }
+        Assert.True(differing.Count == 0, $"outputs differ for rows {string.Join(", ", differing)}");
+    }
+
     public static TheoryData<int, int> Cases() => new() { { 2, 1 }, { 2, 8 }, { 4, 1 }, { 4, 8 } };
 
     [Theory]

@@ -10,7 +10,7 @@ namespace Tarjama.Cli;
 /// <summary>The options every command that runs a model shares: which model and how to decode with it.</summary>
 internal sealed class ModelOptions
 {
-    public Option<string> Model { get; } = new("--model", "-m") { Description = "Model: a folder (Hugging Face ONNX export of OPUS-MT), a catalogue name (opus-mt-ar-en) or a Hub repository (Xenova/opus-mt-ar-en)", Required = true };
+    public Option<string> Model { get; } = new("--model", "-m") { Description = "Model: a folder (Hugging Face ONNX export of OPUS-MT, NLLB-200 or M2M100), a catalogue name (opus-mt-ar-en, nllb-200-distilled-600M) or a Hub repository (Xenova/opus-mt-ar-en)", Required = true };
     public Option<string> DType { get; } = new("--dtype") { Description = $"ONNX variant to load: {string.Join(", ", Enum.GetValues<ModelDtype>().Select(d => d.Name()))}", DefaultValueFactory = _ => "fp32" };
     public Option<DecoderForm> Decoder { get; } = new("--decoder") { Description = "Decoder export to run: Auto (split pair when present), Merged or Split", DefaultValueFactory = _ => DecoderForm.Auto };
     public Option<int> Threads { get; } = new("--threads") { Description = "ONNX Runtime intra-op threads (default: all cores)" };
@@ -22,16 +22,17 @@ internal sealed class ModelOptions
     public Option<EarlyStopping?> EarlyStop { get; } = new("--early-stopping") { Description = "Beam stopping rule: Heuristic (false), Early (true) or Never" };
     public Option<int?> NoRepeatNgram { get; } = new("--no-repeat-ngram") { Description = "Never repeat an n-gram of this size" };
     public Option<float?> RepetitionPenalty { get; } = new("--repetition-penalty") { Description = "Penalty (>1) for tokens already generated" };
+    public Option<int?> NBest { get; } = new("--n-best") { Description = "Hypotheses per input, best first (at most --beams); the others go to jsonl's alternatives" };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Model, DType, Decoder, Threads, BatchSize, Beams, MaxNewTokens, MaxLength, LengthPenalty, EarlyStop, NoRepeatNgram, RepetitionPenalty })
+        foreach (var option in new Option[] { Model, DType, Decoder, Threads, BatchSize, Beams, MaxNewTokens, MaxLength, LengthPenalty, EarlyStop, NoRepeatNgram, RepetitionPenalty, NBest })
         {
             command.Options.Add(option);
         }
     }
 
-    public TranslatorOptions Read(ParseResult parse, string? targetLanguage = null)
+    public TranslatorOptions Read(ParseResult parse, string? sourceLanguage = null, string? targetLanguage = null)
     {
         int batchSize = parse.GetValue(BatchSize);
         if (batchSize < 1)
@@ -48,6 +49,7 @@ internal sealed class ModelOptions
             DecoderForm = parse.GetValue(Decoder),
             Engine = new EngineOptions { Threads = parse.GetValue(Threads) },
             BatchSize = batchSize,
+            SourceLanguage = sourceLanguage,
             TargetLanguage = targetLanguage,
             Generation = new GenerationOverrides
             {
@@ -58,6 +60,7 @@ internal sealed class ModelOptions
                 EarlyStopping = parse.GetValue(EarlyStop),
                 NoRepeatNgramSize = parse.GetValue(NoRepeatNgram),
                 RepetitionPenalty = parse.GetValue(RepetitionPenalty),
+                NumReturnSequences = parse.GetValue(NBest),
             },
         };
     }
@@ -70,6 +73,6 @@ internal sealed class ModelOptions
         PullDisplays.Show(Console.Error, observer => ModelResolver.ResolveModelDirectory(
             model, new ModelResolveOptions { Hub = HubSettings.FromEnvironment(), Dtype = dtype, Observer = observer }));
 
-    public Translator Load(ParseResult parse, string? targetLanguage = null) =>
-        Translator.Load(ResolveFolder(parse), Read(parse, targetLanguage));
+    public Translator Load(ParseResult parse, string? sourceLanguage = null, string? targetLanguage = null) =>
+        Translator.Load(ResolveFolder(parse), Read(parse, sourceLanguage, targetLanguage));
 }

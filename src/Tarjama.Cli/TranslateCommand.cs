@@ -13,7 +13,7 @@ internal static class TranslateCommand
         var input = new Option<string?>("--input", "-i") { Description = "Input file (default: standard input)" };
         var output = new Option<string?>("--output-file", "-o") { Description = "Output file (default: standard output)" };
         var sentences = new Option<bool>("--sentences") { Description = "Each input line is one model input, exactly as given; one output line per input line" };
-        var format = new Option<string>("--output") { Description = "Sentence-mode output: text, or jsonl (source, translation, token_ids, score)", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--output") { Description = "Sentence-mode output: text, or jsonl (source, translation, token_ids, score; alternatives with --n-best)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "jsonl");
         var command = new Command("translate", "Translate a document (text, Markdown or HTML, structure kept), or one sentence per line with --sentences.");
         model.AddTo(command);
@@ -27,11 +27,15 @@ internal static class TranslateCommand
             string? inputPath = parse.GetValue(input);
             if (!parse.GetValue(sentences))
             {
-                using var documentTranslator = model.Load(parse, document.TargetLanguage(parse));
+                using var documentTranslator = model.Load(parse, document.SourceLanguage(parse), document.TargetLanguage(parse));
                 document.Run(parse, documentTranslator, inputPath, parse.GetValue(output));
                 return 0;
             }
-            using var translator = model.Load(parse);
+            if (parse.GetValue(model.NBest) > 1 && parse.GetValue(format) != "jsonl")
+            {
+                throw new TarjamaException("--n-best needs --output jsonl (text output has one line per input)");
+            }
+            using var translator = model.Load(parse, document.SourceLanguage(parse), document.TargetLanguage(parse));
             using var stream = CliStreams.OpenInput(inputPath);
             using var writer = CliStreams.OpenOutput(parse.GetValue(output));
             TranslateLines(translator, new Utf8LineReader(stream, CliStreams.InputName(inputPath)), new SentenceWriter(writer, parse.GetValue(format) == "jsonl"), writer);

@@ -13,7 +13,7 @@ internal sealed class M2M100Family : ModelFamily
     private readonly bool _legacy;
     private readonly Dictionary<string, int> _languageIds;
 
-    public M2M100Family(ModelFolder folder, string? defaultTarget)
+    public M2M100Family(ModelFolder folder, string? defaultSource, string? defaultTarget)
     {
         (_tokenizer, _isNllb, _legacy) = MultilingualTokenizerLoader.Load(folder);
         _languageIds = _tokenizer.Added.Tokens
@@ -28,10 +28,7 @@ internal sealed class M2M100Family : ModelFamily
         TargetLanguages = codes;
         // Tarjama translates Arabic and English first: Arabic into English unless told otherwise.
         DefaultPair = new LanguagePair(Match("ar", codes) ?? codes[0], Match("en", codes) ?? codes[0]);
-        if (defaultTarget is not null)
-        {
-            DefaultPair = Resolve(null, defaultTarget);
-        }
+        DefaultPair = Resolve(defaultSource, defaultTarget);
     }
 
     public override string Name => _isNllb ? "nllb" : "m2m100";

@@ -11,7 +11,7 @@ internal sealed class MarianFamily : ModelFamily
     private readonly string _vocabularyFile;
     private readonly (string Source, string Target) _languages;
 
-    public MarianFamily(ModelFolder folder, string? defaultTarget)
+    public MarianFamily(ModelFolder folder, string? defaultSource, string? defaultTarget)
     {
         _languages = ModelLanguages.Read(folder);
         _vocabularyFile = folder.File("vocab.json");
@@ -20,7 +20,7 @@ internal sealed class MarianFamily : ModelFamily
         SourceLanguages = [_languages.Source];
         TargetLanguages = codes.Count > 0 ? codes : [_languages.Target];
         DefaultPair = new LanguagePair(_languages.Source, TargetLanguages[0]);
-        DefaultPair = Resolve(null, defaultTarget ?? _languages.Target);
+        DefaultPair = Resolve(defaultSource, defaultTarget ?? _languages.Target);
     }
 
     public override string Name => "marian";

@@ -41,7 +41,7 @@ public sealed class Translator : ISegmentTranslator, IDisposable
     {
         options ??= new TranslatorOptions();
         var folder = ModelFolder.Open(modelPath, options.DType, options.DecoderForm);
-        var family = ModelFamilies.Open(folder, options.TargetLanguage);
+        var family = ModelFamilies.Open(folder, options.SourceLanguage, options.TargetLanguage);
         var statistics = new EngineStatistics();
         var encoder = new OnnxEncoder(OnnxSessionLoader.Open(folder.EncoderPath, options.Engine, statistics), family.Ids.Pad);
         var decoder = OpenDecoder(folder, options.Engine, statistics);

@@ -14,7 +14,9 @@ public sealed record TranslatorOptions
     public GenerationOverrides Generation { get; init; } = new();
     /// <summary>Sentences per engine batch.</summary>
     public int BatchSize { get; init; } = 16;
-    /// <summary>Target language of calls that name none; default: the model's own.</summary>
+    /// <summary>Source language of calls that name none; default: the model's own (Arabic for multilingual models).</summary>
+    public string? SourceLanguage { get; init; }
+    /// <summary>Target language of calls that name none; default: the model's own (English for multilingual models).</summary>
     public string? TargetLanguage { get; init; }
 }
 

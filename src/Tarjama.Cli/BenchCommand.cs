@@ -32,7 +32,7 @@ internal static class BenchCommand
             int threads = options.Engine.Threads > 0 ? options.Engine.Threads : Environment.ProcessorCount;
             int maxNewTokens = parse.GetValue(model.MaxNewTokens) ?? 64;
             options = options with { Generation = options.Generation with { MaxNewTokens = maxNewTokens } };
-            using var translator = MarianTranslator.Load(modelPath, options);
+            using var translator = Translator.Load(modelPath, options);
             var peer = parse.GetValue(reference) == "transformersjs" && translator.Settings.NumBeams == 1
                 ? new TransformersJsBench(modelPath, options.BatchSize, maxNewTokens, threads)
                 : null;
@@ -55,7 +55,7 @@ internal static class BenchCommand
         return command;
     }
 
-    private static BenchFigures MeasureOurs(MarianTranslator translator, IReadOnlyList<string> sentences)
+    private static BenchFigures MeasureOurs(Translator translator, IReadOnlyList<string> sentences)
     {
         translator.Statistics.Reset();
         var clock = Stopwatch.StartNew();

@@ -49,7 +49,7 @@ public static class EvalCommand
             var load = loadEngine ?? (name =>
             {
                 var options = engine.Read(parse);
-                return MarianTranslator.Load(ModelOptions.Resolve(name, options.DType, cancellation), options);
+                return Translator.Load(ModelOptions.Resolve(name, options.DType, cancellation), options);
             });
             int window = TranslateCommand.Window(parse.GetValue(engine.BatchSize));
             var report = Evaluate(request, name => new WindowedTranslator(load(name), window, TerminalProgress.OnStandardError("sentences")), cancellation);

@@ -10,7 +10,7 @@ namespace Tarjama.Cli;
 /// <summary>The options every command that runs a model shares: which model and how to decode with it.</summary>
 internal sealed class ModelOptions
 {
-    public Option<string> Model { get; } = new("--model", "-m") { Description = "Model: a folder (Hugging Face ONNX export of OPUS-MT), a catalogue name (opus-mt-ar-en) or a Hub repository (Xenova/opus-mt-ar-en)", Required = true };
+    public Option<string> Model { get; } = new("--model", "-m") { Description = "Model: a folder (Hugging Face ONNX export of OPUS-MT, NLLB-200 or M2M100), a catalogue name (opus-mt-ar-en, nllb-200-distilled-600M) or a Hub repository (Xenova/opus-mt-ar-en)", Required = true };
     public Option<string> DType { get; } = new("--dtype") { Description = $"ONNX variant to load: {string.Join(", ", Enum.GetValues<ModelDtype>().Select(d => d.Name()))}", DefaultValueFactory = _ => "fp32" };
     public Option<DecoderForm?> Decoder { get; } = NamedValues.Create("--decoder", "Decoder export to run: auto (split pair when present), merged or split [default: auto]", NamedValues.Of<DecoderForm>());
     public Option<int> Threads { get; } = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads (default: all cores)" }.Within(0, 256);
@@ -23,9 +23,10 @@ internal sealed class ModelOptions
         [.. NamedValues.Of<EarlyStopping>(), ("false", EarlyStopping.Heuristic), ("true", EarlyStopping.Early)]);
     public Option<int?> NoRepeatNgram { get; } = new Option<int?>("--no-repeat-ngram") { Description = "Never repeat an n-gram of this size (0: off)" }.Within(0, 64);
     public Option<float?> RepetitionPenalty { get; } = new Option<float?>("--repetition-penalty") { Description = "Penalty (>1) for tokens already generated" }.Within(0.01f, 100f);
+    public Option<int?> NBest { get; } = new Option<int?>("--n-best") { Description = "Hypotheses per input, best first (at most --beams); the others go to jsonl's alternatives" }.Within(1, 32);
 
     /// <summary>The options that set how the engine runs and decodes, all but <c>--model</c>.</summary>
-    public IEnumerable<Option> Decoding => [DType, Decoder, Threads, BatchSize, Beams, MaxNewTokens, MaxLength, LengthPenalty, EarlyStop, NoRepeatNgram, RepetitionPenalty];
+    public IEnumerable<Option> Decoding => [DType, Decoder, Threads, BatchSize, Beams, MaxNewTokens, MaxLength, LengthPenalty, EarlyStop, NoRepeatNgram, RepetitionPenalty, NBest];
 
     public void AddTo(Command command)
     {
@@ -35,7 +36,7 @@ internal sealed class ModelOptions
         }
     }
 
-    public TranslatorOptions Read(ParseResult parse, string? targetLanguage = null)
+    public TranslatorOptions Read(ParseResult parse, string? sourceLanguage = null, string? targetLanguage = null)
     {
         return new TranslatorOptions
         {
@@ -43,6 +44,7 @@ internal sealed class ModelOptions
             DecoderForm = parse.GetValue(Decoder) ?? DecoderForm.Auto,
             Engine = new EngineOptions { Threads = parse.GetValue(Threads) },
             BatchSize = parse.GetValue(BatchSize),
+            SourceLanguage = sourceLanguage,
             TargetLanguage = targetLanguage,
             Generation = new GenerationOverrides
             {
@@ -53,6 +55,7 @@ internal sealed class ModelOptions
                 EarlyStopping = parse.GetValue(EarlyStop),
                 NoRepeatNgramSize = parse.GetValue(NoRepeatNgram),
                 RepetitionPenalty = parse.GetValue(RepetitionPenalty),
+                NumReturnSequences = parse.GetValue(NBest),
             },
         };
     }
@@ -66,6 +69,6 @@ internal sealed class ModelOptions
         PullDisplays.Show(Console.Error, observer => ModelResolver.ResolveModelDirectory(
             model, new ModelResolveOptions { Hub = HubSettings.FromEnvironment(), Dtype = dtype, Observer = observer }, cancellation));
 
-    public MarianTranslator Load(ParseResult parse, string? targetLanguage = null, CancellationToken cancellation = default) =>
-        MarianTranslator.Load(ResolveFolder(parse, cancellation), Read(parse, targetLanguage));
+    public Translator Load(ParseResult parse, string? sourceLanguage = null, string? targetLanguage = null, CancellationToken cancellation = default) =>
+        Translator.Load(ResolveFolder(parse, cancellation), Read(parse, sourceLanguage, targetLanguage));
 }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Tarjama.Translation;
 
 namespace Tarjama.Cli;
@@ -7,7 +8,7 @@ namespace Tarjama.Cli;
 /// <summary>Writes sentence-mode results: one line of text, or one JSON object, per input line.</summary>
 internal sealed class SentenceWriter(TextWriter output, bool jsonl)
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     public void Write(TranslationResult result)
     {
@@ -19,6 +20,8 @@ internal sealed class SentenceWriter(TextWriter output, bool jsonl)
                 translation = result.Translation,
                 token_ids = result.TokenIds,
                 score = Math.Round(result.Score, 6),
+                alternatives = result.Alternatives.Count == 0 ? null
+                    : result.Alternatives.Select(a => new { translation = a.Translation, token_ids = a.TokenIds, score = Math.Round(a.Score, 6) }),
             }, Json));
         }
         else

@@ -72,12 +72,12 @@ internal static class ServeCommand
             {
                 throw new TarjamaException($"{keys}: no such file (--api-keys)");
             }
-            var loaded = new List<MarianTranslator>();
+            var loaded = new List<Translator>();
             try
             {
                 foreach (string name in parse.GetValue(models)!)
                 {
-                    loaded.Add(MarianTranslator.Load(ModelOptions.Resolve(name, translatorOptions.DType), translatorOptions));
+                    loaded.Add(Translator.Load(ModelOptions.Resolve(name, translatorOptions.DType), translatorOptions));
                 }
                 Serve(settings, loaded).GetAwaiter().GetResult();
             }
@@ -90,7 +90,7 @@ internal static class ServeCommand
         return command;
     }
 
-    private static async Task Serve(ServerSettings settings, IReadOnlyList<MarianTranslator> models)
+    private static async Task Serve(ServerSettings settings, IReadOnlyList<Translator> models)
     {
         // One gate for all models: each engine batch uses every core, so batches of different directions take turns.
         using var engine = new SemaphoreSlim(1, 1);

@@ -13,7 +13,7 @@ internal static class TranslateCommand
         var input = new Option<string?>("--input", "-i") { Description = "Input file (default: standard input)" };
         var output = new Option<string?>("--output-file", "-o") { Description = "Output file (default: standard output); written whole at the end, never over the input" };
         var sentences = new Option<bool>("--sentences") { Description = "Each input line is one model input, exactly as given; one output line per input line" };
-        var format = new Option<string>("--output") { Description = "Sentence-mode output: text, or jsonl (source, translation, token_ids, score)", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--output") { Description = "Sentence-mode output: text, or jsonl (source, translation, token_ids, score; alternatives with --n-best)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "jsonl");
         var command = new Command("translate", "Translate a document (text, Markdown or HTML, structure kept), or one sentence per line with --sentences.");
         model.AddTo(command);
@@ -22,8 +22,10 @@ internal static class TranslateCommand
         command.Options.Add(output);
         command.Options.Add(sentences);
         command.Options.Add(format);
-        command.OnlyWhen(document.All, result => !result.Given(sentences),
+        command.OnlyWhen(document.All.Except([document.From, document.To]), result => !result.Given(sentences),
             "is for documents; --sentences sends each line to the model exactly as given (drop one of them)");
+        command.OnlyWhen([model.NBest], result => result.GetValue(model.NBest) is null or 1 || result.GetValue(format) == "jsonl",
+            "needs --output jsonl (text output has one line per input)");
         command.OnlyWhen([format], result => result.Given(sentences),
             "is for --sentences (text or jsonl); for a document's segments side by side use --bilingual jsonl|tmx|html");
         command.SetAction(parse => CommandGuard.Run(cancellation =>
@@ -33,7 +35,7 @@ internal static class TranslateCommand
             // Both files are opened before the model loads, which may download it: a mistyped path fails at once.
             using var source = CliInput.Open(parse.GetValue(input));
             using var target = CliOutput.Open(parse.GetValue(output), source, terminal);
-            using var translator = model.Load(parse, sentenceMode ? null : document.TargetLanguage(parse), cancellation);
+            using var translator = model.Load(parse, document.SourceLanguage(parse), document.TargetLanguage(parse), cancellation);
             var tally = new TranslationTally(sentenceMode ? "lines" : "segments", terminal);
             try
             {
@@ -69,7 +71,7 @@ internal static class TranslateCommand
 
     /// <summary>Translates line windows as they are read and writes each window out at once, so a bad line later in
     /// the input loses nothing already done: lines read before it are translated and written, then the error stands.</summary>
-    private static void TranslateLines(MarianTranslator translator, CliInput input, SentenceWriter results, TextWriter output,
+    private static void TranslateLines(Translator translator, CliInput input, SentenceWriter results, TextWriter output,
         TranslationTally tally, CancellationToken cancellation)
     {
         int window = Window(translator.BatchSize);
@@ -94,7 +96,7 @@ internal static class TranslateCommand
 
         void Flush()
         {
-            foreach (var result in translator.TranslateDetailed(lines, cancellation))
+            foreach (var result in translator.TranslateDetailed(lines, cancellationToken: cancellation))
             {
                 results.Write(result);
             }

@@ -217,7 +217,7 @@ public sealed class BatchingTranslatorTests
     [Fact]
     public async Task The_real_engine_batched_gives_what_it_gives_alone_and_reports_generated_tokens()
     {
-        using var model = MarianTranslator.Load(TestModels.Tiny);
+        using var model = Translator.Load(TestModels.Tiny);
         var sources = new[] { "مرحبا بالعالم", "", "الأخبار اليوم" };
         var alone = model.Translate(sources);
         var reports = new List<BatchReport>();

@@ -22,7 +22,7 @@ internal sealed class RunningServer : IAsyncDisposable
     public IReadOnlyList<string> Routes => _server.Routes;
 
     public static async Task<RunningServer> Start(ServerSettings settings, params ISegmentTranslator[] translators) =>
-        new(await TarjamaServer.StartAsync(settings with { Port = 0 }, translators.Select(t => t is MarianTranslator marian
+        new(await TarjamaServer.StartAsync(settings with { Port = 0 }, translators.Select(t => t is Translator marian
             ? BatchingTranslator.For(marian, settings.Batching)
             : BatchingTranslator.For(t, settings.Batching)).ToList()));
 

@@ -8,14 +8,14 @@ public sealed class TinyServer : IAsyncLifetime
     public const int CharLimit = 300;
     public const int BatchLimit = 8;
 
-    private MarianTranslator? _model;
+    private Translator? _model;
     private RunningServer? _server;
 
     internal RunningServer Server => _server!;
 
     public async Task InitializeAsync()
     {
-        _model = MarianTranslator.Load(TestModels.Tiny, new TranslatorOptions { Generation = new() { MaxNewTokens = 8 } });
+        _model = Translator.Load(TestModels.Tiny, new TranslatorOptions { Generation = new() { MaxNewTokens = 8 } });
         _server = await RunningServer.Start(new ServerSettings { CharLimit = CharLimit, BatchLimit = BatchLimit, MaxBodyBytes = 64 * 1024, MaxUploadBytes = 256 * 1024 }, _model);
     }
 

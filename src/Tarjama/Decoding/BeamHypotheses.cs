@@ -47,17 +47,8 @@ internal sealed class BeamHypotheses(int numBeams, float lengthPenalty, EarlySto
         return _worstScore >= highestAttainable;
     }
 
-    /// <summary>The best hypothesis; among equal scores the one added last, as Python's sort-then-pop picks.</summary>
-    public (double Score, int[] Tokens) Best()
-    {
-        var best = _beams[0];
-        foreach (var beam in _beams)
-        {
-            if (beam.Score >= best.Score)
-            {
-                best = beam;
-            }
-        }
-        return best;
-    }
+    /// <summary>The <paramref name="count"/> best hypotheses, best first; among equal scores the one added last
+    /// first, as the reference's stable sort then pop from the end orders them.</summary>
+    public IEnumerable<(double Score, int[] Tokens)> Best(int count) =>
+        _beams.Select((beam, i) => (beam, i)).OrderByDescending(x => x.beam.Score).ThenByDescending(x => x.i).Take(count).Select(x => x.beam);
 }

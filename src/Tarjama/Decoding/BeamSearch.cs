@@ -3,11 +3,11 @@ namespace Tarjama.Decoding;
 /// <summary>Beam search as Hugging Face's <c>generate</c> runs it: per sentence, the top 2·beams candidates over all
 /// beams by summed log-probability; candidates ending the sentence become finished hypotheses, the rest the next
 /// beams; a sentence stops by the <see cref="EarlyStopping"/> rule and leaves the batch.</summary>
-public sealed class BeamSearch(GenerationSettings settings, LogitsProcessorList processors) : IDecodingStrategy
+public sealed class BeamSearch(GenerationSettings settings) : IDecodingStrategy
 {
     private sealed record Beam(int[] Sequence, float Score, int Row);
 
-    public GeneratedSequence[] Decode(IDecoderBatch batch)
+    public IReadOnlyList<GeneratedSequence>[] Decode(IDecoderBatch batch, IReadOnlyList<DecodeRequest> requests)
     {
         int beamCount = settings.NumBeams;
         int sentences = batch.Rows;
@@ -18,7 +18,7 @@ public sealed class BeamSearch(GenerationSettings settings, LogitsProcessorList 
         {
             // All beams start alike, so the first step runs once per sentence (the reference's -1e9 start scores make
             // its other beams unreachable anyway).
-            beams[s] = [new Beam([settings.DecoderStartTokenId], 0f, s)];
+            beams[s] = [new Beam([requests[s].Prefix[0]], 0f, s)];
             hypotheses[s] = new BeamHypotheses(beamCount, settings.LengthPenalty, settings.EarlyStopping, settings.MaxLength);
         }
         int candidates = Math.Max(2, 1 + settings.EosTokenIds.Count) * beamCount;
@@ -34,7 +34,15 @@ public sealed class BeamSearch(GenerationSettings settings, LogitsProcessorList 
             Parallel.For(0, active.Length, () => new TopCandidates(candidates), (i, _, top) =>
             {
                 int s = active[i];
-                Score(batch, beams[s], top);
+                var prefix = requests[s].Prefix;
+                if (length <= prefix.Length)
+                {
+                    // A forced token: every beam takes it and keeps its score (the reference's forced processor
+                    // leaves that token at 0 and everything else at -inf).
+                    beams[s] = beams[s].ConvertAll(b => b with { Sequence = [.. b.Sequence, prefix[length - 1]] });
+                    return top;
+                }
+                Score(batch, beams[s], top, requests[s].Processors);
                 beams[s] = Select(top, beams[s], hypotheses[s], length, beamCount);
                 done[s] = hypotheses[s].IsDone(top.Score(0), length - 1);
                 return top;
@@ -63,10 +71,11 @@ public sealed class BeamSearch(GenerationSettings settings, LogitsProcessorList 
             }
             batch.Advance([.. parents], [.. tokens]);
         }
-        return hypotheses.Select(h => h.Best()).Select(b => new GeneratedSequence(b.Tokens, b.Score)).ToArray();
+        return hypotheses.Select((h, s) => (IReadOnlyList<GeneratedSequence>)h.Best(requests[s].NBest)
+            .Select(b => new GeneratedSequence(b.Tokens, b.Score)).ToList()).ToArray();
     }
 
-    private void Score(IDecoderBatch batch, List<Beam> beams, TopCandidates top)
+    private static void Score(IDecoderBatch batch, List<Beam> beams, TopCandidates top, LogitsProcessorList processors)
     {
         top.Clear();
         for (int j = 0; j < beams.Count; j++)

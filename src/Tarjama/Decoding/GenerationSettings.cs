@@ -24,6 +24,21 @@ public sealed record GenerationOverrides
     public EarlyStopping? EarlyStopping { get; init; }
     public int? NoRepeatNgramSize { get; init; }
     public float? RepetitionPenalty { get; init; }
+    /// <summary>Hypotheses returned per input (n-best), at most the beam count.</summary>
+    public int? NumReturnSequences { get; init; }
+
+    /// <summary>These overrides, with <paramref name="fallback"/>'s where these have none.</summary>
+    public GenerationOverrides Over(GenerationOverrides fallback) => new()
+    {
+        NumBeams = NumBeams ?? fallback.NumBeams,
+        MaxNewTokens = MaxNewTokens ?? (MaxLength is null ? fallback.MaxNewTokens : null),
+        MaxLength = MaxLength ?? (MaxNewTokens is null ? fallback.MaxLength : null),
+        LengthPenalty = LengthPenalty ?? fallback.LengthPenalty,
+        EarlyStopping = EarlyStopping ?? fallback.EarlyStopping,
+        NoRepeatNgramSize = NoRepeatNgramSize ?? fallback.NoRepeatNgramSize,
+        RepetitionPenalty = RepetitionPenalty ?? fallback.RepetitionPenalty,
+        NumReturnSequences = NumReturnSequences ?? fallback.NumReturnSequences,
+    };
 }
 
 /// <summary>The decoding rules in force: the model's generation config with overrides applied, lengths counted as
@@ -31,6 +46,8 @@ public sealed record GenerationOverrides
 public sealed record GenerationSettings
 {
     private const int HuggingFaceDefaultMaxLength = 20;
+    private const int MostBeams = 64;
+    private const int LongestOutput = 4096;
 
     public int NumBeams { get; init; } = 1;
     /// <summary>Most tokens in a decoder sequence, the decoder start token included.</summary>
@@ -44,6 +61,8 @@ public sealed record GenerationSettings
     public bool RenormalizeLogits { get; init; }
     public IReadOnlyList<int> EosTokenIds { get; init; } = [];
     public int DecoderStartTokenId { get; init; }
+    /// <summary>Hypotheses returned per input, best first.</summary>
+    public int NumReturnSequences { get; init; } = 1;
 
     public static GenerationSettings From(GenerationConfig config, int eos, int decoderStart, GenerationOverrides? overrides = null)
     {
@@ -64,6 +83,7 @@ public sealed record GenerationSettings
             RenormalizeLogits = config.RenormalizeLogits ?? false,
             EosTokenIds = eosIds.Length > 0 ? eosIds : [eos],
             DecoderStartTokenId = decoderStart,
+            NumReturnSequences = overrides.NumReturnSequences ?? config.NumReturnSequences ?? 1,
         };
         settings.Validate();
         return settings;
@@ -71,13 +91,17 @@ public sealed record GenerationSettings
 
     private void Validate()
     {
-        if (NumBeams < 1)
+        if (NumBeams is < 1 or > MostBeams)
         {
-            throw new TarjamaException($"beams must be at least 1 (got {NumBeams})");
+            throw new TarjamaException($"beams must be between 1 and {MostBeams} (got {NumBeams})");
         }
-        if (MaxLength < 2)
+        if (NumReturnSequences < 1 || NumReturnSequences > NumBeams)
         {
-            throw new TarjamaException($"max length must leave room for at least one new token (got {MaxLength})");
+            throw new TarjamaException($"n-best must be between 1 and the beam count {NumBeams} (got {NumReturnSequences})");
+        }
+        if (MaxLength is < 2 or > LongestOutput)
+        {
+            throw new TarjamaException($"max length must leave room for at least one new token and be at most {LongestOutput} (got {MaxLength})");
         }
         if (RepetitionPenalty <= 0)
         {

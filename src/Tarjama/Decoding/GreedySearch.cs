@@ -4,34 +4,41 @@ using System.Runtime.InteropServices;
 namespace Tarjama.Decoding;
 
 /// <summary>Takes the best-scoring token at each step; rows leave the batch when they end.</summary>
-public sealed class GreedySearch(GenerationSettings settings, LogitsProcessorList processors) : IDecodingStrategy
+public sealed class GreedySearch(GenerationSettings settings) : IDecodingStrategy
 {
-    public GeneratedSequence[] Decode(IDecoderBatch batch)
+    public IReadOnlyList<GeneratedSequence>[] Decode(IDecoderBatch batch, IReadOnlyList<DecodeRequest> requests)
     {
         int sentences = batch.Rows;
         var sequences = new List<int>[sentences];
         var scores = new double[sentences];
         for (int s = 0; s < sentences; s++)
         {
-            sequences[s] = [settings.DecoderStartTokenId];
+            sequences[s] = [requests[s].Prefix[0]];
         }
         var parents = new List<int>(sentences);
         var tokens = new List<long>(sentences);
+        var chosen = new int[sentences];
         while (true)
         {
             parents.Clear();
             tokens.Clear();
-            var chosen = new int[batch.Rows];
             // Rows are independent: they are scored on all cores while ONNX Runtime's threads are idle.
             Parallel.For(0, batch.Rows, row =>
             {
                 int sentence = batch.SentenceOfRow[row];
+                var (prefix, processors) = (requests[sentence].Prefix, requests[sentence].Processors);
+                var sequence = sequences[sentence];
+                if (sequence.Count < prefix.Length)
+                {
+                    chosen[row] = prefix[sequence.Count];
+                    return;
+                }
                 var logits = batch.Logits(row);
-                processors.Process(CollectionsMarshal.AsSpan(sequences[sentence]), logits);
+                processors.Process(CollectionsMarshal.AsSpan(sequence), logits);
                 chosen[row] = TensorPrimitives.IndexOfMax(logits);
-                scores[sentence] += LogProbability(logits, chosen[row]);
+                scores[sentence] += processors.Normalizes ? logits[chosen[row]] : LogSoftmax.Of(logits, chosen[row]);
             });
-            for (int row = 0; row < chosen.Length; row++)
+            for (int row = 0; row < batch.Rows; row++)
             {
                 var sequence = sequences[batch.SentenceOfRow[row]];
                 sequence.Add(chosen[row]);
@@ -47,9 +54,6 @@ public sealed class GreedySearch(GenerationSettings settings, LogitsProcessorLis
             }
             batch.Advance([.. parents], [.. tokens]);
         }
-        return sequences.Select((s, i) => new GeneratedSequence(s.Skip(1).ToArray(), scores[i])).ToArray();
+        return sequences.Select((s, i) => (IReadOnlyList<GeneratedSequence>)[new GeneratedSequence(s.Skip(1).ToArray(), scores[i])]).ToArray();
     }
-
-    private float LogProbability(Span<float> scores, int token) =>
-        processors.Normalizes ? scores[token] : LogSoftmax.Of(scores, token);
 }

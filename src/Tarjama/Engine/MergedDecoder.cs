@@ -7,7 +7,7 @@ namespace Tarjama.Engine;
 /// cached branch from <c>use_cache_branch</c>. In the cached branch its encoder <c>present</c> outputs are empty, so
 /// the cross cache of the first step is kept.</summary>
 internal sealed class MergedDecoder(OnnxSession session, int layers, int heads, int headSize, TensorElementType cacheType)
-    : MarianDecoder(layers, heads, headSize, cacheType)
+    : OnnxDecoder(layers, heads, headSize, cacheType)
 {
     public override bool NeedsHiddenStatesAfterFirstStep => true;
 

@@ -9,7 +9,7 @@ namespace Tarjama.Engine;
 /// logits. Rows are copied only when the strategy reorders or drops them.</summary>
 internal sealed class OnnxDecoderBatch : IDecoderBatch, IDisposable
 {
-    private readonly MarianDecoder _decoder;
+    private readonly OnnxDecoder _decoder;
     private readonly EncoderState _encoder;
     private OrtValue[] _self;
     private OrtValue _logits;
@@ -18,23 +18,22 @@ internal sealed class OnnxDecoderBatch : IDecoderBatch, IDisposable
 
     /// <summary>Runs the first decoder step over <paramref name="encoder"/>, which the batch owns from here on (also when
     /// this step fails).</summary>
-    public OnnxDecoderBatch(MarianDecoder decoder, EncoderState encoder, int decoderStartId)
+    /// <param name="startTokens">Each sentence's decoder start token.</param>
+    public OnnxDecoderBatch(OnnxDecoder decoder, EncoderState encoder, long[] startTokens)
     {
         _decoder = decoder;
         _encoder = encoder;
         _sentenceOfRow = encoder.Sentences;
-        var tokens = new long[encoder.Sentences.Length];
-        Array.Fill(tokens, decoderStartId);
         try
         {
-            (_logits, _self) = _decoder.First(encoder, tokens);
+            (_logits, _self) = _decoder.First(encoder, startTokens);
         }
         catch
         {
             encoder.Dispose();
             throw;
         }
-        _converted = Converted(_logits);
+        Convert(_logits);
         if (!decoder.NeedsHiddenStatesAfterFirstStep)
         {
             encoder.ReleaseHiddenStates();
@@ -53,20 +52,24 @@ internal sealed class OnnxDecoderBatch : IDecoderBatch, IDisposable
         : _converted.AsSpan(row * VocabSize, VocabSize);
 
     // fp16 exports return half-precision logits; processors work on floats. Converted once per step, up front, so
-    // rows can then be read from several threads.
-    private static float[]? Converted(OrtValue logits)
+    // rows can then be read from several threads, into one buffer kept for the whole batch (rows only get fewer, and
+    // a 256k vocabulary makes a fresh array per step a large-object allocation).
+    private void Convert(OrtValue logits)
     {
         if (logits.GetTensorTypeAndShape().ElementDataType == TensorElementType.Float)
         {
-            return null;
+            _converted = null;
+            return;
         }
         var half = MemoryMarshal.Cast<Float16, ushort>(logits.GetTensorDataAsSpan<Float16>());
-        var converted = new float[half.Length];
+        if (_converted is null || _converted.Length < half.Length)
+        {
+            _converted = new float[half.Length];
+        }
         for (int i = 0; i < half.Length; i++)
         {
-            converted[i] = (float)BitConverter.UInt16BitsToHalf(half[i]);
+            _converted[i] = (float)BitConverter.UInt16BitsToHalf(half[i]);
         }
-        return converted;
     }
 
     public void Advance(int[] parents, long[] tokens)
@@ -92,7 +95,7 @@ internal sealed class OnnxDecoderBatch : IDecoderBatch, IDisposable
         DisposeStep();
         _logits = logits;
         _self = self;
-        _converted = Converted(logits);
+        Convert(logits);
     }
 
     private void DisposeStep()

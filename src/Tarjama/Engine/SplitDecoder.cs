@@ -5,7 +5,7 @@ namespace Tarjama.Engine;
 
 /// <summary><c>decoder_model.onnx</c> for the first step, <c>decoder_with_past_model.onnx</c> after it.</summary>
 internal sealed class SplitDecoder(OnnxSession first, OnnxSession withPast, int layers, int heads, int headSize, TensorElementType cacheType)
-    : MarianDecoder(layers, heads, headSize, cacheType)
+    : OnnxDecoder(layers, heads, headSize, cacheType)
 {
     private static readonly string[] FirstInputs = ["encoder_attention_mask", "input_ids", "encoder_hidden_states"];
 

@@ -2,7 +2,7 @@ using Tarjama.Models;
 namespace Tarjama.Hub;
 
 /// <summary>
-/// The files of a transformers.js MarianMT export that the engine reads; nothing else in a repository is downloaded.
+/// The files of a transformers.js export (MarianMT, NLLB-200, M2M100) that the engine reads; nothing else in a repository is downloaded.
 /// </summary>
 public static class ModelFiles
 {
@@ -11,7 +11,7 @@ public static class ModelFiles
     /// <summary>Read when the repository has them; which tokenizer files exist differs between exports.</summary>
     public static readonly IReadOnlyList<string> Optional =
     [
-        "generation_config.json", "source.spm", "target.spm", "vocab.json", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json",
+        "generation_config.json", "source.spm", "target.spm", "vocab.json", "sentencepiece.bpe.model", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json",
     ];
 
     public static string Encoder(ModelDtype dtype) => dtype.OnnxFile("encoder_model");

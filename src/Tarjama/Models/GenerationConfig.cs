@@ -19,9 +19,22 @@ public sealed record GenerationConfig
     [JsonPropertyName("eos_token_id")] public JsonElement? EosTokenId { get; init; }
     [JsonPropertyName("pad_token_id")] public int? PadTokenId { get; init; }
     [JsonPropertyName("decoder_start_token_id")] public int? DecoderStartTokenId { get; init; }
+    [JsonPropertyName("num_return_sequences")] public int? NumReturnSequences { get; init; }
+    [JsonPropertyName("forced_bos_token_id")] public int? ForcedBosTokenId { get; init; }
 
-    public static GenerationConfig Load(string path) =>
-        File.Exists(path) ? ModelJson.Read<GenerationConfig>(path) : new GenerationConfig();
+    /// <summary>Every other key, checked by <see cref="UnsupportedGenerationKeys"/>.</summary>
+    [JsonExtensionData] public Dictionary<string, JsonElement> Other { get; init; } = [];
+
+    public static GenerationConfig Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return new GenerationConfig();
+        }
+        var config = ModelJson.Read<GenerationConfig>(path);
+        UnsupportedGenerationKeys.Check(config, path);
+        return config;
+    }
 
     /// <summary>Reads a field that may be a number or a list of numbers (eos ids can be either).</summary>
     internal static int[] IdList(JsonElement? element) => element switch

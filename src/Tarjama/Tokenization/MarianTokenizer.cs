@@ -30,9 +30,11 @@ public sealed partial class MarianTokenizer
     /// does, a code such as <c>&gt;&gt;arz&lt;&lt;</c> at the very start is the language token (unknown codes become
     /// <c>&lt;unk&gt;</c>) and codes anywhere are removed from the text; with none at the start, the model's default
     /// target-language token (if it has one) is used.</summary>
-    public (int? Language, List<int> Pieces) EncodeParts(string text)
+    public (int? Language, List<int> Pieces) EncodeParts(string text) => EncodeParts(text, LanguageTokenId);
+
+    /// <summary>As <see cref="EncodeParts(string)"/>, with <paramref name="language"/> as the token used when the text names none.</summary>
+    public (int? Language, List<int> Pieces) EncodeParts(string text, int? language)
     {
-        int? language = LanguageTokenId;
         var code = LanguageCode().Match(text);
         if (code.Success)
         {
@@ -91,9 +93,6 @@ public sealed partial class MarianTokenizer
         ids.Add(Ids.Eos);
         return [.. ids];
     }
-
-    /// <summary>How many ids <see cref="Frame"/> adds around the pieces.</summary>
-    public static int FrameLength(int? language) => language is null ? 1 : 2;
 
     public string Decode(ReadOnlySpan<int> ids)
     {

@@ -60,7 +60,7 @@ public static class MarianTokenizerLoader
         return new SpecialTokenIds(eos, pad, unk, start);
     }
 
-    private static int? LanguageToken(MarianVocabulary vocabulary, string? targetLanguage, string vocabPath)
+    internal static int? LanguageToken(MarianVocabulary vocabulary, string? targetLanguage, string vocabPath)
     {
         var tokens = vocabulary.LanguageTokens().ToList();
         if (tokens.Count == 0 || targetLanguage is null)

@@ -22,6 +22,8 @@ public sealed class MarianVocabulary
 
     public static MarianVocabulary Load(string path) => new(ModelJson.Read<Dictionary<string, int>>(path));
 
+    public static MarianVocabulary FromIds(Dictionary<string, int> ids) => new(ids);
+
     public static MarianVocabulary FromPieces(IReadOnlyList<string> pieces)
     {
         var ids = new Dictionary<string, int>(pieces.Count);

@@ -14,7 +14,7 @@ public static class TokenizerJsonModel
     private const int PiecePiece = 1, PieceScore = 2, PieceType = 3;
     private const int TypeNormal = 1, TypeUnknown = 2, TypeControl = 3;
     private const int TrainerModelType = 3, TrainerUnkId = 40, TrainerBosId = 41, TrainerEosId = 42, TrainerPadId = 43;
-    private const int UnigramModel = 1;
+    private const int UnigramModel = 1, BpeModel = 2;
     private const int NormalizerName = 1, NormalizerCharsmap = 2, NormalizerDummyPrefix = 3, NormalizerExtraWhitespace = 4, NormalizerEscapeWhitespace = 5;
 
     public static (SentencePieceTokenizer Tokenizer, MarianVocabulary Vocabulary) Load(string path)
@@ -33,7 +33,7 @@ public static class TokenizerJsonModel
             var special = root.TryGetProperty("added_tokens", out var added)
                 ? added.EnumerateArray().Where(t => t.GetProperty("special").GetBoolean()).Select(t => t.GetProperty("id").GetInt32()).ToHashSet()
                 : [];
-            byte[] proto = Proto(pieces, unk, special, Charsmap(root));
+            byte[] proto = Proto(pieces, unk, special, Charsmap(root), UnigramModel);
             var tokenizer = SentencePieceTokenizer.Create(new MemoryStream(proto), false, false);
             return (tokenizer, MarianVocabulary.FromPieces(pieces.Select(p => p.Piece).ToList()));
         }
@@ -41,6 +41,49 @@ public static class TokenizerJsonModel
         {
             throw new TarjamaException($"{path}: not a usable tokenizer.json ({e.Message})", e);
         }
+    }
+
+    /// <summary>A BPE <c>tokenizer.json</c> (NLLB, M2M100 exports) as the SentencePiece BPE model it came from: pieces in
+    /// vocabulary order, earlier merges first (scored by rank, as SentencePiece's BPE trainer scores them), after
+    /// <c>&lt;unk&gt;</c>, <c>&lt;s&gt;</c> and <c>&lt;/s&gt;</c>; also the vocabulary with the file's own ids.</summary>
+    public static (SentencePieceTokenizer Tokenizer, MarianVocabulary Vocabulary, byte[] Charsmap) LoadBpe(string path, IReadOnlySet<string> addedTokens)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            var root = document.RootElement;
+            var model = root.GetProperty("model");
+            if (model.GetProperty("type").GetString() != "BPE")
+            {
+                throw new TarjamaException($"{path}: expected a BPE tokenizer.json model (found {model.GetProperty("type")})");
+            }
+            var vocabulary = model.GetProperty("vocab").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
+            var ordinary = vocabulary.Where(p => !addedTokens.Contains(p.Key) && p.Key is not ("<s>" or "</s>" or "<unk>" or "<pad>"))
+                .OrderBy(p => p.Value).Select(p => p.Key).ToList();
+            var pieces = new List<(string Piece, float Score)> { ("<unk>", 0), ("<s>", 0), ("</s>", 0) };
+            pieces.AddRange(ordinary.Select((p, rank) => (p, (float)-rank)));
+            byte[] charsmap = Charsmap(root);
+            var tokenizer = SentencePieceTokenizer.Create(new MemoryStream(Proto(pieces, 0, [1, 2], charsmap, BpeModel)), false, false);
+            return (tokenizer, MarianVocabulary.FromIds(vocabulary), charsmap);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            throw new TarjamaException($"{path}: not a usable tokenizer.json ({e.Message})", e);
+        }
+    }
+
+    /// <summary>SentencePiece's normalisation for a precompiled character map (nmt_nfkc and the like), whitespace
+    /// escaped and a word boundary put first: the tokenizer library applies the map in Unigram models only, so BPE
+    /// models get their text normalised by an empty Unigram model with the same map first.</summary>
+    public static Func<string, string> Normalizer(byte[] charsmap)
+    {
+        var proto = Proto([("<unk>", 0), ("<s>", 0), ("</s>", 0)], 0, [1, 2], charsmap, UnigramModel);
+        var unigram = SentencePieceTokenizer.Create(new MemoryStream(proto), false, false);
+        return text =>
+        {
+            unigram.EncodeToTokens(text, out string? normalized, addBeginningOfSentence: false, addEndOfSentence: false);
+            return normalized ?? text;
+        };
     }
 
     private static byte[] Charsmap(JsonElement root)
@@ -57,7 +100,7 @@ public static class TokenizerJsonModel
             : [];
     }
 
-    private static byte[] Proto(List<(string Piece, float Score)> pieces, int unk, HashSet<int> special, byte[] charsmap)
+    private static byte[] Proto(List<(string Piece, float Score)> pieces, int unk, HashSet<int> special, byte[] charsmap, int modelType)
     {
         using var buffer = new MemoryStream();
         var output = new CodedOutputStream(buffer);
@@ -79,7 +122,7 @@ public static class TokenizerJsonModel
         WriteMessage(output, ModelTrainerSpec, o =>
         {
             // No BOS in Marian; the tokenizer library needs a valid id there all the same (it is never added).
-            foreach (var (field, value) in new[] { (TrainerModelType, UnigramModel), (TrainerUnkId, unk), (TrainerBosId, eos), (TrainerEosId, eos), (TrainerPadId, pad) })
+            foreach (var (field, value) in new[] { (TrainerModelType, modelType), (TrainerUnkId, unk), (TrainerBosId, eos), (TrainerEosId, eos), (TrainerPadId, pad) })
             {
                 o.WriteTag(field, WireFormat.WireType.Varint);
                 o.WriteInt32(value);

@@ -87,9 +87,9 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
         _worker.Start();
     }
 
-    /// <summary>Batches for a Marian model, counting the tokens it generates.</summary>
-    public static BatchingTranslator For(MarianTranslator translator, BatchingOptions? options = null, SemaphoreSlim? engineGate = null) =>
-        new(translator.SourceLanguage, translator.TargetLanguage, translator.TranslateDetailed, options, engineGate);
+    /// <summary>Batches for a model, counting the tokens it generates.</summary>
+    public static BatchingTranslator For(Translator translator, BatchingOptions? options = null, SemaphoreSlim? engineGate = null) =>
+        new(translator.SourceLanguage, translator.TargetLanguage, (segments, token) => translator.TranslateDetailed(segments, null, token), options, engineGate);
 
     /// <summary>Batches for any translator (generated tokens are reported as 0).</summary>
     public static BatchingTranslator For(ISegmentTranslator translator, BatchingOptions? options = null, SemaphoreSlim? engineGate = null) =>

@@ -14,9 +14,15 @@ public sealed record TranslatorOptions
     public GenerationOverrides Generation { get; init; } = new();
     /// <summary>Sentences per engine batch.</summary>
     public int BatchSize { get; init; } = 16;
-    /// <summary>Target language, for models that need a target-language token; default: the model's own.</summary>
+    /// <summary>Source language of calls that name none; default: the model's own (Arabic for multilingual models).</summary>
+    public string? SourceLanguage { get; init; }
+    /// <summary>Target language of calls that name none; default: the model's own (English for multilingual models).</summary>
     public string? TargetLanguage { get; init; }
 }
 
 /// <summary>One input's translation, with what the engine generated for it.</summary>
-public sealed record TranslationResult(string Source, string Translation, int[] TokenIds, double Score);
+public sealed record TranslationResult(string Source, string Translation, int[] TokenIds, double Score)
+{
+    /// <summary>The other hypotheses of the n-best list, best first (empty unless more than one was asked for).</summary>
+    public IReadOnlyList<TranslationHypothesis> Alternatives { get; init; } = [];
+}

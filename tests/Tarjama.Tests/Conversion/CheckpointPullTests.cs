@@ -79,7 +79,7 @@ public sealed class CheckpointPullTests : IAsyncLifetime
     {
         var folder = ModelResolver.ResolveModelDirectory(CheckpointRepo, new ModelResolveOptions { Hub = Settings() });
         var golden = CheckpointGolden.Read(Fixtures.Path("checkpoints", "marian-base"));
-        using var translator = MarianTranslator.Load(folder, new TranslatorOptions
+        using var translator = Translator.Load(folder, new TranslatorOptions
         {
             Generation = new GenerationOverrides { NumBeams = 1, MaxNewTokens = golden.MaxNewTokens },
         });

@@ -25,7 +25,7 @@ public class ConvertedEngineTests
     {
         using var model = new ConvertedModel(checkpoint, tokenizerOf: tokenizerOf);
         var golden = model.Golden;
-        using var translator = MarianTranslator.Load(model.Folder, new TranslatorOptions
+        using var translator = Translator.Load(model.Folder, new TranslatorOptions
         {
             BatchSize = batchSize,
             Generation = new GenerationOverrides { NumBeams = beams, MaxNewTokens = golden.MaxNewTokens },

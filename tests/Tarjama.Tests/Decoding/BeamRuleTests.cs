@@ -31,7 +31,7 @@ public class BeamRuleTests
     {
         var settings = Settings(penalty);
         var batch = new ScriptedDecoderBatch(1, Start, Vocab, ShortOrLong);
-        var result = new BeamSearch(settings, LogitsProcessorList.From(settings)).Decode(batch)[0];
+        var result = new BeamSearch(settings).Decode(batch, [DecodeRequest.Plain(settings)])[0][0];
         Assert.Equal(expected, result.Tokens);
         double sum = expected.Length == 1 ? Math.Log(0.6) : Math.Log(0.4);
         Assert.Equal(sum / Math.Pow(expected.Length, penalty), result.Score, 5);
@@ -52,7 +52,7 @@ public class BeamRuleTests
     {
         var settings = Settings(early: EarlyStopping.Early);
         var batch = new ScriptedDecoderBatch(1, Start, Vocab, TwoFinishEarly);
-        var result = new BeamSearch(settings, LogitsProcessorList.From(settings)).Decode(batch)[0];
+        var result = new BeamSearch(settings).Decode(batch, [DecodeRequest.Plain(settings)])[0][0];
         Assert.Equal([A, Eos], result.Tokens);
         Assert.Equal(2, batch.Steps);
     }
@@ -63,7 +63,7 @@ public class BeamRuleTests
         // Worst finished: -1.715/2 = -0.858; best candidate -0.799/2 = -0.400 could still beat it, so a third step runs.
         var settings = Settings(early: EarlyStopping.Heuristic);
         var batch = new ScriptedDecoderBatch(1, Start, Vocab, TwoFinishEarly);
-        var result = new BeamSearch(settings, LogitsProcessorList.From(settings)).Decode(batch)[0];
+        var result = new BeamSearch(settings).Decode(batch, [DecodeRequest.Plain(settings)])[0][0];
         Assert.Equal([A, Eos], result.Tokens);
         Assert.Equal(3, batch.Steps);
     }
@@ -73,7 +73,7 @@ public class BeamRuleTests
     {
         var settings = Settings() with { MaxLength = 4 };
         var batch = new ScriptedDecoderBatch(1, Start, Vocab, _ => new() { [A] = 0.7, [B] = 0.2, [Eos] = 0.1 });
-        var result = new BeamSearch(settings, LogitsProcessorList.From(settings)).Decode(batch)[0];
+        var result = new BeamSearch(settings).Decode(batch, [DecodeRequest.Plain(settings)])[0][0];
         Assert.Equal([A, A, A], result.Tokens);
         Assert.Equal(3 * Math.Log(0.7) / 3, result.Score, 4);
     }
@@ -83,7 +83,7 @@ public class BeamRuleTests
     {
         var settings = Settings() with { MaxLength = 4, ForcedEosTokenId = Eos };
         var batch = new ScriptedDecoderBatch(1, Start, Vocab, _ => new() { [A] = 0.7, [B] = 0.2, [Eos] = 0.1 });
-        var result = new BeamSearch(settings, LogitsProcessorList.From(settings)).Decode(batch)[0];
+        var result = new BeamSearch(settings).Decode(batch, [DecodeRequest.Plain(settings)])[0][0];
         Assert.Equal([A, A, Eos], result.Tokens);
     }
 
@@ -93,9 +93,9 @@ public class BeamRuleTests
         // A is always likeliest: unconstrained, the beam is all A; with bigrams banned no bigram may repeat.
         static Dictionary<int, double> Next(IReadOnlyList<int> _) => new() { [A] = 0.6, [B] = 0.3, [Eos] = 0.1 };
         var free = Settings() with { MaxLength = 5 };
-        Assert.Equal([A, A, A, A], new BeamSearch(free, LogitsProcessorList.From(free)).Decode(new ScriptedDecoderBatch(1, Start, Vocab, Next))[0].Tokens);
+        Assert.Equal([A, A, A, A], new BeamSearch(free).Decode(new ScriptedDecoderBatch(1, Start, Vocab, Next), [DecodeRequest.Plain(free)])[0][0].Tokens);
         var settings = free with { NoRepeatNgramSize = 2 };
-        var tokens = new BeamSearch(settings, LogitsProcessorList.From(settings)).Decode(new ScriptedDecoderBatch(1, Start, Vocab, Next))[0].Tokens;
+        var tokens = new BeamSearch(settings).Decode(new ScriptedDecoderBatch(1, Start, Vocab, Next), [DecodeRequest.Plain(settings)])[0][0].Tokens;
         int[] sequence = [Start, .. tokens];
         var bigrams = sequence.Zip(sequence.Skip(1)).ToList();
         Assert.Equal(bigrams.Count, bigrams.Distinct().Count());

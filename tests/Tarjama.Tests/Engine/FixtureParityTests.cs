@@ -25,7 +25,7 @@ public class FixtureParityTests
     {
         // Recorded on MarianTokenizer ids without a default language token, so the engine gets the same ids.
         var expected = GoldenRecord.Read(Fixtures.Path("golden", "transformersjs.tiny-en-ar.marian-ids.tricky.greedy.bs1.jsonl"));
-        using var translator = MarianTranslator.Load(Fixtures.Path("models", "tiny-en-ar"), new TranslatorOptions
+        using var translator = Translator.Load(Fixtures.Path("models", "tiny-en-ar"), new TranslatorOptions
         {
             Generation = new GenerationOverrides { NumBeams = 1, MaxNewTokens = 64 },
         });
@@ -38,7 +38,7 @@ public class FixtureParityTests
     public void Greedy_token_ids_equal_transformers_js(string model, string golden, int batchSize, DecoderForm form)
     {
         var expected = GoldenRecord.Read(Fixtures.Path("golden", golden));
-        using var translator = MarianTranslator.Load(Fixtures.Path("models", model), new TranslatorOptions
+        using var translator = Translator.Load(Fixtures.Path("models", model), new TranslatorOptions
         {
             BatchSize = batchSize,
             DecoderForm = form,
@@ -49,7 +49,7 @@ public class FixtureParityTests
         var differing = new List<int>();
         for (int i = 0; i < expected.Count; i++)
         {
-            Assert.Equal(expected[i].InputIds, translator.Tokenizer.Encode(expected[i].Input!));
+            Assert.Equal(expected[i].InputIds, translator.Family.Encode(expected[i].Input!));
             if (!expected[i].OutputIds.SequenceEqual(results[i].TokenIds))
             {
                 differing.Add(expected[i].Index);
@@ -72,7 +72,7 @@ public class FixtureParityTests
     public void Greedy_token_ids_equal_transformers_js_for_other_dtypes(ModelDtype dtype, string golden, int batchSize)
     {
         var expected = GoldenRecord.Read(Fixtures.Path("golden", golden));
-        using var translator = MarianTranslator.Load(Fixtures.Path("models", "tiny-ar-en"), new TranslatorOptions
+        using var translator = Translator.Load(Fixtures.Path("models", "tiny-ar-en"), new TranslatorOptions
         {
             DType = dtype,
             BatchSize = batchSize,
@@ -87,7 +87,7 @@ public class FixtureParityTests
     public void The_english_to_arabic_model_gets_its_target_language_token_without_being_told()
     {
         var expected = GoldenRecord.Read(Fixtures.Path("golden", "transformersjs.tiny-en-ar.marian-ids.greedy.bs1.jsonl"));
-        using var translator = MarianTranslator.Load(Fixtures.Path("models", "tiny-en-ar"), new TranslatorOptions
+        using var translator = Translator.Load(Fixtures.Path("models", "tiny-en-ar"), new TranslatorOptions
         {
             Generation = new GenerationOverrides { NumBeams = 1, MaxNewTokens = 64 },
         });
@@ -97,7 +97,7 @@ public class FixtureParityTests
         var results = translator.TranslateDetailed(bare);
         for (int i = 0; i < bare.Count; i++)
         {
-            Assert.Equal(expected[i].InputIds, translator.Tokenizer.Encode(bare[i]));
+            Assert.Equal(expected[i].InputIds, translator.Family.Encode(bare[i]));
             Assert.Equal(expected[i].OutputIds, results[i].TokenIds);
         }
     }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Tarjama.Decoding;
-using Tarjama.Tokenization;
 using Tarjama.Translation;
 
 namespace Tarjama.Tests.Engine;
@@ -19,19 +18,20 @@ public class LongInputTests
         config["max_position_embeddings"] = 24;
         File.WriteAllText(model.File("config.json"), config.ToJsonString());
         var options = new TranslatorOptions { Generation = new GenerationOverrides { NumBeams = 1, MaxNewTokens = 6 } };
-        using var translator = MarianTranslator.Load(model.Path, options);
+        using var translator = Translator.Load(model.Path, options);
         string text = string.Join(" ", Inputs.Take(3));
-        var pieces = translator.Tokenizer.EncodePieces(text);
+        var source = translator.Family.Encode(text, translator.Family.DefaultPair);
+        var pieces = source.Pieces;
         Assert.True(pieces.Count > 3 * 24, "the input must need several pieces");
 
         var result = translator.TranslateDetailed([text])[0];
 
-        var chunks = InputChunker.Split(pieces, 24 - MarianTokenizer.FrameLength(null), translator.Tokenizer.Vocabulary.Piece);
+        var chunks = InputChunker.Split(pieces, 24 - source.FrameLength, translator.Family.Piece);
         Assert.Equal(pieces, chunks.SelectMany(c => c));
-        Assert.All(chunks, c => Assert.InRange(c.Count + MarianTokenizer.FrameLength(null), 1, 24));
-        var perChunk = translator.Generate(chunks.Select(c => translator.Tokenizer.Frame(null, c)).ToList());
+        Assert.All(chunks, c => Assert.InRange(c.Count + source.FrameLength, 1, 24));
+        var perChunk = translator.Generate(chunks.Select(source.Frame).ToList());
         Assert.Equal(perChunk.SelectMany(g => g.Tokens), result.TokenIds);
-        Assert.Equal(string.Join(" ", perChunk.Select(g => translator.Tokenizer.Decode(g.Tokens)).Where(t => t.Length > 0)), result.Translation);
+        Assert.Equal(string.Join(" ", perChunk.Select(g => translator.Family.Decode(g.Tokens)).Where(t => t.Length > 0)), result.Translation);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 namespace Tarjama.Engine;
 
 /// <summary>Runs <c>encoder_model.onnx</c> on a batch of token sequences, right-padded with an attention mask.</summary>
-internal sealed class MarianEncoder(OnnxSession session, int padId) : IDisposable
+internal sealed class OnnxEncoder(OnnxSession session, int padId) : IDisposable
 {
     private static readonly string[] InputNames = ["input_ids", "attention_mask"];
     private static readonly string[] OutputNames = ["last_hidden_state"];

@@ -6,9 +6,9 @@ namespace Tarjama.Engine;
 /// <summary>One decoder step over ONNX Runtime. The first step reads the encoder's hidden states and yields the
 /// cross-attention cache; later steps feed each step's <c>present</c> self-attention outputs back as the next
 /// step's <c>past_key_values</c> without copying them.</summary>
-internal abstract class MarianDecoder : IDisposable
+internal abstract class OnnxDecoder : IDisposable
 {
-    protected MarianDecoder(int layers, int heads, int headSize, TensorElementType cacheType)
+    protected OnnxDecoder(int layers, int heads, int headSize, TensorElementType cacheType)
     {
         Layers = layers;
         Heads = heads;

@@ -1,0 +1,181 @@
+using Microsoft.ML.OnnxRuntime.Tensors;
+using Tarjama.Decoding;
+using Tarjama.Engine;
+using Tarjama.Models;
+
+namespace Tarjama.Translation;
+
+/// <summary>The engine end to end for any supported model family: tokenize, group by search settings and length
+/// into batches, encode, decode (greedy or beam), detokenize; results in input order. The language pair and the
+/// decoding options are chosen per call (and per text); the model's configs give the defaults.</summary>
+public sealed class Translator : ISegmentTranslator, IDisposable
+{
+    private readonly OnnxEncoder _encoder;
+    private readonly OnnxDecoder _decoder;
+    private readonly GenerationConfig _generation;
+    private readonly GenerationOverrides _defaults;
+    private readonly int _maxInputLength;
+
+    private Translator(ModelFolder folder, ModelFamily family, OnnxEncoder encoder, OnnxDecoder decoder, TranslatorOptions options)
+    {
+        Family = family;
+        _encoder = encoder;
+        _decoder = decoder;
+        _generation = folder.Generation;
+        _defaults = options.Generation;
+        Settings = SettingsFor(_defaults);
+        BatchSize = Math.Max(1, options.BatchSize);
+        _maxInputLength = folder.Config.MaxPositionEmbeddings;
+    }
+
+    public ModelFamily Family { get; }
+    public string SourceLanguage => Family.IsoCode(Family.DefaultPair.Source);
+    public string TargetLanguage => Family.IsoCode(Family.DefaultPair.Target);
+    /// <summary>The decoding rules a call gets when it overrides none.</summary>
+    public GenerationSettings Settings { get; }
+    public int BatchSize { get; }
+    /// <summary>Time spent inside ONNX Runtime by this translator.</summary>
+    public EngineStatistics Statistics { get; private init; } = new();
+
+    public static Translator Load(string modelPath, TranslatorOptions? options = null)
+    {
+        options ??= new TranslatorOptions();
+        var folder = ModelFolder.Open(modelPath, options.DType, options.DecoderForm);
+        var family = ModelFamilies.Open(folder, options.SourceLanguage, options.TargetLanguage);
+        var statistics = new EngineStatistics();
+        var encoder = new OnnxEncoder(OnnxSessionLoader.Open(folder.EncoderPath, options.Engine, statistics), family.Ids.Pad);
+        var decoder = OpenDecoder(folder, options.Engine, statistics);
+        return new Translator(folder, family, encoder, decoder, options) { Statistics = statistics };
+    }
+
+    private static OnnxDecoder OpenDecoder(ModelFolder folder, EngineOptions engine, EngineStatistics statistics)
+    {
+        var config = folder.Config;
+        int heads = config.DecoderAttentionHeads;
+        int headSize = config.DModel / heads;
+        if (folder.DecoderForm == DecoderForm.Split)
+        {
+            var first = OnnxSessionLoader.Open(folder.DecoderPath!, engine, statistics);
+            var withPast = OnnxSessionLoader.Open(folder.DecoderWithPastPath!, engine, statistics);
+            return new SplitDecoder(first, withPast, config.DecoderLayers, heads, headSize, CacheType(withPast.InputMetadata));
+        }
+        var merged = OnnxSessionLoader.Open(folder.MergedDecoderPath!, engine, statistics);
+        return new MergedDecoder(merged, config.DecoderLayers, heads, headSize, CacheType(merged.InputMetadata));
+    }
+
+    private static TensorElementType CacheType(IReadOnlyDictionary<string, Microsoft.ML.OnnxRuntime.NodeMetadata> inputs) =>
+        inputs.TryGetValue("past_key_values.0.decoder.key", out var meta) ? meta.ElementDataType : TensorElementType.Float;
+
+    private GenerationSettings SettingsFor(GenerationOverrides overrides) =>
+        GenerationSettings.From(_generation, Family.Ids.Eos, Family.Ids.DecoderStart, overrides);
+
+    public IReadOnlyList<string> Translate(IReadOnlyList<string> segments, CancellationToken cancellationToken = default) =>
+        TranslateDetailed(segments, null, cancellationToken).Select(r => r.Translation).ToList();
+
+    /// <summary>Translates texts that share one call's options (null: the defaults).</summary>
+    public IReadOnlyList<TranslationResult> TranslateDetailed(IReadOnlyList<string> sources, TranslationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new TranslationOptions();
+        return TranslateDetailed(sources.Select(s => new TranslationItem(s, options)).ToList(), cancellationToken);
+    }
+
+    /// <summary>Translates texts each with its own options; texts whose search settings agree share batches whatever
+    /// their language pairs.</summary>
+    public IReadOnlyList<TranslationResult> TranslateDetailed(IReadOnlyList<TranslationItem> items, CancellationToken cancellationToken = default)
+    {
+        // Each source becomes one or more model inputs (over-long ones are cut); results are joined back per source.
+        var inputs = new List<ModelInput>();
+        var requests = new Dictionary<(TranslationOptions, string), (GenerationOverrides, DecodeRequest)>();
+        var settings = new Dictionary<GenerationOverrides, GenerationSettings>();
+        for (int i = 0; i < items.Count; i++)
+        {
+            var (text, options) = items[i];
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+            var pair = Family.Resolve(options.SourceLanguage, options.TargetLanguage);
+            if (!requests.TryGetValue((options, pair.Target), out var request))
+            {
+                var overrides = options.Generation.Over(_defaults);
+                if (!settings.TryGetValue(overrides, out var search))
+                {
+                    settings[overrides] = search = SettingsFor(overrides);
+                }
+                request = (overrides, new DecodeRequest(Family.DecoderPrefix(pair), LogitsProcessorList.From(search), search.NumReturnSequences));
+                requests[(options, pair.Target)] = request;
+            }
+            var source = Family.Encode(text, pair);
+            foreach (var chunk in InputChunker.Split(source.Pieces, _maxInputLength - source.FrameLength, Family.Piece))
+            {
+                inputs.Add(new ModelInput(i, source.Frame(chunk), request.Item1, request.Item2));
+            }
+        }
+        var generated = new IReadOnlyList<GeneratedSequence>[inputs.Count];
+        foreach (var sameSearch in Enumerable.Range(0, inputs.Count).GroupBy(i => inputs[i].Search))
+        {
+            // Longest first, so batches hold similar lengths and the biggest work starts early.
+            var order = sameSearch.OrderByDescending(i => inputs[i].Ids.Length).ToArray();
+            foreach (var group in order.Chunk(BatchSize))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var results = Generate(settings[sameSearch.Key], group.Select(i => inputs[i].Ids).ToList(), group.Select(i => inputs[i].Request).ToList());
+                for (int k = 0; k < group.Length; k++)
+                {
+                    generated[group[k]] = results[k];
+                }
+            }
+        }
+        return Assemble(items, inputs, generated);
+    }
+
+    /// <param name="Search">The overrides in force, which decide the batch the input can join.</param>
+    private sealed record ModelInput(int Source, int[] Ids, GenerationOverrides Search, DecodeRequest Request);
+
+    /// <summary>Runs the engine on already-tokenized inputs in one batch, with the default settings and pair; the best
+    /// hypothesis of each.</summary>
+    public GeneratedSequence[] Generate(IReadOnlyList<int[]> inputIds)
+    {
+        var request = new DecodeRequest(Family.DecoderPrefix(Family.DefaultPair), LogitsProcessorList.From(Settings));
+        return Generate(Settings, inputIds, inputIds.Select(_ => request).ToList()).Select(h => h[0]).ToArray();
+    }
+
+    private IReadOnlyList<GeneratedSequence>[] Generate(GenerationSettings settings, IReadOnlyList<int[]> inputIds, IReadOnlyList<DecodeRequest> requests)
+    {
+        IDecodingStrategy strategy = settings.NumBeams > 1 ? new BeamSearch(settings) : new GreedySearch(settings);
+        var state = _encoder.Encode(inputIds);
+        using var batch = new OnnxDecoderBatch(_decoder, state, requests.Select(r => (long)r.Prefix[0]).ToArray());
+        return strategy.Decode(batch, requests);
+    }
+
+    private List<TranslationResult> Assemble(IReadOnlyList<TranslationItem> items, List<ModelInput> inputs, IReadOnlyList<GeneratedSequence>[] generated)
+    {
+        var results = new List<TranslationResult>(items.Count);
+        int next = 0;
+        for (int i = 0; i < items.Count; i++)
+        {
+            var parts = new List<IReadOnlyList<GeneratedSequence>>();
+            while (next < inputs.Count && inputs[next].Source == i)
+            {
+                parts.Add(generated[next++]);
+            }
+            // The k-th hypothesis of a text cut into pieces is the k-th of every piece, joined.
+            int count = parts.Count == 0 ? 1 : parts.Min(p => p.Count);
+            var hypotheses = Enumerable.Range(0, count).Select(k => Join(parts.Select(p => p[k]).ToList())).ToList();
+            var best = hypotheses[0];
+            results.Add(new TranslationResult(items[i].Text, best.Translation, best.TokenIds, best.Score) { Alternatives = hypotheses.Skip(1).ToList() });
+        }
+        return results;
+    }
+
+    private TranslationHypothesis Join(List<GeneratedSequence> parts) => new(
+        string.Join(" ", parts.Select(p => Family.Decode(p.Tokens)).Where(t => t.Length > 0)),
+        parts.SelectMany(p => p.Tokens).ToArray(),
+        parts.Sum(p => p.Score));
+
+    public void Dispose()
+    {
+        _encoder.Dispose();
+        _decoder.Dispose();
+    }
+}

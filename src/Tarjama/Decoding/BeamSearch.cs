@@ -1,3 +1,5 @@
+using Tarjama.Decoding.Constraints;
+
 namespace Tarjama.Decoding;
 
 /// <summary>Beam search as Hugging Face's <c>generate</c> runs it: per sentence, the top 2·beams candidates over all
@@ -7,7 +9,7 @@ public sealed class BeamSearch(GenerationSettings settings, LogitsProcessorList 
 {
     private sealed record Beam(int[] Sequence, float Score, int Row);
 
-    public GeneratedSequence[] Decode(IDecoderBatch batch)
+    public GeneratedSequence[] Decode(IDecoderBatch batch, SentenceConstraints? constraints = null)
     {
         int beamCount = settings.NumBeams;
         int sentences = batch.Rows;
@@ -34,6 +36,13 @@ public sealed class BeamSearch(GenerationSettings settings, LogitsProcessorList 
             Parallel.For(0, active.Length, () => new TopCandidates(candidates), (i, _, top) =>
             {
                 int s = active[i];
+                if (constraints?.Of(s) is { } terms)
+                {
+                    var (next, best) = ConstrainedBeamStep.Step(batch, [.. beams[s].Select(b => (b.Sequence, b.Score, b.Row))], terms, processors, settings, hypotheses[s], length);
+                    beams[s] = [.. next.Select(b => new Beam(b.Sequence, b.Score, b.Row))];
+                    done[s] = hypotheses[s].IsDone(best, length - 1);
+                    return top;
+                }
                 Score(batch, beams[s], top);
                 beams[s] = Select(top, beams[s], hypotheses[s], length, beamCount);
                 done[s] = hypotheses[s].IsDone(top.Score(0), length - 1);

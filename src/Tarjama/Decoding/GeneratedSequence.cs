@@ -1,3 +1,5 @@
+using Tarjama.Decoding.Constraints;
+
 namespace Tarjama.Decoding;
 
 /// <summary>What decoding produced for one input: token ids without the decoder start token (ending with
@@ -7,5 +9,6 @@ public sealed record GeneratedSequence(int[] Tokens, double Score);
 /// <summary>A decoding strategy (greedy, beam search): drives a decoder batch to the end and returns one sequence per sentence.</summary>
 public interface IDecodingStrategy
 {
-    GeneratedSequence[] Decode(IDecoderBatch batch);
+    /// <param name="constraints">Terms each sentence's translation must hold; null or empty for none.</param>
+    GeneratedSequence[] Decode(IDecoderBatch batch, SentenceConstraints? constraints = null);
 }

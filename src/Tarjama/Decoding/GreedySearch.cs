@@ -1,14 +1,16 @@
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
+using Tarjama.Decoding.Constraints;
 
 namespace Tarjama.Decoding;
 
 /// <summary>Takes the best-scoring token at each step; rows leave the batch when they end.</summary>
 public sealed class GreedySearch(GenerationSettings settings, LogitsProcessorList processors) : IDecodingStrategy
 {
-    public GeneratedSequence[] Decode(IDecoderBatch batch)
+    public GeneratedSequence[] Decode(IDecoderBatch batch, SentenceConstraints? constraints = null)
     {
         int sentences = batch.Rows;
+        var terms = constraints is { Any: true } ? new GreedyTermChooser(constraints, settings, sentences) : null;
         var sequences = new List<int>[sentences];
         var scores = new double[sentences];
         for (int s = 0; s < sentences; s++)
@@ -28,7 +30,7 @@ public sealed class GreedySearch(GenerationSettings settings, LogitsProcessorLis
                 int sentence = batch.SentenceOfRow[row];
                 var logits = batch.Logits(row);
                 processors.Process(CollectionsMarshal.AsSpan(sequences[sentence]), logits);
-                chosen[row] = TensorPrimitives.IndexOfMax(logits);
+                chosen[row] = terms?.Choose(sentence, CollectionsMarshal.AsSpan(sequences[sentence]), logits) ?? TensorPrimitives.IndexOfMax(logits);
                 scores[sentence] += LogProbability(logits, chosen[row]);
             });
             for (int row = 0; row < chosen.Length; row++)

@@ -1,19 +1,22 @@
 using Microsoft.ML.OnnxRuntime.Tensors;
 using Tarjama.Decoding;
+using Tarjama.Decoding.Constraints;
 using Tarjama.Engine;
 using Tarjama.Models;
+using Tarjama.Terminology;
 using Tarjama.Tokenization;
 
 namespace Tarjama.Translation;
 
 /// <summary>The engine end to end for a Marian model: tokenize, group by length into batches, encode, decode
 /// (greedy or beam), detokenize; results in input order.</summary>
-public sealed class MarianTranslator : ISegmentTranslator, IDisposable
+public sealed class MarianTranslator : ITermTranslator, IDisposable
 {
     private readonly MarianEncoder _encoder;
     private readonly MarianDecoder _decoder;
     private readonly IDecodingStrategy _strategy;
     private readonly int _maxInputLength;
+    private readonly Lazy<TermTargetEncoder> _termTargets;
 
     private MarianTranslator(ModelFolder folder, MarianTokenizer tokenizer, MarianEncoder encoder, MarianDecoder decoder, GenerationSettings settings, int batchSize, (string Source, string Target) languages)
     {
@@ -25,6 +28,7 @@ public sealed class MarianTranslator : ISegmentTranslator, IDisposable
         _strategy = settings.NumBeams > 1 ? new BeamSearch(settings, processors) : new GreedySearch(settings, processors);
         BatchSize = Math.Max(1, batchSize);
         _maxInputLength = folder.Config.MaxPositionEmbeddings;
+        _termTargets = new(() => TermTargetEncoder.Load(folder, tokenizer));
         (SourceLanguage, TargetLanguage) = languages;
     }
 
@@ -71,10 +75,14 @@ public sealed class MarianTranslator : ISegmentTranslator, IDisposable
     public IReadOnlyList<string> Translate(IReadOnlyList<string> segments, CancellationToken cancellationToken = default) =>
         TranslateDetailed(segments, cancellationToken).Select(r => r.Translation).ToList();
 
-    public IReadOnlyList<TranslationResult> TranslateDetailed(IReadOnlyList<string> sources, CancellationToken cancellationToken = default)
+    public IReadOnlyList<TranslationResult> TranslateDetailed(IReadOnlyList<string> sources, CancellationToken cancellationToken = default) =>
+        TranslateDetailed(sources, [], cancellationToken);
+
+    public IReadOnlyList<TranslationResult> TranslateDetailed(IReadOnlyList<string> sources, IReadOnlyList<IReadOnlyList<TermMatch>> terms, CancellationToken cancellationToken = default)
     {
         // Each source becomes one or more model inputs (over-long ones are cut); results are joined back per source.
         var inputs = new List<(int Source, int[] Ids)>();
+        var constraints = new List<IReadOnlyList<TermConstraint>>();
         for (int i = 0; i < sources.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(sources[i]))
@@ -82,10 +90,11 @@ public sealed class MarianTranslator : ISegmentTranslator, IDisposable
                 continue;
             }
             var (language, pieces) = Tokenizer.EncodeParts(sources[i]);
-            foreach (var chunk in InputChunker.Split(pieces, _maxInputLength - MarianTokenizer.FrameLength(language), Tokenizer.Vocabulary.Piece))
-            {
-                inputs.Add((i, Tokenizer.Frame(language, chunk)));
-            }
+            var chunks = InputChunker.Split(pieces, _maxInputLength - MarianTokenizer.FrameLength(language), Tokenizer.Vocabulary.Piece).ToList();
+            var matches = i < terms.Count ? terms[i] : [];
+            constraints.AddRange(matches.Count == 0 ? chunks.Select(_ => (IReadOnlyList<TermConstraint>)[])
+                : TermInputs.For(sources[i], matches, chunks, Tokenizer, _termTargets.Value, Settings.MaxLength));
+            inputs.AddRange(chunks.Select(chunk => (i, Tokenizer.Frame(language, chunk))));
         }
         var generated = new GeneratedSequence[inputs.Count];
         // Longest first, so batches hold similar lengths and the biggest work starts early.
@@ -93,7 +102,7 @@ public sealed class MarianTranslator : ISegmentTranslator, IDisposable
         foreach (var group in order.Chunk(BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var results = Generate(group.Select(i => inputs[i].Ids).ToList());
+            var results = Generate(group.Select(i => inputs[i].Ids).ToList(), new SentenceConstraints(group.Select(i => constraints[i]).ToList()));
             for (int k = 0; k < group.Length; k++)
             {
                 generated[group[k]] = results[k];
@@ -103,11 +112,11 @@ public sealed class MarianTranslator : ISegmentTranslator, IDisposable
     }
 
     /// <summary>Runs the engine on already-tokenized inputs, one batch.</summary>
-    public GeneratedSequence[] Generate(IReadOnlyList<int[]> inputIds)
+    public GeneratedSequence[] Generate(IReadOnlyList<int[]> inputIds, SentenceConstraints? constraints = null)
     {
         var state = _encoder.Encode(inputIds);
         using var batch = new OnnxDecoderBatch(_decoder, state, Settings.DecoderStartTokenId);
-        return _strategy.Decode(batch);
+        return _strategy.Decode(batch, constraints);
     }
 
     private List<TranslationResult> Assemble(IReadOnlyList<string> sources, List<(int Source, int[] Ids)> inputs, GeneratedSequence[] generated)

@@ -75,7 +75,8 @@ internal sealed class DocumentOptions
     /// say; a progress bar goes to standard error when it is a terminal.</summary>
     /// <exception cref="TarjamaException">A missing or unreadable input, an unwritable output, input that is not UTF-8 text,
     /// or a translator for other languages than --from and --to.</exception>
-    public void Run(ParseResult parse, ISegmentTranslator translator, string? inputPath, string? outputPath, CancellationToken cancellationToken = default)
+    /// <param name="quality">Checks every translated segment (and marks them in bilingual output); null for none.</param>
+    public void Run(ParseResult parse, ISegmentTranslator translator, string? inputPath, string? outputPath, Quality.SegmentQualityChecker? quality = null, CancellationToken cancellationToken = default)
     {
         var (from, to) = (SourceLanguage(parse) ?? translator.SourceLanguage, TargetLanguage(parse) ?? translator.TargetLanguage);
         if (!LanguageCodes.Same(translator.SourceLanguage, from) || !LanguageCodes.Same(translator.TargetLanguage, to))
@@ -93,7 +94,7 @@ internal sealed class DocumentOptions
         var progress = Console.IsErrorRedirected ? null : new TerminalProgressBar(Console.Error);
         try
         {
-            new DocumentTranslator(translator, TranslationOptions(parse)).Translate(input, CliStreams.InputName(inputPath), output, progress, cancellationToken);
+            new DocumentTranslator(translator, TranslationOptions(parse) with { Quality = quality }).Translate(input, CliStreams.InputName(inputPath), output, progress, cancellationToken);
         }
         finally
         {

@@ -35,6 +35,7 @@ public static class EvalCommand
         var engine = new ModelOptions();
         engine.AddTo(command);
         command.Options.Remove(engine.Model);
+        var terminology = TerminologyOptions.AddTo(command, strict: false);
         command.SetAction(parse => CommandGuard.Run(() =>
         {
             var request = new Request(
@@ -49,7 +50,8 @@ public static class EvalCommand
             var report = Evaluate(request, loadEngine ?? (name =>
             {
                 var options = engine.Read(parse);
-                return MarianTranslator.Load(ModelOptions.Resolve(name, options.DType), options);
+                var translator = MarianTranslator.Load(ModelOptions.Resolve(name, options.DType), options);
+                return TerminologyOptions.Enforcing(translator, terminology.Terms(parse, translator));
             }));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Tarjama.Quality;
+using Tarjama.Terminology;
 using Tarjama.Text;
 using Tarjama.Translation;
 
@@ -18,6 +20,7 @@ internal static class TranslateCommand
         var command = new Command("translate", "Translate a document (text, Markdown or HTML, structure kept), or one sentence per line with --sentences.");
         model.AddTo(command);
         var document = DocumentOptions.AddTo(command);
+        var terminology = TerminologyOptions.AddTo(command);
         command.Options.Add(input);
         command.Options.Add(output);
         command.Options.Add(sentences);
@@ -28,21 +31,25 @@ internal static class TranslateCommand
             if (!parse.GetValue(sentences))
             {
                 using var documentTranslator = model.Load(parse, document.TargetLanguage(parse));
-                document.Run(parse, documentTranslator, inputPath, parse.GetValue(output));
-                return 0;
+                var documentTerms = terminology.Terms(parse, documentTranslator);
+                var documentQuality = new SegmentQualityChecker(documentTranslator.SourceLanguage, documentTranslator.TargetLanguage, documentTerms);
+                document.Run(parse, TerminologyOptions.Enforcing(documentTranslator, documentTerms), inputPath, parse.GetValue(output), documentQuality);
+                return terminology.Finish(parse, documentQuality);
             }
             using var translator = model.Load(parse);
+            var terms = terminology.Terms(parse, translator);
+            var quality = new SegmentQualityChecker(translator.SourceLanguage, translator.TargetLanguage, terms);
             using var stream = CliStreams.OpenInput(inputPath);
             using var writer = CliStreams.OpenOutput(parse.GetValue(output));
-            TranslateLines(translator, new Utf8LineReader(stream, CliStreams.InputName(inputPath)), new SentenceWriter(writer, parse.GetValue(format) == "jsonl"), writer);
-            return 0;
+            TranslateLines(translator, terms, quality, new Utf8LineReader(stream, CliStreams.InputName(inputPath)), new SentenceWriter(writer, parse.GetValue(format) == "jsonl"), writer);
+            return terminology.Finish(parse, quality);
         }));
         return command;
     }
 
     /// <summary>Translates line windows as they are read and writes each window out at once, so a bad line later in
     /// the input loses nothing already done: lines read before it are translated and written, then the error stands.</summary>
-    private static void TranslateLines(MarianTranslator translator, Utf8LineReader reader, SentenceWriter results, TextWriter output)
+    private static void TranslateLines(MarianTranslator translator, TermMatcher? terms, SegmentQualityChecker quality, Utf8LineReader reader, SentenceWriter results, TextWriter output)
     {
         int window = Math.Max(64, translator.BatchSize * 4);
         var lines = new List<string>(window);
@@ -67,9 +74,10 @@ internal static class TranslateCommand
 
         void Flush()
         {
-            foreach (var result in translator.TranslateDetailed(lines))
+            foreach (var result in translator.TranslateDetailed(lines, terms is null ? [] : [.. lines.Select(terms.Match)]))
             {
                 results.Write(result);
+                quality.Check(result.Source, result.Translation);
             }
             output.Flush();
             lines.Clear();

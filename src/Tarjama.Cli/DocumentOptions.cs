@@ -72,14 +72,15 @@ internal sealed class DocumentOptions
     /// as the parsed options say.</summary>
     /// <exception cref="TarjamaException">Input that is not UTF-8 text, an unwritable output, or a translator for other
     /// languages than --from and --to.</exception>
+    /// <param name="quality">Checks every translated segment (and marks them in bilingual output); null for none.</param>
     public void Run(ParseResult parse, ISegmentTranslator translator, CliInput input, CliOutput output,
-        IProgress<DocumentProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<DocumentProgress>? progress = null, Quality.SegmentQualityChecker? quality = null, CancellationToken cancellationToken = default)
     {
         var (from, to) = (SourceLanguage(parse) ?? translator.SourceLanguage, TargetLanguage(parse) ?? translator.TargetLanguage);
         if (!LanguageCodes.Same(translator.SourceLanguage, from) || !LanguageCodes.Same(translator.TargetLanguage, to))
         {
             throw new TarjamaException($"the model translates {translator.SourceLanguage} to {translator.TargetLanguage}, not {from} to {to} (--from, --to)");
         }
-        new DocumentTranslator(translator, TranslationOptions(parse)).Translate(input.Stream, input.Name, output.Writer, progress, cancellationToken);
+        new DocumentTranslator(translator, TranslationOptions(parse) with { Quality = quality }).Translate(input.Stream, input.Name, output.Writer, progress, cancellationToken);
     }
 }

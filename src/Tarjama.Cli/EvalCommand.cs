@@ -39,6 +39,7 @@ public static class EvalCommand
         command.OnlyWhen([width], result => !result.Given(json), "sets the decimals of the text report; --json gives full precision");
         command.OnlyWhen([worst], result => result.Given(byDocument) || result.Given(documentIds), "lists the worst documents: add --by-document");
         command.OnlyWhen([languagePair], result => result.Given(test), "tells the direction of --hyp against a --test set; with --ref it is not needed");
+        var terminology = TerminologyOptions.AddTo(command, strict: false);
         command.SetAction(parse => CommandGuard.Run(cancellation =>
         {
             var request = new Request(
@@ -49,7 +50,8 @@ public static class EvalCommand
             var load = loadEngine ?? (name =>
             {
                 var options = engine.Read(parse);
-                return Translator.Load(ModelOptions.Resolve(name, options.DType, cancellation), options);
+                var translator = Translator.Load(ModelOptions.Resolve(name, options.DType, cancellation), options);
+                return TerminologyOptions.Enforcing(translator, terminology.Terms(parse, translator));
             });
             int window = TranslateCommand.Window(parse.GetValue(engine.BatchSize));
             var report = Evaluate(request, name => new WindowedTranslator(load(name), window, TerminalProgress.OnStandardError("sentences")), cancellation);

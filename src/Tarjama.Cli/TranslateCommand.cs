@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Tarjama.Quality;
+using Tarjama.Terminology;
 using Tarjama.Text;
 using Tarjama.Translation;
 
@@ -18,6 +20,7 @@ internal static class TranslateCommand
         var command = new Command("translate", "Translate a document (text, Markdown or HTML, structure kept), or one sentence per line with --sentences.");
         model.AddTo(command);
         var document = DocumentOptions.AddTo(command);
+        var terminology = TerminologyOptions.AddTo(command);
         command.Options.Add(input);
         command.Options.Add(output);
         command.Options.Add(sentences);
@@ -36,17 +39,19 @@ internal static class TranslateCommand
             using var source = CliInput.Open(parse.GetValue(input));
             using var target = CliOutput.Open(parse.GetValue(output), source, terminal);
             using var translator = model.Load(parse, document.SourceLanguage(parse), document.TargetLanguage(parse), cancellation);
+            var terms = terminology.Terms(parse, translator);
+            var quality = new SegmentQualityChecker(translator.SourceLanguage, translator.TargetLanguage, terms);
             var tally = new TranslationTally(sentenceMode ? "lines" : "segments", terminal);
             try
             {
                 if (sentenceMode)
                 {
                     var results = new SentenceWriter(target.Writer, parse.GetValue(format) == "jsonl");
-                    TranslateLines(translator, source, results, target.Writer, tally, cancellation);
+                    TranslateLines(translator, terms, quality, source, results, target.Writer, tally, cancellation);
                 }
                 else
                 {
-                    document.Run(parse, translator, source, target, tally, cancellation);
+                    document.Run(parse, TerminologyOptions.Enforcing(translator, terms), source, target, tally, quality, cancellation);
                 }
                 target.Commit();
             }
@@ -61,7 +66,7 @@ internal static class TranslateCommand
                 throw;
             }
             tally.Finish(target.Name);
-            return 0;
+            return terminology.Finish(parse, quality);
         }));
         return command;
     }
@@ -71,7 +76,7 @@ internal static class TranslateCommand
 
     /// <summary>Translates line windows as they are read and writes each window out at once, so a bad line later in
     /// the input loses nothing already done: lines read before it are translated and written, then the error stands.</summary>
-    private static void TranslateLines(Translator translator, CliInput input, SentenceWriter results, TextWriter output,
+    private static void TranslateLines(Translator translator, TermMatcher? terms, SegmentQualityChecker quality, CliInput input, SentenceWriter results, TextWriter output,
         TranslationTally tally, CancellationToken cancellation)
     {
         int window = Window(translator.BatchSize);
@@ -96,9 +101,10 @@ internal static class TranslateCommand
 
         void Flush()
         {
-            foreach (var result in translator.TranslateDetailed(lines, cancellationToken: cancellation))
+            foreach (var result in translator.TranslateDetailed(lines, terms is null ? [] : [.. lines.Select(terms.Match)], cancellation))
             {
                 results.Write(result);
+                quality.Check(result.Source, result.Translation);
             }
             output.Flush();
             written += lines.Count;

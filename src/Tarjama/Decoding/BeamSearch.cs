@@ -1,3 +1,5 @@
+using Tarjama.Decoding.Constraints;
+
 namespace Tarjama.Decoding;
 
 /// <summary>Beam search as Hugging Face's <c>generate</c> runs it: per sentence, the top 2·beams candidates over all
@@ -40,6 +42,13 @@ public sealed class BeamSearch(GenerationSettings settings) : IDecodingStrategy
                     // A forced token: every beam takes it and keeps its score (the reference's forced processor
                     // leaves that token at 0 and everything else at -inf).
                     beams[s] = beams[s].ConvertAll(b => b with { Sequence = [.. b.Sequence, prefix[length - 1]] });
+                    return top;
+                }
+                if (requests[s].Terms is { Count: > 0 } terms)
+                {
+                    var (next, best) = ConstrainedBeamStep.Step(batch, [.. beams[s].Select(b => (b.Sequence, b.Score, b.Row))], terms, requests[s].Processors, settings, hypotheses[s], length);
+                    beams[s] = [.. next.Select(b => new Beam(b.Sequence, b.Score, b.Row))];
+                    done[s] = hypotheses[s].IsDone(best, length - 1);
                     return top;
                 }
                 Score(batch, beams[s], top, requests[s].Processors);

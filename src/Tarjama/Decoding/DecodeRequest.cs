@@ -1,3 +1,5 @@
+using Tarjama.Decoding.Constraints;
+
 namespace Tarjama.Decoding;
 
 /// <summary>How one sentence is decoded, beside the search settings its batch shares (beams, lengths, end-of-sentence):
@@ -9,7 +11,9 @@ namespace Tarjama.Decoding;
 /// <param name="Processors">Run on this sentence's rows only: per-sentence rules (a glossary constraint, say) are
 /// added here, next to the ones the generation config asks for.</param>
 /// <param name="NBest">Hypotheses to return, best first (Hugging Face's <c>num_return_sequences</c>); at most the beam count.</param>
-public sealed record DecodeRequest(int[] Prefix, LogitsProcessorList Processors, int NBest = 1)
+/// <param name="Terms">Glossary terms the translation must hold (their target pieces), enforced by the search; null or
+/// empty: the sentence decodes exactly as without them.</param>
+public sealed record DecodeRequest(int[] Prefix, LogitsProcessorList Processors, int NBest = 1, IReadOnlyList<TermConstraint>? Terms = null)
 {
     /// <summary>The request a generation config alone makes: decoder start, then free generation.</summary>
     public static DecodeRequest Plain(GenerationSettings settings) =>

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
+using Tarjama.Decoding.Constraints;
 
 namespace Tarjama.Decoding;
 
@@ -9,6 +10,7 @@ public sealed class GreedySearch(GenerationSettings settings) : IDecodingStrateg
     public IReadOnlyList<GeneratedSequence>[] Decode(IDecoderBatch batch, IReadOnlyList<DecodeRequest> requests)
     {
         int sentences = batch.Rows;
+        var terms = requests.Any(request => request.Terms is { Count: > 0 }) ? new GreedyTermChooser(requests, settings, sentences) : null;
         var sequences = new List<int>[sentences];
         var scores = new double[sentences];
         for (int s = 0; s < sentences; s++)
@@ -35,7 +37,7 @@ public sealed class GreedySearch(GenerationSettings settings) : IDecodingStrateg
                 }
                 var logits = batch.Logits(row);
                 processors.Process(CollectionsMarshal.AsSpan(sequence), logits);
-                chosen[row] = TensorPrimitives.IndexOfMax(logits);
+                chosen[row] = terms?.Choose(sentence, CollectionsMarshal.AsSpan(sequence), logits) ?? TensorPrimitives.IndexOfMax(logits);
                 scores[sentence] += processors.Normalizes ? logits[chosen[row]] : LogSoftmax.Of(logits, chosen[row]);
             });
             for (int row = 0; row < batch.Rows; row++)

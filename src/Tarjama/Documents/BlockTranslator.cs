@@ -68,6 +68,10 @@ internal sealed class BlockTranslator(ISegmentTranslator translator, DocumentTra
                 restorations[key] = restored; // repeats restore alike: do it once
             }
             span.Result = Result(masked, restored);
+            if (options.Quality is { } quality)
+            {
+                span.Result = span.Result with { Qa = quality.Check(span.Result.Source, span.Result.Target) };
+            }
         }
         return segmented;
     }

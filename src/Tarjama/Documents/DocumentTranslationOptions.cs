@@ -22,6 +22,9 @@ public sealed record DocumentTranslationOptions
     /// for progress to move.</summary>
     public int BatchSegments { get; init; } = 512;
 
+    /// <summary>Checks every translated segment and counts what it finds; null for no checks.</summary>
+    public Quality.SegmentQualityChecker? Quality { get; init; }
+
     /// <summary>About how many characters of translations are remembered to translate repeats once.</summary>
     public long CacheCharacters { get; init; } = 2_000_000;
 }

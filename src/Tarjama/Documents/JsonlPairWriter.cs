@@ -5,7 +5,8 @@ using System.Text.Json;
 
 namespace Tarjama.Documents;
 
-/// <summary>One JSON object per line and segment: {"paragraph", "segment", "source", "target"}; Arabic written as is.</summary>
+/// <summary>One JSON object per line and segment: {"paragraph", "segment", "source", "target"}, and "qa" (the quality
+/// checks' findings, [{"check", "message"}], empty for none) when they ran; Arabic written as is.</summary>
 internal sealed class JsonlPairWriter(TextWriter output) : SegmentPairWriter
 {
     private readonly ArrayBufferWriter<byte> _buffer = new();
@@ -21,6 +22,18 @@ internal sealed class JsonlPairWriter(TextWriter output) : SegmentPairWriter
             json.WriteNumber("segment", pair.Segment);
             json.WriteString("source", pair.Source);
             json.WriteString("target", pair.Target);
+            if (pair.Qa is { } issues)
+            {
+                json.WriteStartArray("qa");
+                foreach (var issue in issues)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("check", issue.Check);
+                    json.WriteString("message", issue.Message);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+            }
             json.WriteEndObject();
         }
         output.Write(Encoding.UTF8.GetString(_buffer.WrittenSpan));

@@ -17,7 +17,7 @@ internal abstract class SegmentPairWriter
         int segment = 0;
         foreach (var result in block.Segments)
         {
-            Write(new SegmentPair(paragraph, segment++, result.Source, result.Target));
+            Write(new SegmentPair(paragraph, segment++, result.Source, result.Target, result.Qa));
         }
     }
 

@@ -21,7 +21,11 @@ internal readonly record struct OutputPart(OutputKind Kind, string Text, int Pie
 
 /// <summary>The translation of a segment. <paramref name="Parts"/> is null when the source is kept as it is (nothing to
 /// translate in it, or the model gave nothing back); <paramref name="Source"/> and <paramref name="Target"/> are plain text.</summary>
-internal sealed record SegmentResult(IReadOnlyList<OutputPart>? Parts, string Source, string Target);
+internal sealed record SegmentResult(IReadOnlyList<OutputPart>? Parts, string Source, string Target)
+{
+    /// <summary>What the quality checks found; null when they did not run.</summary>
+    public IReadOnlyList<Quality.QualityIssue>? Qa { get; init; }
+}
 
 /// <summary>A stretch of a block: a segment (a sentence, sent to the model) or the gap between segments (kept as is).</summary>
 internal sealed class BlockSpan(bool isSegment, IReadOnlyList<PiecePart> parts)

@@ -14,6 +14,7 @@ internal sealed class SideBySideHtmlWriter : SegmentPairWriter
         td[dir=rtl], th[dir=rtl] { text-align: right; font-size: 1.1em; }
         td span:nth-of-type(even) { background: #eef3fb; }
         td.n { width: 3rem; color: #8a94a3; font-size: .8em; text-align: center; }
+        td span.qa { background: #fde8e8; outline: 1px solid #e5a0a0; }
         """;
 
     private readonly TextWriter _output;
@@ -65,8 +66,8 @@ internal sealed class SideBySideHtmlWriter : SegmentPairWriter
             return;
         }
         _output.Write($"<tr><td class=\"n\">{_paragraph[0].Paragraph + 1}</td>");
-        _output.Write(Cell(_sourceLanguage, _paragraph.Select(pair => pair.Source)));
-        _output.Write(Cell(_targetLanguage, _paragraph.Select(pair => pair.Target)));
+        _output.Write(Cell(_sourceLanguage, _paragraph.Select(pair => $"<span>{Encode(pair.Source)}</span>")));
+        _output.Write(Cell(_targetLanguage, _paragraph.Select(TargetSpan)));
         _output.Write("</tr>\n");
         _paragraph.Clear();
     }
@@ -74,8 +75,13 @@ internal sealed class SideBySideHtmlWriter : SegmentPairWriter
     private static string Header(string language) =>
         $"<th lang=\"{Encode(language)}\" dir=\"{Text.LanguageCodes.Direction(language)}\">{Encode(language)}</th>";
 
-    private static string Cell(string language, IEnumerable<string> segments) =>
-        $"<td lang=\"{Encode(language)}\" dir=\"{Text.LanguageCodes.Direction(language)}\">{string.Join(" ", segments.Select(s => $"<span>{Encode(s)}</span>"))}</td>";
+    private static string Cell(string language, IEnumerable<string> spans) =>
+        $"<td lang=\"{Encode(language)}\" dir=\"{Text.LanguageCodes.Direction(language)}\">{string.Join(" ", spans)}</td>";
+
+    // A flagged translation is highlighted, with what the checks found as its tooltip.
+    private static string TargetSpan(SegmentPair pair) => pair.Qa is { Count: > 0 } issues
+        ? $"<span class=\"qa\" title=\"{Encode(string.Join("; ", issues))}\">{Encode(pair.Target)}</span>"
+        : $"<span>{Encode(pair.Target)}</span>";
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

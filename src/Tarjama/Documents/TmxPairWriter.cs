@@ -32,6 +32,10 @@ internal sealed class TmxPairWriter : SegmentPairWriter
     protected override void Write(SegmentPair pair)
     {
         _xml.WriteStartElement("tu");
+        foreach (var issue in pair.Qa ?? [])
+        {
+            _xml.WriteElementString("note", XmlText($"qa {issue}"));
+        }
         WriteVariant(_sourceLanguage, pair.Source);
         WriteVariant(_targetLanguage, pair.Target);
         _xml.WriteEndElement();

@@ -55,6 +55,8 @@ internal sealed class M2M100Family : ModelFamily
 
     public override int[] DecoderPrefix(LanguagePair pair) => [_tokenizer.Ids.DecoderStart, _languageIds[pair.Target]];
 
+    public override int[] EncodeTarget(string text) => [.. _tokenizer.EncodePieces(text)]; // one vocabulary for both sides
+
     public override string Decode(ReadOnlySpan<int> ids) => _tokenizer.Decode(ids);
 
     public override string? Piece(int id) => _tokenizer.Piece(id);

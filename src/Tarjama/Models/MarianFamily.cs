@@ -1,3 +1,4 @@
+using Microsoft.ML.Tokenizers;
 using Tarjama.Text;
 using Tarjama.Tokenization;
 
@@ -10,12 +11,14 @@ internal sealed class MarianFamily : ModelFamily
     private readonly MarianTokenizer _tokenizer;
     private readonly string _vocabularyFile;
     private readonly (string Source, string Target) _languages;
+    private readonly Lazy<SentencePieceTokenizer?> _targetPieces;
 
     public MarianFamily(ModelFolder folder, string? defaultSource, string? defaultTarget)
     {
         _languages = ModelLanguages.Read(folder);
         _vocabularyFile = folder.File("vocab.json");
         _tokenizer = MarianTokenizerLoader.Load(folder, defaultTarget ?? _languages.Target);
+        _targetPieces = new(() => TargetSentencePiece(folder));
         var codes = _tokenizer.Vocabulary.LanguageTokens().Select(t => t[2..^2]).Order(StringComparer.Ordinal).ToList();
         SourceLanguages = [_languages.Source];
         TargetLanguages = codes.Count > 0 ? codes : [_languages.Target];
@@ -47,6 +50,36 @@ internal sealed class MarianFamily : ModelFamily
     }
 
     public override int[] DecoderPrefix(LanguagePair pair) => [_tokenizer.Ids.DecoderStart];
+
+    /// <summary>Target text in the target SentencePiece model's pieces (<c>target.spm</c>), mapped through the shared
+    /// vocabulary; the source model's where a model ships only one.</summary>
+    public override int[] EncodeTarget(string text)
+    {
+        if (_targetPieces.Value is not { } target)
+        {
+            return [.. _tokenizer.EncodePieces(text)];
+        }
+        var tokens = target.EncodeToTokens(text, out _, addBeginningOfSentence: false, addEndOfSentence: false);
+        return [.. tokens.Select(token => _tokenizer.Vocabulary.TryGetId(token.Value, out int id) ? id : _tokenizer.Ids.Unk)];
+    }
+
+    private static SentencePieceTokenizer? TargetSentencePiece(ModelFolder folder)
+    {
+        string path = folder.File("target.spm");
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return SentencePieceTokenizer.Create(stream, false, false);
+        }
+        catch (Exception e) when (e is not TarjamaException)
+        {
+            throw new TarjamaException($"{path}: not a SentencePiece model ({e.Message})", e);
+        }
+    }
 
     public override string Decode(ReadOnlySpan<int> ids) => _tokenizer.Decode(ids);
 

@@ -39,6 +39,10 @@ public abstract class ModelFamily
     /// <summary>The decoder start token, then the tokens forced before free generation.</summary>
     public abstract int[] DecoderPrefix(LanguagePair pair);
 
+    /// <summary>The pieces the model would write for <paramref name="text"/> after a space (a glossary target), without
+    /// special tokens; ids the vocabulary lacks come back as <see cref="SpecialTokenIds.Unk"/>.</summary>
+    public abstract int[] EncodeTarget(string text);
+
     /// <summary>Text of generated ids, special tokens left out.</summary>
     public abstract string Decode(ReadOnlySpan<int> ids);
 

@@ -89,7 +89,7 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
 
     /// <summary>Batches for a model, counting the tokens it generates.</summary>
     public static BatchingTranslator For(Translator translator, BatchingOptions? options = null, SemaphoreSlim? engineGate = null) =>
-        new(translator.SourceLanguage, translator.TargetLanguage, (segments, token) => translator.TranslateDetailed(segments, null, token), options, engineGate);
+        new(translator.SourceLanguage, translator.TargetLanguage, (segments, token) => translator.TranslateDetailed(segments, (TranslationOptions?)null, token), options, engineGate);
 
     /// <summary>Batches for any translator (generated tokens are reported as 0).</summary>
     public static BatchingTranslator For(ISegmentTranslator translator, BatchingOptions? options = null, SemaphoreSlim? engineGate = null) =>

@@ -1,4 +1,5 @@
 using Tarjama.Decoding;
+using Tarjama.Terminology;
 
 namespace Tarjama.Translation;
 
@@ -13,7 +14,11 @@ public sealed record TranslationOptions
 
 /// <summary>One text to translate with the options of its call; texts with different options share engine batches
 /// where the search settings allow.</summary>
-public sealed record TranslationItem(string Text, TranslationOptions Options);
+public sealed record TranslationItem(string Text, TranslationOptions Options)
+{
+    /// <summary>Glossary terms found in the text: their targets are enforced in its translation.</summary>
+    public IReadOnlyList<TermMatch> Terms { get; init; } = [];
+}
 
 /// <summary>One hypothesis of the n-best list.</summary>
 public sealed record TranslationHypothesis(string Translation, int[] TokenIds, double Score);

@@ -2,19 +2,21 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 using Tarjama.Decoding;
 using Tarjama.Engine;
 using Tarjama.Models;
+using Tarjama.Terminology;
 
 namespace Tarjama.Translation;
 
 /// <summary>The engine end to end for any supported model family: tokenize, group by search settings and length
 /// into batches, encode, decode (greedy or beam), detokenize; results in input order. The language pair and the
 /// decoding options are chosen per call (and per text); the model's configs give the defaults.</summary>
-public sealed class Translator : ISegmentTranslator, IDisposable
+public sealed class Translator : ITermTranslator, IDisposable
 {
     private readonly OnnxEncoder _encoder;
     private readonly OnnxDecoder _decoder;
     private readonly GenerationConfig _generation;
     private readonly GenerationOverrides _defaults;
     private readonly int _maxInputLength;
+    private readonly TermTargetEncoder _termTargets;
 
     private Translator(ModelFolder folder, ModelFamily family, OnnxEncoder encoder, OnnxDecoder decoder, TranslatorOptions options)
     {
@@ -26,6 +28,7 @@ public sealed class Translator : ISegmentTranslator, IDisposable
         Settings = SettingsFor(_defaults);
         BatchSize = Math.Max(1, options.BatchSize);
         _maxInputLength = folder.Config.MaxPositionEmbeddings;
+        _termTargets = new TermTargetEncoder(family);
     }
 
     public ModelFamily Family { get; }
@@ -70,7 +73,7 @@ public sealed class Translator : ISegmentTranslator, IDisposable
         GenerationSettings.From(_generation, Family.Ids.Eos, Family.Ids.DecoderStart, overrides);
 
     public IReadOnlyList<string> Translate(IReadOnlyList<string> segments, CancellationToken cancellationToken = default) =>
-        TranslateDetailed(segments, null, cancellationToken).Select(r => r.Translation).ToList();
+        TranslateDetailed(segments, (TranslationOptions?)null, cancellationToken).Select(r => r.Translation).ToList();
 
     /// <summary>Translates texts that share one call's options (null: the defaults).</summary>
     public IReadOnlyList<TranslationResult> TranslateDetailed(IReadOnlyList<string> sources, TranslationOptions? options = null, CancellationToken cancellationToken = default)
@@ -78,6 +81,9 @@ public sealed class Translator : ISegmentTranslator, IDisposable
         options ??= new TranslationOptions();
         return TranslateDetailed(sources.Select(s => new TranslationItem(s, options)).ToList(), cancellationToken);
     }
+
+    public IReadOnlyList<TranslationResult> TranslateDetailed(IReadOnlyList<string> sources, IReadOnlyList<IReadOnlyList<TermMatch>> terms, CancellationToken cancellationToken = default) =>
+        TranslateDetailed([.. sources.Select((source, i) => new TranslationItem(source, new TranslationOptions()) { Terms = i < terms.Count ? terms[i] : [] })], cancellationToken);
 
     /// <summary>Translates texts each with its own options; texts whose search settings agree share batches whatever
     /// their language pairs.</summary>
@@ -106,9 +112,13 @@ public sealed class Translator : ISegmentTranslator, IDisposable
                 requests[(options, pair.Target)] = request;
             }
             var source = Family.Encode(text, pair);
-            foreach (var chunk in InputChunker.Split(source.Pieces, _maxInputLength - source.FrameLength, Family.Piece))
+            var chunks = InputChunker.Split(source.Pieces, _maxInputLength - source.FrameLength, Family.Piece).ToList();
+            var terms = items[i].Terms.Count == 0 ? null : TermInputs.For(text, items[i].Terms, chunks, Family, _termTargets, settings[request.Item1].MaxLength);
+            for (int k = 0; k < chunks.Count; k++)
             {
-                inputs.Add(new ModelInput(i, source.Frame(chunk), request.Item1, request.Item2));
+                // Only a chunk with terms gets a request of its own; the rest share theirs, and decode as without a glossary.
+                var chunkRequest = terms?[k] is { Count: > 0 } held ? request.Item2 with { Terms = held } : request.Item2;
+                inputs.Add(new ModelInput(i, source.Frame(chunks[k]), request.Item1, chunkRequest));
             }
         }
         var generated = new IReadOnlyList<GeneratedSequence>[inputs.Count];

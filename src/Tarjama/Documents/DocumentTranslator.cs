@@ -21,7 +21,7 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
         InputCheck.RejectBinary(sniffed.Head, sourceName);
         var format = _options.Format ?? DocumentFormatDetector.Detect(sourceName, sniffed.Head);
         using var reader = new Utf8LineReader(sniffed, sourceName);
-        var blocks = new BlockTranslator(translator, _options);
+        var step = new SegmentTranslationStep(translator, _options);
         var pairs = _options.Bilingual is { } bilingual
             ? SegmentPairWriter.Create(bilingual, output, translator.SourceLanguage, translator.TargetLanguage, Path.GetFileName(sourceName))
             : null;
@@ -29,11 +29,14 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
         {
             if (format == DocumentFormat.Text)
             {
-                PlainTextStreamer.Translate(reader, sniffed, sourceName, blocks, _options.BatchSegments * 128, output, pairs, progress, cancellationToken);
+                var masker = DocumentExtractor.Masker(_options);
+                PlainTextStreamer.Translate(reader, sniffed, sourceName,
+                    (window, first) => new ExtractedDocument(window, first, null, masker, _options.SegmentLengthLimit, DocumentFormat.Text, translator.SourceLanguage, translator.TargetLanguage),
+                    step, _options.BatchSegments * 128, output, pairs, progress, cancellationToken);
             }
             else
             {
-                TranslateWhole(ReadAll(reader, sniffed, sourceName), format, blocks, output, pairs, progress, cancellationToken);
+                TranslateWhole(ReadAll(reader, sniffed, sourceName), format, step, output, pairs, progress, cancellationToken);
             }
             pairs?.Complete();
         }
@@ -52,21 +55,19 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
         return output.ToString();
     }
 
-    private void TranslateWhole(string text, DocumentFormat format, BlockTranslator blocks, TextWriter output, SegmentPairWriter? pairs,
+    private void TranslateWhole(string text, DocumentFormat format, SegmentTranslationStep step, TextWriter output, SegmentPairWriter? pairs,
         IProgress<DocumentProgress>? progress, CancellationToken cancellationToken)
     {
-        IDocumentRewriter document = format == DocumentFormat.Markdown
-            ? new MarkdownDocumentRewriter(text)
-            : new HtmlDocumentRewriter(text, translator.SourceLanguage, translator.TargetLanguage);
-        var translated = blocks.Translate(document.Blocks, (done, total) => progress?.Report(new DocumentProgress(done, total == 0 ? 1 : (double)done / total)), cancellationToken);
+        var document = DocumentExtractor.Extract(text, format, translator.SourceLanguage, translator.TargetLanguage, _options);
+        var merged = step.Translate(document, (done, total) => progress?.Report(new DocumentProgress(done, total == 0 ? 1 : (double)done / total)), cancellationToken);
         if (pairs is null)
         {
-            output.Write(document.Render(translated));
+            output.Write(merged.Render());
             return;
         }
-        for (int i = 0; i < translated.Count; i++)
+        foreach (var segment in merged.Segments)
         {
-            pairs.Write(i, translated[i]);
+            pairs.Write(segment);
         }
     }
 

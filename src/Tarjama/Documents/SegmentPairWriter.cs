@@ -11,15 +11,9 @@ internal abstract class SegmentPairWriter
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 
-    /// <summary>Writes the segments of a translated block, the <paramref name="paragraph"/>-th of its document.</summary>
-    public void Write(int paragraph, SegmentedBlock block)
-    {
-        int segment = 0;
-        foreach (var result in block.Segments)
-        {
-            Write(new SegmentPair(paragraph, segment++, result.Source, result.Target));
-        }
-    }
+    /// <summary>Writes a merged segment.</summary>
+    public void Write(MergedSegment segment) =>
+        Write(new SegmentPair(segment.Segment.Paragraph, segment.Segment.Index, segment.Segment.Source, segment.Target));
 
     protected abstract void Write(SegmentPair pair);
 

@@ -1,0 +1,36 @@
+namespace Tarjama.Documents;
+
+/// <summary>A merged segment: the extracted segment and the translation now in its place.</summary>
+public sealed class MergedSegment
+{
+    internal MergedSegment(ExtractedSegment segment, SegmentResult result) => (Segment, Result) = (segment, result);
+
+    public ExtractedSegment Segment { get; }
+
+    /// <summary>The translation as plain text; the source when it was kept.</summary>
+    public string Target => Result.Target;
+
+    /// <summary>The translation as text and the segment's inline codes, as it went into the document.</summary>
+    public IReadOnlyList<SegmentPart> TargetParts => Result.Parts is { } parts
+        ? [.. parts.Select(part => part.Kind == OutputKind.Piece ? SegmentPart.OfCode(Segment.CodeOfPiece(part.Piece)) : SegmentPart.OfText(part.Text))]
+        : Segment.SourceParts;
+
+    internal SegmentResult Result { get; }
+}
+
+/// <summary>A document with its translations merged in: its segments, the inline-code problems found, and the document itself.</summary>
+public sealed class MergedDocument
+{
+    private readonly Func<string> _render;
+    private string? _rendered;
+
+    internal MergedDocument(IReadOnlyList<MergedSegment> segments, IReadOnlyList<InlineCodeIssue> issues, Func<string> render) =>
+        (Segments, Issues, _render) = (segments, issues, render);
+
+    public IReadOnlyList<MergedSegment> Segments { get; }
+
+    public IReadOnlyList<InlineCodeIssue> Issues { get; }
+
+    /// <summary>The translated document, in the source's format and shape.</summary>
+    public string Render() => _rendered ??= _render();
+}

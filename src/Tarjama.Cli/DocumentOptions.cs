@@ -28,8 +28,10 @@ internal sealed class DocumentOptions
 
     public Option<BilingualFormat?> Bilingual { get; } = new("--bilingual")
     {
-        Description = "Write source and translation side by side instead of the translated document: jsonl, tmx or html",
+        Description = "Write source and translation side by side instead of the translated document: jsonl, tmx, html or xliff",
     };
+
+    public Option<string> XliffVersion { get; } = XliffVersionOption.Create();
 
     public Option<bool> NoNormalize { get; } = new("--no-normalize")
     {
@@ -48,7 +50,7 @@ internal sealed class DocumentOptions
     public static DocumentOptions AddTo(Command command)
     {
         var options = new DocumentOptions();
-        Option[] all = [options.Format, options.From, options.To, options.Bilingual, options.NoNormalize, options.StripDiacritics, options.Verbatim];
+        Option[] all = [options.Format, options.From, options.To, options.Bilingual, options.XliffVersion, options.NoNormalize, options.StripDiacritics, options.Verbatim];
         foreach (var option in all)
         {
             command.Options.Add(option);
@@ -66,6 +68,7 @@ internal sealed class DocumentOptions
     {
         Format = parse.GetValue(Format),
         Bilingual = parse.GetValue(Bilingual),
+        XliffVersion = XliffVersionOption.Parse(parse.GetValue(XliffVersion)),
         Normalization = new TextNormalizationOptions(Enabled: !parse.GetValue(NoNormalize), StripDiacritics: parse.GetValue(StripDiacritics)),
         Verbatim = parse.GetValue(Verbatim) ?? [],
     };

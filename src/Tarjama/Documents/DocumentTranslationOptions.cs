@@ -1,3 +1,4 @@
+using Tarjama.Documents.Xliff;
 using Tarjama.Text;
 
 namespace Tarjama.Documents;
@@ -10,6 +11,9 @@ public sealed record DocumentTranslationOptions
 
     /// <summary>A bilingual view to write instead of the translated document; null for the document.</summary>
     public BilingualFormat? Bilingual { get; init; }
+
+    /// <summary>The XLIFF version <see cref="BilingualFormat.Xliff"/> writes.</summary>
+    public XliffVersion XliffVersion { get; init; } = XliffVersion.V21;
 
     public TextNormalizationOptions Normalization { get; init; } = new();
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Tarjama.Documents.Xliff;
 using Tarjama.Text;
 
 namespace Tarjama.Documents;
@@ -22,12 +23,12 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
         var format = _options.Format ?? DocumentFormatDetector.Detect(sourceName, sniffed.Head);
         using var reader = new Utf8LineReader(sniffed, sourceName);
         var step = new SegmentTranslationStep(translator, _options);
-        var pairs = _options.Bilingual is { } bilingual
+        var pairs = _options.Bilingual is { } bilingual and not BilingualFormat.Xliff
             ? SegmentPairWriter.Create(bilingual, output, translator.SourceLanguage, translator.TargetLanguage, Path.GetFileName(sourceName))
             : null;
         try
         {
-            if (format == DocumentFormat.Text)
+            if (format == DocumentFormat.Text && _options.Bilingual != BilingualFormat.Xliff)
             {
                 var masker = DocumentExtractor.Masker(_options);
                 PlainTextStreamer.Translate(reader, sniffed, sourceName,
@@ -36,7 +37,7 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
             }
             else
             {
-                TranslateWhole(ReadAll(reader, sniffed, sourceName), format, step, output, pairs, progress, cancellationToken);
+                TranslateWhole(ReadAll(reader, sniffed, sourceName), format, sourceName, step, output, pairs, progress, cancellationToken);
             }
             pairs?.Complete();
         }
@@ -55,11 +56,16 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
         return output.ToString();
     }
 
-    private void TranslateWhole(string text, DocumentFormat format, SegmentTranslationStep step, TextWriter output, SegmentPairWriter? pairs,
+    private void TranslateWhole(string text, DocumentFormat format, string sourceName, SegmentTranslationStep step, TextWriter output, SegmentPairWriter? pairs,
         IProgress<DocumentProgress>? progress, CancellationToken cancellationToken)
     {
         var document = DocumentExtractor.Extract(text, format, translator.SourceLanguage, translator.TargetLanguage, _options);
         var merged = step.Translate(document, (done, total) => progress?.Report(new DocumentProgress(done, total == 0 ? 1 : (double)done / total)), cancellationToken);
+        if (_options.Bilingual == BilingualFormat.Xliff)
+        {
+            XliffWriter.Write(output, text, Path.GetFileName(sourceName), merged, document, _options.XliffVersion);
+            return;
+        }
         if (pairs is null)
         {
             output.Write(merged.Render());

@@ -56,6 +56,7 @@ public sealed class ExtractedDocument
             var masked = segment.Masked;
             if (!segment.Translatable || !targets.TryGetValue(segment.Id, out var target))
             {
+                target = null;
                 segment.Span.Result = new SegmentResult(null, masked.Source, masked.Source);
             }
             else if (target.ModelOutput is { } output)
@@ -72,7 +73,7 @@ public sealed class ExtractedDocument
             {
                 segment.Span.Result = Result(masked, EditedTarget.Restore(segment, target.Parts!, issues));
             }
-            merged.Add(new MergedSegment(segment, segment.Span.Result));
+            merged.Add(new MergedSegment(segment, segment.Span.Result, target));
         }
         return new MergedDocument(merged, issues, () => _rewriter?.Render(Blocks) ?? string.Join('\n', Blocks.Select(BlockText.Render)));
     }

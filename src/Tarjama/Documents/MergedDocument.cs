@@ -3,9 +3,19 @@ namespace Tarjama.Documents;
 /// <summary>A merged segment: the extracted segment and the translation now in its place.</summary>
 public sealed class MergedSegment
 {
-    internal MergedSegment(ExtractedSegment segment, SegmentResult result) => (Segment, Result) = (segment, result);
+    internal MergedSegment(ExtractedSegment segment, SegmentResult result, SegmentTarget? target)
+    {
+        (Segment, Result) = (segment, result);
+        Origin = result.Parts is null ? new TranslationOrigin(TranslationSource.Kept) : target?.Origin ?? TranslationOrigin.Machine;
+        Notes = target?.Notes ?? [];
+    }
 
     public ExtractedSegment Segment { get; }
+
+    public TranslationOrigin Origin { get; }
+
+    /// <summary>Remarks for the editor that came with the translation.</summary>
+    public IReadOnlyList<string> Notes { get; }
 
     /// <summary>The translation as plain text; the source when it was kept.</summary>
     public string Target => Result.Target;

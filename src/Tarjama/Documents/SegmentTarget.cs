@@ -12,7 +12,13 @@ public sealed record SegmentTarget
     /// <summary>Final text and inline codes (an editor's): merged as written, codes checked against the source's.</summary>
     public IReadOnlyList<SegmentPart>? Parts { get; }
 
+    /// <summary>Where the translation came from, for bilingual outputs and XLIFF states.</summary>
+    public TranslationOrigin Origin { get; init; } = TranslationOrigin.Machine;
+
+    /// <summary>Remarks for the editor (memory matches, QA flags), written with the segment in bilingual outputs.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     public static SegmentTarget FromModel(string output) => new(output, null);
 
-    public static SegmentTarget FromParts(IReadOnlyList<SegmentPart> parts) => new(null, parts);
+    public static SegmentTarget FromParts(IReadOnlyList<SegmentPart> parts) => new(null, parts) { Origin = new TranslationOrigin(TranslationSource.Editor) };
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Xml;
 
 namespace Tarjama.Documents;
@@ -47,29 +46,7 @@ internal sealed class TmxPairWriter : SegmentPairWriter
     {
         _xml.WriteStartElement("tuv");
         _xml.WriteAttributeString("xml", "lang", null, language);
-        _xml.WriteElementString("seg", XmlText(text));
+        _xml.WriteElementString("seg", XmlText.Clean(text));
         _xml.WriteEndElement();
-    }
-
-    /// <summary>The text without the characters XML 1.0 cannot hold (most C0 controls, lone surrogates).</summary>
-    private static string XmlText(string text)
-    {
-        if (text.All(XmlConvert.IsXmlChar))
-        {
-            return text;
-        }
-        var kept = new StringBuilder(text.Length);
-        for (int i = 0; i < text.Length; i++)
-        {
-            if (XmlConvert.IsXmlChar(text[i]))
-            {
-                kept.Append(text[i]);
-            }
-            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
-            {
-                kept.Append(text, i++, 2);
-            }
-        }
-        return kept.ToString();
     }
 }

@@ -33,6 +33,8 @@ internal sealed class DocumentOptions
 
     public Option<string> XliffVersion { get; } = XliffVersionOption.Create();
 
+    public MemoryOptions Memory { get; } = new();
+
     public Option<bool> NoNormalize { get; } = new("--no-normalize")
     {
         Description = "Send the source as written: no Arabic-Indic digits to ASCII, tatweel, presentation-form or invisible-character clean-up",
@@ -55,6 +57,7 @@ internal sealed class DocumentOptions
         {
             command.Options.Add(option);
         }
+        options.Memory.AddTo(command);
         return options;
     }
 
@@ -91,12 +94,14 @@ internal sealed class DocumentOptions
         {
             throw new TarjamaException($"{outputPath}: the output would overwrite the input");
         }
+        var (memories, fuzzy) = Memory.Open(parse, translator.SourceLanguage, translator.TargetLanguage);
+        using var closeMemories = new MemoryOwner(memories);
         using var input = CliStreams.OpenInput(inputPath);
         using var output = CliStreams.OpenOutput(outputPath);
         var progress = Console.IsErrorRedirected ? null : new TerminalProgressBar(Console.Error);
         try
         {
-            new DocumentTranslator(translator, TranslationOptions(parse)).Translate(input, CliStreams.InputName(inputPath), output, progress, cancellationToken);
+            new DocumentTranslator(translator, TranslationOptions(parse) with { Memories = memories, FuzzyThreshold = fuzzy }).Translate(input, CliStreams.InputName(inputPath), output, progress, cancellationToken);
         }
         finally
         {

@@ -1,3 +1,5 @@
+using Tarjama.Memory;
+
 namespace Tarjama.Documents;
 
 /// <summary>A merged segment: the extracted segment and the translation now in its place.</summary>
@@ -8,6 +10,7 @@ public sealed class MergedSegment
         (Segment, Result) = (segment, result);
         Origin = result.Parts is null ? new TranslationOrigin(TranslationSource.Kept) : target?.Origin ?? TranslationOrigin.Machine;
         Notes = target?.Notes ?? [];
+        Matches = target?.Matches ?? [];
     }
 
     public ExtractedSegment Segment { get; }
@@ -16,6 +19,9 @@ public sealed class MergedSegment
 
     /// <summary>Remarks for the editor that came with the translation.</summary>
     public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>Fuzzy translation-memory matches for the segment, best first.</summary>
+    public IReadOnlyList<MemoryMatch> Matches { get; }
 
     /// <summary>The translation as plain text; the source when it was kept.</summary>
     public string Target => Result.Target;

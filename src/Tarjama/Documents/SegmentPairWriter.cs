@@ -12,10 +12,13 @@ internal abstract class SegmentPairWriter
     };
 
     /// <summary>Writes a merged segment.</summary>
-    public void Write(MergedSegment segment) =>
-        Write(new SegmentPair(segment.Segment.Paragraph, segment.Segment.Index, segment.Segment.Source, segment.Target));
+    public void Write(MergedSegment segment) => Write(Record(segment));
 
-    protected abstract void Write(SegmentPair pair);
+    public static SegmentPair Record(MergedSegment segment) =>
+        new(segment.Segment.Paragraph, segment.Segment.Index, segment.Segment.Source, segment.Target) { Origin = segment.Origin, Matches = segment.Matches, Notes = segment.Notes };
+
+    /// <summary>Writes one bilingual record.</summary>
+    public abstract void Write(SegmentPair pair);
 
     /// <summary>Ends the output after the last pair.</summary>
     public abstract void Complete();

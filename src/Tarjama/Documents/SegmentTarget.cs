@@ -1,3 +1,5 @@
+using Tarjama.Memory;
+
 namespace Tarjama.Documents;
 
 /// <summary>A translation to merge into a segment: the model's raw output for <see cref="ExtractedSegment.ModelInput"/>
@@ -17,6 +19,9 @@ public sealed record SegmentTarget
 
     /// <summary>Remarks for the editor (memory matches, QA flags), written with the segment in bilingual outputs.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Fuzzy translation-memory matches for the segment, best first, for the editor to see.</summary>
+    public IReadOnlyList<MemoryMatch> Matches { get; init; } = [];
 
     public static SegmentTarget FromModel(string output) => new(output, null);
 

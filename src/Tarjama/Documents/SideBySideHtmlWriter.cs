@@ -43,7 +43,7 @@ internal sealed class SideBySideHtmlWriter : SegmentPairWriter
             """);
     }
 
-    protected override void Write(SegmentPair pair)
+    public override void Write(SegmentPair pair)
     {
         if (_paragraph.Count > 0 && _paragraph[0].Paragraph != pair.Paragraph)
         {
@@ -65,8 +65,8 @@ internal sealed class SideBySideHtmlWriter : SegmentPairWriter
             return;
         }
         _output.Write($"<tr><td class=\"n\">{_paragraph[0].Paragraph + 1}</td>");
-        _output.Write(Cell(_sourceLanguage, _paragraph.Select(pair => pair.Source)));
-        _output.Write(Cell(_targetLanguage, _paragraph.Select(pair => pair.Target)));
+        _output.Write(Cell(_sourceLanguage, _paragraph.Select(pair => (pair.Source, ""))));
+        _output.Write(Cell(_targetLanguage, _paragraph.Select(pair => (pair.Target, string.Join("\n", pair.Remarks.Prepend(pair.Origin.ToString()))))));
         _output.Write("</tr>\n");
         _paragraph.Clear();
     }
@@ -74,8 +74,9 @@ internal sealed class SideBySideHtmlWriter : SegmentPairWriter
     private static string Header(string language) =>
         $"<th lang=\"{Encode(language)}\" dir=\"{Text.LanguageCodes.Direction(language)}\">{Encode(language)}</th>";
 
-    private static string Cell(string language, IEnumerable<string> segments) =>
-        $"<td lang=\"{Encode(language)}\" dir=\"{Text.LanguageCodes.Direction(language)}\">{string.Join(" ", segments.Select(s => $"<span>{Encode(s)}</span>"))}</td>";
+    /// <summary>A column's cell: its segments, each with where it came from (and memory matches) as a tooltip.</summary>
+    private static string Cell(string language, IEnumerable<(string Text, string Title)> segments) =>
+        $"<td lang=\"{Encode(language)}\" dir=\"{Text.LanguageCodes.Direction(language)}\">{string.Join(" ", segments.Select(s => s.Title.Length > 0 ? $"<span title=\"{Encode(s.Title)}\">{Encode(s.Text)}</span>" : $"<span>{Encode(s.Text)}</span>"))}</td>";
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

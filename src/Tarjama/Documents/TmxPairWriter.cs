@@ -12,8 +12,8 @@ internal sealed class TmxPairWriter : SegmentPairWriter
     public TmxPairWriter(TextWriter output, string sourceLanguage, string targetLanguage)
     {
         (_sourceLanguage, _targetLanguage) = (sourceLanguage, targetLanguage);
-        _xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, CloseOutput = false });
-        _xml.WriteStartDocument();
+        output.WriteLine("<?xml version=\"1.0\" encoding=\"utf-8\"?>"); // what Tarjama writes is UTF-8, whatever writer carries it
+        _xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, CloseOutput = false, OmitXmlDeclaration = true });
         _xml.WriteStartElement("tmx");
         _xml.WriteAttributeString("version", "1.4");
         _xml.WriteStartElement("header");
@@ -28,9 +28,17 @@ internal sealed class TmxPairWriter : SegmentPairWriter
         _xml.WriteStartElement("body");
     }
 
-    protected override void Write(SegmentPair pair)
+    public override void Write(SegmentPair pair)
     {
         _xml.WriteStartElement("tu");
+        foreach (var remark in pair.Remarks)
+        {
+            _xml.WriteElementString("note", XmlText.Clean(remark));
+        }
+        _xml.WriteStartElement("prop");
+        _xml.WriteAttributeString("type", "x-origin");
+        _xml.WriteString(pair.Origin.ToString());
+        _xml.WriteEndElement();
         WriteVariant(_sourceLanguage, pair.Source);
         WriteVariant(_targetLanguage, pair.Target);
         _xml.WriteEndElement();

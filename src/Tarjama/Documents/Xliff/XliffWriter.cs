@@ -58,5 +58,5 @@ internal static class XliffWriter
 
     /// <summary>Where the translation came from, then the notes that came with it (memory matches, QA flags).</summary>
     private static IEnumerable<(string Category, string Text)> Notes(MergedSegment merged) =>
-        merged.Notes.Select(note => ("tarjama", XmlText.Clean(note))).Prepend(("origin", merged.Origin.ToString()));
+        SegmentPairWriter.Record(merged).Remarks.Select(note => ("tarjama", XmlText.Clean(note))).Prepend(("origin", merged.Origin.ToString()));
 }

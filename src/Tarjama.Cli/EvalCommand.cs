@@ -35,6 +35,8 @@ public static class EvalCommand
         var engine = new ModelOptions();
         engine.AddTo(command);
         command.Options.Remove(engine.Model);
+        var memory = new MemoryOptions();
+        memory.AddTo(command, withFuzzy: false);
         command.SetAction(parse => CommandGuard.Run(() =>
         {
             var request = new Request(
@@ -49,7 +51,7 @@ public static class EvalCommand
             var report = Evaluate(request, loadEngine ?? (name =>
             {
                 var options = engine.Read(parse);
-                return MarianTranslator.Load(ModelOptions.Resolve(name, options.DType), options);
+                return memory.Wrap(parse, MarianTranslator.Load(ModelOptions.Resolve(name, options.DType), options));
             }));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))

@@ -21,10 +21,32 @@ internal sealed class MemoryOptions
         DefaultValueFactory = _ => 0.75,
     };
 
-    public void AddTo(Command command)
+    /// <summary>Adds --tm, and --tm-fuzzy where fuzzy matches are shown (bilingual outputs).</summary>
+    public void AddTo(Command command, bool withFuzzy = true)
     {
         command.Options.Add(Files);
-        command.Options.Add(Fuzzy);
+        if (withFuzzy)
+        {
+            command.Options.Add(Fuzzy);
+        }
+    }
+
+    /// <summary>The model, answering from the --tm memories first when there are any.</summary>
+    public ISegmentTranslator Wrap(ParseResult parse, ISegmentTranslator model)
+    {
+        if (parse.GetValue(Files) is not { Length: > 0 } files)
+        {
+            return model;
+        }
+        try
+        {
+            return new MemoryTranslator(model, MemoryFiles.Open(files, model.SourceLanguage, model.TargetLanguage));
+        }
+        catch
+        {
+            (model as IDisposable)?.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The memories named, open (the caller disposes them), and the fuzzy threshold.</summary>

@@ -8,7 +8,4 @@ internal sealed record MemoryEntry(string Key, string Source, string Target, boo
 /// as CAT tools score, for a fuzzy one).</summary>
 /// <param name="Source">The entry's source as written.</param>
 /// <param name="Target">The entry's target as written, its numbers those of the entry's source.</param>
-public sealed record MemoryMatch(double Score, string Source, string Target)
-{
-    internal MemoryEntry? Entry { get; init; }
-}
+public sealed record MemoryMatch(double Score, string Source, string Target);

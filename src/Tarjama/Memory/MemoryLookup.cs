@@ -11,13 +11,20 @@ internal sealed class MemoryLookup(IReadOnlyList<TranslationMemory> memories, do
     /// <summary>The segment's target from memory, or null; and the fuzzy matches (none when there is an exact one).</summary>
     public (SegmentTarget? Exact, IReadOnlyList<MemoryMatch> Fuzzy) Find(ExtractedSegment segment)
     {
-        var (key, verbatim) = MemoryKey.Of(segment.Masked);
-        var literal = MemoryKey.Literal(segment.Source);
+        var (exact, verbatim, fuzzy) = Find(segment.Masked);
+        return (exact is null ? null : MemoryPairs.Target(exact, verbatim, new TranslationOrigin(TranslationSource.MemoryExact, 1)), fuzzy);
+    }
+
+    /// <summary>The exact entry (with the segment's placeholder for each {k} of it), or else the fuzzy matches.</summary>
+    public (MemoryEntry? Exact, IReadOnlyList<int> Verbatim, IReadOnlyList<MemoryMatch> Fuzzy) Find(MaskedSegment masked)
+    {
+        var (key, verbatim) = MemoryKey.Of(masked);
+        var literal = MemoryKey.Literal(masked.Source);
         foreach (var memory in memories)
         {
             if ((memory.Exact(key, sourceLanguage, targetLanguage) ?? memory.Exact(literal, sourceLanguage, targetLanguage)) is { } entry)
             {
-                return (MemoryPairs.Target(entry, verbatim, new TranslationOrigin(TranslationSource.MemoryExact, 1)), []);
+                return (entry, verbatim, []);
             }
         }
         var words = MemoryKey.Words(key);
@@ -27,8 +34,8 @@ internal sealed class MemoryLookup(IReadOnlyList<TranslationMemory> memories, do
             .OrderByDescending(match => match.Score)
             .DistinctBy(match => match.Entry.Key)
             .Take(MatchesShown)
-            .Select(match => new MemoryMatch(match.Score, match.Entry.Source, MemoryPairs.Written(match.Entry)) { Entry = match.Entry })
+            .Select(match => new MemoryMatch(match.Score, match.Entry.Source, MemoryPairs.Written(match.Entry)))
             .ToList();
-        return (null, fuzzy);
+        return (null, verbatim, fuzzy);
     }
 }

@@ -48,13 +48,16 @@ internal static class MemoryPairs
     }
 
     /// <summary>The entry's target as written for its own source: {k} become the source's numbers.</summary>
-    public static string Written(MemoryEntry entry)
+    public static string Written(MemoryEntry entry) => Written(entry, Mask(entry.Source));
+
+    /// <summary>The entry's target for plain text <paramref name="masked"/> with the same key: {k} become its numbers.</summary>
+    public static string Written(MemoryEntry entry, MaskedSegment masked)
     {
         if (!entry.Masked)
         {
             return entry.Target;
         }
-        var stands = Mask(entry.Source).Stands;
+        var stands = masked.Stands;
         var output = entry.Target;
         for (int k = stands.Count; k >= 1; k--)
         {
@@ -63,5 +66,5 @@ internal static class MemoryPairs
         return output;
     }
 
-    private static MaskedSegment Mask(string text) => Masker.Mask([new InlinePiece(PieceKind.Text, text)], [new PiecePart(0, 0, text.Length)]);
+    public static MaskedSegment Mask(string text) => Masker.Mask([new InlinePiece(PieceKind.Text, text)], [new PiecePart(0, 0, text.Length)]);
 }

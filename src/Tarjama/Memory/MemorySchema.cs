@@ -16,6 +16,7 @@ internal static class MemorySchema
             masked INTEGER NOT NULL,
             UNIQUE (source_lang, target_lang, key));
         CREATE VIRTUAL TABLE IF NOT EXISTS entries_index USING fts5(key, content = 'entries', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 0');
+        CREATE VIRTUAL TABLE IF NOT EXISTS entries_words USING fts5vocab(entries_index, 'row');
         CREATE TRIGGER IF NOT EXISTS entries_added AFTER INSERT ON entries BEGIN
             INSERT INTO entries_index (rowid, key) VALUES (new.id, new.key);
         END;
@@ -32,6 +33,9 @@ internal static class MemorySchema
         INSERT INTO entries (source_lang, target_lang, key, source, target, masked) VALUES ($sl, $tl, $key, $source, $target, $masked)
         ON CONFLICT (source_lang, target_lang, key) DO UPDATE SET source = excluded.source, target = excluded.target, masked = excluded.masked
         """;
+
+    /// <summary>How many entries hold a word, and how many entries there are.</summary>
+    public const string WordCount = "SELECT doc FROM entries_words WHERE term = $word";
 
     public const string Candidates = """
         SELECT e.key, e.source, e.target, e.masked

@@ -8,6 +8,8 @@ namespace Tarjama.Memory;
 public sealed class TranslationMemory : IDisposable
 {
     private const int FuzzyCandidates = 40;
+    private const int QueryWords = 4;
+    private const int CommonWord = 1000; // entries holding a word beyond which it is left out of the query, rarer ones kept
     private readonly SqliteConnection _connection;
     private readonly Lock _lock = new();
 
@@ -94,13 +96,14 @@ public sealed class TranslationMemory : IDisposable
     /// <summary>Entries whose keys share words with <paramref name="key"/>, best full-text rank first: candidates to score.</summary>
     internal List<MemoryEntry> Candidates(string key, string sourceLanguage, string targetLanguage)
     {
-        var words = MemoryKey.Words(key).Where(word => word.Any(char.IsLetter)).Distinct().Select(word => $"\"{word.Replace("\"", "\"\"", StringComparison.Ordinal)}\"").ToList();
-        if (words.Count == 0)
-        {
-            return [];
-        }
+        var distinct = MemoryKey.Words(key).Where(word => word.Any(char.IsLetter)).Distinct().ToList();
         lock (_lock)
         {
+            var words = RareWords(distinct);
+            if (words.Count == 0)
+            {
+                return [];
+            }
             using var query = _connection.CreateCommand();
             query.CommandText = MemorySchema.Candidates;
             query.Parameters.AddWithValue("$match", string.Join(" OR ", words));
@@ -115,6 +118,32 @@ public sealed class TranslationMemory : IDisposable
             }
             return entries;
         }
+    }
+
+    /// <summary>Looks a plain-text segment up: the exact match (score 1), or else the fuzzy matches at or above
+    /// <paramref name="fuzzyThreshold"/>, best first, numbers written as the entries have them.</summary>
+    public IReadOnlyList<MemoryMatch> Lookup(string segment, string sourceLanguage, string targetLanguage, double fuzzyThreshold)
+    {
+        var masked = MemoryPairs.Mask(segment);
+        var (exact, _, fuzzy) = new MemoryLookup([this], fuzzyThreshold, sourceLanguage, targetLanguage).Find(masked);
+        return exact is null ? fuzzy : [new MemoryMatch(1, exact.Source, MemoryPairs.Written(exact, masked))];
+    }
+
+    /// <summary>The words to query candidates by, as FTS5 strings: the rarest few, leaving out words so common that ranking
+    /// their entries would take long (a word held by thousands of entries tells little); the two rarest in any case.</summary>
+    private List<string> RareWords(List<string> words)
+    {
+        using var count = _connection.CreateCommand();
+        count.CommandText = MemorySchema.WordCount;
+        var parameter = count.Parameters.Add("$word", SqliteType.Text);
+        var counted = new List<(string Word, long Entries)>();
+        foreach (var word in words)
+        {
+            parameter.Value = word.ToLowerInvariant();
+            counted.Add((word, count.ExecuteScalar() is long entries ? entries : 0));
+        }
+        return [.. counted.Where(word => word.Entries > 0).OrderBy(word => word.Entries).Where((word, rank) => rank < 2 || word.Entries <= CommonWord).Take(QueryWords)
+            .Select(word => $"\"{word.Word.Replace("\"", "\"\"", StringComparison.Ordinal)}\"")];
     }
 
     /// <summary>Every entry of a language pair, in the order stored (for exports).</summary>

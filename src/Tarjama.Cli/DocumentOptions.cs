@@ -25,7 +25,11 @@ internal sealed class DocumentOptions
     public Option<string?> To { get; } = new("--to") { Description = "The target language [default: the model's]" };
 
     public Option<BilingualFormat?> Bilingual { get; } = NamedValues.Create(
-        "--bilingual", "Write source and translation side by side instead of the translated document: jsonl, tmx or html", NamedValues.Of<BilingualFormat>());
+        "--bilingual", "Write source and translation side by side instead of the translated document: jsonl, tmx, html or xliff", NamedValues.Of<BilingualFormat>());
+
+    public Option<string> XliffVersion { get; } = XliffVersionOption.Create();
+
+    public MemoryOptions Memory { get; } = new();
 
     public Option<bool> NoNormalize { get; } = new("--no-normalize")
     {
@@ -41,7 +45,7 @@ internal sealed class DocumentOptions
     };
 
     /// <summary>Every document option.</summary>
-    public IEnumerable<Option> All => [Format, From, To, Bilingual, NoNormalize, StripDiacritics, Verbatim];
+    public IEnumerable<Option> All => [Format, From, To, Bilingual, XliffVersion, NoNormalize, StripDiacritics, Verbatim];
 
     /// <summary>Adds the document options to <paramref name="command"/>; read them back with the returned object.</summary>
     public static DocumentOptions AddTo(Command command)
@@ -51,6 +55,7 @@ internal sealed class DocumentOptions
         {
             command.Options.Add(option);
         }
+        options.Memory.AddTo(command);
         return options;
     }
 
@@ -64,6 +69,7 @@ internal sealed class DocumentOptions
     {
         Format = parse.GetValue(Format),
         Bilingual = parse.GetValue(Bilingual),
+        XliffVersion = XliffVersionOption.Parse(parse.GetValue(XliffVersion)),
         Normalization = new TextNormalizationOptions(Enabled: !parse.GetValue(NoNormalize), StripDiacritics: parse.GetValue(StripDiacritics)),
         Verbatim = parse.GetValue(Verbatim) ?? [],
     };
@@ -81,6 +87,9 @@ internal sealed class DocumentOptions
         {
             throw new TarjamaException($"the model translates {translator.SourceLanguage} to {translator.TargetLanguage}, not {from} to {to} (--from, --to)");
         }
-        new DocumentTranslator(translator, TranslationOptions(parse) with { Quality = quality }).Translate(input.Stream, input.Name, output.Writer, progress, cancellationToken);
+        var (memories, fuzzy) = Memory.Open(parse, translator.SourceLanguage, translator.TargetLanguage);
+        using var closeMemories = new MemoryOwner(memories);
+        new DocumentTranslator(translator, TranslationOptions(parse) with { Quality = quality, Memories = memories, FuzzyThreshold = fuzzy })
+            .Translate(input.Stream, input.Name, output.Writer, progress, cancellationToken);
     }
 }

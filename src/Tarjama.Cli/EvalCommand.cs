@@ -40,6 +40,8 @@ public static class EvalCommand
         command.OnlyWhen([worst], result => result.Given(byDocument) || result.Given(documentIds), "lists the worst documents: add --by-document");
         command.OnlyWhen([languagePair], result => result.Given(test), "tells the direction of --hyp against a --test set; with --ref it is not needed");
         var terminology = TerminologyOptions.AddTo(command, strict: false);
+        var memory = new MemoryOptions();
+        memory.AddTo(command, withFuzzy: false);
         command.SetAction(parse => CommandGuard.Run(cancellation =>
         {
             var request = new Request(
@@ -51,7 +53,7 @@ public static class EvalCommand
             {
                 var options = engine.Read(parse);
                 var translator = Translator.Load(ModelOptions.Resolve(name, options.DType, cancellation), options);
-                return TerminologyOptions.Enforcing(translator, terminology.Terms(parse, translator));
+                return memory.Wrap(parse, TerminologyOptions.Enforcing(translator, terminology.Terms(parse, translator)));
             });
             int window = TranslateCommand.Window(parse.GetValue(engine.BatchSize));
             var report = Evaluate(request, name => new WindowedTranslator(load(name), window, TerminalProgress.OnStandardError("sentences")), cancellation);

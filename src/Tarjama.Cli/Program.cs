@@ -7,5 +7,7 @@ root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(MergeCommand.Create());
+root.Subcommands.Add(TmCommand.Create());
 var parse = root.Parse(args);
 return parse.Errors.Count > 0 ? ParseErrors.Report(parse, Console.Error) : parse.Invoke();

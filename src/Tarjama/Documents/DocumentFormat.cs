@@ -20,4 +20,8 @@ public enum BilingualFormat
 
     /// <summary>A self-contained web page, source beside translation.</summary>
     Html,
+
+    /// <summary>XLIFF (1.2 or 2.1, <see cref="DocumentTranslationOptions.XliffVersion"/>) for CAT tools, with inline codes
+    /// for markup and the original document inside, for <c>tarjama merge</c>.</summary>
+    Xliff,
 }

@@ -1,3 +1,5 @@
+using Tarjama.Documents.Xliff;
+using Tarjama.Memory;
 using Tarjama.Text;
 
 namespace Tarjama.Documents;
@@ -10,6 +12,15 @@ public sealed record DocumentTranslationOptions
 
     /// <summary>A bilingual view to write instead of the translated document; null for the document.</summary>
     public BilingualFormat? Bilingual { get; init; }
+
+    /// <summary>The XLIFF version <see cref="BilingualFormat.Xliff"/> writes.</summary>
+    public XliffVersion XliffVersion { get; init; } = XliffVersion.V21;
+
+    /// <summary>Translation memories, looked up in order before the model: an exact match replaces machine translation.</summary>
+    public IReadOnlyList<TranslationMemory> Memories { get; init; } = [];
+
+    /// <summary>The least similarity (0 to 1, token-level edit distance) of a fuzzy memory match reported with a segment.</summary>
+    public double FuzzyThreshold { get; init; } = 0.75;
 
     public TextNormalizationOptions Normalization { get; init; } = new();
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Tarjama.Documents.Xliff;
 using Tarjama.Text;
 
 namespace Tarjama.Documents;
@@ -21,19 +22,22 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
         InputCheck.RejectBinary(sniffed.Head, sourceName);
         var format = _options.Format ?? DocumentFormatDetector.Detect(sourceName, sniffed.Head);
         using var reader = new Utf8LineReader(sniffed, sourceName);
-        var blocks = new BlockTranslator(translator, _options);
-        var pairs = _options.Bilingual is { } bilingual
+        var step = new SegmentTranslationStep(translator, _options);
+        var pairs = _options.Bilingual is { } bilingual and not BilingualFormat.Xliff
             ? SegmentPairWriter.Create(bilingual, output, translator.SourceLanguage, translator.TargetLanguage, Path.GetFileName(sourceName))
             : null;
         try
         {
-            if (format == DocumentFormat.Text)
+            if (format == DocumentFormat.Text && _options.Bilingual != BilingualFormat.Xliff)
             {
-                PlainTextStreamer.Translate(reader, sniffed, sourceName, blocks, _options.BatchSegments * 128, output, pairs, progress, cancellationToken);
+                var masker = DocumentExtractor.Masker(_options, translator.TargetLanguage);
+                PlainTextStreamer.Translate(reader, sniffed, sourceName,
+                    (window, first) => new ExtractedDocument(window, first, null, masker, _options.SegmentLengthLimit, DocumentFormat.Text, translator.SourceLanguage, translator.TargetLanguage),
+                    step, _options.BatchSegments * 128, output, pairs, progress, cancellationToken);
             }
             else
             {
-                TranslateWhole(ReadAll(reader, sniffed, sourceName), format, blocks, output, pairs, progress, cancellationToken);
+                TranslateWhole(ReadAll(reader, sniffed, sourceName), format, sourceName, step, output, pairs, progress, cancellationToken);
             }
             pairs?.Complete();
         }
@@ -52,21 +56,24 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
         return output.ToString();
     }
 
-    private void TranslateWhole(string text, DocumentFormat format, BlockTranslator blocks, TextWriter output, SegmentPairWriter? pairs,
+    private void TranslateWhole(string text, DocumentFormat format, string sourceName, SegmentTranslationStep step, TextWriter output, SegmentPairWriter? pairs,
         IProgress<DocumentProgress>? progress, CancellationToken cancellationToken)
     {
-        IDocumentRewriter document = format == DocumentFormat.Markdown
-            ? new MarkdownDocumentRewriter(text)
-            : new HtmlDocumentRewriter(text, translator.SourceLanguage, translator.TargetLanguage);
-        var translated = blocks.Translate(document.Blocks, (done, total) => progress?.Report(new DocumentProgress(done, total == 0 ? 1 : (double)done / total)), cancellationToken);
-        if (pairs is null)
+        var document = DocumentExtractor.Extract(text, format, translator.SourceLanguage, translator.TargetLanguage, _options);
+        var merged = step.Translate(document, (done, total) => progress?.Report(new DocumentProgress(done, total == 0 ? 1 : (double)done / total)), cancellationToken);
+        if (_options.Bilingual == BilingualFormat.Xliff)
         {
-            output.Write(document.Render(translated));
+            XliffWriter.Write(output, text, Path.GetFileName(sourceName), merged, document, _options.XliffVersion);
             return;
         }
-        for (int i = 0; i < translated.Count; i++)
+        if (pairs is null)
         {
-            pairs.Write(i, translated[i]);
+            output.Write(merged.Render());
+            return;
+        }
+        foreach (var segment in merged.Segments)
+        {
+            pairs.Write(segment);
         }
     }
 

@@ -59,6 +59,15 @@ internal sealed partial class HtmlDocumentRewriter : IDocumentRewriter
 
     public IReadOnlyList<IReadOnlyList<InlinePiece>> Blocks => _blocks;
 
+    public string CodeText(InlinePiece piece) => (piece.Kind, piece.Origin) switch
+    {
+        (PieceKind.Open, IElement element) => $"<{element.LocalName}>",
+        (PieceKind.Close, IElement element) => $"</{element.LocalName}>",
+        (_, IElement element) => element.OuterHtml,
+        (_, INode node) => node.ToHtml(),
+        _ => piece.Text,
+    };
+
     public string Render(IReadOnlyList<SegmentedBlock> translated)
     {
         for (int i = 0; i < _sites.Count; i++)

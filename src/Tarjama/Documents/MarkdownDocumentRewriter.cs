@@ -44,6 +44,8 @@ internal sealed class MarkdownDocumentRewriter : IDocumentRewriter
 
     public IReadOnlyList<IReadOnlyList<InlinePiece>> Blocks => _blocks;
 
+    public string CodeText(InlinePiece piece) => ((MarkdownSpan)piece.Origin!).Of(_source);
+
     public string Render(IReadOnlyList<SegmentedBlock> translated)
     {
         var edits = translated.Select(Edits).ToList();

@@ -6,7 +6,8 @@ namespace Tarjama.Documents;
 /// every line is a paragraph, written back with its indentation, blank lines and line ends as they were.</summary>
 internal static class PlainTextStreamer
 {
-    public static void Translate(Utf8LineReader reader, SniffedInput input, string sourceName, BlockTranslator translator, int windowCharacters,
+    public static void Translate(Utf8LineReader reader, SniffedInput input, string sourceName, Func<List<IReadOnlyList<InlinePiece>>, int, ExtractedDocument> extract,
+        SegmentTranslationStep translator, int windowCharacters,
         TextWriter output, SegmentPairWriter? pairs, IProgress<DocumentProgress>? progress, CancellationToken cancellationToken)
     {
         var window = new List<IReadOnlyList<InlinePiece>>();
@@ -17,22 +18,23 @@ internal static class PlainTextStreamer
         void TranslateWindow()
         {
             double? windowEnd = input.Fraction;
-            var translated = translator.Translate(window, (done, total) =>
+            var document = extract(window, paragraph);
+            var merged = translator.Translate(document, (done, total) =>
                 progress?.Report(new DocumentProgress(segments + done, windowStart + ((windowEnd - windowStart) * done / Math.Max(total, 1)))), cancellationToken);
-            foreach (var block in translated)
+            foreach (var segment in merged.Segments)
             {
-                if (pairs is not null)
-                {
-                    pairs.Write(paragraph, block);
-                }
-                else
+                pairs?.Write(segment);
+            }
+            foreach (var block in document.Blocks)
+            {
+                if (pairs is null)
                 {
                     output.Write(paragraph > 0 ? input.NewLine : "");
                     output.Write(BlockText.Render(block));
                 }
                 paragraph++;
-                segments += block.Spans.Count(span => span.IsSegment);
             }
+            segments += merged.Segments.Count;
             output.Flush();
             (window, characters, windowStart) = ([], 0, windowEnd);
         }

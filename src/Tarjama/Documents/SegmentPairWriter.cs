@@ -11,17 +11,14 @@ internal abstract class SegmentPairWriter
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 
-    /// <summary>Writes the segments of a translated block, the <paramref name="paragraph"/>-th of its document.</summary>
-    public void Write(int paragraph, SegmentedBlock block)
-    {
-        int segment = 0;
-        foreach (var result in block.Segments)
-        {
-            Write(new SegmentPair(paragraph, segment++, result.Source, result.Target, result.Qa));
-        }
-    }
+    /// <summary>Writes a merged segment.</summary>
+    public void Write(MergedSegment segment) => Write(Record(segment));
 
-    protected abstract void Write(SegmentPair pair);
+    public static SegmentPair Record(MergedSegment segment) =>
+        new(segment.Segment.Paragraph, segment.Segment.Index, segment.Segment.Source, segment.Target) { Origin = segment.Origin, Matches = segment.Matches, Notes = segment.Notes, Qa = segment.Qa };
+
+    /// <summary>Writes one bilingual record.</summary>
+    public abstract void Write(SegmentPair pair);
 
     /// <summary>Ends the output after the last pair.</summary>
     public abstract void Complete();

@@ -39,7 +39,4 @@ internal sealed class BlockSpan(bool isSegment, IReadOnlyList<PiecePart> parts)
 }
 
 /// <summary>A block cut into segments and gaps that, in order, cover all its pieces.</summary>
-internal sealed record SegmentedBlock(IReadOnlyList<InlinePiece> Pieces, IReadOnlyList<BlockSpan> Spans)
-{
-    public IEnumerable<SegmentResult> Segments => Spans.Where(span => span.IsSegment).Select(span => span.Result!);
-}
+internal sealed record SegmentedBlock(IReadOnlyList<InlinePiece> Pieces, IReadOnlyList<BlockSpan> Spans);

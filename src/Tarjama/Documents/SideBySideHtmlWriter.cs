@@ -44,7 +44,7 @@ internal sealed class SideBySideHtmlWriter : SegmentPairWriter
             """);
     }
 
-    protected override void Write(SegmentPair pair)
+    public override void Write(SegmentPair pair)
     {
         if (_paragraph.Count > 0 && _paragraph[0].Paragraph != pair.Paragraph)
         {
@@ -66,8 +66,8 @@ internal sealed class SideBySideHtmlWriter : SegmentPairWriter
             return;
         }
         _output.Write($"<tr><td class=\"n\">{_paragraph[0].Paragraph + 1}</td>");
-        _output.Write(Cell(_sourceLanguage, _paragraph.Select(pair => $"<span>{Encode(pair.Source)}</span>")));
-        _output.Write(Cell(_targetLanguage, _paragraph.Select(TargetSpan)));
+        _output.Write(Cell(_sourceLanguage, _paragraph.Select(pair => (pair.Source, "", false))));
+        _output.Write(Cell(_targetLanguage, _paragraph.Select(pair => (pair.Target, string.Join("\n", pair.Remarks.Prepend(pair.Origin.ToString())), pair.Qa is { Count: > 0 }))));
         _output.Write("</tr>\n");
         _paragraph.Clear();
     }
@@ -75,13 +75,13 @@ internal sealed class SideBySideHtmlWriter : SegmentPairWriter
     private static string Header(string language) =>
         $"<th lang=\"{Encode(language)}\" dir=\"{Text.LanguageCodes.Direction(language)}\">{Encode(language)}</th>";
 
-    private static string Cell(string language, IEnumerable<string> spans) =>
-        $"<td lang=\"{Encode(language)}\" dir=\"{Text.LanguageCodes.Direction(language)}\">{string.Join(" ", spans)}</td>";
+    /// <summary>A column's cell: its segments, each with where it came from (memory matches, quality findings) as a
+    /// tooltip; a translation the quality checks flagged is highlighted.</summary>
+    private static string Cell(string language, IEnumerable<(string Text, string Title, bool Flagged)> segments) =>
+        $"<td lang=\"{Encode(language)}\" dir=\"{Text.LanguageCodes.Direction(language)}\">{string.Join(" ", segments.Select(Span))}</td>";
 
-    // A flagged translation is highlighted, with what the checks found as its tooltip.
-    private static string TargetSpan(SegmentPair pair) => pair.Qa is { Count: > 0 } issues
-        ? $"<span class=\"qa\" title=\"{Encode(string.Join("; ", issues))}\">{Encode(pair.Target)}</span>"
-        : $"<span>{Encode(pair.Target)}</span>";
+    private static string Span((string Text, string Title, bool Flagged) segment) =>
+        $"<span{(segment.Flagged ? " class=\"qa\"" : "")}{(segment.Title.Length > 0 ? $" title=\"{Encode(segment.Title)}\"" : "")}>{Encode(segment.Text)}</span>";
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

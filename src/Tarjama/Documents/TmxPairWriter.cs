@@ -1,4 +1,3 @@
-using System.Text;
 using System.Xml;
 
 namespace Tarjama.Documents;
@@ -13,8 +12,8 @@ internal sealed class TmxPairWriter : SegmentPairWriter
     public TmxPairWriter(TextWriter output, string sourceLanguage, string targetLanguage)
     {
         (_sourceLanguage, _targetLanguage) = (sourceLanguage, targetLanguage);
-        _xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, CloseOutput = false });
-        _xml.WriteStartDocument();
+        output.WriteLine("<?xml version=\"1.0\" encoding=\"utf-8\"?>"); // what Tarjama writes is UTF-8, whatever writer carries it
+        _xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, CloseOutput = false, OmitXmlDeclaration = true });
         _xml.WriteStartElement("tmx");
         _xml.WriteAttributeString("version", "1.4");
         _xml.WriteStartElement("header");
@@ -29,13 +28,17 @@ internal sealed class TmxPairWriter : SegmentPairWriter
         _xml.WriteStartElement("body");
     }
 
-    protected override void Write(SegmentPair pair)
+    public override void Write(SegmentPair pair)
     {
         _xml.WriteStartElement("tu");
-        foreach (var issue in pair.Qa ?? [])
+        foreach (var remark in pair.Remarks)
         {
-            _xml.WriteElementString("note", XmlText($"qa {issue}"));
+            _xml.WriteElementString("note", XmlText.Clean(remark));
         }
+        _xml.WriteStartElement("prop");
+        _xml.WriteAttributeString("type", "x-origin");
+        _xml.WriteString(pair.Origin.ToString());
+        _xml.WriteEndElement();
         WriteVariant(_sourceLanguage, pair.Source);
         WriteVariant(_targetLanguage, pair.Target);
         _xml.WriteEndElement();
@@ -51,29 +54,7 @@ internal sealed class TmxPairWriter : SegmentPairWriter
     {
         _xml.WriteStartElement("tuv");
         _xml.WriteAttributeString("xml", "lang", null, language);
-        _xml.WriteElementString("seg", XmlText(text));
+        _xml.WriteElementString("seg", XmlText.Clean(text));
         _xml.WriteEndElement();
-    }
-
-    /// <summary>The text without the characters XML 1.0 cannot hold (most C0 controls, lone surrogates).</summary>
-    private static string XmlText(string text)
-    {
-        if (text.All(XmlConvert.IsXmlChar))
-        {
-            return text;
-        }
-        var kept = new StringBuilder(text.Length);
-        for (int i = 0; i < text.Length; i++)
-        {
-            if (XmlConvert.IsXmlChar(text[i]))
-            {
-                kept.Append(text[i]);
-            }
-            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
-            {
-                kept.Append(text, i++, 2);
-            }
-        }
-        return kept.ToString();
     }
 }

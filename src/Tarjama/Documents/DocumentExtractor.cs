@@ -1,0 +1,25 @@
+using Tarjama.Text;
+
+namespace Tarjama.Documents;
+
+/// <summary>Extract, the first of the document layer's two steps: a whole document read into segments with stable ids,
+/// masked model inputs and inline codes. <see cref="ExtractedDocument.Merge"/> is the second.</summary>
+public static class DocumentExtractor
+{
+    /// <summary>Reads <paramref name="document"/> as <paramref name="format"/>, cut and masked as <paramref name="options"/> say
+    /// (normalisation, verbatim strings, segment length); the same input and options give the same segment ids.</summary>
+    public static ExtractedDocument Extract(string document, DocumentFormat format, string sourceLanguage, string targetLanguage, DocumentTranslationOptions? options = null)
+    {
+        options ??= new DocumentTranslationOptions();
+        IDocumentRewriter rewriter = format switch
+        {
+            DocumentFormat.Text => new PlainTextRewriter(document),
+            DocumentFormat.Markdown => new MarkdownDocumentRewriter(document),
+            _ => new HtmlDocumentRewriter(document, sourceLanguage, targetLanguage),
+        };
+        return new ExtractedDocument(rewriter.Blocks, 0, rewriter, Masker(options, targetLanguage), options.SegmentLengthLimit, format, sourceLanguage, targetLanguage);
+    }
+
+    internal static SegmentMasker Masker(DocumentTranslationOptions options, string targetLanguage) =>
+        new(new VerbatimSpans(options.Verbatim), options.Normalization, targetLanguage);
+}

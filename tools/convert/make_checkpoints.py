@@ -10,7 +10,7 @@ Checkpoints (tests/fixtures/checkpoints/<name>/: config.json, generation_config.
   marian-separate  separate source/target vocabularies (share_encoder_decoder_embeddings false), gelu, no embedding
                    scale, untied lm_head, stored bf16, two shards
   nllb             M2M100ForConditionalGeneration like NLLB: pre-LayerNorm with final norms, relu, positions offset
-                   by pad, pad 1, eos 2 = decoder start, three shards
+                   by pad, pad 1, eos 2 = decoder start, six shards
 
 The Marian checkpoints reuse the tokenizer of tests/fixtures/models/tiny-{ar-en,en-ar} (the tests copy those files
 beside the checkpoint, as a Hub repository has them), so the engine can run the converted models end to end.

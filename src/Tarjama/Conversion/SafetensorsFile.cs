@@ -57,16 +57,22 @@ internal sealed unsafe class SafetensorsFile : IDisposable
             header = new byte[headerLength];
             stream.ReadExactly(header);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new TarjamaException($"{path}: cannot be read ({e.Message})", e);
         }
 
         long dataStart = 8 + headerLength;
         var tensors = ParseHeader(path, header, fileLength - dataStart);
-        var map = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
-        var view = map.CreateViewAccessor(0, fileLength, MemoryMappedFileAccess.Read);
-        return new SafetensorsFile(path, map, view, dataStart, tensors);
+        try
+        {
+            var map = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
+            return new SafetensorsFile(path, map, map.CreateViewAccessor(0, fileLength, MemoryMappedFileAccess.Read), dataStart, tensors);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TarjamaException($"{path}: cannot be mapped into memory ({e.Message})", e);
+        }
     }
 
     private static Dictionary<string, CheckpointTensor> ParseHeader(string path, byte[] header, long dataLength)

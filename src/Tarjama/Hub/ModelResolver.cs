@@ -63,14 +63,14 @@ public static class ModelResolver
     public static string PullCheckpoint(string modelArgument, ModelResolveOptions options, CancellationToken cancellationToken = default)
     {
         var repo = RepoFor(modelArgument, options);
-        var folder = new RepoCacheFolder(options.Hub.CacheDirectory, repo);
-        if (folder.CommitFor(options.Revision) is { } commit && CheckpointFiles.HasCheckpoint(folder, commit) && options.Hub.Offline)
+        if (!options.Hub.Offline)
         {
-            return folder.SnapshotDirectory(commit);
+            return Run(token => ModelPuller.PullAsync(repo, options, token, checkpointOnly: true), cancellationToken);
         }
-        return options.Hub.Offline
-            ? throw NotCachedWhileOffline(modelArgument, repo, options)
-            : Run(token => ModelPuller.PullAsync(repo, options, token, checkpointOnly: true), cancellationToken);
+        var folder = new RepoCacheFolder(options.Hub.CacheDirectory, repo);
+        return folder.CommitFor(options.Revision) is { } commit && CheckpointFiles.HasCheckpoint(folder, commit)
+            ? folder.SnapshotDirectory(commit)
+            : throw NotCachedWhileOffline(modelArgument, repo, options);
     }
 
     /// <summary>The repository a catalogue name or <c>owner/name</c> stands for.</summary>

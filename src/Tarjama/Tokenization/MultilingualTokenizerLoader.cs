@@ -8,7 +8,7 @@ namespace Tarjama.Tokenization;
 /// <summary>NLLB's or M2M100's tokenizer from a model folder: <c>sentencepiece.bpe.model</c> (with <c>vocab.json</c> for
 /// M2M100), or <c>tokenizer.json</c> when that is all there is; added tokens from <c>tokenizer_config.json</c> or
 /// <c>tokenizer.json</c>.</summary>
-public static class MultilingualTokenizerLoader
+internal static class MultilingualTokenizerLoader
 {
     private sealed record AddedTokenEntry
     {

@@ -37,8 +37,6 @@ internal sealed class M2M100Family : ModelFamily
     public override IReadOnlyList<string> SourceLanguages { get; }
     public override IReadOnlyList<string> TargetLanguages { get; }
 
-    public MultilingualTokenizer Tokenizer => _tokenizer;
-
     protected override string? Match(string code, IReadOnlyList<string> known) =>
         _isNllb ? NllbLanguages.FindNllb(code, known) : NllbLanguages.FindM2M100(code, known);
 

@@ -15,6 +15,10 @@ internal sealed class MarianFamily : ModelFamily
 
     public MarianFamily(ModelFolder folder, string? defaultSource, string? defaultTarget)
     {
+        if (folder.Config.SeparateVocabs)
+        {
+            throw new TarjamaException($"{folder.File("config.json")}: separate_vocabs true (a target vocabulary apart from the source one) is not supported; only joint-vocabulary OPUS-MT models run");
+        }
         _languages = ModelLanguages.Read(folder);
         _vocabularyFile = folder.File("vocab.json");
         _tokenizer = MarianTokenizerLoader.Load(folder, defaultTarget ?? _languages.Target);
@@ -31,9 +35,6 @@ internal sealed class MarianFamily : ModelFamily
     public override LanguagePair DefaultPair { get; }
     public override IReadOnlyList<string> SourceLanguages { get; }
     public override IReadOnlyList<string> TargetLanguages { get; }
-
-    /// <summary>The tokenizer itself, for callers that work on Marian ids.</summary>
-    public MarianTokenizer Tokenizer => _tokenizer;
 
     protected override string? Match(string code, IReadOnlyList<string> known) =>
         known.FirstOrDefault(k => LanguageCodes.Same(k, code) || k == LanguageCodes.ThreeLetter(code));

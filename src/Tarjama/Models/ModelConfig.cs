@@ -16,6 +16,8 @@ public sealed record ModelConfig
     [JsonPropertyName("eos_token_id")] public int? EosTokenId { get; init; }
     [JsonPropertyName("pad_token_id")] public int? PadTokenId { get; init; }
     [JsonPropertyName("decoder_start_token_id")] public int? DecoderStartTokenId { get; init; }
+    /// <summary>Marian models with a separate target vocabulary (target_vocab.json).</summary>
+    [JsonPropertyName("separate_vocabs")] public bool SeparateVocabs { get; init; }
 
     public static ModelConfig Load(string path)
     {

@@ -4,7 +4,7 @@ namespace Tarjama.Models;
 
 /// <summary>Language codes of the M2M100 family: NLLB's <c>arb_Arab</c> (ISO 639-3 + script) and M2M100's
 /// <c>__ar__</c> (ISO 639-1), found from what people type (<c>ar</c>, <c>arb</c>, <c>arz</c>, <c>zh-Hant</c>).</summary>
-public static partial class NllbLanguages
+internal static partial class NllbLanguages
 {
     // ISO 639-1 -> the ISO 639-3 code NLLB uses for it (individual languages where NLLB picked one: arb, pes, zsm...).
     private static readonly Dictionary<string, string> ThreeLetter = (

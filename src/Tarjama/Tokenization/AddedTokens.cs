@@ -3,7 +3,7 @@ namespace Tarjama.Tokenization;
 /// <summary>Tokens added on top of a SentencePiece vocabulary (language codes, <c>&lt;s&gt;</c>, <c>&lt;mask&gt;</c>...):
 /// found anywhere in a text before SentencePiece sees it, as Hugging Face's slow tokenizers split on them (at the
 /// earliest position, the longest token there).</summary>
-public sealed class AddedTokens
+internal sealed class AddedTokens
 {
     private readonly Dictionary<string, int> _ids;
     private readonly Dictionary<char, string[]> _byFirstChar;

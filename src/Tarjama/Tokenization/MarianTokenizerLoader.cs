@@ -34,7 +34,7 @@ public static class MarianTokenizerLoader
         throw new TarjamaException($"{folder.Path}: missing tokenizer files (needs source.spm + vocab.json, or tokenizer.json)");
     }
 
-    private static SentencePieceTokenizer LoadSentencePiece(string path)
+    internal static SentencePieceTokenizer LoadSentencePiece(string path)
     {
         try
         {

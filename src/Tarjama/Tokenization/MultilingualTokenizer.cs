@@ -7,7 +7,7 @@ namespace Tarjama.Tokenization;
 /// (language codes and specials, kept whole), each plain run goes through SentencePiece, and pieces map to model ids
 /// through the vocabulary (NLLB's is SentencePiece's ids plus the fairseq offset; M2M100's is vocab.json); pieces the
 /// vocabulary lacks are <c>&lt;unk&gt;</c>. Decoding joins the pieces of non-special ids.</summary>
-public sealed class MultilingualTokenizer(SentencePieceTokenizer pieces, Func<string, string> normalize, MarianVocabulary vocabulary, AddedTokens added, SpecialTokenIds ids)
+internal sealed class MultilingualTokenizer(SentencePieceTokenizer pieces, Func<string, string> normalize, MarianVocabulary vocabulary, AddedTokens added, SpecialTokenIds ids)
 {
     private const char WordBoundary = '\u2581';
 

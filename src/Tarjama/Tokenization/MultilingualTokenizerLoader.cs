@@ -8,7 +8,7 @@ namespace Tarjama.Tokenization;
 /// <summary>NLLB's or M2M100's tokenizer from a model folder: <c>sentencepiece.bpe.model</c> (with <c>vocab.json</c> for
 /// M2M100), or <c>tokenizer.json</c> when that is all there is; added tokens from <c>tokenizer_config.json</c> or
 /// <c>tokenizer.json</c>.</summary>
-public static class MultilingualTokenizerLoader
+internal static class MultilingualTokenizerLoader
 {
     private sealed record AddedTokenEntry
     {
@@ -43,7 +43,7 @@ public static class MultilingualTokenizerLoader
         string vocabPath = folder.File("vocab.json");
         var addedNames = added.Keys.ToHashSet();
         var (pieces, vocabulary, charsmap) = File.Exists(spmPath) && (isNllb || File.Exists(vocabPath))
-            ? (LoadSentencePiece(spmPath), isNllb ? FairseqVocabulary(spmPath) : MarianVocabulary.Load(vocabPath), ReadModel(spmPath).Charsmap)
+            ? (MarianTokenizerLoader.LoadSentencePiece(spmPath), isNllb ? FairseqVocabulary(spmPath) : MarianVocabulary.Load(vocabPath), ReadModel(spmPath).Charsmap)
             : File.Exists(jsonPath)
                 ? TokenizerJsonModel.LoadBpe(jsonPath, addedNames)
                 : throw new TarjamaException($"{folder.Path}: missing tokenizer files (needs sentencepiece.bpe.model{(isNllb ? "" : " + vocab.json")}, or tokenizer.json)");
@@ -69,19 +69,6 @@ public static class MultilingualTokenizerLoader
             return list.Where(t => t.Id is not null).ToDictionary(t => t.Content, t => (t.Id!.Value, t.Special));
         }
         throw new TarjamaException($"{folder.Path}: no added tokens (language codes) in tokenizer_config.json or tokenizer.json");
-    }
-
-    private static SentencePieceTokenizer LoadSentencePiece(string path)
-    {
-        try
-        {
-            using var stream = File.OpenRead(path);
-            return SentencePieceTokenizer.Create(stream, false, false);
-        }
-        catch (Exception e) when (e is not TarjamaException)
-        {
-            throw new TarjamaException($"{path}: not a SentencePiece model ({e.Message})", e);
-        }
     }
 
     // NllbTokenizer's ids: fairseq's <s> <pad> </s> <unk> first, then SentencePiece's pieces shifted by one.

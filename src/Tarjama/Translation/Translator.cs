@@ -1,6 +1,7 @@
 using Microsoft.ML.OnnxRuntime.Tensors;
 using Tarjama.Decoding;
 using Tarjama.Engine;
+using Tarjama.Hub;
 using Tarjama.Models;
 using Tarjama.Terminology;
 
@@ -40,6 +41,17 @@ public sealed class Translator : ITermTranslator, IDisposable
     /// <summary>Time spent inside ONNX Runtime by this translator.</summary>
     public EngineStatistics Statistics { get; private init; } = new();
 
+    /// <summary>Loads a model by catalogue name (<c>nllb-200-distilled-600M</c>), Hub repository id
+    /// (<c>Xenova/opus-mt-ar-en</c>) or folder; a model not on disk yet is pulled into the Hugging Face cache first
+    /// (unless <c>HF_HUB_OFFLINE=1</c>).</summary>
+    public static Task<Translator> OpenAsync(string model, TranslatorOptions? options = null, CancellationToken cancellationToken = default) =>
+        Task.Run(() =>
+        {
+            var resolve = new ModelResolveOptions { Hub = HubSettings.FromEnvironment(), Dtype = options?.DType ?? ModelDtype.Fp32 };
+            return Load(ModelResolver.ResolveModelDirectory(model, resolve, cancellationToken), options);
+        }, cancellationToken);
+
+    /// <summary>Loads the model in a folder laid out as the Hub's ONNX exports are.</summary>
     public static Translator Load(string modelPath, TranslatorOptions? options = null)
     {
         options ??= new TranslatorOptions();
@@ -84,6 +96,24 @@ public sealed class Translator : ITermTranslator, IDisposable
 
     public IReadOnlyList<TranslationResult> TranslateDetailed(IReadOnlyList<string> sources, IReadOnlyList<IReadOnlyList<TermMatch>> terms, CancellationToken cancellationToken = default) =>
         TranslateDetailed([.. sources.Select((source, i) => new TranslationItem(source, new TranslationOptions()) { Terms = i < terms.Count ? terms[i] : [] })], cancellationToken);
+
+    /// <summary>Translates texts off the caller's thread; cancelling stops before the next engine batch.</summary>
+    public Task<IReadOnlyList<TranslationResult>> TranslateAsync(IReadOnlyList<string> texts, TranslationOptions? options = null, CancellationToken cancellationToken = default) =>
+        Task.Run(() => TranslateDetailed(texts, options, cancellationToken), cancellationToken);
+
+    /// <summary>This model as a segment translator fixed to one call's options, for documents and evaluation.</summary>
+    public ISegmentTranslator With(TranslationOptions options) => new BoundTranslator(this, options);
+
+    private sealed class BoundTranslator(Translator model, TranslationOptions options) : ISegmentTranslator
+    {
+        private readonly LanguagePair _pair = model.Family.Resolve(options.SourceLanguage, options.TargetLanguage);
+
+        public string SourceLanguage => model.Family.IsoCode(_pair.Source);
+        public string TargetLanguage => model.Family.IsoCode(_pair.Target);
+
+        public IReadOnlyList<string> Translate(IReadOnlyList<string> segments, CancellationToken cancellationToken = default) =>
+            model.TranslateDetailed(segments, options, cancellationToken).Select(r => r.Translation).ToList();
+    }
 
     /// <summary>Translates texts each with its own options; texts whose search settings agree share batches whatever
     /// their language pairs.</summary>
@@ -144,7 +174,7 @@ public sealed class Translator : ITermTranslator, IDisposable
 
     /// <summary>Runs the engine on already-tokenized inputs in one batch, with the default settings and pair; the best
     /// hypothesis of each.</summary>
-    public GeneratedSequence[] Generate(IReadOnlyList<int[]> inputIds)
+    internal GeneratedSequence[] Generate(IReadOnlyList<int[]> inputIds)
     {
         var request = new DecodeRequest(Family.DecoderPrefix(Family.DefaultPair), LogitsProcessorList.From(Settings));
         return Generate(Settings, inputIds, inputIds.Select(_ => request).ToList()).Select(h => h[0]).ToArray();

@@ -1,5 +1,4 @@
 using Tarjama.Decoding;
-using Tarjama.Models;
 using Tarjama.Translation;
 
 namespace Tarjama.Tests.Engine;
@@ -39,21 +38,24 @@ public class MultilingualParityTests
         Assert.True(differing.Count == 0, $"outputs differ for rows {string.Join(", ", differing)}");
     }
 
-    public static TheoryData<int, int> Cases() => new() { { 2, 1 }, { 2, 8 }, { 4, 1 }, { 4, 8 } };
+    public static TheoryData<string, int, int> Cases() => new()
+    {
+        { "tiny-nllb", 2, 1 }, { "tiny-nllb", 2, 8 }, { "tiny-nllb", 4, 1 }, { "tiny-nllb", 4, 8 },
+    };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Beam_n_best_equals_Hugging_Face(int beams, int batchSize)
+    public void Beam_n_best_equals_Hugging_Face(string model, int beams, int batchSize)
     {
-        var golden = MultilingualGolden.Read(Fixtures.Path("golden", $"hf.tiny-nllb.beam{beams}.bs{batchSize}.jsonl"));
-        using var translator = Translator.Load(Fixtures.Path("models", "tiny-nllb"), new TranslatorOptions { BatchSize = batchSize });
+        var golden = MultilingualGolden.Read(Fixtures.Path("golden", $"hf.{model}.beam{beams}.bs{batchSize}.jsonl"));
+        using var translator = Translator.Load(Fixtures.Path("models", model), new TranslatorOptions { BatchSize = batchSize });
         var generation = new GenerationOverrides { NumBeams = beams, NumReturnSequences = beams, MaxNewTokens = 32, EarlyStopping = EarlyStopping.Heuristic };
         var items = golden.Select(g => new TranslationItem(g.Input, new TranslationOptions { SourceLanguage = g.SourceLanguage, TargetLanguage = g.TargetLanguage, Generation = generation })).ToList();
         var results = translator.TranslateDetailed(items);
         var mismatches = new List<string>();
         for (int i = 0; i < golden.Count; i++)
         {
-            var input = translator.Family.Encode(golden[i].Input, new LanguagePair(golden[i].SourceLanguage, golden[i].TargetLanguage!));
+            var input = translator.Family.Encode(golden[i].Input, translator.Family.Resolve(golden[i].SourceLanguage, golden[i].TargetLanguage));
             Assert.Equal(golden[i].InputIds, input.Frame(input.Pieces));
             var ours = new[] { (results[i].TokenIds, results[i].Score, results[i].Translation) }
                 .Concat(results[i].Alternatives.Select(a => (a.TokenIds, a.Score, a.Translation))).ToList();

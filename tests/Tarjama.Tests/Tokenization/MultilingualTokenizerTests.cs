@@ -1,4 +1,3 @@
-using Tarjama.Models;
 using Tarjama.Tests.Engine;
 using Tarjama.Translation;
 
@@ -6,34 +5,36 @@ namespace Tarjama.Tests.Tokenization;
 
 /// <summary>Source ids equal Hugging Face's slow NllbTokenizer's (news lines and tricky input: emoji, unknown
 /// characters, mixed scripts, language codes inside the text), from sentencepiece.bpe.model or tokenizer.json alone.</summary>
-public class NllbTokenizerTests
+public class MultilingualTokenizerTests
 {
-    private static readonly List<MultilingualGolden> Golden = MultilingualGolden.Read(Fixtures.Path("golden", "hf.tiny-nllb.tokenizer.jsonl"));
-
-    public static TheoryData<string> Forms() => ["sentencepiece.bpe.model", "tokenizer.json"];
+    public static TheoryData<string, string, string> Forms() => new()
+    {
+        { "tiny-nllb", "nllb", "sentencepiece.bpe.model" },
+        { "tiny-nllb", "nllb", "tokenizer.json" },
+    };
 
     [Theory]
     [MemberData(nameof(Forms))]
-    public void Input_ids_and_decoding_equal_NllbTokenizer(string form)
+    public void Input_ids_and_decoding_equal_the_slow_tokenizer(string name, string family, string form)
     {
-        // Each form alone: the other tokenizer file (and the config's added-token list, for tokenizer.json) removed.
-        string[] without = form == "tokenizer.json" ? ["sentencepiece.bpe.model", "tokenizer_config.json", "added_tokens.json"] : ["tokenizer.json"];
-        using var model = new ModelCopy(Fixtures.Path("models", "tiny-nllb"), without);
+        var golden = MultilingualGolden.Read(Fixtures.Path("golden", $"hf.{name}.tokenizer.jsonl"));
+        // Each form alone: the other tokenizer files (and the config's added-token list, for tokenizer.json) removed.
+        string[] without = form == "tokenizer.json" ? ["sentencepiece.bpe.model", "vocab.json", "tokenizer_config.json", "added_tokens.json"] : ["tokenizer.json"];
+        using var model = new ModelCopy(Fixtures.Path("models", name), without);
         using var translator = Translator.Load(model.Path);
-        var family = translator.Family;
-        Assert.Equal("nllb", family.Name);
+        Assert.Equal(family, translator.Family.Name);
         var mismatches = new List<string>();
-        foreach (var record in Golden)
+        foreach (var record in golden)
         {
-            var input = family.Encode(record.Input, new LanguagePair(record.SourceLanguage, "eng_Latn"));
+            var input = translator.Family.Encode(record.Input, translator.Family.Resolve(record.SourceLanguage, null));
             var ids = input.Frame(input.Pieces);
             if (!ids.SequenceEqual(record.InputIds))
             {
                 mismatches.Add($"{record.SourceLanguage} '{record.Input}': expected [{string.Join(",", record.InputIds)}] got [{string.Join(",", ids)}]");
             }
-            Assert.Equal(record.Decoded, family.Decode(record.InputIds));
+            Assert.Equal(record.Decoded, translator.Family.Decode(record.InputIds));
         }
-        Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {Golden.Count} differ:\n{string.Join("\n", mismatches.Take(5))}");
+        Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {golden.Count} differ:\n{string.Join("\n", mismatches.Take(5))}");
     }
 
     [Theory]

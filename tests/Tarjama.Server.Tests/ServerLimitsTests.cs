@@ -57,7 +57,7 @@ public sealed class ServerLimitsTests
         var (status, body) = await RunningServer.Read(response);
         Assert.Equal(400, status);
         Assert.Equal("the request needs more than 1 s of engine time; send less text at once", body.GetProperty("error").GetString());
-        Assert.InRange(engine.Calls, 4, 8);
+        Assert.InRange(engine.Calls, 1, 4); // each batch charges at least 300 ms, a busy machine more
     }
 
     [Fact]

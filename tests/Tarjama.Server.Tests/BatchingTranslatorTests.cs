@@ -89,7 +89,7 @@ public sealed class BatchingTranslatorTests
         var segments = Enumerable.Range(0, 200).Select(i => $"s{i}").ToList();
         var error = await Assert.ThrowsAsync<EngineTimeExceededException>(() => batching.TranslateDetailedAsync(segments, budget));
         Assert.Contains("more than 0.05 s of engine time", error.Message);
-        Assert.InRange(engine.Calls, 2, 5);
+        Assert.InRange(engine.Calls, 1, 3); // each batch charges at least 30 ms, a busy machine more
         await Assert.ThrowsAsync<EngineTimeExceededException>(() => batching.TranslateDetailedAsync(["later"], budget));
         Assert.Equal(["<other>"], await batching.TranslateAsync(["other"]));
     }

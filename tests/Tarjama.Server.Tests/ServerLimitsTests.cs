@@ -57,7 +57,7 @@ public sealed class ServerLimitsTests
         var (status, body) = await RunningServer.Read(response);
         Assert.Equal(400, status);
         Assert.Equal("the request needs more than 1 s of engine time; send less text at once", body.GetProperty("error").GetString());
-        Assert.InRange(engine.Calls, 4, 8);
+        Assert.InRange(engine.Calls, 1, 4); // each batch charges at least 300 ms, a busy machine more
     }
 
     [Fact]
@@ -121,19 +121,20 @@ public sealed class ServerLimitsTests
     {
         using var release = new ManualResetEventSlim();
         var engine = new EchoTranslator { OnBatch = _ => release.Wait(Patience) };
-        var settings = new ServerSettings { MaxUploadBytes = 1 << 20, MemoryBudgetBytes = 32 << 20 };
+        var settings = new ServerSettings { MaxUploadBytes = 1 << 20, MemoryBudgetBytes = 16 << 20 };
         await using var server = await RunningServer.Start(settings, engine);
-        string page = string.Concat(Enumerable.Repeat("<p>مرحبا بالعالم.</p>\n", 9000));
-        using (var big = Upload(page, "big.html"))
+        // One sentence to hold the engine with, the rest left untranslated (cheap), so only the size counts: 128 bytes a byte.
+        static string Page(int bytes) => "<p>مرحبا بالعالم.</p>\n<pre>" + new string('x', bytes) + "</pre>";
+        using (var big = Upload(Page(140_000), "big.html"))
         {
             var (status, body) = await RunningServer.Read(await server.Client.PostAsync("/translate_file", big));
             Assert.Equal(413, status);
-            Assert.StartsWith("Request too large to translate: it needs about", body.GetProperty("error").GetString());
+            Assert.StartsWith("Request too large to translate: it needs about 17 MB of memory, more than the server's 16 MB", body.GetProperty("error").GetString());
         }
-        using var first = Upload(page[..(page.Length / 2)], "first.html");
+        using var first = Upload(Page(70_000), "first.html");
         var running = server.Client.PostAsync("/translate_file", first);
         await WaitUntil(() => engine.Calls == 1);
-        using (var second = Upload(page[..(page.Length / 2)], "second.md"))
+        using (var second = Upload(Page(70_000), "second.md"))
         {
             await RunningServer.AssertError(await server.Client.PostAsync("/translate_file", second), 503, "the server is busy with other large requests; try again shortly");
         }
@@ -142,17 +143,20 @@ public sealed class ServerLimitsTests
     }
 
     [Fact]
-    public async Task Translated_files_stay_under_the_disk_quota()
+    public async Task Translated_files_stay_under_the_disk_quota_and_a_refused_one_leaves_nothing()
     {
-        var settings = new ServerSettings { MaxUploadBytes = 2 << 20, MaxStoredFileBytes = 1 << 20 };
-        await using var server = await RunningServer.Start(settings, new EchoTranslator());
-        string text = Lines(50_000);
-        using (var one = Upload(text, "one.txt"))
+        using var store = new TranslatedFileStore(TimeSpan.FromMinutes(30), 1 << 20);
+        byte[] part = new byte[600_000];
+        await store.SaveAsync("one.txt", output => output.WriteAsync(part).AsTask());
+        var full = await Assert.ThrowsAsync<ApiError>(() => store.SaveAsync("two.txt", output => output.WriteAsync(part).AsTask()));
+        Assert.Equal((503, "the server's room for translated files is full; try again later"), (full.Status, full.Message));
+        Assert.Equal(600_000, store.StoredBytes);
+        using (var scratch = store.CreateScratch())
         {
-            Assert.Equal(200, (await RunningServer.Read(await server.Client.PostAsync("/translate_file", one))).Status);
+            scratch.Write(new byte[400_000]);
+            Assert.Equal(1_000_000, store.StoredBytes);
         }
-        using var two = Upload(text, "two.txt");
-        await RunningServer.AssertError(await server.Client.PostAsync("/translate_file", two), 503, "the server's room for translated files is full; try again later");
+        Assert.Equal(600_000, store.StoredBytes);
     }
 
     [Fact]

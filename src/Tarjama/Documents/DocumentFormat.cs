@@ -7,6 +7,9 @@ public enum DocumentFormat
     Text,
     Markdown,
     Html,
+
+    /// <summary>A Word document (Office Open XML, .docx): binary, so it goes stream to stream.</summary>
+    Docx,
 }
 
 /// <summary>The side-by-side outputs that can replace the translated document.</summary>

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Tarjama.Documents;
 
 /// <summary>Tells a document's format from its file name's extension, else from its first bytes: HTML when it starts
-/// with a tag, Markdown when it has headings, fences, links or tables, plain text otherwise.</summary>
+/// with a tag, DOCX when it is a ZIP package, Markdown when it has headings, fences, links or tables, plain text otherwise.</summary>
 public static partial class DocumentFormatDetector
 {
     public static DocumentFormat Detect(string? fileName, ReadOnlySpan<byte> head)
@@ -21,6 +21,10 @@ public static partial class DocumentFormatDetector
         if (extension is ".html" or ".htm" or ".xhtml")
         {
             return DocumentFormat.Html;
+        }
+        if (extension == ".docx" || head.StartsWith("PK\u0003\u0004"u8))
+        {
+            return DocumentFormat.Docx;
         }
         var text = Encoding.UTF8.GetString(head);
         if (HtmlStart().IsMatch(text))

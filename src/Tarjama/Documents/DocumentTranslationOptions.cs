@@ -38,4 +38,7 @@ public sealed record DocumentTranslationOptions
 
     /// <summary>About how many characters of translations are remembered to translate repeats once.</summary>
     public long CacheCharacters { get; init; } = 2_000_000;
+
+    /// <summary>Largest Word document read, in bytes (it is held in memory while it is translated).</summary>
+    public long MaxDocxBytes { get; init; } = 64L << 20;
 }

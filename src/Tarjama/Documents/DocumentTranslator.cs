@@ -1,4 +1,5 @@
 using System.Text;
+using Tarjama.Documents.Docx;
 using Tarjama.Documents.Xliff;
 using Tarjama.Text;
 
@@ -45,6 +46,29 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
         {
             output.Flush();
         }
+    }
+
+    /// <summary>Translates <paramref name="input"/> into <paramref name="output"/> as bytes: a Word document (DOCX) stays
+    /// one, with its formatting; a text format is written as UTF-8.</summary>
+    /// <exception cref="TarjamaException">The input is not UTF-8 text nor a readable Word document.</exception>
+    public void Translate(Stream input, string sourceName, Stream output, IProgress<DocumentProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var sniffed = SniffedInput.Open(input);
+        var format = _options.Format ?? DocumentFormatDetector.Detect(sourceName, sniffed.Head);
+        if (format != DocumentFormat.Docx)
+        {
+            using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+            new DocumentTranslator(translator, _options with { Format = format }).Translate(sniffed, sourceName, writer, progress, cancellationToken);
+            return;
+        }
+        if (_options.Bilingual is { } bilingual)
+        {
+            throw new TarjamaException($"{sourceName}: a Word document is translated as a document; --bilingual {bilingual.ToString().ToLowerInvariant()} takes text, Markdown or HTML");
+        }
+        using var docx = new DocxDocumentRewriter(sniffed, sourceName, _options.MaxDocxBytes, translator.TargetLanguage);
+        var document = new ExtractedDocument(docx.Blocks, 0, null, DocumentExtractor.Masker(_options), _options.SegmentLengthLimit, DocumentFormat.Docx, translator.SourceLanguage, translator.TargetLanguage);
+        new SegmentTranslationStep(translator, _options).Translate(document, (done, total) => progress?.Report(new DocumentProgress(done, total == 0 ? 1 : (double)done / total)), cancellationToken);
+        docx.Write(document.Blocks, output);
     }
 
     /// <summary>Translates a document held in a string; the result is the translated document, or the bilingual view.</summary>

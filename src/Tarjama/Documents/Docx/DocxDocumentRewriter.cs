@@ -1,0 +1,253 @@
+extern alias OpenXml;
+
+using OpenXml::DocumentFormat.OpenXml;
+using OpenXml::DocumentFormat.OpenXml.Packaging;
+using OpenXml::DocumentFormat.OpenXml.Wordprocessing;
+using WordText = OpenXml::DocumentFormat.OpenXml.Wordprocessing.Text;
+using Tarjama.Text;
+
+namespace Tarjama.Documents.Docx;
+
+/// <summary>A Word document read into blocks (every paragraph with text: body, tables, headers, footers, footnotes,
+/// endnotes, text boxes) and written back with their translations. A run is markup around its text, so formatting
+/// follows the words it marked; hyperlinks likewise; tabs, pictures, fields and bookmarks are kept whole and in place.
+/// Paragraph and run direction are set for the target language.</summary>
+internal sealed class DocxDocumentRewriter : IDisposable
+{
+    private readonly WordprocessingDocument _word;
+    private readonly MemoryStream _package;
+    private readonly string _targetLanguage;
+    private readonly List<IReadOnlyList<InlinePiece>> _blocks = [];
+    private readonly List<Paragraph> _paragraphs = [];
+
+    /// <summary>Per paragraph, a run with its most common look: text the translation puts outside any markup gets it.</summary>
+    private readonly List<Run?> _baseRuns = [];
+
+    /// <summary>For each run-level element kept whole (a tab, a picture), the run it came from, whose look it keeps.</summary>
+    private readonly Dictionary<OpenXmlElement, Run> _runOf = [];
+
+    public DocxDocumentRewriter(Stream input, string sourceName, long maxBytes, string targetLanguage)
+    {
+        (_word, _package) = DocxPackage.Open(input, sourceName, maxBytes);
+        _targetLanguage = targetLanguage;
+        foreach (var root in Roots(_word))
+        {
+            foreach (var paragraph in root.Descendants<Paragraph>().ToList())
+            {
+                DocxRuns.JoinAlike(paragraph);
+                string baseLook = DocxRuns.BaseLook(paragraph);
+                var pieces = Pieces(paragraph, baseLook);
+                if (pieces.Any(piece => piece.Kind == PieceKind.Text && !string.IsNullOrWhiteSpace(piece.Text)))
+                {
+                    _blocks.Add(pieces);
+                    _paragraphs.Add(paragraph);
+                    _baseRuns.Add(paragraph.Descendants<Run>().FirstOrDefault(run => DocxRuns.Look(run) == baseLook));
+                }
+            }
+        }
+    }
+
+    public IReadOnlyList<IReadOnlyList<InlinePiece>> Blocks => _blocks;
+
+    /// <summary>How a markup piece reads for an editor: the element's name, as XLIFF's inline codes show it.</summary>
+    public static string CodeText(InlinePiece piece) => (piece.Kind, piece.Origin) switch
+    {
+        (PieceKind.Open, OpenXmlElement element) => $"<{element.Prefix}:{element.LocalName}>",
+        (PieceKind.Close, OpenXmlElement element) => $"</{element.Prefix}:{element.LocalName}>",
+        (_, OpenXmlElement element) => $"<{element.Prefix}:{element.LocalName}/>",
+        _ => piece.Text,
+    };
+
+    /// <summary>Writes the document with <paramref name="translated"/> (the blocks, in order) in place of their text.</summary>
+    public void Write(IReadOnlyList<SegmentedBlock> translated, Stream output)
+    {
+        bool rightToLeft = LanguageCodes.IsRightToLeft(_targetLanguage);
+        for (int i = 0; i < _paragraphs.Count; i++)
+        {
+            if (translated[i].Spans.Any(span => span.Result?.Parts is not null))
+            {
+                Rebuild(_paragraphs[i], translated[i], _baseRuns[i]);
+            }
+            DocxDirection.Set(_paragraphs[i], rightToLeft);
+        }
+        _word.Dispose(); // saves the edited parts into the package
+        _package.Position = 0;
+        _package.CopyTo(output);
+    }
+
+    public void Dispose()
+    {
+        _word.Dispose();
+        _package.Dispose();
+    }
+
+    private static IEnumerable<OpenXmlElement> Roots(WordprocessingDocument word)
+    {
+        var main = word.MainDocumentPart!;
+        yield return main.Document.Body!;
+        foreach (var header in main.HeaderParts)
+        {
+            yield return header.Header;
+        }
+        foreach (var footer in main.FooterParts)
+        {
+            yield return footer.Footer;
+        }
+        if (main.FootnotesPart?.Footnotes is { } footnotes)
+        {
+            foreach (var note in footnotes.Elements<Footnote>().Where(note => note.Type is null || note.Type.Value == FootnoteEndnoteValues.Normal))
+            {
+                yield return note;
+            }
+        }
+        if (main.EndnotesPart?.Endnotes is { } endnotes)
+        {
+            foreach (var note in endnotes.Elements<Endnote>().Where(note => note.Type is null || note.Type.Value == FootnoteEndnoteValues.Normal))
+            {
+                yield return note;
+            }
+        }
+    }
+
+    private List<InlinePiece> Pieces(OpenXmlElement container, string baseLook)
+    {
+        var pieces = new List<InlinePiece>();
+        foreach (var child in container.ChildElements)
+        {
+            switch (child)
+            {
+                case ParagraphProperties:
+                    break;
+                case Run run when !run.Elements<WordText>().Any():
+                    pieces.Add(new InlinePiece(PieceKind.Atomic, "", run)); // a picture, a note reference, a field code
+                    break;
+                case Run run when DocxRuns.Look(run) == baseLook:
+                    pieces.AddRange(RunPieces(run));
+                    break;
+                case Run run:
+                    pieces.Add(new InlinePiece(PieceKind.Open, "", run));
+                    pieces.AddRange(RunPieces(run));
+                    pieces.Add(new InlinePiece(PieceKind.Close, "", run));
+                    break;
+                case Hyperlink link:
+                    pieces.Add(new InlinePiece(PieceKind.Open, "", link));
+                    pieces.AddRange(Pieces(link, baseLook));
+                    pieces.Add(new InlinePiece(PieceKind.Close, "", link));
+                    break;
+                default:
+                    pieces.Add(new InlinePiece(PieceKind.Atomic, "", child)); // bookmarks, fields, tracked changes: kept as they are
+                    break;
+            }
+        }
+        return pieces;
+    }
+
+    private IEnumerable<InlinePiece> RunPieces(Run run)
+    {
+        foreach (var child in run.ChildElements)
+        {
+            switch (child)
+            {
+                case RunProperties:
+                    continue;
+                case WordText text:
+                    yield return new InlinePiece(PieceKind.Text, text.Text);
+                    continue;
+                case Break { Type: null } or CarriageReturn:
+                    _runOf[child] = run;
+                    yield return new InlinePiece(PieceKind.Break, "", child);
+                    continue;
+                default:
+                    _runOf[child] = run; // tabs, pictures, field codes, note references
+                    yield return new InlinePiece(PieceKind.Atomic, "", child);
+                    continue;
+            }
+        }
+    }
+
+    /// <summary>Puts a block's translation in place of the paragraph's content; runs and links are the same elements,
+    /// emptied (their properties kept) and refilled.</summary>
+    private void Rebuild(Paragraph paragraph, SegmentedBlock block, Run? baseRun)
+    {
+        foreach (var child in paragraph.ChildElements.Where(child => child is not ParagraphProperties).ToList())
+        {
+            child.Remove();
+        }
+        foreach (var element in block.Pieces.Where(piece => piece.Kind == PieceKind.Open).Select(piece => (OpenXmlElement)piece.Origin!))
+        {
+            foreach (var child in element.ChildElements.Where(child => child is not RunProperties).ToList())
+            {
+                child.Remove();
+            }
+        }
+        foreach (var kept in block.Pieces.Where(piece => piece.Kind is PieceKind.Atomic or PieceKind.Break).Select(piece => (OpenXmlElement)piece.Origin!))
+        {
+            kept.Parent?.RemoveChild(kept); // from a run of the common look, which is not written back itself
+        }
+        var open = new Stack<OpenXmlElement>([paragraph]);
+        foreach (var span in block.Spans)
+        {
+            if (span.Result?.Parts is { } parts)
+            {
+                foreach (var part in parts)
+                {
+                    Emit(open, part.Kind == OutputKind.Piece ? block.Pieces[part.Piece] : null, part.Text, baseRun);
+                }
+            }
+            else
+            {
+                foreach (var part in span.Parts)
+                {
+                    var piece = block.Pieces[part.Piece];
+                    Emit(open, piece.Kind == PieceKind.Text ? null : piece, BlockText.Original(block.Pieces, part), baseRun);
+                }
+            }
+        }
+    }
+
+    private void Emit(Stack<OpenXmlElement> open, InlinePiece? piece, string text, Run? baseRun)
+    {
+        switch (piece?.Kind)
+        {
+            case null when text.Length > 0:
+                Target(open, baseRun).AppendChild(new WordText(text) { Space = SpaceProcessingModeValues.Preserve });
+                break;
+            case null:
+                break;
+            case PieceKind.Open when piece.Origin is OpenXmlElement { Parent: null } element:
+                open.Push(open.Peek().AppendChild(element));
+                break;
+            case PieceKind.Open:
+                open.Push(open.Peek()); // markup the translation repeats is written once
+                break;
+            case PieceKind.Close when open.Count > 1:
+                open.Pop();
+                break;
+            case PieceKind.Close:
+                break;
+            default:
+                var kept = (OpenXmlElement)piece.Origin!;
+                if (kept.Parent is null) // a kept element the translation repeats is written once
+                {
+                    (_runOf.TryGetValue(kept, out var home) ? Target(open, home) : open.Peek()).AppendChild(kept);
+                }
+                break;
+        }
+    }
+
+    /// <summary>Where run content goes: the open run, or a new run that looks like <paramref name="like"/> (the
+    /// paragraph's common look, or the run a kept element came from).</summary>
+    private static OpenXmlElement Target(Stack<OpenXmlElement> open, Run? like)
+    {
+        if (open.Peek() is Run run)
+        {
+            return run;
+        }
+        var added = new Run();
+        if (like?.RunProperties is { } properties)
+        {
+            added.AppendChild(properties.CloneNode(true));
+        }
+        return open.Peek().AppendChild(added);
+    }
+}

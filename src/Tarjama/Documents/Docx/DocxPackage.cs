@@ -1,0 +1,73 @@
+extern alias OpenXml;
+
+using System.IO.Compression;
+using OpenXml::DocumentFormat.OpenXml.Packaging;
+
+namespace Tarjama.Documents.Docx;
+
+/// <summary>Opens a Word document (DOCX) for editing in memory, after checking that it is a ZIP package of a size that
+/// can be read safely: a file that is not one, a ZIP bomb or a package without its main part is a one-line error.</summary>
+internal static class DocxPackage
+{
+    /// <summary>Most uncompressed bytes in all the package's parts: far above any news article, far below a ZIP bomb.</summary>
+    public const long MaxUncompressedBytes = 256L << 20;
+
+    public const int MaxEntries = 10_000;
+
+    /// <summary>Most characters of XML in one part, enforced by the Open XML SDK while it reads.</summary>
+    private const long MaxCharactersInPart = 64L << 20;
+
+    /// <summary>Reads <paramref name="input"/> (at most <paramref name="maxBytes"/>) into a writable in-memory package.</summary>
+    public static (WordprocessingDocument Document, MemoryStream Package) Open(Stream input, string sourceName, long maxBytes)
+    {
+        var package = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = input.Read(buffer)) > 0)
+        {
+            if (package.Length + read > maxBytes)
+            {
+                throw new TarjamaException($"{sourceName}: larger than {maxBytes} bytes");
+            }
+            package.Write(buffer, 0, read);
+        }
+        CheckArchive(package, sourceName);
+        package.Position = 0;
+        try
+        {
+            var document = WordprocessingDocument.Open(package, isEditable: true, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
+            if (document.MainDocumentPart?.Document?.Body is null)
+            {
+                document.Dispose();
+                throw new TarjamaException($"{sourceName}: not a Word document (no word/document.xml body)");
+            }
+            return (document, package);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or InvalidOperationException or IOException)
+        {
+            throw new TarjamaException($"{sourceName}: not a readable Word document ({e.Message.Split('\n')[0].TrimEnd('.')})", e);
+        }
+    }
+
+    private static void CheckArchive(MemoryStream package, string sourceName)
+    {
+        package.Position = 0;
+        try
+        {
+            using var archive = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
+            if (archive.Entries.Count > MaxEntries)
+            {
+                throw new TarjamaException($"{sourceName}: {archive.Entries.Count} parts in the package, more than the {MaxEntries} a document may have");
+            }
+            long total = archive.Entries.Sum(entry => entry.Length);
+            if (total > MaxUncompressedBytes)
+            {
+                throw new TarjamaException($"{sourceName}: unpacks to {total} bytes, more than {MaxUncompressedBytes} (a ZIP bomb?)");
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            throw new TarjamaException($"{sourceName}: not a DOCX file (not a ZIP package: {e.Message.TrimEnd('.')})", e);
+        }
+    }
+}

@@ -14,7 +14,7 @@ public sealed class DocxDocumentTests
 {
     private static byte[] Translate(byte[] docx, string model, string name = "story.docx")
     {
-        using var translator = MarianTranslator.Load(Fixtures.Path("models", model), new TranslatorOptions { Generation = new() { MaxNewTokens = 12 } });
+        using var translator = Translator.Load(Fixtures.Path("models", model), new TranslatorOptions { Generation = new() { MaxNewTokens = 12 } });
         using var output = new MemoryStream();
         new DocumentTranslator(translator).Translate(new MemoryStream(docx), name, output);
         return output.ToArray();
@@ -53,7 +53,7 @@ public sealed class DocxDocumentTests
     public void A_sentence_split_over_runs_of_one_look_is_one_segment()
     {
         var source = DocxFixture.Story(rightToLeft: true);
-        using var translator = MarianTranslator.Load(Fixtures.Path("models", "tiny-ar-en"), new TranslatorOptions { Generation = new() { MaxNewTokens = 12 } });
+        using var translator = Translator.Load(Fixtures.Path("models", "tiny-ar-en"), new TranslatorOptions { Generation = new() { MaxNewTokens = 12 } });
         var counting = new CountingTranslator(translator);
         new DocumentTranslator(counting).Translate(new MemoryStream(source), "story.docx", new MemoryStream());
         Assert.Contains("قال الرئيس إن الزيارة مهمة.", counting.Seen);

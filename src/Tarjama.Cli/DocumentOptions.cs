@@ -80,11 +80,7 @@ internal sealed class DocumentOptions
     /// or a translator for other languages than --from and --to.</exception>
     public void Run(ParseResult parse, ISegmentTranslator translator, string? inputPath, string? outputPath, CancellationToken cancellationToken = default)
     {
-        var (from, to) = (SourceLanguage(parse) ?? translator.SourceLanguage, TargetLanguage(parse) ?? translator.TargetLanguage);
-        if (!LanguageCodes.Same(translator.SourceLanguage, from) || !LanguageCodes.Same(translator.TargetLanguage, to))
-        {
-            throw new TarjamaException($"the model translates {translator.SourceLanguage} to {translator.TargetLanguage}, not {from} to {to} (--from, --to)");
-        }
+        CheckLanguages(parse, translator);
         bool fromStdin = inputPath is null or "-";
         bool toStdout = outputPath is null or "-";
         if (!fromStdin && !toStdout && Path.GetFullPath(inputPath!) == Path.GetFullPath(outputPath!))
@@ -101,6 +97,16 @@ internal sealed class DocumentOptions
         finally
         {
             progress?.Clear();
+        }
+    }
+
+    /// <exception cref="TarjamaException"><paramref name="translator"/> is for other languages than --from and --to.</exception>
+    public void CheckLanguages(ParseResult parse, ISegmentTranslator translator)
+    {
+        var (from, to) = (SourceLanguage(parse) ?? translator.SourceLanguage, TargetLanguage(parse) ?? translator.TargetLanguage);
+        if (!LanguageCodes.Same(translator.SourceLanguage, from) || !LanguageCodes.Same(translator.TargetLanguage, to))
+        {
+            throw new TarjamaException($"the model translates {translator.SourceLanguage} to {translator.TargetLanguage}, not {from} to {to} (--from, --to)");
         }
     }
 

@@ -10,8 +10,8 @@ internal static class TranslateCommand
     public static Command Create()
     {
         var model = new ModelOptions();
-        var input = new Option<string?>("--input", "-i") { Description = "Input file (default: standard input)" };
-        var output = new Option<string?>("--output-file", "-o") { Description = "Output file (default: standard output)" };
+        var input = new Option<string?>("--input", "-i") { Description = "Input file (default: standard input), or a folder: every txt, md and html file in it, resumably" };
+        var output = new Option<string?>("--output-file", "-o") { Description = "Output file (default: standard output), or the output folder of a folder input" };
         var sentences = new Option<bool>("--sentences") { Description = "Each input line is one model input, exactly as given; one output line per input line" };
         var format = new Option<string>("--output") { Description = "Sentence-mode output: text, or jsonl (source, translation, token_ids, score)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "jsonl");
@@ -25,6 +25,10 @@ internal static class TranslateCommand
         command.SetAction(parse => CommandGuard.Run(() =>
         {
             string? inputPath = parse.GetValue(input);
+            if (!parse.GetValue(sentences) && Directory.Exists(inputPath))
+            {
+                return FolderTranslateRun.Run(parse, model, document, inputPath, parse.GetValue(output));
+            }
             if (!parse.GetValue(sentences))
             {
                 using var documentTranslator = model.Load(parse, document.TargetLanguage(parse));

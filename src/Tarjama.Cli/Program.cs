@@ -8,4 +8,5 @@ root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(MergeCommand.Create());
+root.Subcommands.Add(WorkerCommand.Create());
 return root.Parse(args).Invoke();

@@ -11,7 +11,8 @@ public sealed class RedisJobSubmitter(IDatabase redis, string fingerprint, int b
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>The translated document, or a <see cref="TimeoutException"/> when the workers did not finish within <paramref name="timeout"/>.</summary>
+    /// <summary>The translated document, or a <see cref="TimeoutException"/> when the workers did not finish within
+    /// <paramref name="timeout"/>; a Redis that goes away while it waits is asked again until then.</summary>
     public string Translate(TranslationJob job, TimeSpan timeout, IProgress<int>? done = null, CancellationToken cancellationToken = default)
     {
         var stream = RedisQueueKeys.Stream(fingerprint);
@@ -30,9 +31,16 @@ public sealed class RedisJobSubmitter(IDatabase redis, string fingerprint, int b
                 throw new TimeoutException($"the workers finished {outputs.Count} of {keys.Length} inputs in {timeout.TotalSeconds:0} s");
             }
             cancellationToken.WaitHandle.WaitOne(Poll);
-            foreach (var (key, output) in Stored([.. keys.Where(key => !outputs.ContainsKey(key))]))
+            try
             {
-                outputs[key] = output;
+                foreach (var (key, output) in Stored([.. keys.Where(key => !outputs.ContainsKey(key))]))
+                {
+                    outputs[key] = output;
+                }
+            }
+            catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException)
+            {
+                // Redis away for a while: what is stored stays stored; keep asking until the timeout
             }
             done?.Report(outputs.Count);
         }

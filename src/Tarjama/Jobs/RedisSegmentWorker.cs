@@ -25,19 +25,29 @@ public sealed class RedisSegmentWorker(IDatabase redis, ISegmentTranslator engin
     public void Run(CancellationToken stop)
     {
         var backoff = Poll;
+        bool grouped = false;
         while (!stop.IsCancellationRequested)
         {
             try
             {
-                EnsureGroup();
+                if (!grouped)
+                {
+                    EnsureGroup();
+                    grouped = true;
+                }
                 if (!TakeOne())
                 {
                     stop.WaitHandle.WaitOne(Poll);
                 }
                 backoff = Poll;
             }
+            catch (RedisServerException e) when (e.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
+            {
+                grouped = false; // a Redis restarted without its data
+            }
             catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException)
             {
+                grouped = false;
                 Console.Error.WriteLine($"tarjama worker: Redis unavailable ({e.Message.Split('\n')[0]}); retrying in {backoff.TotalSeconds:0.#} s");
                 stop.WaitHandle.WaitOne(backoff);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));

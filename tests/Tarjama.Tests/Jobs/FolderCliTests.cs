@@ -7,24 +7,20 @@ namespace Tarjama.Tests.Jobs;
 
 /// <summary><c>tarjama translate -i folder -o folder</c> through the real CLI and the tiny reference model: killed with
 /// SIGKILL mid-run and run again, it translates no finished segment twice and writes what one whole run writes.</summary>
-public sealed class FolderCliTests : IDisposable
+public sealed class FolderCliTests : TempFolderTest
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("tarjama-folder-").FullName;
-
-    public void Dispose() => Directory.Delete(_root, recursive: true);
-
     [Fact]
     public void A_run_killed_mid_way_and_run_again_redoes_no_finished_segment()
     {
         var input = MakeInput();
-        var whole = Path.Combine(_root, "whole");
+        var whole = Path.Combine(Folder, "whole");
         var wholeRun = CliRunner.Run([], Args(input, whole));
         Assert.Equal(2, wholeRun.ExitCode); // bad.txt fails, with its reason
         int distinct = Summary(wholeRun.Stderr).Translated;
         Assert.Contains("failed bad.txt: ", wholeRun.Stderr);
         Assert.Contains("skipped notes.pdf: not a supported format", wholeRun.Stderr);
 
-        var resumed = Path.Combine(_root, "resumed");
+        var resumed = Path.Combine(Folder, "resumed");
         long journaled = KillOnceJournaled(input, resumed);
         Assert.InRange(journaled, 1, distinct - 1);
         var rerun = CliRunner.Run([], Args(input, resumed));
@@ -41,7 +37,7 @@ public sealed class FolderCliTests : IDisposable
 
     private string MakeInput()
     {
-        var input = Path.Combine(_root, "in");
+        var input = Path.Combine(Folder, "in");
         Directory.CreateDirectory(Path.Combine(input, "sub"));
         var lines = File.ReadAllLines(Fixtures.Document("ntrex128-sample.ar.txt"));
         File.WriteAllLines(Path.Combine(input, "a.txt"), lines);

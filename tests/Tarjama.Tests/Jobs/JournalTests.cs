@@ -5,16 +5,12 @@ using Tarjama.Tests.Documents;
 namespace Tarjama.Tests.Jobs;
 
 /// <summary>The journal and the jobs over it, with a stand-in engine that records what it is asked.</summary>
-public sealed class JournalTests : IDisposable
+public sealed class JournalTests : TempFolderTest
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("tarjama-journal-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     [Fact]
     public void A_second_run_over_the_same_journal_sends_the_engine_nothing()
     {
-        var path = Path.Combine(_folder, "j.sqlite");
+        var path = Path.Combine(Folder, "j.sqlite");
         string[] inputs = ["قال الرئيس", "وأضاف", "قال الرئيس", "مستعدة"];
         var first = new LatinizingTranslator();
         using (var journal = new TranslationJournal(path))
@@ -38,7 +34,7 @@ public sealed class JournalTests : IDisposable
     [Fact]
     public void Another_model_fingerprint_does_not_reuse_a_translation()
     {
-        using var journal = new TranslationJournal(Path.Combine(_folder, "j.sqlite"));
+        using var journal = new TranslationJournal(Path.Combine(Folder, "j.sqlite"));
         new JournaledTranslator(new LatinizingTranslator(), journal, "model-a", 8).Translate(["قال"]);
         var other = new LatinizingTranslator();
         new JournaledTranslator(other, journal, "model-b", 8).Translate(["قال"]);
@@ -49,7 +45,7 @@ public sealed class JournalTests : IDisposable
     [Fact]
     public void Recording_a_translation_twice_keeps_the_first()
     {
-        using var journal = new TranslationJournal(Path.Combine(_folder, "j.sqlite"));
+        using var journal = new TranslationJournal(Path.Combine(Folder, "j.sqlite"));
         journal.Record([KeyValuePair.Create("k", "one")]);
         journal.Record([KeyValuePair.Create("k", "two")]);
         Assert.Equal("one", journal.Find(["k", "absent"]).Single().Value);
@@ -58,7 +54,7 @@ public sealed class JournalTests : IDisposable
     [Fact]
     public void A_file_that_is_not_a_journal_is_a_clear_error()
     {
-        var path = Path.Combine(_folder, "not.sqlite");
+        var path = Path.Combine(Folder, "not.sqlite");
         File.WriteAllText(path, new string('x', 4096));
         var error = Assert.Throws<TarjamaException>(() => new TranslationJournal(path));
         Assert.Contains("cannot open the translation journal", error.Message);

@@ -44,7 +44,7 @@ internal static class WorkerCommand
             using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
             Console.Error.WriteLine($"tarjama worker {consumer}: waiting for batches");
-            worker.Run(stop.Token);
+            worker.Run(stop.Token, message => Console.Error.WriteLine($"tarjama worker {consumer}: {message}"));
             Console.Error.WriteLine($"tarjama worker {consumer}: stopped after {worker.Batches} batches ({worker.Reclaimed} reclaimed), {worker.Translated} segments translated");
             return 0;
         }));

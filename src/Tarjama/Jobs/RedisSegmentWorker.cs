@@ -21,8 +21,8 @@ public sealed class RedisSegmentWorker(IDatabase redis, ISegmentTranslator engin
     public long Translated { get; private set; }
 
     /// <summary>Works until <paramref name="stop"/> is cancelled, then returns after the batch in hand (a drain); a Redis
-    /// that goes away is retried with backoff, up to a minute between tries.</summary>
-    public void Run(CancellationToken stop)
+    /// that goes away is retried with backoff, up to a minute between tries, each told to <paramref name="retrying"/>.</summary>
+    public void Run(CancellationToken stop, Action<string>? retrying = null)
     {
         var backoff = Poll;
         bool grouped = false;
@@ -48,7 +48,7 @@ public sealed class RedisSegmentWorker(IDatabase redis, ISegmentTranslator engin
             catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException)
             {
                 grouped = false;
-                Console.Error.WriteLine($"tarjama worker: Redis unavailable ({e.Message.Split('\n')[0]}); retrying in {backoff.TotalSeconds:0.#} s");
+                retrying?.Invoke($"Redis unavailable ({e.Message.Split('\n')[0]}); retrying in {backoff.TotalSeconds:0.#} s");
                 stop.WaitHandle.WaitOne(backoff);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
             }

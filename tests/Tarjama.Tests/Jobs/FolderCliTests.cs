@@ -35,6 +35,17 @@ public sealed class FolderCliTests : TempFolderTest
         Assert.Empty(Directory.EnumerateFiles(resumed, "*.partial", SearchOption.AllDirectories));
     }
 
+    [Fact]
+    public void A_folder_without_an_output_folder_or_with_bilingual_output_is_a_one_line_error()
+    {
+        var input = MakeInput();
+        var noOutput = CliRunner.Run([], "translate", "-m", Fixtures.ReferenceModel, "-i", input);
+        Assert.Equal((2, "tarjama: error: a folder input needs an output folder (-o)\n"), (noOutput.ExitCode, noOutput.Stderr));
+        var bilingual = CliRunner.Run([], "translate", "-m", Fixtures.ReferenceModel, "-i", input, "-o", Path.Combine(Folder, "out"), "--bilingual", "jsonl");
+        Assert.Equal(2, bilingual.ExitCode);
+        Assert.Contains("--bilingual writes one file", bilingual.Stderr);
+    }
+
     private string MakeInput()
     {
         var input = Path.Combine(Folder, "in");

@@ -56,6 +56,18 @@ public sealed class RedisWorkersTests : IDisposable
         Assert.Equal(0, db.StreamPending(stream, RedisQueueKeys.Group).PendingMessageCount);
     }
 
+    [Fact]
+    public void A_worker_without_a_reachable_Redis_or_with_a_bad_URL_stops_with_one_line()
+    {
+        foreach (var (queue, error) in new[] { ($"redis://127.0.0.1:{FreePort()}", "cannot reach Redis"), ("http://127.0.0.1:6379", "not a Redis URL") })
+        {
+            var result = Cli.CliRunner.Run([], "worker", "--queue", queue, "-m", Fixtures.ReferenceModel);
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains(error, result.Stderr);
+            Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
+        }
+    }
+
     /// <summary>300 one-sentence lines, each a different run of the sample's words.</summary>
     private static string Document()
     {

@@ -82,14 +82,20 @@ internal sealed class DocumentOptions
     public void Run(ParseResult parse, ISegmentTranslator translator, CliInput input, CliOutput output,
         IProgress<DocumentProgress>? progress = null, Quality.SegmentQualityChecker? quality = null, CancellationToken cancellationToken = default)
     {
+        CheckLanguages(parse, translator);
+        var (memories, fuzzy) = Memory.Open(parse, translator.SourceLanguage, translator.TargetLanguage);
+        using var closeMemories = new MemoryOwner(memories);
+        new DocumentTranslator(translator, TranslationOptions(parse) with { Quality = quality, Memories = memories, FuzzyThreshold = fuzzy })
+            .Translate(input.Stream, input.Name, output.Writer, progress, cancellationToken);
+    }
+
+    /// <exception cref="TarjamaException"><paramref name="translator"/> is for other languages than --from and --to.</exception>
+    public void CheckLanguages(ParseResult parse, ISegmentTranslator translator)
+    {
         var (from, to) = (SourceLanguage(parse) ?? translator.SourceLanguage, TargetLanguage(parse) ?? translator.TargetLanguage);
         if (!LanguageCodes.Same(translator.SourceLanguage, from) || !LanguageCodes.Same(translator.TargetLanguage, to))
         {
             throw new TarjamaException($"the model translates {translator.SourceLanguage} to {translator.TargetLanguage}, not {from} to {to} (--from, --to)");
         }
-        var (memories, fuzzy) = Memory.Open(parse, translator.SourceLanguage, translator.TargetLanguage);
-        using var closeMemories = new MemoryOwner(memories);
-        new DocumentTranslator(translator, TranslationOptions(parse) with { Quality = quality, Memories = memories, FuzzyThreshold = fuzzy })
-            .Translate(input.Stream, input.Name, output.Writer, progress, cancellationToken);
     }
 }

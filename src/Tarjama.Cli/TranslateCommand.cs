@@ -12,8 +12,8 @@ internal static class TranslateCommand
     public static Command Create()
     {
         var model = new ModelOptions();
-        var input = new Option<string?>("--input", "-i") { Description = "Input file (default: standard input)" };
-        var output = new Option<string?>("--output-file", "-o") { Description = "Output file (default: standard output); written whole at the end, never over the input" };
+        var input = new Option<string?>("--input", "-i") { Description = "Input file (default: standard input), or a folder: every txt, md and html file in it, resumably" };
+        var output = new Option<string?>("--output-file", "-o") { Description = "Output file (default: standard output), written whole at the end and never over the input; or the output folder of a folder input" };
         var sentences = new Option<bool>("--sentences") { Description = "Each input line is one model input, exactly as given; one output line per input line" };
         var format = new Option<string>("--output") { Description = "Sentence-mode output: text, or jsonl (source, translation, token_ids, score; alternatives with --n-best)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "jsonl");
@@ -34,6 +34,10 @@ internal static class TranslateCommand
         command.SetAction(parse => CommandGuard.Run(cancellation =>
         {
             bool sentenceMode = parse.GetValue(sentences);
+            if (!sentenceMode && Directory.Exists(parse.GetValue(input)))
+            {
+                return FolderTranslateRun.Run(parse, model, document, parse.GetValue(input)!, parse.GetValue(output), cancellation);
+            }
             var terminal = TerminalProgress.OnStandardError(sentenceMode ? "lines" : "segments");
             // Both files are opened before the model loads, which may download it: a mistyped path fails at once.
             using var source = CliInput.Open(parse.GetValue(input));

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Tarjama.Jobs;
+using Tarjama.Translation;
+
+namespace Tarjama.Cli;
+
+/// <summary><c>tarjama translate -i folder/ -o folder.en/</c>: every supported file, resumable, with a summary at the end.</summary>
+internal static class FolderTranslateRun
+{
+    public static int Run(ParseResult parse, ModelOptions model, DocumentOptions document, string inputFolder, string? outputFolder, CancellationToken cancellation)
+    {
+        if (outputFolder is null or "-")
+        {
+            throw new TarjamaException("a folder input needs an output folder (-o)");
+        }
+        var options = document.TranslationOptions(parse);
+        if (options.Bilingual is not null)
+        {
+            throw new TarjamaException("--bilingual writes one file; it does not take a folder input");
+        }
+        var translatorOptions = model.Read(parse, document.SourceLanguage(parse), document.TargetLanguage(parse));
+        var folder = model.ResolveFolder(parse, cancellation);
+        using var engine = Translator.Load(folder, translatorOptions);
+        document.CheckLanguages(parse, engine);
+        var fingerprint = SegmentKey.Fingerprint(Path.GetFullPath(folder), translatorOptions);
+        var translator = new FolderTranslator(engine, fingerprint, options, chunkSegments: translatorOptions.BatchSize * 4);
+        var summary = translator.Translate(inputFolder, outputFolder, Console.IsErrorRedirected ? null : file => Console.Error.WriteLine($"translating {file}"));
+        Console.Error.WriteLine($"tarjama: {summary.Files} files translated, {summary.Skipped.Count} skipped, {summary.Failed.Count} failed; " +
+            $"{summary.Segments} segments ({summary.Translated} translated now, {summary.Reused} from the journal)");
+        foreach (var (path, reason) in summary.Skipped)
+        {
+            Console.Error.WriteLine($"  skipped {path}: {reason}");
+        }
+        foreach (var (path, reason) in summary.Failed)
+        {
+            Console.Error.WriteLine($"  failed {path}: {reason}");
+        }
+        return summary.Failed.Count == 0 ? 0 : CommandGuard.UserError;
+    }
+}

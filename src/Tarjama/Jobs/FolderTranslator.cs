@@ -1,0 +1,104 @@
+using Tarjama.Documents;
+
+namespace Tarjama.Jobs;
+
+/// <summary>Translates every supported file (text, Markdown, HTML) of a folder tree into the same tree under another
+/// folder, resumably: finished segments are journaled in the output folder, so the same run started again after a
+/// kill translates only what was not finished.</summary>
+public sealed class FolderTranslator(ISegmentTranslator engine, string fingerprint, DocumentTranslationOptions options, int chunkSegments)
+{
+    /// <summary>The journal's file name in the output folder.</summary>
+    public const string JournalName = ".tarjama-journal.sqlite";
+
+    private static readonly HashSet<string> Supported = new([".txt", ".md", ".markdown", ".html", ".htm"], StringComparer.OrdinalIgnoreCase);
+
+    /// <exception cref="TarjamaException">The input is not a folder, or the output folder cannot be made or journaled in.</exception>
+    public FolderSummary Translate(string inputFolder, string outputFolder, Action<string>? starting = null, CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(inputFolder))
+        {
+            throw new TarjamaException($"{inputFolder}: no such folder");
+        }
+        var (input, output) = (Path.GetFullPath(inputFolder), Path.GetFullPath(outputFolder));
+        if (input == output)
+        {
+            throw new TarjamaException($"{outputFolder}: the output folder would overwrite the input");
+        }
+        try
+        {
+            Directory.CreateDirectory(output);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TarjamaException($"{outputFolder}: cannot create the output folder ({e.Message})");
+        }
+        using var journal = new TranslationJournal(Path.Combine(output, JournalName));
+        var journaled = new JournaledTranslator(engine, journal, fingerprint, chunkSegments);
+        var translator = new DocumentTranslator(journaled, options);
+        var summary = new FolderSummary();
+        int files = 0;
+        foreach (var file in Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(input, file);
+            if (IsUnder(file, output))
+            {
+                continue; // the output folder inside the input: its files are ours
+            }
+            if (!Supported.Contains(Path.GetExtension(file)))
+            {
+                summary.Skipped.Add((relative, "not a supported format (txt, md, html)"));
+                continue;
+            }
+            starting?.Invoke(relative);
+            var counted = new SegmentCount();
+            try
+            {
+                TranslateFile(translator, file, Path.Combine(output, relative), counted, cancellationToken);
+                files++;
+                summary.Segments += counted.Segments;
+            }
+            catch (TarjamaException e)
+            {
+                summary.Failed.Add((relative, e.Message));
+            }
+            catch (IOException e)
+            {
+                summary.Failed.Add((relative, e.Message));
+            }
+        }
+        summary.Translated = journaled.Translated;
+        summary.Reused = journaled.Reused;
+        summary.Files = files;
+        return summary;
+    }
+
+    /// <summary>Writes beside the target and renames it into place, so a killed run never leaves half a file under its name.</summary>
+    private static void TranslateFile(DocumentTranslator translator, string source, string target, IProgress<DocumentProgress> progress, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var partial = target + ".partial";
+        try
+        {
+            using (var input = File.OpenRead(source))
+            using (var writer = new StreamWriter(partial, false, new System.Text.UTF8Encoding(false)))
+            {
+                translator.Translate(input, source, writer, progress, cancellationToken);
+            }
+            File.Move(partial, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+
+    private static bool IsUnder(string path, string folder) =>
+        path.StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    private sealed class SegmentCount : IProgress<DocumentProgress>
+    {
+        public long Segments { get; private set; }
+
+        public void Report(DocumentProgress value) => Segments = value.Segments;
+    }
+}

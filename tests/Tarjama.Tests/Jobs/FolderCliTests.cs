@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Tarjama.Jobs;
+using Tarjama.Tests.Cli;
+
+namespace Tarjama.Tests.Jobs;
+
+/// <summary><c>tarjama translate -i folder -o folder</c> through the real CLI and the tiny reference model: killed with
+/// SIGKILL mid-run and run again, it translates no finished segment twice and writes what one whole run writes.</summary>
+public sealed class FolderCliTests : TempFolderTest
+{
+    [Fact]
+    public void A_run_killed_mid_way_and_run_again_redoes_no_finished_segment()
+    {
+        var input = MakeInput();
+        var whole = Path.Combine(Folder, "whole");
+        var wholeRun = CliRunner.Run([], Args(input, whole));
+        Assert.Equal(2, wholeRun.ExitCode); // bad.txt fails, with its reason
+        int distinct = Summary(wholeRun.Stderr).Translated;
+        Assert.Contains("failed bad.txt: ", wholeRun.Stderr);
+        Assert.Contains("skipped notes.pdf: not a supported format", wholeRun.Stderr);
+
+        var resumed = Path.Combine(Folder, "resumed");
+        long journaled = KillOnceJournaled(input, resumed);
+        Assert.InRange(journaled, 1, distinct - 1);
+        var rerun = CliRunner.Run([], Args(input, resumed));
+        var (translated, reused) = Summary(rerun.Stderr);
+        Assert.True(reused >= journaled, $"{reused} reused, {journaled} journaled before the kill");
+        Assert.Equal(distinct - journaled, translated); // nothing journaled went to the engine again
+        Assert.Equal(distinct, JournalCount(resumed));
+        foreach (var file in new[] { "a.txt", Path.Combine("sub", "b.md"), Path.Combine("sub", "c.html") })
+        {
+            Assert.Equal(File.ReadAllText(Path.Combine(whole, file)), File.ReadAllText(Path.Combine(resumed, file)));
+        }
+        Assert.Empty(Directory.EnumerateFiles(resumed, "*.partial", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void A_folder_without_an_output_folder_or_with_bilingual_output_is_a_one_line_error()
+    {
+        var input = MakeInput();
+        var noOutput = CliRunner.Run([], "translate", "-m", Fixtures.ReferenceModel, "-i", input);
+        Assert.Equal((2, "tarjama: error: a folder input needs an output folder (-o)\n"), (noOutput.ExitCode, noOutput.Stderr));
+        var bilingual = CliRunner.Run([], "translate", "-m", Fixtures.ReferenceModel, "-i", input, "-o", Path.Combine(Folder, "out"), "--bilingual", "jsonl");
+        Assert.Equal(2, bilingual.ExitCode);
+        Assert.Contains("--bilingual writes one file", bilingual.Stderr);
+    }
+
+    private string MakeInput()
+    {
+        var input = Path.Combine(Folder, "in");
+        Directory.CreateDirectory(Path.Combine(input, "sub"));
+        var lines = File.ReadAllLines(Fixtures.Document("ntrex128-sample.ar.txt"));
+        File.WriteAllLines(Path.Combine(input, "a.txt"), lines);
+        File.WriteAllText(Path.Combine(input, "sub", "b.md"), "# " + string.Join("\n\n", lines.Take(40).Reverse()) + "\n");
+        File.WriteAllText(Path.Combine(input, "sub", "c.html"), "<html lang=\"ar\"><body>" + string.Concat(lines.Skip(40).Take(40).Select(l => $"<p>{l}</p>")) + "</body></html>");
+        File.WriteAllText(Path.Combine(input, "notes.pdf"), "%PDF");
+        File.WriteAllBytes(Path.Combine(input, "bad.txt"), [0xff, 0xfe, 0x41, 0x00]);
+        return input;
+    }
+
+    private static string[] Args(string input, string output) =>
+        ["translate", "-m", Fixtures.ReferenceModel, "--beams", "1", "--max-new-tokens", "24", "--batch-size", "2", "-i", input, "-o", output];
+
+    /// <summary>Starts the run and kills it (SIGKILL) as soon as its journal holds a finished chunk; the journal's count then.</summary>
+    private static long KillOnceJournaled(string input, string output)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Tarjama.Cli.dll"));
+        foreach (var arg in Args(input, output))
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var deadline = Stopwatch.StartNew();
+        while (!process.HasExited && deadline.Elapsed < TimeSpan.FromMinutes(2) && JournalCount(output) == 0)
+        {
+            Thread.Sleep(20);
+        }
+        Assert.False(process.HasExited, "the run finished before it could be killed");
+        process.Kill(); // SIGKILL: no handler runs
+        process.WaitForExit();
+        return JournalCount(output);
+    }
+
+    private static long JournalCount(string output)
+    {
+        var path = Path.Combine(output, FolderTranslator.JournalName);
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+        using var journal = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        journal.Open();
+        using var command = journal.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM translations";
+        try
+        {
+            return (long)command.ExecuteScalar()!;
+        }
+        catch (SqliteException)
+        {
+            return 0; // created but its table not yet
+        }
+    }
+
+    private static (int Translated, int Reused) Summary(string stderr)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(stderr, @"\((\d+) translated now, (\d+) from the journal\)");
+        Assert.True(match.Success, stderr);
+        return (int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value));
+    }
+}

@@ -25,6 +25,9 @@ internal sealed class CliOutput : IDisposable
 
     public TextWriter Writer { get; }
 
+    /// <summary>The bytes beneath <see cref="Writer"/>, for output that is not text (a Word document); use one or the other.</summary>
+    public Stream Stream => _stream;
+
     /// <summary>True once any byte has reached the file or standard output.</summary>
     public bool HasWritten => _stream.BytesWritten > 0;
 

@@ -86,7 +86,7 @@ internal sealed class DocumentOptions
         var (memories, fuzzy) = Memory.Open(parse, translator.SourceLanguage, translator.TargetLanguage);
         using var closeMemories = new MemoryOwner(memories);
         new DocumentTranslator(translator, TranslationOptions(parse) with { Quality = quality, Memories = memories, FuzzyThreshold = fuzzy })
-            .Translate(input.Stream, input.Name, output.Writer, progress, cancellationToken);
+            .Translate(input.Stream, input.Name, output.Stream, progress, cancellationToken);
     }
 
     /// <exception cref="TarjamaException"><paramref name="translator"/> is for other languages than --from and --to.</exception>

@@ -52,7 +52,12 @@ internal sealed class TerminologyOptions
     /// <c>--qa-strict</c> when a segment was flagged.</summary>
     public int Finish(ParseResult parse, SegmentQualityChecker quality)
     {
-        Console.Error.WriteLine($"tarjama: {quality.Summary()}");
+        // On a terminal the findings end the summary line; elsewhere they get a line of their own when a glossary or
+        // strict checks were asked for (pipelines and logs), and nothing otherwise.
+        if (Console.IsErrorRedirected && (parse.GetValue(Glossary) is { Length: > 0 } || parse.GetValue(QaStrict)))
+        {
+            Console.Error.WriteLine($"tarjama: {quality.Summary()}");
+        }
         return parse.GetValue(QaStrict) && quality.Flagged > 0 ? QaFlagged : 0;
     }
 }

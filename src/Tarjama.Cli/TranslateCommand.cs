@@ -69,7 +69,7 @@ internal static class TranslateCommand
                 target.CommitFinishedPart();
                 throw;
             }
-            tally.Finish(target.Name);
+            tally.Finish(target.Name, quality.Summary());
             return terminology.Finish(parse, quality);
         }));
         return command;

@@ -30,11 +30,12 @@ internal sealed class TranslationTally : IProgress<DocumentProgress>
     }
 
     /// <summary>The last line on a terminal, e.g. "tarjama: translated 120 lines in 4.1 s (29.3 lines/s) into out.txt".</summary>
-    public void Finish(string outputName)
+    /// <param name="checks">What the quality checks found, said after the rest.</param>
+    public void Finish(string outputName, string checks)
     {
         double seconds = _clock.Elapsed.TotalSeconds;
         _terminal?.Finish(string.Create(CultureInfo.InvariantCulture,
-            $"tarjama: translated {TerminalProgress.Count(Done, _unit)} in {seconds:0.0} s ({TerminalProgress.Count(Done / Math.Max(seconds, 1e-3), _unit)}/s) into {outputName}"));
+            $"tarjama: translated {TerminalProgress.Count(Done, _unit)} in {seconds:0.0} s ({TerminalProgress.Count(Done / Math.Max(seconds, 1e-3), _unit)}/s) into {outputName}; {checks}"));
     }
 
     /// <summary>What an interruption reports: how much was translated, and whether it was written.</summary>

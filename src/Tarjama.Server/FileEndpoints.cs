@@ -105,9 +105,9 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
         return Results.File(path, ContentTypeOf(downloadName), downloadName);
     }
 
-    /// <summary>Every file served is UTF-8 text of a kind the extension tells.</summary>
+    /// <summary>The extension tells the kind of file; every one but a Word document is UTF-8 text.</summary>
     private static string ContentTypeOf(string name) =>
-        (ContentTypes.TryGetContentType(name, out var type) ? type : "text/plain") + "; charset=utf-8";
+        ContentTypes.TryGetContentType(name, out var type) ? (type.StartsWith("text/", StringComparison.Ordinal) || type.EndsWith("xml", StringComparison.Ordinal) ? type + "; charset=utf-8" : type) : "text/plain; charset=utf-8";
 
     /// <summary>The start of an upload, enough to tell its script.</summary>
     private static async Task<string> Head(IFormFile file)

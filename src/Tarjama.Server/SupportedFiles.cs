@@ -1,4 +1,3 @@
-using System.Text;
 using Tarjama.Documents;
 
 namespace Tarjama.Server;
@@ -7,7 +6,7 @@ namespace Tarjama.Server;
 /// their structure, or written as a bilingual view.</summary>
 internal sealed class SupportedFiles
 {
-    public IReadOnlyList<string> Extensions { get; } = [".txt", ".md", ".markdown", ".html", ".htm"];
+    public IReadOnlyList<string> Extensions { get; } = [".txt", ".md", ".markdown", ".html", ".htm", ".docx"];
 
     public bool Accepts(string fileName) => Extensions.Contains(Path.GetExtension(fileName).ToLowerInvariant());
 
@@ -19,7 +18,7 @@ internal sealed class SupportedFiles
             : null;
 
     /// <summary>Writes the upload's translation (or its bilingual view) to <paramref name="output"/>; refuses input that
-    /// is not UTF-8 text with a 400 naming the file.</summary>
+    /// is neither UTF-8 text nor a readable Word document with a 400 naming the file.</summary>
     public static Task Translate(ISegmentTranslator translator, IFormFile file, Stream output, DocumentFormat? format, BilingualFormat? bilingual, CancellationToken cancellationToken) =>
         Translate(translator, file.OpenReadStream, file.FileName, output, format, bilingual, cancellationToken);
 
@@ -28,9 +27,8 @@ internal sealed class SupportedFiles
         DocumentWork.Run(() =>
         {
             using var input = open();
-            using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
             new DocumentTranslator(translator, new DocumentTranslationOptions { Format = format, Bilingual = bilingual })
-                .Translate(input, Path.GetFileName(fileName), writer, null, cancellationToken);
+                .Translate(input, Path.GetFileName(fileName), output, null, cancellationToken);
             return true;
         }, cancellationToken);
 }

@@ -292,6 +292,10 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
         }
         var engineTime = Stopwatch.GetElapsedTime(started);
         _lastBatchEnd = Stopwatch.GetTimestamp();
+        // Reported before the requests complete, so whoever awaits a request sees its batch counted.
+        BatchTranslated?.Invoke(new BatchReport(
+            batch.Select(p => p.Request.Id).Distinct().Count(), results.Count, results.Sum(r => (long)r.TokenIds.Length), engineTime,
+            Stopwatch.GetElapsedTime(batch.Min(p => p.EnqueuedAt), started)));
         int offset = 0;
         foreach (var piece in batch)
         {
@@ -307,9 +311,6 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
                 }
             }
         }
-        BatchTranslated?.Invoke(new BatchReport(
-            batch.Select(p => p.Request.Id).Distinct().Count(), offset, results.Sum(r => (long)r.TokenIds.Length), engineTime,
-            Stopwatch.GetElapsedTime(batch.Min(p => p.EnqueuedAt), started)));
     }
 
     /// <summary>Stops taking requests, finishes the ones queued, then stops the worker.</summary>

@@ -32,7 +32,7 @@ public sealed partial class CliTerminalTests : IDisposable
         Assert.Matches(RateAndTimeLeft(), result.Stdout);
         var screen = Screen(result.Stdout);
         Assert.Equal(expected, screen[..^1]);
-        Assert.Matches(@"^tarjama: translated 400 lines in \d+\.\d s \([\d,.]+ lines/s\) into standard output$", screen[^1]);
+        Assert.Matches(@"^tarjama: translated 400 lines in \d+\.\d s \([\d,.]+ lines/s\) into standard output; qa: .+$", screen[^1]);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed partial class CliTerminalTests : IDisposable
         var result = CliRunner.RunOnTerminal(Translate("--format", "text", "-o", output));
         Assert.Equal(0, result.ExitCode);
         var screen = Assert.Single(Screen(result.Stdout));
-        Assert.Matches($@"^tarjama: translated [\d,]+ segments in \d+\.\d s \([\d,.]+ segments/s\) into {Regex.Escape(output)}$", screen);
+        Assert.Matches($@"^tarjama: translated [\d,]+ segments in \d+\.\d s \([\d,.]+ segments/s\) into {Regex.Escape(output)}; qa: .+$", screen);
         Assert.Equal(400, File.ReadAllLines(output).Length);
     }
 

@@ -85,6 +85,23 @@ public class TermEnforcementTests
         Assert.InRange(result.TokenIds.Length, 24, 50);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void A_term_is_written_even_where_a_processor_rules_its_pieces_out(int beams)
+    {
+        // No 1-gram may repeat, yet "Hmeimim" repeats its pieces "m" and "i": they come at a heavy, finite cost.
+        using var engine = Translator.Load(Fixtures.Path("models", "tiny-ar-en"), new TranslatorOptions
+        {
+            Generation = new GenerationOverrides { NumBeams = beams, MaxNewTokens = 40, NoRepeatNgramSize = 1 },
+        });
+        var matcher = new TermMatcher(Seed);
+        string source = "في قاعدة بحميميم الجوية";
+        var result = engine.TranslateDetailed([source], [matcher.Match(source)])[0];
+        Assert.Contains("Hmeimim", result.Translation, StringComparison.Ordinal);
+        Assert.True(double.IsFinite(result.Score), $"score {result.Score}");
+    }
+
     [Fact]
     public void A_do_not_translate_entry_keeps_the_source_term()
     {

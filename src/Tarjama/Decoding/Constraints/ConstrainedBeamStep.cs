@@ -8,7 +8,7 @@ namespace Tarjama.Decoding.Constraints;
 internal static class ConstrainedBeamStep
 {
     // A term piece a logits processor ruled out (-inf) stays possible at a heavy cost, so the term can still be written.
-    private const float RuledOutScore = -1e4f;
+    public const float RuledOutScore = -1e4f;
 
     private readonly record struct Candidate(int Beam, int Token, float Score);
 

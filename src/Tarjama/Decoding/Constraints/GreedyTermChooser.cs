@@ -13,7 +13,8 @@ internal sealed class GreedyTermChooser(IReadOnlyList<DecodeRequest> requests, G
     /// <summary>The token <paramref name="sentence"/> takes next, or null to take the model's best as usual. Each
     /// sentence must be asked from one thread at a time.</summary>
     /// <param name="sequence">The sentence's tokens so far, the decoder start token included.</param>
-    public int? Choose(int sentence, ReadOnlySpan<int> sequence, ReadOnlySpan<float> scores)
+    /// <param name="scores">The row's processed scores; a forced piece a processor ruled out gets a heavy finite cost instead.</param>
+    public int? Choose(int sentence, ReadOnlySpan<int> sequence, Span<float> scores)
     {
         if (requests[sentence].Terms is not { Count: > 0 } terms)
         {
@@ -36,6 +37,7 @@ internal sealed class GreedyTermChooser(IReadOnlyList<DecodeRequest> requests, G
         {
             _forcing[sentence] = -1;
         }
+        scores[token] = Math.Max(scores[token], ConstrainedBeamStep.RuledOutScore);
         return token;
     }
 }

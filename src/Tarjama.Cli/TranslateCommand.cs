@@ -31,6 +31,10 @@ internal static class TranslateCommand
                 document.Run(parse, documentTranslator, inputPath, parse.GetValue(output));
                 return 0;
             }
+            if (parse.GetValue(document.Memory.Files) is { Length: > 0 })
+            {
+                throw new TarjamaException("--tm works on documents, not with --sentences (the engine alone)");
+            }
             using var translator = model.Load(parse);
             using var stream = CliStreams.OpenInput(inputPath);
             using var writer = CliStreams.OpenOutput(parse.GetValue(output));

@@ -19,11 +19,10 @@ internal static class TmCommand
         var memory = new Argument<string>("memory") { Description = "The memory file (SQLite; created when missing)" };
         var files = new Argument<string[]>("files") { Description = "Edited bilingual files: .tmx, .jsonl (tarjama's), .xlf/.xliff (tarjama's, with the editor's targets)", Arity = ArgumentArity.OneOrMore };
         var (from, to) = Languages();
-        var command = new Command("add", "Store the approved pairs of edited bilingual files in a memory (a newer pair replaces an older one with the same source).");
-        command.Arguments.Add(memory);
-        command.Arguments.Add(files);
-        command.Options.Add(from);
-        command.Options.Add(to);
+        var command = new Command("add", "Store the approved pairs of edited bilingual files in a memory (a newer pair replaces an older one with the same source).")
+        {
+            memory, files, from, to,
+        };
         command.SetAction(parse => CommandGuard.Run(() =>
         {
             var (source, target) = (parse.GetValue(from)!, parse.GetValue(to)!);
@@ -43,11 +42,10 @@ internal static class TmCommand
         var memory = new Argument<string>("memory") { Description = "The memory file" };
         var output = new Option<string?>("--output-file", "-o") { Description = "The TMX file (default: standard output)" };
         var (from, to) = Languages();
-        var command = new Command("export", "Write a memory's pairs as TMX 1.4b, for OmegaT's tm/ folder, Trados, memoQ.");
-        command.Arguments.Add(memory);
-        command.Options.Add(output);
-        command.Options.Add(from);
-        command.Options.Add(to);
+        var command = new Command("export", "Write a memory's pairs as TMX 1.4b, for OmegaT's tm/ folder, Trados, memoQ.")
+        {
+            memory, output, from, to,
+        };
         command.SetAction(parse => CommandGuard.Run(() =>
         {
             using var store = TranslationMemory.Open(parse.GetValue(memory)!, create: false);

@@ -29,6 +29,7 @@ internal static class TranslateCommand
             "is for documents; --sentences sends each line to the model exactly as given (drop one of them)");
         command.OnlyWhen([model.NBest], result => result.GetValue(model.NBest) is null or 1 || result.GetValue(format) == "jsonl",
             "needs --output jsonl (text output has one line per input)");
+        command.OnlyWhen([document.Memory.Files], result => !result.Given(sentences), "works on documents, not with --sentences (the engine alone)");
         command.OnlyWhen([format], result => result.Given(sentences),
             "is for --sentences (text or jsonl); for a document's segments side by side use --bilingual jsonl|tmx|html");
         command.SetAction(parse => CommandGuard.Run(cancellation =>

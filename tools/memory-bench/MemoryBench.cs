@@ -1,6 +1,7 @@
 #:project ../../src/Tarjama/Tarjama.csproj
 // Builds a translation memory of N synthetic segments (default 1,000,000) and measures lookup latency (exact and fuzzy)
-// and the overhead memory adds to document translation. Usage: dotnet run tools/memory-bench/MemoryBench.cs [N] [db]
+// and the overhead memory adds to document translation. Usage: dotnet run tools/memory-bench/MemoryBench.cs [N] [db] [lookups] [reuse]
+// (reuse: measure on the db a run with the same N built, without building it again)
 using System.Diagnostics;
 using Tarjama;
 using Tarjama.Documents;
@@ -8,6 +9,8 @@ using Tarjama.Memory;
 
 int count = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;
 string database = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), $"tarjama-bench-{count}.db");
+int queries = args.Length > 2 ? int.Parse(args[2]) : 2000;
+bool reuse = args.Length > 3 && args[3] == "reuse" && File.Exists(database);
 var random = new Random(12);
 var vocabulary = Vocabulary(random);
 string Sentence(Random r, int words)
@@ -21,16 +24,19 @@ string Sentence(Random r, int words)
 }
 var sources = Enumerable.Range(0, count).Select(_ => Sentence(random, random.Next(6, 25))).ToList();
 Console.WriteLine($"memory: {count:N0} segments, vocabulary {vocabulary.Length:N0} words (Zipf), 6-24 words a segment; {Environment.ProcessorCount} cores");
-File.Delete(database);
-var clock = Stopwatch.StartNew();
-using (var build = TranslationMemory.Open(database, create: true))
+if (!reuse)
 {
-    foreach (var chunk in sources.Chunk(100_000))
+    File.Delete(database);
+    var clock = Stopwatch.StartNew();
+    using (var build = TranslationMemory.Open(database, create: true))
     {
-        build.Add(chunk.Select(s => (s, "T " + s)), "ar", "en");
+        foreach (var chunk in sources.Chunk(100_000))
+        {
+            build.Add(chunk.Select(s => (s, "T " + s)), "ar", "en");
+        }
     }
+    Console.WriteLine($"build: {clock.Elapsed.TotalSeconds:F1} s ({count / clock.Elapsed.TotalSeconds:N0} segments/s), file {new FileInfo(database).Length / 1e6:F0} MB");
 }
-Console.WriteLine($"build: {clock.Elapsed.TotalSeconds:F1} s ({count / clock.Elapsed.TotalSeconds:N0} segments/s), file {new FileInfo(database).Length / 1e6:F0} MB");
 using var memory = TranslationMemory.Open(database, create: false);
 string Edited(string source, Random r)
 {
@@ -38,7 +44,7 @@ string Edited(string source, Random r)
     words[r.Next(words.Length)] = vocabulary[r.Next(vocabulary.Length)];
     return string.Join(' ', words) + ".";
 }
-void Measure(string name, Func<int, string> query, int queries = 2000)
+void Measure(string name, Func<int, string> query)
 {
     var times = new List<double>();
     int found = 0;
@@ -56,21 +62,18 @@ var lookups = new Random(7);
 Measure("exact (stored segments)", i => sources[lookups.Next(count)]);
 Measure("fuzzy (one word changed)", i => Edited(sources[lookups.Next(count)], lookups));
 Measure("miss (new segments)", i => Sentence(lookups, lookups.Next(6, 25)));
-var document = string.Join('\n', Enumerable.Range(0, 500).Select(i => i % 2 == 0 ? sources[lookups.Next(count)] : Sentence(lookups, lookups.Next(6, 25))));
+var document = string.Join('\n', Enumerable.Range(0, 100).Select(i => i % 2 == 0 ? sources[lookups.Next(count)] : Sentence(lookups, lookups.Next(6, 25))));
 var identity = new Identity();
 double Time(DocumentTranslationOptions options)
 {
     new DocumentTranslator(identity, options).Translate(document, DocumentFormat.Text);
     var watch = Stopwatch.StartNew();
-    for (int i = 0; i < 3; i++)
-    {
-        new DocumentTranslator(identity, options).Translate(document, DocumentFormat.Text);
-    }
-    return watch.Elapsed.TotalMilliseconds / 3;
+    new DocumentTranslator(identity, options).Translate(document, DocumentFormat.Text);
+    return watch.Elapsed.TotalMilliseconds;
 }
 double without = Time(new DocumentTranslationOptions { Bilingual = BilingualFormat.Jsonl });
 double with = Time(new DocumentTranslationOptions { Bilingual = BilingualFormat.Jsonl, Memories = [memory] });
-Console.WriteLine($"document of 500 segments (half in memory), model stand-in: {without:F0} ms without memory, {with:F0} ms with: {(with - without) / 500:F2} ms a segment for memory");
+Console.WriteLine($"document of 100 segments (half in memory), model stand-in: {without:F0} ms without memory, {with:F0} ms with: {(with - without) / 100:F2} ms a segment for memory");
 
 static int Zipf(Random random, int n) => Math.Min(n - 1, (int)Math.Floor(Math.Pow(n + 1, random.NextDouble())) - 1);
 

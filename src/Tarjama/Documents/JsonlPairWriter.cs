@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace Tarjama.Documents;
 
-/// <summary>One JSON object per line and segment: {"paragraph", "segment", "id", "source", "target", "origin"}, then
+/// <summary>One JSON object per line and segment: {"paragraph", "segment", "source", "target", "id", "origin"}, then
 /// "matches" (fuzzy memory matches) and "notes" when there are any, and "qa" (the quality checks' findings,
 /// [{"check", "message"}], empty for none) when they ran; Arabic written as is.</summary>
 internal sealed class JsonlPairWriter(TextWriter output) : SegmentPairWriter
@@ -21,9 +21,9 @@ internal sealed class JsonlPairWriter(TextWriter output) : SegmentPairWriter
             json.WriteStartObject();
             json.WriteNumber("paragraph", pair.Paragraph);
             json.WriteNumber("segment", pair.Segment);
-            json.WriteString("id", pair.Id);
             json.WriteString("source", pair.Source);
             json.WriteString("target", pair.Target);
+            json.WriteString("id", pair.Id);
             json.WriteString("origin", pair.Origin.ToString());
             if (pair.Matches.Count > 0)
             {

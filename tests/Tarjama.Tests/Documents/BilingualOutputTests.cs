@@ -20,7 +20,7 @@ public class BilingualOutputTests
         Assert.Equal([(0, 0), (2, 0), (2, 1), (3, 0)], records.Select(r => (r.GetProperty("paragraph").GetInt32(), r.GetProperty("segment").GetInt32())));
         Assert.Equal("وأضاف: «نعم».", records[2].GetProperty("source").GetString());
         Assert.Equal(LatinizingTranslator.Latinize("وأضاف: “نعم”."), records[2].GetProperty("target").GetString());
-        Assert.Equal(["paragraph", "segment", "id", "source", "target", "origin"], records[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["paragraph", "segment", "source", "target", "id", "origin"], records[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(("p2s1", "machine"), (records[2].GetProperty("id").GetString(), records[2].GetProperty("origin").GetString()));
         Assert.Contains("\"source\":\"عنوان\"", Bilingual(BilingualFormat.Jsonl)); // Arabic as is, not \u escapes
     }

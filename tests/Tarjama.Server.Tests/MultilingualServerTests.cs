@@ -75,4 +75,20 @@ public sealed class MultilingualServerTests : IAsyncLifetime
         Assert.Equal(nBest.Alternatives.Select(a => a.Translation).Where(a => a != nBest.Translation).Distinct(),
             body.GetProperty("alternatives").EnumerateArray().Select(a => a.GetString()!));
     }
+
+    [Fact]
+    public async Task Requests_for_different_pairs_share_one_engine_batch()
+    {
+        var reports = new List<BatchReport>();
+        using var queue = BatchingTranslator.For(Model, new BatchingOptions { MaxWait = TimeSpan.FromSeconds(2), ArrivalGap = TimeSpan.FromSeconds(1), MaxBatchSize = 4 });
+        queue.BatchTranslated += reports.Add;
+        var toArabic = new TranslationOptions { SourceLanguage = "en", TargetLanguage = "ar" };
+        var both = await Task.WhenAll(
+            queue.TranslateDetailedAsync(["مرحبا بكم", "شكرا جزيلا"], new TranslationOptions { SourceLanguage = "ar", TargetLanguage = "en" }, null),
+            queue.TranslateDetailedAsync(["thank you", "the city"], toArabic, null));
+        queue.Dispose(); // the report is raised after the results are handed back: wait for the worker
+        Assert.Equal((2, 4), (reports.Single().Requests, reports.Single().Segments));
+        Assert.Equal(Model.Translate(["مرحبا بكم", "شكرا جزيلا"]), both[0].Select(r => r.Translation));
+        Assert.Equal(Model.TranslateDetailed(["thank you", "the city"], toArabic).Select(r => r.Translation), both[1].Select(r => r.Translation));
+    }
 }

@@ -12,12 +12,13 @@ internal sealed class Admission(ServerSettings settings, MemoryBudget memory)
     private readonly int _limit = settings.Batching.MaxQueuedSegments + settings.Batching.MaxBatchSize;
     private int _inside;
 
-    /// <summary>Admits one request for <paramref name="translator"/> of <paramref name="inputBytes"/> in
+    /// <summary>Admits one request for <paramref name="route"/> of <paramref name="inputBytes"/> in
     /// <paramref name="format"/> (null: not known yet); dispose the result when it is answered.</summary>
     /// <exception cref="TranslationQueueFullException">The queue is full or the server holds as many requests as it may.</exception>
     /// <exception cref="ApiError">The request's memory does not fit (413 alone, 503 with the others).</exception>
-    public Admitted Enter(BatchingTranslator translator, long inputBytes, DocumentFormat? format)
+    public Admitted Enter(LanguageRoute route, long inputBytes, DocumentFormat? format)
     {
+        var translator = route.Queue;
         int queued = translator.QueuedSegments;
         if (Interlocked.Increment(ref _inside) > _limit || queued >= translator.Options.MaxQueuedSegments)
         {
@@ -26,7 +27,7 @@ internal sealed class Admission(ServerSettings settings, MemoryBudget memory)
         }
         try
         {
-            return new Admitted(this, memory.Reserve(inputBytes, format), translator.WithBudget(new EngineTimeBudget(settings.MaxRequestEngineTime)));
+            return new Admitted(this, memory.Reserve(inputBytes, format), route.Translator(new EngineTimeBudget(settings.MaxRequestEngineTime)));
         }
         catch
         {
@@ -36,11 +37,11 @@ internal sealed class Admission(ServerSettings settings, MemoryBudget memory)
     }
 
     /// <summary>An admitted request: its translator (charged to its engine-time budget) and its place, given back on dispose.</summary>
-    internal sealed class Admitted(Admission admission, IDisposable reservation, ISegmentTranslator translator) : IDisposable
+    internal sealed class Admitted(Admission admission, IDisposable reservation, BatchingTranslator.RequestTranslator translator) : IDisposable
     {
         private int _left;
 
-        public ISegmentTranslator Translator { get; } = translator;
+        public BatchingTranslator.RequestTranslator Translator { get; } = translator;
 
         public void Dispose()
         {

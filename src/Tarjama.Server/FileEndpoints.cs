@@ -80,7 +80,7 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
     }
 
     /// <summary>The upload and the translator for it, after the checks both file endpoints make, in LibreTranslate's order.</summary>
-    private async Task<(IFormFile File, BatchingTranslator Translator, RequestFields Fields)> ReadUpload(HttpContext context)
+    private async Task<(IFormFile File, LanguageRoute Translator, RequestFields Fields)> ReadUpload(HttpContext context)
     {
         var fields = await RequestFields.ReadAsync(context.Request, settings.MaxUploadBytes);
         access.Check(context, fields);

@@ -2,8 +2,8 @@ using Tarjama.Translation;
 
 namespace Tarjama.Server;
 
-/// <summary>The translation directions the loaded models offer, each behind its batching queue; the languages and
-/// pairs the API lists follow from these.</summary>
+/// <summary>The translation directions the loaded models offer, each behind its model's batching queue (a multilingual
+/// model offers every pair of its languages); the languages and pairs the API lists follow from these.</summary>
 public sealed class LanguagePairs : IDisposable
 {
     private readonly IReadOnlyList<BatchingTranslator> _translators;
@@ -14,29 +14,36 @@ public sealed class LanguagePairs : IDisposable
         {
             throw new TarjamaException("the server needs at least one model");
         }
-        var twice = translators.GroupBy(t => (t.SourceLanguage, t.TargetLanguage)).FirstOrDefault(g => g.Count() > 1);
+        var routes = translators.SelectMany(t => t.SourceLanguages.SelectMany(source => t.TargetLanguages
+            .Where(target => target != source).Select(target => new LanguageRoute(t, source, target)))).ToList();
+        var twice = routes.GroupBy(r => (r.SourceLanguage, r.TargetLanguage)).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
         {
             throw new TarjamaException($"two models translate {twice.Key.SourceLanguage} to {twice.Key.TargetLanguage}: load one per direction");
         }
         _translators = translators;
-        Languages = translators.SelectMany(t => new[] { t.SourceLanguage, t.TargetLanguage }).Distinct().Order(StringComparer.Ordinal).ToList();
+        Routes = routes;
+        Languages = routes.SelectMany(r => new[] { r.SourceLanguage, r.TargetLanguage }).Distinct().Order(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The loaded models' queues.</summary>
     public IReadOnlyList<BatchingTranslator> All => _translators;
+
+    /// <summary>Every direction offered.</summary>
+    public IReadOnlyList<LanguageRoute> Routes { get; }
 
     /// <summary>Every language code that is a source or a target of some model.</summary>
     public IReadOnlyList<string> Languages { get; }
 
     public IReadOnlyList<string> TargetsOf(string language) =>
-        _translators.Where(t => t.SourceLanguage == language).Select(t => t.TargetLanguage).Order(StringComparer.Ordinal).ToList();
+        Routes.Where(r => r.SourceLanguage == language).Select(r => r.TargetLanguage).Order(StringComparer.Ordinal).ToList();
 
-    public BatchingTranslator? Find(string source, string target) =>
-        _translators.FirstOrDefault(t => t.SourceLanguage == source && t.TargetLanguage == target);
+    public LanguageRoute? Find(string source, string target) =>
+        Routes.FirstOrDefault(r => r.SourceLanguage == source && r.TargetLanguage == target);
 
     /// <summary>The translator for a direction, refused as LibreTranslate refuses unknown languages and pairs.</summary>
     /// <param name="asked">The source the client named ("auto" when detected), for the message.</param>
-    internal BatchingTranslator Resolve(string source, string target, string asked)
+    internal LanguageRoute Resolve(string source, string target, string asked)
     {
         if (!Languages.Contains(source))
         {

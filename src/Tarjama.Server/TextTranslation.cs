@@ -1,4 +1,6 @@
+using Tarjama.Decoding;
 using Tarjama.Documents;
+using Tarjama.Translation;
 
 namespace Tarjama.Server;
 
@@ -37,17 +39,45 @@ internal static class TextTranslation
     /// from those translations.</summary>
     private static IReadOnlyList<string> HtmlTexts(ISegmentTranslator translator, IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
+        var sources = Segments(translator, texts, DocumentFormat.Html, cancellationToken);
+        var translations = translator.Translate(sources, cancellationToken);
+        return Rebuild(translator, texts, DocumentFormat.Html, sources.Zip(translations).ToDictionary(StringComparer.Ordinal), cancellationToken);
+    }
+
+    /// <summary>Translates the texts with the <paramref name="count"/>+1 best hypotheses of each segment: the best make
+    /// the translations, the k-th of every segment (or its best when it has fewer) the k-th alternative of each text;
+    /// alternatives equal to the translation or to an earlier one are left out. The beams are raised to count+1 when
+    /// the model's default search keeps fewer.</summary>
+    public static Task<IReadOnlyList<(string Translation, IReadOnlyList<string> Alternatives)>> WithAlternativesAsync(
+        BatchingTranslator.RequestTranslator translator, IReadOnlyList<string> texts, DocumentFormat format, int count, CancellationToken cancellationToken) =>
+        DocumentWork.Run<IReadOnlyList<(string, IReadOnlyList<string>)>>(() =>
+        {
+            var sources = Segments(translator, texts, format, cancellationToken);
+            var generation = new GenerationOverrides { NumBeams = Math.Max(translator.NumBeams, count + 1), NumReturnSequences = count + 1 };
+            var results = translator.TranslateDetailedAsync(sources, generation, cancellationToken).GetAwaiter().GetResult();
+            var versions = Enumerable.Range(0, count + 1).Select(k => Rebuild(translator, texts, format, sources.Zip(results)
+                .ToDictionary(p => p.First, p => k == 0 || p.Second.Alternatives.Count < k ? p.Second.Translation : p.Second.Alternatives[k - 1].Translation, StringComparer.Ordinal),
+                cancellationToken)).ToList();
+            return [.. texts.Select((_, i) => (versions[0][i], (IReadOnlyList<string>)[.. versions.Skip(1).Select(v => v[i]).Where(a => a != versions[0][i]).Distinct()]))];
+        }, cancellationToken);
+
+    /// <summary>Every distinct segment of the texts, read as the documents library reads them.</summary>
+    private static List<string> Segments(ISegmentTranslator translator, IReadOnlyList<string> texts, DocumentFormat format, CancellationToken cancellationToken)
+    {
         var collector = new SegmentCollector(translator.SourceLanguage, translator.TargetLanguage);
         var collecting = new DocumentTranslator(collector);
         foreach (string text in texts)
         {
-            collecting.Translate(text, DocumentFormat.Html, cancellationToken);
+            collecting.Translate(text, format, cancellationToken);
         }
-        var sources = collector.Segments.ToList();
-        var translations = translator.Translate(sources, cancellationToken);
-        var known = new KnownTranslations(translator.SourceLanguage, translator.TargetLanguage, sources.Zip(translations).ToDictionary(StringComparer.Ordinal));
-        var rebuilding = new DocumentTranslator(known);
-        return texts.Select(text => rebuilding.Translate(text, DocumentFormat.Html, cancellationToken)).ToList();
+        return [.. collector.Segments];
+    }
+
+    /// <summary>The texts rebuilt from translations of their segments.</summary>
+    private static IReadOnlyList<string> Rebuild(ISegmentTranslator translator, IReadOnlyList<string> texts, DocumentFormat format, Dictionary<string, string> translations, CancellationToken cancellationToken)
+    {
+        var rebuilding = new DocumentTranslator(new KnownTranslations(translator.SourceLanguage, translator.TargetLanguage, translations));
+        return [.. texts.Select(text => rebuilding.Translate(text, format, cancellationToken))];
     }
 
     /// <summary>Remembers every distinct segment it is given and answers each with itself.</summary>

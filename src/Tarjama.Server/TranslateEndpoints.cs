@@ -44,11 +44,12 @@ internal sealed class TranslateEndpoints(ServerSettings settings, LanguagePairs 
             var other => throw ApiError.BadRequest($"{other} format is not supported"),
         };
         using var admitted = admission.Enter(translator, texts.Sum(text => 2L * text.Length), format);
-        var translations = await TextTranslation.TranslateAsync(admitted.Translator, texts, format, context.RequestAborted);
-        // The engine keeps one hypothesis per input, so asked-for alternatives come back as empty lists.
+        var answered = alternatives > 0
+            ? await TextTranslation.WithAlternativesAsync(admitted.Translator, texts, format, alternatives, context.RequestAborted)
+            : [.. (await TextTranslation.TranslateAsync(admitted.Translator, texts, format, context.RequestAborted)).Select(t => (t, (IReadOnlyList<string>)[]))];
         var answer = batch
-            ? new Answer(translations, detected is null ? null : texts.Select(_ => detected).ToList(), alternatives > 0 ? texts.Select(_ => Array.Empty<string>()).ToList() : null)
-            : new Answer(translations[0], detected, alternatives > 0 ? Array.Empty<string>() : null);
+            ? new Answer(answered.Select(a => a.Translation).ToList(), detected is null ? null : texts.Select(_ => detected).ToList(), alternatives > 0 ? answered.Select(a => a.Alternatives).ToList() : null)
+            : new Answer(answered[0].Translation, detected, alternatives > 0 ? answered[0].Alternatives : null);
         return Results.Json(answer, ServerJson.Options);
     }
 

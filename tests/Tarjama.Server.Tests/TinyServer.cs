@@ -13,6 +13,9 @@ public sealed class TinyServer : IAsyncLifetime
 
     internal RunningServer Server => _server!;
 
+    /// <summary>The model behind the server, to compare its answers with the library's.</summary>
+    public Translator Model => _model!;
+
     public async Task InitializeAsync()
     {
         _model = Translator.Load(TestModels.Tiny, new TranslatorOptions { Generation = new() { MaxNewTokens = 8 } });

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Tarjama.Translation;
 
 namespace Tarjama.Server.Tests;
 
@@ -71,11 +72,16 @@ public sealed class TranslateApiTests(TinyServer tiny) : IClassFixture<TinyServe
     }
 
     [Fact]
-    public async Task Alternatives_are_accepted_and_answered_as_lists()
+    public async Task Alternatives_are_the_beams_other_hypotheses()
     {
-        var (status, single) = await RunningServer.Read(await Server.PostJson("/translate", """{"q": "مرحبا", "source": "ar", "target": "en", "alternatives": 2}"""));
+        const string text = "مرحبا بكم في المدينة";
+        var nBest = tiny.Model.TranslateDetailed([text], new TranslationOptions { Generation = new() { NumReturnSequences = 3 } })[0];
+        var (status, single) = await RunningServer.Read(await Server.PostJson("/translate", $$"""{"q": "{{text}}", "source": "ar", "target": "en", "alternatives": 2}"""));
         Assert.Equal(200, status);
-        Assert.Equal(JsonValueKind.Array, single.GetProperty("alternatives").ValueKind);
+        Assert.Equal(nBest.Translation, single.GetProperty("translatedText").GetString());
+        var expected = nBest.Alternatives.Select(a => a.Translation).Where(a => a != nBest.Translation).Distinct().ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, single.GetProperty("alternatives").EnumerateArray().Select(a => a.GetString()!).ToList());
         var (_, batch) = await RunningServer.Read(await Server.PostForm("/translate", ("q", "مرحبا"), ("source", "ar"), ("target", "en"), ("alternatives", "1")));
         Assert.Equal(JsonValueKind.Array, batch.GetProperty("alternatives").ValueKind);
     }

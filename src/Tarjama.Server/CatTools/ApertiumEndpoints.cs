@@ -24,7 +24,7 @@ internal sealed class ApertiumEndpoints(ServerSettings settings, LanguagePairs p
     }
 
     private Task<IResult> ListPairs(HttpContext context) => Answering(context, fields => Task.FromResult<object>(
-        pairs.All.Select(t => new Pair(LanguageCodes.ThreeLetter(t.SourceLanguage), LanguageCodes.ThreeLetter(t.TargetLanguage))).ToList()));
+        pairs.Routes.Select(r => new Pair(LanguageCodes.ThreeLetter(r.SourceLanguage), LanguageCodes.ThreeLetter(r.TargetLanguage))).ToList()));
 
     private Task<IResult> Translate(HttpContext context) => Answering(context, async fields =>
     {

@@ -21,7 +21,7 @@ internal sealed class OpusCatEndpoints(ServerSettings settings, LanguagePairs pa
     private IResult ListPairs(HttpContext context)
     {
         access.CheckKey(context, null);
-        return Results.Json(pairs.All.Select(t => $"{t.SourceLanguage}-{t.TargetLanguage}"), ServerJson.Options);
+        return Results.Json(pairs.Routes.Select(r => $"{r.SourceLanguage}-{r.TargetLanguage}"), ServerJson.Options);
     }
 
     private async Task<IResult> TranslateJson(HttpContext context) => Results.Json(new Answer(await Translate(context)), ServerJson.Options);

@@ -42,7 +42,7 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
         string source = DeepLLanguages.ToCode(fields.Text("source_lang")) ?? ScriptDetector.Detect([text], pairs.Languages)[0].Language;
         var translator = DeepLRequest.Resolve(pairs, source, target);
         usage.Spend(caller, text.Length);
-        var job = jobs.Start(caller, content, fileName, translator, text.Length);
+        var job = jobs.Start(caller, content, fileName, translator.Translator(), text.Length);
         return Results.Json(new { document_id = job.Id, document_key = job.Key }, DeepLJson.Options);
     }
 

@@ -15,7 +15,7 @@ internal sealed class DeepLDocumentJob(string id, string key, string caller, str
     public string Status => _status;
     public string? Error { get; private set; }
 
-    public async Task Run(Translation.BatchingTranslator translator, byte[] content, CancellationToken stopping)
+    public async Task Run(ISegmentTranslator translator, byte[] content, CancellationToken stopping)
     {
         _status = "translating";
         try

@@ -17,7 +17,7 @@ internal sealed class DeepLDocumentJobs(ServerSettings settings) : IDisposable
     private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>Starts translating <paramref name="content"/>; returns the job at once.</summary>
-    public DeepLDocumentJob Start(string caller, byte[] content, string fileName, BatchingTranslator translator, long characters)
+    public DeepLDocumentJob Start(string caller, byte[] content, string fileName, ISegmentTranslator translator, long characters)
     {
         RemoveExpired();
         if (_jobs.Count >= MaxJobs)

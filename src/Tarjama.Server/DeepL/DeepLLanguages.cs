@@ -23,7 +23,7 @@ internal static class DeepLLanguages
     /// <summary>GET /v2/languages: sources as their bare codes, targets with their variants.</summary>
     public static IReadOnlyList<object> List(LanguagePairs pairs, bool targets)
     {
-        var codes = pairs.Languages.Where(code => targets ? pairs.All.Any(t => t.TargetLanguage == code) : pairs.TargetsOf(code).Count > 0);
+        var codes = pairs.Languages.Where(code => targets ? pairs.Routes.Any(r => r.TargetLanguage == code) : pairs.TargetsOf(code).Count > 0);
         return codes.SelectMany(code => targets && Variants.TryGetValue(code, out var variants)
                 ? variants.Select(variant => Entry(variant, $"{LanguageNames.Of(code)} ({variant[(variant.IndexOf('-') + 1)..]})", true))
                 : [Entry(ToDeepL(code), LanguageNames.Of(code), targets)])

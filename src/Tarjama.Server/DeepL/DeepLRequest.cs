@@ -1,5 +1,3 @@
-using Tarjama.Translation;
-
 namespace Tarjama.Server.DeepL;
 
 /// <summary>What the DeepL endpoints check alike: the language pair, glossaries, and DeepL's wording of a bad request.</summary>
@@ -8,7 +6,7 @@ internal static class DeepLRequest
     public static ApiError Bad(string reason) => ApiError.BadRequest("Bad request. Reason: " + reason);
 
     /// <summary>The translator for a pair given in DeepL's codes, each side refused by its field name.</summary>
-    public static BatchingTranslator Resolve(LanguagePairs pairs, string source, string target)
+    public static LanguageRoute Resolve(LanguagePairs pairs, string source, string target)
     {
         if (!pairs.Languages.Contains(source))
         {

@@ -11,12 +11,13 @@ namespace Tarjama.Translation;
 /// <remarks>The engine uses every core for one batch, so translators that share an engine gate never run at the same time.</remarks>
 public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
 {
-    private sealed class Request(IReadOnlyList<string> segments, int pieceSize, EngineTimeBudget? budget)
+    private sealed class Request(IReadOnlyList<string> segments, TranslationOptions options, int pieceSize, EngineTimeBudget? budget)
     {
         private int _piecesLeft = (segments.Count + pieceSize - 1) / pieceSize;
 
         public object Id { get; } = new();
         public EngineTimeBudget? Budget { get; } = budget;
+        public TranslationOptions Options { get; } = options;
         public TranslationResult[] Results { get; } = new TranslationResult[segments.Count];
         public TaskCompletionSource<IReadOnlyList<TranslationResult>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -58,7 +59,7 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
         public long EnqueuedAt { get; } = Stopwatch.GetTimestamp();
     }
 
-    private readonly Func<IReadOnlyList<string>, CancellationToken, IReadOnlyList<TranslationResult>> _engine;
+    private readonly Func<IReadOnlyList<TranslationItem>, CancellationToken, IReadOnlyList<TranslationResult>> _engine;
     private readonly SemaphoreSlim? _engineGate;
     private readonly Queue<Piece> _queue = new();
     private readonly Queue<Request> _waiting = new();
@@ -75,23 +76,46 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
     public BatchingTranslator(string sourceLanguage, string targetLanguage,
         Func<IReadOnlyList<string>, CancellationToken, IReadOnlyList<TranslationResult>> engine,
         BatchingOptions? options = null, SemaphoreSlim? engineGate = null)
+        : this(new LanguageOffer(sourceLanguage, targetLanguage, [sourceLanguage], [targetLanguage], 1),
+            (items, token) => engine([.. items.Select(item => item.Text)], token), options, engineGate)
+    {
+    }
+
+    /// <summary>What a model offers: its default pair, every language it reads and writes (ISO codes), and the beams
+    /// its default search keeps.</summary>
+    private sealed record LanguageOffer(string Source, string Target, IReadOnlyList<string> Sources, IReadOnlyList<string> Targets, int NumBeams);
+
+    private BatchingTranslator(LanguageOffer offer,
+        Func<IReadOnlyList<TranslationItem>, CancellationToken, IReadOnlyList<TranslationResult>> engine,
+        BatchingOptions? options, SemaphoreSlim? engineGate)
     {
         Options = options ?? new BatchingOptions();
         Options.Validate();
-        SourceLanguage = sourceLanguage;
-        TargetLanguage = targetLanguage;
+        SourceLanguage = offer.Source;
+        TargetLanguage = offer.Target;
+        SourceLanguages = offer.Sources;
+        TargetLanguages = offer.Targets;
+        NumBeams = offer.NumBeams;
         _engine = engine;
         _engineGate = engineGate;
         _pieceSize = Math.Min(Options.MaxBatchSize, Options.MaxQueuedSegments);
-        _worker = new Thread(Run) { IsBackground = true, Name = $"tarjama-batches-{sourceLanguage}-{targetLanguage}" };
+        _worker = new Thread(Run) { IsBackground = true, Name = $"tarjama-batches-{offer.Source}-{offer.Target}" };
         _worker.Start();
     }
 
-    /// <summary>Batches for a model, counting the tokens it generates.</summary>
-    public static BatchingTranslator For(Translator translator, BatchingOptions? options = null, SemaphoreSlim? engineGate = null) =>
-        new(translator.SourceLanguage, translator.TargetLanguage, (segments, token) => translator.TranslateDetailed(segments, (TranslationOptions?)null, token), options, engineGate);
+    /// <summary>Batches for a model, counting the tokens it generates; each request's pair and decoding options go to
+    /// the model with its texts, so requests for different pairs of one multilingual model share batches.</summary>
+    public static BatchingTranslator For(Translator translator, BatchingOptions? options = null, SemaphoreSlim? engineGate = null)
+    {
+        var family = translator.Family;
+        var offer = new LanguageOffer(translator.SourceLanguage, translator.TargetLanguage,
+            [.. family.SourceLanguages.Select(family.IsoCode).Distinct()], [.. family.TargetLanguages.Select(family.IsoCode).Distinct()],
+            translator.Settings.NumBeams);
+        return new(offer, (items, token) => translator.TranslateDetailed(items, token), options, engineGate);
+    }
 
-    /// <summary>Batches for any translator (generated tokens are reported as 0).</summary>
+    /// <summary>Batches for any translator (generated tokens are reported as 0). It has one pair and no decoding
+    /// options, so a request's options are not passed on and its results have no alternatives.</summary>
     public static BatchingTranslator For(ISegmentTranslator translator, BatchingOptions? options = null, SemaphoreSlim? engineGate = null) =>
         new(translator.SourceLanguage, translator.TargetLanguage,
             (segments, token) => translator.Translate(segments, token).Select((text, i) => new TranslationResult(segments[i], text, [], 0)).ToList(),
@@ -99,6 +123,12 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
 
     public string SourceLanguage { get; }
     public string TargetLanguage { get; }
+    /// <summary>Every language the model reads (ISO codes); requests may name any of these as their source.</summary>
+    public IReadOnlyList<string> SourceLanguages { get; }
+    /// <summary>Every language the model writes (ISO codes).</summary>
+    public IReadOnlyList<string> TargetLanguages { get; }
+    /// <summary>The beams the model's default search keeps.</summary>
+    public int NumBeams { get; }
     public BatchingOptions Options { get; }
 
     /// <summary>Segments waiting for the engine now (not the later pieces of the requests being fed).</summary>
@@ -124,14 +154,20 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
     /// <summary>As <see cref="TranslateDetailedAsync(IReadOnlyList{string}, CancellationToken)"/>, charging the engine
     /// time spent on these segments to <paramref name="budget"/>, which several calls may share.</summary>
     /// <exception cref="EngineTimeExceededException">The budget ran out (at once, or later through the task).</exception>
-    public Task<IReadOnlyList<TranslationResult>> TranslateDetailedAsync(IReadOnlyList<string> segments, EngineTimeBudget? budget, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<TranslationResult>> TranslateDetailedAsync(IReadOnlyList<string> segments, EngineTimeBudget? budget, CancellationToken cancellationToken = default) =>
+        TranslateDetailedAsync(segments, new TranslationOptions(), budget, cancellationToken);
+
+    /// <summary>As <see cref="TranslateDetailedAsync(IReadOnlyList{string}, EngineTimeBudget, CancellationToken)"/>, with
+    /// the pair and decoding options of this request (one of <see cref="SourceLanguages"/> into one of
+    /// <see cref="TargetLanguages"/>).</summary>
+    public Task<IReadOnlyList<TranslationResult>> TranslateDetailedAsync(IReadOnlyList<string> segments, TranslationOptions options, EngineTimeBudget? budget, CancellationToken cancellationToken = default)
     {
         if (segments.Count == 0)
         {
             return Task.FromResult<IReadOnlyList<TranslationResult>>([]);
         }
         budget?.ThrowIfSpent();
-        var request = new Request(segments, _pieceSize, budget);
+        var request = new Request(segments, options, _pieceSize, budget);
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_closed, this);
@@ -153,17 +189,25 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
     public IReadOnlyList<string> Translate(IReadOnlyList<string> segments, CancellationToken cancellationToken = default) =>
         TranslateAsync(segments, cancellationToken).GetAwaiter().GetResult();
 
-    /// <summary>This translator with every call charged to <paramref name="budget"/>: one per HTTP request, say, so that
-    /// all of a request's calls count against one engine-time limit.</summary>
-    public ISegmentTranslator WithBudget(EngineTimeBudget budget) => new BudgetedTranslator(this, budget);
+    /// <summary>This translator for one request's pair and options, every call charged to <paramref name="budget"/> when
+    /// given: one per HTTP request, say, so that all of a request's calls count against one engine-time limit.</summary>
+    public RequestTranslator For(TranslationOptions options, EngineTimeBudget? budget = null) => new(this, options, budget);
 
-    private sealed class BudgetedTranslator(BatchingTranslator batching, EngineTimeBudget budget) : ISegmentTranslator
+    /// <summary>A view of the queue with one request's pair, options and budget.</summary>
+    public sealed class RequestTranslator(BatchingTranslator batching, TranslationOptions options, EngineTimeBudget? budget) : ISegmentTranslator
     {
-        public string SourceLanguage => batching.SourceLanguage;
-        public string TargetLanguage => batching.TargetLanguage;
+        public string SourceLanguage => options.SourceLanguage ?? batching.SourceLanguage;
+        public string TargetLanguage => options.TargetLanguage ?? batching.TargetLanguage;
+
+        /// <summary>The beams the model's default search keeps.</summary>
+        public int NumBeams => batching.NumBeams;
 
         public IReadOnlyList<string> Translate(IReadOnlyList<string> segments, CancellationToken cancellationToken = default) =>
-            batching.TranslateDetailedAsync(segments, budget, cancellationToken).GetAwaiter().GetResult().Select(r => r.Translation).ToList();
+            TranslateDetailedAsync(segments, new Decoding.GenerationOverrides(), cancellationToken).GetAwaiter().GetResult().Select(r => r.Translation).ToList();
+
+        /// <summary>Translates with these decoding overrides on top of the request's.</summary>
+        public Task<IReadOnlyList<TranslationResult>> TranslateDetailedAsync(IReadOnlyList<string> segments, Decoding.GenerationOverrides generation, CancellationToken cancellationToken = default) =>
+            batching.TranslateDetailedAsync(segments, options with { Generation = generation.Over(options.Generation) }, budget, cancellationToken);
     }
 
     private static async Task<IReadOnlyList<TranslationResult>> Gather(Request request, CancellationTokenRegistration registration)
@@ -277,7 +321,7 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
         IReadOnlyList<TranslationResult> results;
         try
         {
-            results = _engine(batch.SelectMany(p => p.Segments).ToList(), CancellationToken.None);
+            results = _engine([.. batch.SelectMany(p => p.Segments.Select(segment => new TranslationItem(segment, p.Request.Options)))], CancellationToken.None);
         }
         catch (Exception) when (batch.Count > 1)
         {

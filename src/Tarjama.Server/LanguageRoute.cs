@@ -1,0 +1,13 @@
+using Tarjama.Translation;
+
+namespace Tarjama.Server;
+
+/// <summary>One direction the server offers: the model's queue that translates it and the pair (ISO codes) its requests
+/// carry to the model.</summary>
+public sealed record LanguageRoute(BatchingTranslator Queue, string SourceLanguage, string TargetLanguage)
+{
+    public TranslationOptions Options => new() { SourceLanguage = SourceLanguage, TargetLanguage = TargetLanguage };
+
+    /// <summary>The queue for this pair, charged to <paramref name="budget"/> when given.</summary>
+    public BatchingTranslator.RequestTranslator Translator(EngineTimeBudget? budget = null) => Queue.For(Options, budget);
+}

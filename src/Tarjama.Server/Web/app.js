@@ -125,10 +125,12 @@ async function translateDocument(file, fields, signal) {
   });
 }
 
-/** With Detect, text already in the target language is meant for the other one (as DeepL's page does). */
+/** With Detect, text already in the target language is meant for the other one (as DeepL's page does): Arabic for
+ * English and English for Arabic where a model offers it, else the first the models offer. */
 function followDetectedSource() {
   const guess = sourceLanguage();
-  const other = state.languages.find((l) => l.code === guess)?.targets[0];
+  const targets = state.languages.find((l) => l.code === guess)?.targets ?? [];
+  const other = targets.find((code) => code === 'ar' || code === 'en') ?? targets[0];
   if ($('source').value === 'auto' && guess === $('target').value && other) $('target').value = other;
 }
 

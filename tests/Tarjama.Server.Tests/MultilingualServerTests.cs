@@ -86,7 +86,6 @@ public sealed class MultilingualServerTests : IAsyncLifetime
         var both = await Task.WhenAll(
             queue.TranslateDetailedAsync(["مرحبا بكم", "شكرا جزيلا"], new TranslationOptions { SourceLanguage = "ar", TargetLanguage = "en" }, null),
             queue.TranslateDetailedAsync(["thank you", "the city"], toArabic, null));
-        queue.Dispose(); // the report is raised after the results are handed back: wait for the worker
         Assert.Equal((2, 4), (reports.Single().Requests, reports.Single().Segments));
         Assert.Equal(Model.Translate(["مرحبا بكم", "شكرا جزيلا"]), both[0].Select(r => r.Translation));
         Assert.Equal(Model.TranslateDetailed(["thank you", "the city"], toArabic).Select(r => r.Translation), both[1].Select(r => r.Translation));

@@ -39,6 +39,7 @@ internal static class ServeCommand
             command.Options.Add(option);
         }
         command.OnlyWhen([keyLimit], result => result.Given(apiKeys), "sets the limit of keys from --api-keys FILE: give that file too");
+        var glossaries = ServerGlossaries.AddTo(command);
         command.SetAction(parse => CommandGuard.Run(() =>
         {
             var translatorOptions = model.Read(parse);
@@ -79,7 +80,7 @@ internal static class ServeCommand
                 {
                     loaded.Add(Translator.Load(ModelOptions.Resolve(name, translatorOptions.DType), translatorOptions));
                 }
-                Serve(settings, loaded).GetAwaiter().GetResult();
+                Serve(settings with { Glossaries = ServerGlossaries.Read(parse, glossaries, loaded) }, loaded).GetAwaiter().GetResult();
             }
             finally
             {

@@ -8,6 +8,8 @@ public sealed record LanguageRoute(BatchingTranslator Queue, string SourceLangua
 {
     public TranslationOptions Options => new() { SourceLanguage = SourceLanguage, TargetLanguage = TargetLanguage };
 
-    /// <summary>The queue for this pair, charged to <paramref name="budget"/> when given.</summary>
-    public BatchingTranslator.RequestTranslator Translator(EngineTimeBudget? budget = null) => Queue.For(Options, budget);
+    /// <summary>The queue for this pair, charged to <paramref name="budget"/> when given, enforcing <paramref name="glossary"/>
+    /// when given.</summary>
+    public BatchingTranslator.RequestTranslator Translator(EngineTimeBudget? budget = null, Terminology.TermMatcher? glossary = null) =>
+        Queue.For(Options with { Glossary = glossary }, budget);
 }

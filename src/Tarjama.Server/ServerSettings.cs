@@ -28,6 +28,9 @@ public sealed record ServerSettings
 
     public BatchingOptions Batching { get; init; } = new();
 
+    /// <summary>Server-wide glossaries by language pair ("ar-en"), for requests that bring none of their own.</summary>
+    public IReadOnlyDictionary<string, Terminology.Glossary> Glossaries { get; init; } = new Dictionary<string, Terminology.Glossary>();
+
     /// <summary>Seconds a client is told to wait when the queue is full.</summary>
     public int RetryAfterSeconds { get; init; } = 1;
 

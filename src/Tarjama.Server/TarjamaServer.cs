@@ -45,6 +45,7 @@ public sealed class TarjamaServer : IAsyncDisposable
             app.Services.GetRequiredService<TranslateEndpoints>().Map(app);
             app.Services.GetRequiredService<FileEndpoints>().Map(app);
             app.Services.GetRequiredService<ServiceEndpoints>().Map(app);
+            app.Services.GetRequiredService<GlossaryEndpoints>().Map(app);
             app.Services.GetRequiredService<DeepLTranslateEndpoints>().Map(app);
             app.Services.GetRequiredService<DeepLDocumentEndpoints>().Map(app);
             app.Services.GetRequiredService<OpusCatEndpoints>().Map(app);
@@ -105,6 +106,8 @@ public sealed class TarjamaServer : IAsyncDisposable
         builder.Services.AddSingleton<TranslateEndpoints>();
         builder.Services.AddSingleton<FileEndpoints>();
         builder.Services.AddSingleton<ServiceEndpoints>();
+        builder.Services.AddSingleton(_ => new Terminology.GlossaryStore());
+        builder.Services.AddSingleton<GlossaryEndpoints>();
         builder.Services.AddSingleton<DeepLUsage>();
         builder.Services.AddSingleton<DeepLTranslateEndpoints>();
         builder.Services.AddSingleton<DeepLDocumentJobs>();

@@ -4,9 +4,9 @@ namespace Tarjama.Server;
 
 /// <summary>LibreTranslate's text endpoints: /translate, /detect, /languages and /frontend/settings, with its parameter
 /// names, answers and error messages.</summary>
-internal sealed class TranslateEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles files, Admission admission)
+internal sealed class TranslateEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles files, Admission admission, GlossaryEndpoints glossaries)
 {
-    private sealed record Answer(object TranslatedText, object? DetectedLanguage, object? Alternatives);
+    private sealed record Answer(object TranslatedText, object? DetectedLanguage, object? Alternatives, object? Qa);
 
     private sealed record Language(string Code, string Name, IReadOnlyList<string> Targets);
 
@@ -43,13 +43,18 @@ internal sealed class TranslateEndpoints(ServerSettings settings, LanguagePairs 
             "html" => DocumentFormat.Html,
             var other => throw ApiError.BadRequest($"{other} format is not supported"),
         };
-        using var admitted = admission.Enter(translator, texts.Sum(text => 2L * text.Length), format);
+        var terms = glossaries.TermsFor(fields, translator);
+        using var admitted = admission.Enter(translator, texts.Sum(text => 2L * text.Length), format, terms);
         var answered = alternatives > 0
             ? await TextTranslation.WithAlternativesAsync(admitted.Translator, texts, format, alternatives, context.RequestAborted)
             : [.. (await TextTranslation.TranslateAsync(admitted.Translator, texts, format, context.RequestAborted)).Select(t => (t, (IReadOnlyList<string>)[]))];
+        // Quality findings are an extra field LibreTranslate clients ignore: given when asked for, or with a glossary.
+        var qa = fields.Flag("qa") == true || terms is not null
+            ? texts.Select((text, i) => new Quality.SegmentQualityChecker(translator.SourceLanguage, translator.TargetLanguage, terms).Check(text, answered[i].Translation)).ToList()
+            : null;
         var answer = batch
-            ? new Answer(answered.Select(a => a.Translation).ToList(), detected is null ? null : texts.Select(_ => detected).ToList(), alternatives > 0 ? answered.Select(a => a.Alternatives).ToList() : null)
-            : new Answer(answered[0].Translation, detected, alternatives > 0 ? answered[0].Alternatives : null);
+            ? new Answer(answered.Select(a => a.Translation).ToList(), detected is null ? null : texts.Select(_ => detected).ToList(), alternatives > 0 ? answered.Select(a => a.Alternatives).ToList() : null, qa)
+            : new Answer(answered[0].Translation, detected, alternatives > 0 ? answered[0].Alternatives : null, qa?[0]);
         return Results.Json(answer, ServerJson.Options);
     }
 

@@ -10,6 +10,9 @@ public sealed record TranslationOptions
     public string? SourceLanguage { get; init; }
     public string? TargetLanguage { get; init; }
     public GenerationOverrides Generation { get; init; } = new();
+
+    /// <summary>A glossary whose terms, found in each text, are enforced in its translation; null for none.</summary>
+    public TermMatcher? Glossary { get; init; }
 }
 
 /// <summary>One text to translate with the options of its call; texts with different options share engine batches

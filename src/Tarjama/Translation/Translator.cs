@@ -143,7 +143,8 @@ public sealed class Translator : ITermTranslator, IDisposable
             }
             var source = Family.Encode(text, pair);
             var chunks = InputChunker.Split(source.Pieces, _maxInputLength - source.FrameLength, Family.Piece).ToList();
-            var terms = items[i].Terms.Count == 0 ? null : TermInputs.For(text, items[i].Terms, chunks, Family, _termTargets, settings[request.Item1].MaxLength);
+            var matches = items[i].Terms.Count > 0 ? items[i].Terms : options.Glossary?.Match(text) ?? [];
+            var terms = matches.Count == 0 ? null : TermInputs.For(text, matches, chunks, Family, _termTargets, settings[request.Item1].MaxLength);
             for (int k = 0; k < chunks.Count; k++)
             {
                 // Only a chunk with terms gets a request of its own; the rest share theirs, and decode as without a glossary.

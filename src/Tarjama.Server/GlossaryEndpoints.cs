@@ -1,0 +1,88 @@
+using System.Text;
+using System.Text.Json.Serialization;
+using Tarjama.Terminology;
+
+namespace Tarjama.Server;
+
+/// <summary>Named glossaries kept on the server for /translate's <c>glossary_id</c>: create, list, show, read back,
+/// delete; the answers name fields as DeepL's glossary API does.</summary>
+internal sealed class GlossaryEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, GlossaryStore store)
+{
+    private sealed record Info(
+        [property: JsonPropertyName("glossary_id")] string GlossaryId, string Name, bool Ready,
+        [property: JsonPropertyName("source_lang")] string SourceLang, [property: JsonPropertyName("target_lang")] string TargetLang,
+        [property: JsonPropertyName("creation_time")] DateTimeOffset CreationTime, [property: JsonPropertyName("entry_count")] int EntryCount);
+
+    public void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/glossaries", (Delegate)Create);
+        routes.MapGet("/glossaries", async (HttpContext context) =>
+        {
+            await Allow(context);
+            return Results.Json(new { glossaries = store.All.Select(Describe) }, ServerJson.Options);
+        });
+        routes.MapGet("/glossaries/{id}", async (HttpContext context, string id) =>
+        {
+            await Allow(context);
+            return Results.Json(Describe(Find(id)), ServerJson.Options);
+        });
+        routes.MapGet("/glossaries/{id}/entries", async (HttpContext context, string id) =>
+        {
+            await Allow(context);
+            var entries = Find(id).Terms.Glossary.Entries.Select(e => $"{e.Source}\t{e.Target}\n");
+            return Results.Text(string.Concat(entries), "text/tab-separated-values; charset=utf-8", Encoding.UTF8);
+        });
+        routes.MapDelete("/glossaries/{id}", async (HttpContext context, string id) =>
+        {
+            await Allow(context);
+            return store.Remove(id) ? Results.NoContent() : throw NotFound(id);
+        });
+    }
+
+    /// <summary>The terms a /translate request asks for: its inline <c>glossary</c> entries, else the stored glossary
+    /// its <c>glossary_id</c> names, else the server-wide glossary of the pair; null for none.</summary>
+    public TermMatcher? TermsFor(RequestFields fields, LanguageRoute translator)
+    {
+        if (fields.Text("glossary") is { } inline)
+        {
+            return new TermMatcher(Read(inline, fields.Text("glossary_format"), translator.SourceLanguage, translator.TargetLanguage));
+        }
+        if (fields.Text("glossary_id") is { } id)
+        {
+            var stored = Find(id);
+            if (!Text.LanguageCodes.Same(stored.SourceLanguage, translator.SourceLanguage) || !Text.LanguageCodes.Same(stored.TargetLanguage, translator.TargetLanguage))
+            {
+                throw ApiError.BadRequest($"glossary {id} is for {stored.SourceLanguage}-{stored.TargetLanguage}, not {translator.SourceLanguage}-{translator.TargetLanguage}");
+            }
+            return stored.Terms;
+        }
+        return settings.Glossaries.GetValueOrDefault($"{translator.SourceLanguage}-{translator.TargetLanguage}") is { } glossary ? new TermMatcher(glossary) : null;
+    }
+
+    private async Task<IResult> Create(HttpContext context)
+    {
+        var fields = await RequestFields.ReadAsync(context.Request, settings.MaxBodyBytes);
+        access.Check(context, fields);
+        string name = fields.Text("name") ?? throw ApiError.Missing("name");
+        string source = fields.Text("source_lang") ?? throw ApiError.Missing("source_lang");
+        string target = fields.Text("target_lang") ?? throw ApiError.Missing("target_lang");
+        string entries = fields.Text("entries") ?? throw ApiError.Missing("entries");
+        var pair = pairs.Find(source, target) ?? throw ApiError.BadRequest($"{source}-{target} is not a served language pair");
+        var stored = store.Add(name, pair.SourceLanguage, pair.TargetLanguage, Read(entries, fields.Text("entries_format"), pair.SourceLanguage, pair.TargetLanguage));
+        return Results.Json(Describe(stored), ServerJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static Glossary Read(string entries, string? format, string source, string target) => format switch
+    {
+        null or "tsv" or "csv" or "tbx" => Glossary.Create(source, GlossaryReader.Parse(entries, $"glossary.{format ?? "tsv"}", source, target)),
+        _ => throw ApiError.BadRequest($"{format} glossary format is not supported (tsv, csv or tbx)"),
+    };
+
+    private async Task Allow(HttpContext context) => access.Check(context, await RequestFields.ReadAsync(context.Request, settings.MaxBodyBytes));
+
+    private StoredGlossary Find(string id) => store.Find(id) ?? throw NotFound(id);
+
+    private static ApiError NotFound(string id) => new(StatusCodes.Status404NotFound, $"glossary {id} not found");
+
+    private static Info Describe(StoredGlossary g) => new(g.Id, g.Name, true, g.SourceLanguage, g.TargetLanguage, g.Created, g.EntryCount);
+}

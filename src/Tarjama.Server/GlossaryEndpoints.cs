@@ -72,7 +72,8 @@ internal sealed class GlossaryEndpoints(ServerSettings settings, LanguagePairs p
         return Results.Json(Describe(stored), ServerJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
-    private static Glossary Read(string entries, string? format, string source, string target) => format switch
+    /// <summary>A glossary sent in a request, in TSV (the default), CSV or TBX.</summary>
+    internal static Glossary Read(string entries, string? format, string source, string target) => format switch
     {
         null or "tsv" or "csv" or "tbx" => Glossary.Create(source, GlossaryReader.Parse(entries, $"glossary.{format ?? "tsv"}", source, target)),
         _ => throw ApiError.BadRequest($"{format} glossary format is not supported (tsv, csv or tbx)"),

@@ -48,6 +48,7 @@ public sealed class TarjamaServer : IAsyncDisposable
             app.Services.GetRequiredService<GlossaryEndpoints>().Map(app);
             app.Services.GetRequiredService<DeepLTranslateEndpoints>().Map(app);
             app.Services.GetRequiredService<DeepLDocumentEndpoints>().Map(app);
+            app.Services.GetRequiredService<DeepLGlossaryEndpoints>().Map(app);
             app.Services.GetRequiredService<OpusCatEndpoints>().Map(app);
             app.Services.GetRequiredService<ApertiumEndpoints>().Map(app);
             await app.StartAsync(cancellationToken);
@@ -112,6 +113,7 @@ public sealed class TarjamaServer : IAsyncDisposable
         builder.Services.AddSingleton<DeepLTranslateEndpoints>();
         builder.Services.AddSingleton<DeepLDocumentJobs>();
         builder.Services.AddSingleton<DeepLDocumentEndpoints>();
+        builder.Services.AddSingleton<DeepLGlossaryEndpoints>();
         builder.Services.AddSingleton<OpusCatEndpoints>();
         builder.Services.AddSingleton<ApertiumEndpoints>();
     }

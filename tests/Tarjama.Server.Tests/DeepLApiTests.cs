@@ -157,6 +157,16 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
         Assert.Contains("'file' not supported", body.GetProperty("message").GetString());
     }
 
+    [Fact]
+    public async Task Bad_glossaries_are_refused()
+    {
+        var (status, body) = await Post("/v2/glossaries", ("name", "g"), ("source_lang", "AR"), ("target_lang", "EN"), ("entries", "الشرع\tal-Shara\nالشرع\tal-Sharaa\n"));
+        Assert.Equal(400, status);
+        Assert.Contains("2", body.GetProperty("message").GetString());
+        await AssertDeepLError(await Server.PostForm("/v2/glossaries", ("name", "g"), ("source_lang", "FR"), ("target_lang", "EN"), ("entries", "a\tb")), 400,
+            "Bad request. Reason: Value for 'source_lang' not supported.");
+    }
+
     private static async Task AssertDeepLError(HttpResponseMessage response, int status, string message)
     {
         var (code, body) = await RunningServer.Read(response);

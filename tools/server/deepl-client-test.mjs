@@ -62,6 +62,20 @@ test('translateDocument: upload, wait, download', async () => {
   assert.equal(lines[1], '');
 });
 
+test('glossaries: create from entries, list, read back, translate with, delete', async () => {
+  const translator = client();
+  const entries = new deepl.GlossaryEntries({ entries: { 'الشرع': 'al-Shara', 'حميميم': 'Hmeimim' } });
+  const glossary = await translator.createGlossary('names', 'ar', 'en', entries);
+  assert.equal(glossary.entryCount, 2);
+  assert.ok((await translator.listGlossaries()).some((g) => g.glossaryId === glossary.glossaryId));
+  assert.deepEqual((await translator.getGlossaryEntries(glossary)).entries(), entries.entries());
+  assert.ok((await translator.getGlossaryLanguagePairs()).some((p) => p.sourceLang === 'ar' && p.targetLang === 'en'));
+  const result = await translator.translateText('وصل الشرع', 'ar', 'en-US', { glossary });
+  assert.ok(result.text.length > 0);
+  await translator.deleteGlossary(glossary);
+  await assert.rejects(translator.getGlossary(glossary.glossaryId), deepl.GlossaryNotFoundError);
+});
+
 test('errors arrive as the client\'s own error types', async () => {
   await assert.rejects(client('wrong-key').translateText('مرحبا', 'ar', 'en-US'), deepl.AuthorizationError);
   await assert.rejects(client().translateText('مرحبا', 'ar', 'de'), (e) => e instanceof deepl.DeepLError && /target_lang/.test(e.message));

@@ -1,3 +1,4 @@
+using Tarjama.Terminology;
 using System.Text;
 using Microsoft.AspNetCore.StaticFiles;
 
@@ -5,7 +6,7 @@ namespace Tarjama.Server.DeepL;
 
 /// <summary>DeepL API v2's document translation: upload (multipart) → id and key; status; result, which is deleted once
 /// downloaded. Documents are the formats the file endpoints take.</summary>
-internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles supported, DeepLUsage usage, DeepLDocumentJobs jobs)
+internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles supported, DeepLUsage usage, DeepLDocumentJobs jobs, GlossaryStore glossaries)
 {
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
@@ -30,7 +31,6 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
         {
             throw DeepLRequest.Bad("Value for 'output_format' not supported.");
         }
-        DeepLRequest.RefuseGlossary(fields);
         string target = DeepLLanguages.ToCode(fields.Text("target_lang")) ?? throw DeepLRequest.Bad("Parameter 'target_lang' not specified.");
         byte[] content;
         using (var copy = new MemoryStream())
@@ -41,8 +41,9 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
         string text = Encoding.UTF8.GetString(content);
         string source = DeepLLanguages.ToCode(fields.Text("source_lang")) ?? ScriptDetector.Detect([text], pairs.Languages)[0].Language;
         var translator = DeepLRequest.Resolve(pairs, source, target);
+        var glossary = DeepLRequest.Glossary(fields, glossaries, translator, fields.Text("source_lang") is not null);
         usage.Spend(caller, text.Length);
-        var job = jobs.Start(caller, content, fileName, translator.Translator(), text.Length);
+        var job = jobs.Start(caller, content, fileName, translator.Translator(glossary: glossary), text.Length);
         return Results.Json(new { document_id = job.Id, document_key = job.Key }, DeepLJson.Options);
     }
 

@@ -1,3 +1,4 @@
+using Tarjama.Terminology;
 namespace Tarjama.Server.DeepL;
 
 /// <summary>What the DeepL endpoints check alike: the language pair, glossaries, and DeepL's wording of a bad request.</summary>
@@ -19,12 +20,21 @@ internal static class DeepLRequest
         return pairs.Find(source, target) ?? throw Bad($"Translating from {source.ToUpperInvariant()} to {target.ToUpperInvariant()} is not supported.");
     }
 
-    /// <summary>No glossary store yet: a glossary_id names nothing this server has.</summary>
-    public static void RefuseGlossary(RequestFields fields)
+    /// <summary>The stored glossary <c>glossary_id</c> names, which must be for the request's pair; null when none is named.</summary>
+    /// <param name="sourceGiven">Whether the request named its source language, which DeepL requires with a glossary.</param>
+    public static TermMatcher? Glossary(RequestFields fields, GlossaryStore store, LanguageRoute route, bool sourceGiven)
     {
-        if (fields.Text("glossary_id") is not null)
+        if (fields.Text("glossary_id") is not { } id)
         {
-            throw new ApiError(StatusCodes.Status404NotFound, "Glossary not found.");
+            return null;
         }
+        if (!sourceGiven)
+        {
+            throw Bad("Use of a glossary requires the source_lang parameter to be specified.");
+        }
+        var glossary = store.Find(id) ?? throw new ApiError(StatusCodes.Status404NotFound, "Glossary not found.");
+        return glossary.SourceLanguage == route.SourceLanguage && glossary.TargetLanguage == route.TargetLanguage
+            ? glossary.Terms
+            : throw Bad($"Glossary {id} is for {glossary.SourceLanguage.ToUpperInvariant()} to {glossary.TargetLanguage.ToUpperInvariant()}, not {route.SourceLanguage.ToUpperInvariant()} to {route.TargetLanguage.ToUpperInvariant()}.");
     }
 }

@@ -1,10 +1,11 @@
+using Tarjama.Terminology;
 using Tarjama.Documents;
 
 namespace Tarjama.Server.DeepL;
 
 /// <summary>DeepL API v2's text endpoints under /v2: translate, languages and usage, with DeepL's field names, answers
 /// and status codes, so DeepL's own client libraries work with the server URL pointed here.</summary>
-internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, Admission admission, DeepLUsage usage)
+internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, Admission admission, DeepLUsage usage, GlossaryStore glossaries)
 {
     private const int MaxTexts = 50;
 
@@ -43,16 +44,16 @@ internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguageP
         string split = Choice(fields, "split_sentences", SplitModes) ?? "1";
         Choice(fields, "formality", Formalities); // no model here has a formality setting: valid values are accepted and ignored
         fields.Flag("preserve_formatting"); // always so: spacing, punctuation and case of the source are kept
-        DeepLRequest.RefuseGlossary(fields);
         string source = DeepLLanguages.ToCode(fields.Text("source_lang"))
             // The context is read, never translated: it helps tell the source language of short texts.
             ?? ScriptDetector.Detect([.. texts, fields.Text("context") ?? ""], pairs.Languages)[0].Language;
         var translator = DeepLRequest.Resolve(pairs, source, target);
+        var glossary = DeepLRequest.Glossary(fields, glossaries, translator, fields.Text("source_lang") is not null);
         usage.Spend(caller, texts.Sum(text => (long)text.Length));
         // split_sentences=0 still translates sentence by sentence: the models were trained on sentences, and a segment a CAT
         // tool sends whole comes back whole either way.
         var input = split == "nonewlines" && format == DocumentFormat.Text ? texts.Select(OneLine).ToList() : texts;
-        using var admitted = admission.Enter(translator, input.Sum(text => 2L * text.Length), format);
+        using var admitted = admission.Enter(translator, input.Sum(text => 2L * text.Length), format, glossary);
         var translated = await TextTranslation.TranslateAsync(admitted.Translator, input, format, context.RequestAborted);
         bool billed = fields.Flag("show_billed_characters") == true;
         return Results.Json(new

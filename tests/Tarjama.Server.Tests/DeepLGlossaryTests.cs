@@ -1,0 +1,67 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Tarjama.Translation;
+
+namespace Tarjama.Server.Tests;
+
+/// <summary>DeepL's glossary endpoints on the real engine, with room for the terms (the shared tiny server's 8 new
+/// tokens are too few to spell them): the lifecycle, and a glossary enforced in /v2/translate.</summary>
+public sealed class DeepLGlossaryTests : IAsyncLifetime
+{
+    private Translator? _model;
+    private RunningServer? _server;
+
+    private RunningServer Server => _server!;
+
+    public async Task InitializeAsync()
+    {
+        _model = Translator.Load(TestModels.Tiny, new TranslatorOptions { Generation = new() { MaxNewTokens = 48 } });
+        _server = await RunningServer.Start(new ServerSettings(), _model);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server!.DisposeAsync();
+        _model!.Dispose();
+    }
+
+    private async Task<(int Status, JsonElement Body)> Post(string path, params (string Name, string Value)[] fields)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("DeepL-Auth-Key", "any-key:fx");
+        return await RunningServer.Read(await Server.Client.SendAsync(request));
+    }
+
+    private static async Task AssertDeepLError(HttpResponseMessage response, int status, string message)
+    {
+        var (code, body) = await RunningServer.Read(response);
+        Assert.Equal((status, message), (code, body.GetProperty("message").GetString()));
+    }
+
+    [Fact]
+    public async Task A_glossary_is_created_listed_read_used_and_deleted()
+    {
+        var (status, created) = await Post("/v2/glossaries", ("name", "names"), ("source_lang", "AR"), ("target_lang", "EN"),
+            ("entries", "الشرع\tal-Shara\nحميميم\tHmeimim\n"), ("entries_format", "tsv"));
+        Assert.Equal(201, status);
+        string id = created.GetProperty("glossary_id").GetString()!;
+        Assert.Equal(("ar", "en", 2), (created.GetProperty("source_lang").GetString(), created.GetProperty("target_lang").GetString(), created.GetProperty("entry_count").GetInt32()));
+        var (_, list) = await RunningServer.Read(await Server.Client.GetAsync("/v2/glossaries"));
+        Assert.Contains(list.GetProperty("glossaries").EnumerateArray(), g => g.GetProperty("glossary_id").GetString() == id);
+        Assert.Equal("الشرع\tal-Shara\nحميميم\tHmeimim\n", await Server.Client.GetStringAsync($"/v2/glossaries/{id}/entries"));
+        var (_, pairs) = await RunningServer.Read(await Server.Client.GetAsync("/v2/glossary-language-pairs"));
+        Assert.Contains(pairs.GetProperty("supported_languages").EnumerateArray(), p => p.GetProperty("source_lang").GetString() == "ar" && p.GetProperty("target_lang").GetString() == "en");
+        var (translated, body) = await Post("/v2/translate", ("text", "وصل الشرع إلى قاعدة حميميم"), ("source_lang", "AR"), ("target_lang", "EN-US"), ("glossary_id", id));
+        Assert.Equal(200, translated);
+        string text = body.GetProperty("translations")[0].GetProperty("text").GetString()!;
+        Assert.Contains("al-Shara", text, StringComparison.Ordinal);
+        Assert.Contains("Hmeimim", text, StringComparison.Ordinal);
+        await AssertDeepLError(await Server.PostForm("/v2/translate", ("text", "مرحبا"), ("target_lang", "EN"), ("glossary_id", id)), 400,
+            "Bad request. Reason: Use of a glossary requires the source_lang parameter to be specified.");
+        Assert.Equal(204, (int)(await Server.Client.DeleteAsync($"/v2/glossaries/{id}")).StatusCode);
+        await AssertDeepLError(await Server.Client.GetAsync($"/v2/glossaries/{id}"), 404, "Glossary not found.");
+    }
+}

@@ -9,10 +9,12 @@ namespace Tarjama.Server;
 /// batches and count as one request against the queue and the engine-time budget.</summary>
 internal static class TextTranslation
 {
-    public static Task<IReadOnlyList<string>> TranslateAsync(ISegmentTranslator translator, IReadOnlyList<string> texts, DocumentFormat format, CancellationToken cancellationToken) =>
+    /// <param name="options">How the texts are read (elements kept as they are...); null for the defaults.</param>
+    public static Task<IReadOnlyList<string>> TranslateAsync(ISegmentTranslator translator, IReadOnlyList<string> texts, DocumentFormat format, CancellationToken cancellationToken,
+        DocumentTranslationOptions? options = null) =>
         DocumentWork.Run(() => format == DocumentFormat.Text
-            ? PlainTexts(new DocumentTranslator(translator), texts, cancellationToken)
-            : HtmlTexts(translator, texts, cancellationToken), cancellationToken);
+            ? PlainTexts(new DocumentTranslator(translator, options), texts, cancellationToken)
+            : HtmlTexts(translator, texts, options ?? new DocumentTranslationOptions(), cancellationToken), cancellationToken);
 
     /// <summary>Plain text keeps its line count, so all the texts go through as one document (their sentences share
     /// engine batches) and are cut apart again by lines; each keeps its own line ends.</summary>
@@ -37,11 +39,11 @@ internal static class TextTranslation
     /// <summary>HTML texts cannot be joined into one document (one text's unclosed tag would swallow the next), so each
     /// is read twice: once to collect its segments, which are then translated all together, and once to be rebuilt
     /// from those translations.</summary>
-    private static IReadOnlyList<string> HtmlTexts(ISegmentTranslator translator, IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    private static IReadOnlyList<string> HtmlTexts(ISegmentTranslator translator, IReadOnlyList<string> texts, DocumentTranslationOptions options, CancellationToken cancellationToken)
     {
-        var sources = Segments(translator, texts, DocumentFormat.Html, cancellationToken);
+        var sources = Segments(translator, texts, DocumentFormat.Html, options, cancellationToken);
         var translations = translator.Translate(sources, cancellationToken);
-        return Rebuild(translator, texts, DocumentFormat.Html, sources.Zip(translations).ToDictionary(StringComparer.Ordinal), cancellationToken);
+        return Rebuild(translator, texts, DocumentFormat.Html, options, sources.Zip(translations).ToDictionary(StringComparer.Ordinal), cancellationToken);
     }
 
     /// <summary>Translates the texts with the <paramref name="count"/>+1 best hypotheses of each segment: the best make
@@ -52,20 +54,20 @@ internal static class TextTranslation
         BatchingTranslator.RequestTranslator translator, IReadOnlyList<string> texts, DocumentFormat format, int count, CancellationToken cancellationToken) =>
         DocumentWork.Run<IReadOnlyList<(string, IReadOnlyList<string>)>>(() =>
         {
-            var sources = Segments(translator, texts, format, cancellationToken);
+            var sources = Segments(translator, texts, format, new DocumentTranslationOptions(), cancellationToken);
             var generation = new GenerationOverrides { NumBeams = Math.Max(translator.NumBeams, count + 1), NumReturnSequences = count + 1 };
             var results = translator.TranslateDetailedAsync(sources, generation, cancellationToken).GetAwaiter().GetResult();
-            var versions = Enumerable.Range(0, count + 1).Select(k => Rebuild(translator, texts, format, sources.Zip(results)
+            var versions = Enumerable.Range(0, count + 1).Select(k => Rebuild(translator, texts, format, new DocumentTranslationOptions(), sources.Zip(results)
                 .ToDictionary(p => p.First, p => k == 0 || p.Second.Alternatives.Count < k ? p.Second.Translation : p.Second.Alternatives[k - 1].Translation, StringComparer.Ordinal),
                 cancellationToken)).ToList();
             return [.. texts.Select((_, i) => (versions[0][i], (IReadOnlyList<string>)[.. versions.Skip(1).Select(v => v[i]).Where(a => a != versions[0][i]).Distinct()]))];
         }, cancellationToken);
 
     /// <summary>Every distinct segment of the texts, read as the documents library reads them.</summary>
-    private static List<string> Segments(ISegmentTranslator translator, IReadOnlyList<string> texts, DocumentFormat format, CancellationToken cancellationToken)
+    private static List<string> Segments(ISegmentTranslator translator, IReadOnlyList<string> texts, DocumentFormat format, DocumentTranslationOptions options, CancellationToken cancellationToken)
     {
         var collector = new SegmentCollector(translator.SourceLanguage, translator.TargetLanguage);
-        var collecting = new DocumentTranslator(collector);
+        var collecting = new DocumentTranslator(collector, options);
         foreach (string text in texts)
         {
             collecting.Translate(text, format, cancellationToken);
@@ -74,9 +76,10 @@ internal static class TextTranslation
     }
 
     /// <summary>The texts rebuilt from translations of their segments.</summary>
-    private static IReadOnlyList<string> Rebuild(ISegmentTranslator translator, IReadOnlyList<string> texts, DocumentFormat format, Dictionary<string, string> translations, CancellationToken cancellationToken)
+    private static IReadOnlyList<string> Rebuild(ISegmentTranslator translator, IReadOnlyList<string> texts, DocumentFormat format, DocumentTranslationOptions options,
+        Dictionary<string, string> translations, CancellationToken cancellationToken)
     {
-        var rebuilding = new DocumentTranslator(new KnownTranslations(translator.SourceLanguage, translator.TargetLanguage, translations));
+        var rebuilding = new DocumentTranslator(new KnownTranslations(translator.SourceLanguage, translator.TargetLanguage, translations), options);
         return [.. texts.Select(text => rebuilding.Translate(text, format, cancellationToken))];
     }
 

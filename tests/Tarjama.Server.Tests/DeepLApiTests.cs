@@ -52,6 +52,17 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     }
 
     [Fact]
+    public async Task Ignored_tags_keep_their_content_untranslated()
+    {
+        var (status, body) = await Post("/v2/translate", ("text", "<p>مرحبا <keep>بالعالم</keep> <b>الأخبار</b></p>"), ("target_lang", "EN-US"),
+            ("tag_handling", "html"), ("ignore_tags", "keep,x"));
+        Assert.Equal(200, status);
+        string text = body.GetProperty("translations")[0].GetProperty("text").GetString()!;
+        Assert.Contains("<keep>بالعالم</keep>", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("الأخبار", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Languages_lists_sources_and_target_variants()
     {
         var (_, sources) = await Post("/v2/languages", ("type", "source"));

@@ -39,6 +39,11 @@ test('translateText with html tag handling keeps the markup', async () => {
   assert.match(result.text, /^<p>[^<]*<b>[^<]*<\/b>[^<]*<\/p>$/);
 });
 
+test('translateText with ignoreTags keeps those elements as they are', async () => {
+  const result = await client().translateText('<p>مرحبا <keep>بالعالم</keep></p>', 'ar', 'en-US', { tagHandling: 'html', ignoreTags: ['keep'] });
+  assert.match(result.text, /<keep>بالعالم<\/keep>/);
+});
+
 test('languages and usage', async () => {
   const sources = await client().getSourceLanguages();
   assert.deepEqual(sources.map((l) => l.code), ['ar']);

@@ -54,7 +54,9 @@ internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguageP
         // tool sends whole comes back whole either way.
         var input = split == "nonewlines" && format == DocumentFormat.Text ? texts.Select(OneLine).ToList() : texts;
         using var admitted = admission.Enter(translator, input.Sum(text => 2L * text.Length), format, glossary);
-        var translated = await TextTranslation.TranslateAsync(admitted.Translator, input, format, context.RequestAborted);
+        // ignore_tags: elements whose content stays as it is (a comma-separated list, or the field repeated).
+        var kept = fields.All("ignore_tags").SelectMany(tags => tags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        var translated = await TextTranslation.TranslateAsync(admitted.Translator, input, format, context.RequestAborted, new DocumentTranslationOptions { KeptElements = kept });
         bool billed = fields.Flag("show_billed_characters") == true;
         return Results.Json(new
         {

@@ -37,13 +37,16 @@ internal sealed partial class HtmlDocumentRewriter : IDocumentRewriter
     private readonly bool _isFullDocument;
     private readonly string _sourceLanguage;
     private readonly string _targetLanguage;
+    private readonly FrozenSet<string> _keptElements;
     private readonly List<IReadOnlyList<InlinePiece>> _blocks = [];
     private readonly List<object> _sites = [];
     private readonly List<IElement> _translatedElements = [];
 
-    public HtmlDocumentRewriter(string source, string sourceLanguage, string targetLanguage)
+    /// <param name="keptElements">More elements to leave alone, by name, beside code, scripts and the rest.</param>
+    public HtmlDocumentRewriter(string source, string sourceLanguage, string targetLanguage, IReadOnlyCollection<string>? keptElements = null)
     {
         (_sourceLanguage, _targetLanguage) = (sourceLanguage, targetLanguage);
+        _keptElements = FrozenSet.ToFrozenSet(keptElements ?? [], StringComparer.OrdinalIgnoreCase);
         NestingLimit.CheckHtml(source);
         var parser = new HtmlParser();
         _isFullDocument = FullDocument().IsMatch(source);
@@ -262,10 +265,10 @@ internal sealed partial class HtmlDocumentRewriter : IDocumentRewriter
         }
     }
 
-    private static bool IsBlock(IElement element) => BlockElements.Contains(element.LocalName)
+    private bool IsBlock(IElement element) => BlockElements.Contains(element.LocalName)
         || (!IsUntouched(element) && element.Descendants<IElement>().Any(descendant => BlockElements.Contains(descendant.LocalName)));
 
-    private static bool IsUntouched(IElement element) => UntouchedElements.Contains(element.LocalName)
+    private bool IsUntouched(IElement element) => UntouchedElements.Contains(element.LocalName) || _keptElements.Contains(element.LocalName)
         || string.Equals(element.GetAttribute("translate"), "no", StringComparison.OrdinalIgnoreCase)
         || element.ClassList.Contains("notranslate");
 

@@ -178,6 +178,38 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
             "Bad request. Reason: Value for 'source_lang' not supported.");
     }
 
+    [Theory]
+    [InlineData("not a zip at all", "not a DOCX file")]
+    [InlineData("PK\u0003\u0004 truncated", "not a DOCX file")]
+    public async Task A_corrupt_word_document_is_a_400_on_the_file_endpoints_and_an_error_status_on_v2(string content, string message)
+    {
+        using var upload = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content)), "file", "report.docx" },
+            { new StringContent("ar"), "source" },
+            { new StringContent("en"), "target" },
+        };
+        var (status, body) = await RunningServer.Read(await Server.Client.PostAsync("/translate_document", upload));
+        Assert.Equal(400, status);
+        Assert.Contains(message, body.GetProperty("error").GetString());
+        using var deepL = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content)), "file", "report.docx" },
+            { new StringContent("AR"), "source_lang" },
+            { new StringContent("EN-US"), "target_lang" },
+        };
+        var (_, ids) = await RunningServer.Read(await Server.Client.PostAsync("/v2/document", deepL));
+        string id = ids.GetProperty("document_id").GetString()!, key = ids.GetProperty("document_key").GetString()!;
+        var (_, state) = await Post($"/v2/document/{id}", ("document_key", key));
+        for (int poll = 0; poll < 300 && state.GetProperty("status").GetString() is "queued" or "translating"; poll++)
+        {
+            await Task.Delay(100);
+            (_, state) = await Post($"/v2/document/{id}", ("document_key", key));
+        }
+        Assert.Equal("error", state.GetProperty("status").GetString());
+        Assert.Contains(message, state.GetProperty("error_message").GetString());
+    }
+
     private static async Task AssertDeepLError(HttpResponseMessage response, int status, string message)
     {
         var (code, body) = await RunningServer.Read(response);

@@ -64,4 +64,17 @@ public sealed class DeepLGlossaryTests : IAsyncLifetime
         Assert.Equal(204, (int)(await Server.Client.DeleteAsync($"/v2/glossaries/{id}")).StatusCode);
         await AssertDeepLError(await Server.Client.GetAsync($"/v2/glossaries/{id}"), 404, "Glossary not found.");
     }
+
+    [Fact]
+    public async Task A_glossary_for_another_pair_is_refused()
+    {
+        // One NLLB model serves both directions, so a request can name the other pair of a stored glossary.
+        using var nllb = Translator.Load(TestModels.TinyNllb, new TranslatorOptions { Generation = new() { MaxNewTokens = 8 } });
+        await using var server = await RunningServer.Start(new ServerSettings(), nllb);
+        var created = await RunningServer.Read(await server.PostForm("/v2/glossaries", ("name", "names"), ("source_lang", "AR"), ("target_lang", "EN"), ("entries", "الشرع\tal-Shara\n")));
+        string id = created.Body.GetProperty("glossary_id").GetString()!;
+        var (status, body) = await RunningServer.Read(await server.PostForm("/v2/translate", ("text", "The news"), ("source_lang", "EN"), ("target_lang", "AR"), ("glossary_id", id)));
+        Assert.Equal(400, status);
+        Assert.Contains("is for AR to EN", body.GetProperty("message").GetString());
+    }
 }

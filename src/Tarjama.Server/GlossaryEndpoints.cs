@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json.Serialization;
 using Tarjama.Terminology;
 
 namespace Tarjama.Server;
@@ -8,35 +6,10 @@ namespace Tarjama.Server;
 /// delete; the answers name fields as DeepL's glossary API does.</summary>
 internal sealed class GlossaryEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, GlossaryStore store)
 {
-    private sealed record Info(
-        [property: JsonPropertyName("glossary_id")] string GlossaryId, string Name, bool Ready,
-        [property: JsonPropertyName("source_lang")] string SourceLang, [property: JsonPropertyName("target_lang")] string TargetLang,
-        [property: JsonPropertyName("creation_time")] DateTimeOffset CreationTime, [property: JsonPropertyName("entry_count")] int EntryCount);
-
     public void Map(IEndpointRouteBuilder routes)
     {
         routes.MapPost("/glossaries", (Delegate)Create);
-        routes.MapGet("/glossaries", async (HttpContext context) =>
-        {
-            await Allow(context);
-            return Results.Json(new { glossaries = store.All.Select(Describe) }, ServerJson.Options);
-        });
-        routes.MapGet("/glossaries/{id}", async (HttpContext context, string id) =>
-        {
-            await Allow(context);
-            return Results.Json(Describe(Find(id)), ServerJson.Options);
-        });
-        routes.MapGet("/glossaries/{id}/entries", async (HttpContext context, string id) =>
-        {
-            await Allow(context);
-            var entries = Find(id).Terms.Glossary.Entries.Select(e => $"{e.Source}\t{e.Target}\n");
-            return Results.Text(string.Concat(entries), "text/tab-separated-values; charset=utf-8", Encoding.UTF8);
-        });
-        routes.MapDelete("/glossaries/{id}", async (HttpContext context, string id) =>
-        {
-            await Allow(context);
-            return store.Remove(id) ? Results.NoContent() : throw NotFound(id);
-        });
+        GlossaryRoutes.Map(routes, "/glossaries", store, Allow, ServerJson.Options, NotFound);
     }
 
     /// <summary>The terms a /translate request asks for: its inline <c>glossary</c> entries, else the stored glossary
@@ -69,7 +42,7 @@ internal sealed class GlossaryEndpoints(ServerSettings settings, LanguagePairs p
         string entries = fields.Text("entries") ?? throw ApiError.Missing("entries");
         var pair = pairs.Find(source, target) ?? throw ApiError.BadRequest($"{source}-{target} is not a served language pair");
         var stored = store.Add(name, pair.SourceLanguage, pair.TargetLanguage, Read(entries, fields.Text("entries_format"), pair.SourceLanguage, pair.TargetLanguage));
-        return Results.Json(Describe(stored), ServerJson.Options, statusCode: StatusCodes.Status201Created);
+        return Results.Json(GlossaryRoutes.Info.Of(stored), ServerJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
     /// <summary>A glossary sent in a request, in TSV (the default), CSV or TBX.</summary>
@@ -84,6 +57,4 @@ internal sealed class GlossaryEndpoints(ServerSettings settings, LanguagePairs p
     private StoredGlossary Find(string id) => store.Find(id) ?? throw NotFound(id);
 
     private static ApiError NotFound(string id) => new(StatusCodes.Status404NotFound, $"glossary {id} not found");
-
-    private static Info Describe(StoredGlossary g) => new(g.Id, g.Name, true, g.SourceLanguage, g.TargetLanguage, g.Created, g.EntryCount);
 }

@@ -1,0 +1,47 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Tarjama.Terminology;
+
+namespace Tarjama.Server;
+
+/// <summary>The routes both glossary APIs share over the one store (ours under /glossaries, DeepL's under
+/// /v2/glossaries): list, show, entries as TSV, delete. They differ only in how a caller is let in, how JSON is written
+/// and how a missing glossary is told.</summary>
+internal static class GlossaryRoutes
+{
+    /// <summary>A stored glossary as both APIs describe it, with DeepL's field names.</summary>
+    public sealed record Info(
+        [property: JsonPropertyName("glossary_id")] string GlossaryId, string Name, bool Ready,
+        [property: JsonPropertyName("source_lang")] string SourceLang, [property: JsonPropertyName("target_lang")] string TargetLang,
+        [property: JsonPropertyName("creation_time")] DateTimeOffset CreationTime, [property: JsonPropertyName("entry_count")] int EntryCount)
+    {
+        public static Info Of(StoredGlossary g) => new(g.Id, g.Name, true, g.SourceLanguage, g.TargetLanguage, g.Created, g.EntryCount);
+    }
+
+    public static void Map(IEndpointRouteBuilder routes, string prefix, GlossaryStore store, Func<HttpContext, Task> allow, JsonSerializerOptions json, Func<string, ApiError> notFound)
+    {
+        StoredGlossary Find(string id) => store.Find(id) ?? throw notFound(id);
+        routes.MapGet(prefix, async (HttpContext context) =>
+        {
+            await allow(context);
+            return Results.Json(new { glossaries = store.All.Select(Info.Of) }, json);
+        });
+        routes.MapGet($"{prefix}/{{id}}", async (HttpContext context, string id) =>
+        {
+            await allow(context);
+            return Results.Json(Info.Of(Find(id)), json);
+        });
+        routes.MapGet($"{prefix}/{{id}}/entries", async (HttpContext context, string id) =>
+        {
+            await allow(context);
+            var entries = Find(id).Terms.Glossary.Entries.Select(e => $"{e.Source}\t{e.Target}\n");
+            return Results.Text(string.Concat(entries), "text/tab-separated-values; charset=utf-8", Encoding.UTF8);
+        });
+        routes.MapDelete($"{prefix}/{{id}}", async (HttpContext context, string id) =>
+        {
+            await allow(context);
+            return store.Remove(id) ? Results.NoContent() : throw notFound(id);
+        });
+    }
+}

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
@@ -10,20 +9,10 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
 {
     private RunningServer Server => tiny.Server;
 
-    private async Task<(int Status, JsonElement Body)> Post(string path, params (string Name, string Value)[] fields)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path)
-        {
-            Content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("DeepL-Auth-Key", "any-key:fx");
-        return await RunningServer.Read(await Server.Client.SendAsync(request));
-    }
-
     [Fact]
     public async Task Translate_takes_repeated_text_fields_and_answers_each_in_order()
     {
-        var (status, body) = await Post("/v2/translate", ("text", "مرحبا"), ("text", "الأخبار"), ("text", "مرحبا"), ("source_lang", "AR"), ("target_lang", "EN-US"));
+        var (status, body) = await Server.PostDeepL("/v2/translate", ("text", "مرحبا"), ("text", "الأخبار"), ("text", "مرحبا"), ("source_lang", "AR"), ("target_lang", "EN-US"));
         Assert.Equal(200, status);
         var translations = body.GetProperty("translations").EnumerateArray().ToList();
         Assert.Equal(3, translations.Count);
@@ -46,7 +35,7 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     [Fact]
     public async Task Html_tag_handling_keeps_the_markup()
     {
-        var (status, body) = await Post("/v2/translate", ("text", "<p>مرحبا <b>بالعالم</b></p>"), ("target_lang", "EN"), ("tag_handling", "html"));
+        var (status, body) = await Server.PostDeepL("/v2/translate", ("text", "<p>مرحبا <b>بالعالم</b></p>"), ("target_lang", "EN"), ("tag_handling", "html"));
         Assert.Equal(200, status);
         Assert.Matches("^<p>[^<]*<b>[^<]*</b>[^<]*</p>$", body.GetProperty("translations")[0].GetProperty("text").GetString());
     }
@@ -54,7 +43,7 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     [Fact]
     public async Task Ignored_tags_keep_their_content_untranslated()
     {
-        var (status, body) = await Post("/v2/translate", ("text", "<p>مرحبا <keep>بالعالم</keep> <b>الأخبار</b></p>"), ("target_lang", "EN-US"),
+        var (status, body) = await Server.PostDeepL("/v2/translate", ("text", "<p>مرحبا <keep>بالعالم</keep> <b>الأخبار</b></p>"), ("target_lang", "EN-US"),
             ("tag_handling", "html"), ("ignore_tags", "keep,x"));
         Assert.Equal(200, status);
         string text = body.GetProperty("translations")[0].GetProperty("text").GetString()!;
@@ -65,7 +54,7 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     [Fact]
     public async Task Languages_lists_sources_and_target_variants()
     {
-        var (_, sources) = await Post("/v2/languages", ("type", "source"));
+        var (_, sources) = await Server.PostDeepL("/v2/languages", ("type", "source"));
         Assert.Equal(["AR"], sources.EnumerateArray().Select(l => l.GetProperty("language").GetString()));
         var (_, targets) = await RunningServer.Read(await Server.Client.GetAsync("/v2/languages?type=target"));
         Assert.Equal(["EN-GB", "EN-US"], targets.EnumerateArray().Select(l => l.GetProperty("language").GetString()));
@@ -75,9 +64,9 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     [Fact]
     public async Task Usage_counts_the_characters_translated()
     {
-        var (_, before) = await Post("/v2/usage");
-        await Post("/v2/translate", ("text", "مرحبا"), ("target_lang", "EN-US"));
-        var (status, after) = await Post("/v2/usage");
+        var (_, before) = await Server.PostDeepL("/v2/usage");
+        await Server.PostDeepL("/v2/translate", ("text", "مرحبا"), ("target_lang", "EN-US"));
+        var (status, after) = await Server.PostDeepL("/v2/usage");
         Assert.Equal(200, status);
         Assert.True(after.GetProperty("character_count").GetInt64() >= before.GetProperty("character_count").GetInt64() + 5);
         Assert.True(after.GetProperty("character_limit").GetInt64() > 0);
@@ -94,14 +83,14 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     public async Task Bad_requests_get_400_with_a_message(string form, string message)
     {
         var response = await Server.PostBytes("/v2/translate", Encoding.UTF8.GetBytes(form), "application/x-www-form-urlencoded");
-        await AssertDeepLError(response, 400, message);
+        await RunningServer.AssertDeepLError(response, 400, message);
     }
 
     [Fact]
     public async Task Too_many_texts_and_too_large_bodies_are_refused()
     {
         string many = string.Join('&', Enumerable.Repeat("text=x", 51)) + "&target_lang=EN";
-        await AssertDeepLError(await Server.PostBytes("/v2/translate", Encoding.UTF8.GetBytes(many), "application/x-www-form-urlencoded"), 400,
+        await RunningServer.AssertDeepLError(await Server.PostBytes("/v2/translate", Encoding.UTF8.GetBytes(many), "application/x-www-form-urlencoded"), 400,
             "Bad request. Reason: Too many texts: at most 50 per request.");
         string large = JsonSerializer.Serialize(new { text = new[] { new string('x', 129 * 1024) }, target_lang = "EN" });
         var (status, body) = await RunningServer.Read(await Server.PostJson("/v2/translate", large));
@@ -112,14 +101,14 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     [Fact]
     public async Task Unknown_routes_under_v2_answer_in_deepl_shape()
     {
-        await AssertDeepLError(await Server.Client.GetAsync("/v2/nothing-here"), 404, "Not Found");
+        await RunningServer.AssertDeepLError(await Server.Client.GetAsync("/v2/nothing-here"), 404, "Not Found");
     }
 
     [Fact]
     public async Task An_unknown_glossary_is_not_found()
     {
         var response = await Server.PostBytes("/v2/translate", Encoding.UTF8.GetBytes("text=x&target_lang=EN&source_lang=AR&glossary_id=nope"), "application/x-www-form-urlencoded");
-        await AssertDeepLError(response, 404, "Glossary not found.");
+        await RunningServer.AssertDeepLError(response, 404, "Glossary not found.");
     }
 
     [Fact]
@@ -134,14 +123,14 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
         var (status, ids) = await RunningServer.Read(await Server.Client.PostAsync("/v2/document", upload));
         Assert.Equal(200, status);
         string id = ids.GetProperty("document_id").GetString()!, key = ids.GetProperty("document_key").GetString()!;
-        var (_, state) = await Post($"/v2/document/{id}", ("document_key", key));
+        var (_, state) = await Server.PostDeepL($"/v2/document/{id}", ("document_key", key));
         for (int poll = 0; poll < 600 && state.GetProperty("status").GetString() is "queued" or "translating"; poll++)
         {
             await Task.Delay(100);
-            (_, state) = await Post($"/v2/document/{id}", ("document_key", key));
+            (_, state) = await Server.PostDeepL($"/v2/document/{id}", ("document_key", key));
         }
         Assert.Equal("done", state.GetProperty("status").GetString());
-        await AssertDeepLError(await Server.PostForm($"/v2/document/{id}/result", ("document_key", "wrong")), 404, "Document not found.");
+        await RunningServer.AssertDeepLError(await Server.PostForm($"/v2/document/{id}/result", ("document_key", "wrong")), 404, "Document not found.");
         var result = await Server.PostForm($"/v2/document/{id}/result", ("document_key", key));
         Assert.Equal(200, (int)result.StatusCode);
         string translated = await result.Content.ReadAsStringAsync();
@@ -152,7 +141,7 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
             { new StringContent("en"), "target" },
         };
         Assert.Equal(await (await Server.Client.PostAsync("/translate_document", direct)).Content.ReadAsStringAsync(), translated);
-        await AssertDeepLError(await Server.PostForm($"/v2/document/{id}/result", ("document_key", key)), 404, "Document not found.");
+        await RunningServer.AssertDeepLError(await Server.PostForm($"/v2/document/{id}/result", ("document_key", key)), 404, "Document not found.");
     }
 
     [Fact]
@@ -171,10 +160,10 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     [Fact]
     public async Task Bad_glossaries_are_refused()
     {
-        var (status, body) = await Post("/v2/glossaries", ("name", "g"), ("source_lang", "AR"), ("target_lang", "EN"), ("entries", "الشرع\tal-Shara\nالشرع\tal-Sharaa\n"));
+        var (status, body) = await Server.PostDeepL("/v2/glossaries", ("name", "g"), ("source_lang", "AR"), ("target_lang", "EN"), ("entries", "الشرع\tal-Shara\nالشرع\tal-Sharaa\n"));
         Assert.Equal(400, status);
         Assert.Contains("2", body.GetProperty("message").GetString());
-        await AssertDeepLError(await Server.PostForm("/v2/glossaries", ("name", "g"), ("source_lang", "FR"), ("target_lang", "EN"), ("entries", "a\tb")), 400,
+        await RunningServer.AssertDeepLError(await Server.PostForm("/v2/glossaries", ("name", "g"), ("source_lang", "FR"), ("target_lang", "EN"), ("entries", "a\tb")), 400,
             "Bad request. Reason: Value for 'source_lang' not supported.");
     }
 
@@ -200,20 +189,14 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
         };
         var (_, ids) = await RunningServer.Read(await Server.Client.PostAsync("/v2/document", deepL));
         string id = ids.GetProperty("document_id").GetString()!, key = ids.GetProperty("document_key").GetString()!;
-        var (_, state) = await Post($"/v2/document/{id}", ("document_key", key));
+        var (_, state) = await Server.PostDeepL($"/v2/document/{id}", ("document_key", key));
         for (int poll = 0; poll < 300 && state.GetProperty("status").GetString() is "queued" or "translating"; poll++)
         {
             await Task.Delay(100);
-            (_, state) = await Post($"/v2/document/{id}", ("document_key", key));
+            (_, state) = await Server.PostDeepL($"/v2/document/{id}", ("document_key", key));
         }
         Assert.Equal("error", state.GetProperty("status").GetString());
         Assert.Contains(message, state.GetProperty("error_message").GetString());
     }
 
-    private static async Task AssertDeepLError(HttpResponseMessage response, int status, string message)
-    {
-        var (code, body) = await RunningServer.Read(response);
-        Assert.Equal((status, message), (code, body.GetProperty("message").GetString()));
-        Assert.Single(body.EnumerateObject());
-    }
 }

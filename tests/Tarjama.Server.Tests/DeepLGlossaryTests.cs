@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Tarjama.Translation;
 
@@ -25,26 +24,10 @@ public sealed class DeepLGlossaryTests : IAsyncLifetime
         _model!.Dispose();
     }
 
-    private async Task<(int Status, JsonElement Body)> Post(string path, params (string Name, string Value)[] fields)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path)
-        {
-            Content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("DeepL-Auth-Key", "any-key:fx");
-        return await RunningServer.Read(await Server.Client.SendAsync(request));
-    }
-
-    private static async Task AssertDeepLError(HttpResponseMessage response, int status, string message)
-    {
-        var (code, body) = await RunningServer.Read(response);
-        Assert.Equal((status, message), (code, body.GetProperty("message").GetString()));
-    }
-
     [Fact]
     public async Task A_glossary_is_created_listed_read_used_and_deleted()
     {
-        var (status, created) = await Post("/v2/glossaries", ("name", "names"), ("source_lang", "AR"), ("target_lang", "EN"),
+        var (status, created) = await Server.PostDeepL("/v2/glossaries", ("name", "names"), ("source_lang", "AR"), ("target_lang", "EN"),
             ("entries", "الشرع\tal-Shara\nحميميم\tHmeimim\n"), ("entries_format", "tsv"));
         Assert.Equal(201, status);
         string id = created.GetProperty("glossary_id").GetString()!;
@@ -54,15 +37,15 @@ public sealed class DeepLGlossaryTests : IAsyncLifetime
         Assert.Equal("الشرع\tal-Shara\nحميميم\tHmeimim\n", await Server.Client.GetStringAsync($"/v2/glossaries/{id}/entries"));
         var (_, pairs) = await RunningServer.Read(await Server.Client.GetAsync("/v2/glossary-language-pairs"));
         Assert.Contains(pairs.GetProperty("supported_languages").EnumerateArray(), p => p.GetProperty("source_lang").GetString() == "ar" && p.GetProperty("target_lang").GetString() == "en");
-        var (translated, body) = await Post("/v2/translate", ("text", "وصل الشرع إلى قاعدة حميميم"), ("source_lang", "AR"), ("target_lang", "EN-US"), ("glossary_id", id));
+        var (translated, body) = await Server.PostDeepL("/v2/translate", ("text", "وصل الشرع إلى قاعدة حميميم"), ("source_lang", "AR"), ("target_lang", "EN-US"), ("glossary_id", id));
         Assert.Equal(200, translated);
         string text = body.GetProperty("translations")[0].GetProperty("text").GetString()!;
         Assert.Contains("al-Shara", text, StringComparison.Ordinal);
         Assert.Contains("Hmeimim", text, StringComparison.Ordinal);
-        await AssertDeepLError(await Server.PostForm("/v2/translate", ("text", "مرحبا"), ("target_lang", "EN"), ("glossary_id", id)), 400,
+        await RunningServer.AssertDeepLError(await Server.PostForm("/v2/translate", ("text", "مرحبا"), ("target_lang", "EN"), ("glossary_id", id)), 400,
             "Bad request. Reason: Use of a glossary requires the source_lang parameter to be specified.");
         Assert.Equal(204, (int)(await Server.Client.DeleteAsync($"/v2/glossaries/{id}")).StatusCode);
-        await AssertDeepLError(await Server.Client.GetAsync($"/v2/glossaries/{id}"), 404, "Glossary not found.");
+        await RunningServer.AssertDeepLError(await Server.Client.GetAsync($"/v2/glossaries/{id}"), 404, "Glossary not found.");
     }
 
     [Fact]

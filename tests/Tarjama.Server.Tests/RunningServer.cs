@@ -39,6 +39,25 @@ internal sealed class RunningServer : IAsyncDisposable
         return Client.PostAsync(path, content);
     }
 
+    /// <summary>A form posted as DeepL's clients post it, with a key in DeepL's Authorization header; the answer read.</summary>
+    public async Task<(int Status, JsonElement Body)> PostDeepL(string path, params (string Name, string Value)[] fields)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("DeepL-Auth-Key", "any-key:fx");
+        return await Read(await Client.SendAsync(request));
+    }
+
+    /// <summary>Asserts a DeepL-shaped error: the status and exactly <c>{"message": message}</c>.</summary>
+    public static async Task AssertDeepLError(HttpResponseMessage response, int status, string message)
+    {
+        var (code, body) = await Read(response);
+        Assert.Equal((status, message), (code, body.GetProperty("message").GetString()));
+        Assert.Single(body.EnumerateObject());
+    }
+
     /// <summary>The answer's status and JSON body.</summary>
     public static async Task<(int Status, JsonElement Body)> Read(HttpResponseMessage response)
     {

@@ -52,6 +52,29 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     }
 
     [Fact]
+    public async Task Xml_tag_handling_keeps_the_documents_own_elements()
+    {
+        var (status, body) = await Server.PostDeepL("/v2/translate", ("text", "<story><hl>مرحبا</hl><p>الأخبار <n:name xmlns:n=\"urn:n\" id=\"1\">بالعالم</n:name><br/> <keep>اليوم</keep></p></story>"),
+            ("target_lang", "EN-US"), ("tag_handling", "xml"), ("ignore_tags", "keep"));
+        Assert.Equal(200, status);
+        string text = body.GetProperty("translations")[0].GetProperty("text").GetString()!;
+        // Read as XML, not HTML: <br/> stays empty and in place, the prefixed element keeps its name, <hl> is not dropped.
+        Assert.Matches("^<story><hl>[^<]+</hl><p>[^<]*<n:name xmlns:n=\"urn:n\" id=\"1\">[^<]*</n:name>[^<]*<br />[^<]*<keep>اليوم</keep>[^<]*</p></story>$", text);
+        Assert.DoesNotMatch("[\u0621-\u064A]+[^<]*</hl>", text);
+    }
+
+    [Fact]
+    public async Task Xml_splitting_tags_cut_sentences_and_outline_detection_can_be_off()
+    {
+        var (_, split) = await Server.PostDeepL("/v2/translate", ("text", "<p>مرحبا <s>بالعالم</s></p>"), ("target_lang", "EN"), ("tag_handling", "xml"), ("splitting_tags", "s"));
+        var (_, whole) = await Server.PostDeepL("/v2/translate", ("text", "<p>مرحبا <s>بالعالم</s></p>"), ("target_lang", "EN"), ("tag_handling", "xml"));
+        Assert.Matches("^<p>[^<]*<s>[^<]+</s></p>$", split.GetProperty("translations")[0].GetProperty("text").GetString());
+        Assert.Matches("^<p>[^<]*<s>[^<]*</s>[^<]*</p>$", whole.GetProperty("translations")[0].GetProperty("text").GetString());
+        var (status, _) = await Server.PostDeepL("/v2/translate", ("text", "<r><a>مرحبا</a><a>بالعالم</a></r>"), ("target_lang", "EN"), ("tag_handling", "xml"), ("outline_detection", "0"));
+        Assert.Equal(200, status);
+    }
+
+    [Fact]
     public async Task Languages_lists_sources_and_target_variants()
     {
         var (_, sources) = await Server.PostDeepL("/v2/languages", ("type", "source"));
@@ -79,6 +102,8 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     [InlineData("text=x&target_lang=EN&source_lang=XX", "Bad request. Reason: Value for 'source_lang' not supported.")]
     [InlineData("text=x&target_lang=EN&tag_handling=json", "Bad request. Reason: Value for 'tag_handling' not supported.")]
     [InlineData("text=x&target_lang=EN&formality=rude", "Bad request. Reason: Value for 'formality' not supported.")]
+    [InlineData("text=%3Cp%3Ex%3Cb%3E%3C%2Fp%3E&target_lang=EN&source_lang=AR&tag_handling=xml", "not well-formed XML at line 1, column 8")]
+    [InlineData("text=x&target_lang=EN&source_lang=AR&tag_handling=xml&outline_detection=maybe", "Invalid request: outline_detection parameter must be 0, 1, true or false")]
     [InlineData("text=x&target_lang=EN&split_sentences=2", "Bad request. Reason: Value for 'split_sentences' not supported.")]
     public async Task Bad_requests_get_400_with_a_message(string form, string message)
     {

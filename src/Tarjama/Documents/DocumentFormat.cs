@@ -8,6 +8,9 @@ public enum DocumentFormat
     Markdown,
     Html,
 
+    /// <summary>XML of any vocabulary: its elements kept, its text translated, blocks as <see cref="XmlStructure"/> says.</summary>
+    Xml,
+
     /// <summary>A Word document (Office Open XML, .docx): binary, so it goes stream to stream.</summary>
     Docx,
 }

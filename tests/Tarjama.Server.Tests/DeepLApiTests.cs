@@ -136,13 +136,15 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
         await RunningServer.AssertDeepLError(response, 404, "Glossary not found.");
     }
 
-    [Fact]
-    public async Task A_document_goes_up_is_translated_in_the_background_and_comes_down_once()
+    [Theory]
+    [InlineData("news.html", "<h1>الأخبار</h1>\n<p>مرحبا بالعالم</p>\n")]
+    [InlineData("news.xlf", "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\" srcLang=\"ar\"><file id=\"f\">"
+        + "<unit id=\"1\"><segment><source>مرحبا <pc id=\"1\">بالعالم</pc></source></segment></unit></file></xliff>\n")]
+    public async Task A_document_goes_up_is_translated_in_the_background_and_comes_down_once(string fileName, string document)
     {
-        const string document = "<h1>الأخبار</h1>\n<p>مرحبا بالعالم</p>\n";
         using var upload = new MultipartFormDataContent
         {
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(document)), "file", "news.html" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(document)), "file", fileName },
             { new StringContent("EN-US"), "target_lang" },
         };
         var (status, ids) = await RunningServer.Read(await Server.Client.PostAsync("/v2/document", upload));
@@ -159,9 +161,10 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
         var result = await Server.PostForm($"/v2/document/{id}/result", ("document_key", key));
         Assert.Equal(200, (int)result.StatusCode);
         string translated = await result.Content.ReadAsStringAsync();
+        Assert.NotEqual(document, translated);
         using var direct = new MultipartFormDataContent
         {
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(document)), "file", "news.html" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(document)), "file", fileName },
             { new StringContent("ar"), "source" },
             { new StringContent("en"), "target" },
         };

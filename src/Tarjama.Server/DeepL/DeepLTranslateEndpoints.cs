@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Tarjama.Terminology;
 using Tarjama.Documents;
 
@@ -6,7 +5,7 @@ namespace Tarjama.Server.DeepL;
 
 /// <summary>DeepL API v2's text endpoints under /v2: translate, languages and usage, with DeepL's field names, answers
 /// and status codes, so DeepL's own client libraries work with the server URL pointed here.</summary>
-internal sealed partial class DeepLTranslateEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, Admission admission, DeepLUsage usage, GlossaryStore glossaries)
+internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, Admission admission, DeepLUsage usage, GlossaryStore glossaries)
 {
     private const int MaxTexts = 50;
 
@@ -49,7 +48,7 @@ internal sealed partial class DeepLTranslateEndpoints(ServerSettings settings, L
         string source = DeepLLanguages.ToCode(fields.Text("source_lang"))
             // The context is read, never translated: it helps tell the source language of short texts. Tag names are not
             // the text's language.
-            ?? ScriptDetector.Detect([.. texts.Select(text => format == DocumentFormat.Text ? text : Tag().Replace(text, " ")), fields.Text("context") ?? ""], pairs.Languages)[0].Language;
+            ?? ScriptDetector.Detect([.. texts.Select(text => format == DocumentFormat.Text ? text : ScriptDetector.WithoutTags(text)), fields.Text("context") ?? ""], pairs.Languages)[0].Language;
         var translator = DeepLRequest.Resolve(pairs, source, target);
         var glossary = DeepLRequest.Glossary(fields, glossaries, translator, fields.Text("source_lang") is not null);
         usage.Spend(caller, texts.Sum(text => (long)text.Length));
@@ -110,7 +109,4 @@ internal sealed partial class DeepLTranslateEndpoints(ServerSettings settings, L
 
     /// <summary>split_sentences=nonewlines: line breaks are spaces, so only punctuation ends a sentence.</summary>
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-
-    [GeneratedRegex("<[^>]*>")]
-    private static partial Regex Tag();
 }

@@ -11,6 +11,9 @@ public enum DocumentFormat
     /// <summary>XML of any vocabulary: its elements kept, its text translated, blocks as <see cref="XmlStructure"/> says.</summary>
     Xml,
 
+    /// <summary>An XLIFF 1.2 or 2.x file from a CAT tool: its missing or empty targets are filled, the rest kept.</summary>
+    Xliff,
+
     /// <summary>A Word document (Office Open XML, .docx): binary, so it goes stream to stream.</summary>
     Docx,
 }

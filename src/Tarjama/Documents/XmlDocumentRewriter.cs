@@ -23,13 +23,24 @@ internal sealed partial class XmlDocumentRewriter : MarkupDocumentRewriter
     private readonly XmlStructure _structure;
     private readonly FrozenSet<string> _splitting;
     private readonly FrozenSet<string> _nonSplitting;
+    private readonly XmlScope? _scope;
+    private readonly HashSet<IElement> _chosen = [];
+    private readonly HashSet<IElement> _open = [];
     private readonly bool _whole;
     private readonly string? _declaration;
     private readonly string _end;
 
-    public XmlDocumentRewriter(string source, string sourceLanguage, string targetLanguage, XmlStructure structure, IReadOnlyCollection<string>? keptElements = null)
+    /// <param name="scope">Limits the translation to some elements; null to translate the whole document.</param>
+    public XmlDocumentRewriter(string source, string sourceLanguage, string targetLanguage, XmlStructure structure, IReadOnlyCollection<string>? keptElements = null,
+        XmlScope? scope = null)
         : base(Parse(source), sourceLanguage, targetLanguage, keptElements)
     {
+        if (scope is not null)
+        {
+            _scope = scope;
+            _chosen = [.. scope.Choose(Document, sourceLanguage, targetLanguage)];
+            _open = [.. _chosen.SelectMany(element => element.GetAncestors().OfType<IElement>().Concat(element.Descendants<IElement>()).Prepend(element))];
+        }
         _structure = structure;
         _splitting = FrozenSet.ToFrozenSet(structure.SplittingElements, StringComparer.Ordinal);
         _nonSplitting = FrozenSet.ToFrozenSet(structure.NonSplittingElements, StringComparer.Ordinal);
@@ -81,10 +92,15 @@ internal sealed partial class XmlDocumentRewriter : MarkupDocumentRewriter
                 element.SetAttribute(NamespaceNames.XmlUri, "xml:lang", TargetLanguage);
             }
         }
+        _scope?.Finish(Document, TargetLanguage);
     }
 
     protected override bool IsBlockElement(IElement element)
     {
+        if (_scope is not null)
+        {
+            return _chosen.Contains(element);
+        }
         string name = element.Prefix is { } prefix ? $"{prefix}:{element.LocalName}" : element.LocalName;
         if (_splitting.Contains(name) || _nonSplitting.Contains(name))
         {
@@ -95,8 +111,8 @@ internal sealed partial class XmlDocumentRewriter : MarkupDocumentRewriter
             && !parent.ChildNodes.OfType<IText>().Any(text => !string.IsNullOrWhiteSpace(text.Data));
     }
 
-    protected override bool IsUntouchedElement(IElement element) =>
-        element.Attributes.Any(attribute => attribute.LocalName == "translate" && attribute.Value == "no");
+    protected override bool IsUntouchedElement(IElement element) => (_scope is not null && !_open.Contains(element))
+        || element.Attributes.Any(attribute => attribute.LocalName == "translate" && attribute.Value == "no");
 
     protected override string AtomicText(IElement element) => "";
 

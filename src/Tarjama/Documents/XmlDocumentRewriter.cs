@@ -111,7 +111,7 @@ internal sealed partial class XmlDocumentRewriter : MarkupDocumentRewriter
             && !parent.ChildNodes.OfType<IText>().Any(text => !string.IsNullOrWhiteSpace(text.Data));
     }
 
-    protected override bool IsUntouchedElement(IElement element) => (_scope is not null && !_open.Contains(element))
+    protected override bool IsUntouchedElement(IElement element) => (_scope is not null && (!_open.Contains(element) || _scope.IsCode(element)))
         || element.Attributes.Any(attribute => attribute.LocalName == "translate" && attribute.Value == "no");
 
     protected override string AtomicText(IElement element) => "";

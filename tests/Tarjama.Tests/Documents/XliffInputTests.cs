@@ -26,7 +26,7 @@ public class XliffInputTests
         <xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
           <file original="story.html" source-language="ar" datatype="html">
             <body>
-              <trans-unit id="1"><source>قال <g id="1">المصدر</g> إن<x id="2"/> الخبر صحيح</source></trans-unit>
+              <trans-unit id="1"><source>قال <g id="1">المصدر</g> إن<x id="2"/> الخبر <bpt id="3">&lt;span title="عنوان"&gt;</bpt>صحيح<ept id="3">&lt;/span&gt;</ept></source></trans-unit>
               <trans-unit id="2" translate="no"><source>لا تترجم</source></trans-unit>
               <trans-unit id="3"><source>مرحبا</source><target>Hello there</target><note>كما هو</note></trans-unit>
             </body>
@@ -67,8 +67,9 @@ public class XliffInputTests
         var target = units["1"].Element(V12 + "target")!;
         Assert.Equal(V12 + "source", ((XElement)target.PreviousNode!).Name);
         Assert.Equal("needs-review-translation", (string?)target.Attribute("state"));
-        Assert.Equal(["g", "x"], target.Descendants().Select(code => code.Name.LocalName));
-        Assert.DoesNotContain(target.Value, c => c is >= '\u0621' and <= '\u064A');
+        Assert.Equal(["g", "x", "bpt", "ept"], target.Descendants().Select(code => code.Name.LocalName));
+        Assert.Equal("<span title=\"عنوان\">", target.Element(V12 + "bpt")!.Value);
+        Assert.DoesNotContain(string.Concat(target.Nodes().OfType<XText>().Concat(target.Element(V12 + "g")!.Nodes().OfType<XText>()).Select(text => text.Value)), c => c is >= '\u0621' and <= '\u064A');
         Assert.Null(units["2"].Element(V12 + "target"));
         Assert.Equal("Hello there", units["3"].Element(V12 + "target")!.Value);
     }

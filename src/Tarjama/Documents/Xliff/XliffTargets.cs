@@ -10,6 +10,9 @@ internal sealed class XliffTargets : XmlScope
     private static readonly string V12 = XliffNames.V12.NamespaceName;
     private static readonly string V21 = XliffNames.V21.NamespaceName;
 
+    /// <summary>1.2's inline elements whose content is the original's native code, not text.</summary>
+    private static readonly string[] NativeCodes = ["bpt", "ept", "it", "ph"];
+
     private readonly List<IElement> _filled = [];
 
     /// <exception cref="TarjamaException">Not XLIFF 1.2 or 2.x, or its languages are not the translation's.</exception>
@@ -56,6 +59,8 @@ internal sealed class XliffTargets : XmlScope
         }
         return _filled;
     }
+
+    public override bool IsCode(IElement element) => element.NamespaceUri == V12 && NativeCodes.Contains(element.LocalName);
 
     public override void Finish(IDocument document, string targetLanguage)
     {

@@ -4,7 +4,8 @@ vocabulary 62,834, swish, eos 0, pad = decoder start = 62833), saved by transfor
 converter's benchmark and quantization-agreement figures (BENCHMARKS.md). Not committed (300 MB).
 
 The tokenizer is tiny-ar-en's (tests/fixtures/models/tiny-ar-en) with vocab.json padded by unused pieces up to the
-real vocabulary size, <pad> last, so the engine tokenizes real Arabic and can decode every id.
+real vocabulary size, <pad> last, so the engine tokenizes real Arabic and can decode every id; tokenizer.json is
+written from the same vocabulary as make_marian.py writes it, so transformers.js can run the converted folder too.
 
 Usage: make_bench_checkpoint.py [--out .cache/checkpoints/marian-base-ar-en]
 """
@@ -12,12 +13,17 @@ import argparse
 import json
 import os
 import shutil
+import sys
 
 import hfref  # noqa: F401  (must come before transformers)
 import torch
 from transformers import GenerationConfig, MarianConfig, MarianMTModel
 
 from make_checkpoints import FIXTURES, MARIAN_COMMON, REPO, randomize
+
+sys.path.insert(0, os.path.join(REPO, "tools", "fixtures"))
+from common import write_json  # noqa: E402
+from make_marian import spm_pieces, tokenizer_json  # noqa: E402
 
 VOCAB = 62834
 
@@ -50,6 +56,8 @@ def main():
     pieces = pieces[:-1] + [f"\u2581unused{i}" for i in range(VOCAB - len(pieces))] + ["<pad>"]
     with open(os.path.join(args.out, "vocab.json"), "w", encoding="utf-8") as f:
         json.dump({p: i for i, p in enumerate(pieces)}, f, ensure_ascii=False, indent=2)
+    items = [spm_pieces(open(os.path.join(tiny, name), "rb").read())[1] for name in ("source.spm", "target.spm")]
+    write_json(os.path.join(args.out, "tokenizer.json"), tokenizer_json(pieces, *items))
     print(args.out)
 
 

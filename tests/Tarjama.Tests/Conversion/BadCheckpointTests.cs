@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Tarjama.Conversion;
+using Tarjama.Tests.Cli;
 
 namespace Tarjama.Tests.Conversion;
 
@@ -92,6 +93,55 @@ public sealed class BadCheckpointTests : IDisposable
         config["encoder_ffn_dim"] = 80;
         File.WriteAllText(configPath, config.ToJsonString());
         Fails(folder, "fc1.weight", "[64, 32]", "[80, 32]");
+    }
+
+    [Fact]
+    public void Truncated_shard_of_a_sharded_checkpoint()
+    {
+        var folder = Copy("nllb");
+        using (var stream = File.OpenWrite(Path.Combine(folder, "model-00004-of-00006.safetensors")))
+        {
+            stream.SetLength(stream.Length - 100);
+        }
+        Fails(folder, "model-00004-of-00006.safetensors", "truncated");
+    }
+
+    [Fact]
+    public void Header_that_is_not_json() => Fails(WithSafetensors("json", "{\"final_logits_bias\": [", 16), "not valid JSON");
+
+    [Fact]
+    public void Tensors_that_overlap() => Fails(
+        WithSafetensors("overlap", """{"a":{"dtype":"F32","shape":[4],"data_offsets":[0,16]},"b":{"dtype":"F32","shape":[4],"data_offsets":[8,24]}}""", 24),
+        "'a'", "'b'", "overlap");
+
+    [Fact]
+    public void Config_with_more_layers_than_the_checkpoint()
+    {
+        var folder = Copy("marian-base");
+        var configPath = Path.Combine(folder, "config.json");
+        var config = JsonNode.Parse(File.ReadAllText(configPath))!;
+        config["decoder_layers"] = 3;
+        File.WriteAllText(configPath, config.ToJsonString());
+        Fails(folder, "no tensor", "model.decoder.layers.2.");
+    }
+
+    [Fact]
+    public void Models_convert_exits_2_with_one_line_and_writes_nothing()
+    {
+        var folder = Copy("marian-base");
+        using (var stream = File.OpenWrite(Path.Combine(folder, "model.safetensors")))
+        {
+            stream.SetLength(stream.Length - 1000);
+        }
+        var output = Path.Combine(_root, "out");
+        var result = CliRunner.Run("", "models", "convert", folder, "--dtype", "int8", "-o", output);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        var error = Assert.Single(result.Stderr.Trim().Split('\n'), line => line.StartsWith("tarjama: error:", StringComparison.Ordinal));
+        Assert.Contains("model.safetensors", error);
+        Assert.Contains("truncated", error);
+        Assert.False(Directory.Exists(output));
+        Assert.Empty(Directory.EnumerateDirectories(_root, ".out.*"));
     }
 
     [Fact]

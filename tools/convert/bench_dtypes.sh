@@ -19,12 +19,7 @@ cd "$root"
 tools/transformersjs/install.sh
 inputs=$(mktemp)
 trap 'rm -f "$inputs"' EXIT
-data=${TARJAMA_DATA:-}
-for dir in "$root" "$root/.." "$root/../.." "$root/../../.."; do
-  [ -z "$data" ] && [ -d "$dir/shared/data" ] && data="$dir/shared/data"
-done
-[ -n "$data" ] || { echo "no shared/data above $root; set TARJAMA_DATA" >&2; exit 2; }
-awk -v n="$count" 'NF && c++ < n' "$data/ntrex128/ntrex128.arb.txt" > "$inputs"
+tools/convert/ntrex_lines.sh "$count" > "$inputs"
 trials="$model/bench-trials.jsonl"
 : > "$trials"
 for bs in 1 16; do

@@ -12,14 +12,9 @@ model=$(cd "$1" && pwd)
 count=${2:-200}
 dtypes=${3:-int8 q4 fp16 q8}
 cd "$root"
-data=${TARJAMA_DATA:-}
-for dir in "$root" "$root/.." "$root/../.." "$root/../../.."; do
-  [ -z "$data" ] && [ -d "$dir/shared/data" ] && data="$dir/shared/data"
-done
-[ -n "$data" ] || { echo "no shared/data above $root; set TARJAMA_DATA" >&2; exit 2; }
 out="$model/agreement"
 mkdir -p "$out"
-awk -v n="$count" 'NF && c++ < n' "$data/ntrex128/ntrex128.arb.txt" > "$out/source.ar.txt"
+tools/convert/ntrex_lines.sh "$count" > "$out/source.ar.txt"
 for d in fp32 $dtypes; do
   ./tarjama translate -m "$model" --dtype "$d" --sentences --output jsonl --beams 1 --batch-size 16 --max-new-tokens 64 \
     --threads 2 -i "$out/source.ar.txt" -o "$out/$d.jsonl" 2>/dev/null

@@ -56,7 +56,7 @@ internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguageP
         using var admitted = admission.Enter(translator, input.Sum(text => 2L * text.Length), format, glossary);
         // ignore_tags: elements whose content stays as it is (a comma-separated list, or the field repeated).
         var kept = fields.All("ignore_tags").SelectMany(tags => tags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-        var translated = await TextTranslation.TranslateAsync(admitted.Translator, input, format, context.RequestAborted, new DocumentTranslationOptions { KeptElements = kept });
+        var translated = await TextTranslation.TranslateAsync(admitted.Translator, input, format, context.RequestAborted, settings.Memory.Options(translator, fields, new DocumentTranslationOptions { KeptElements = kept }));
         bool billed = fields.Flag("show_billed_characters") == true;
         return Results.Json(new
         {

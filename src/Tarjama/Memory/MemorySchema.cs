@@ -46,10 +46,12 @@ internal static class MemorySchema
 
     public const string KeyStored = "SELECT 1 FROM entries WHERE source_lang = $sl AND target_lang = $tl AND key = $key";
 
+    /// <summary>The best-ranked entries for a full-text query. CROSS JOIN keeps the candidates the outer loop: left to
+    /// itself SQLite (3.53) walks the language pair's whole index and probes the candidates for each entry.</summary>
     public const string Candidates = """
         SELECT e.key, e.source, e.target, e.masked
         FROM (SELECT rowid FROM entries_index WHERE entries_index MATCH $match ORDER BY rank LIMIT $limit) AS found
-        JOIN entries AS e ON e.id = found.rowid
+        CROSS JOIN entries AS e ON e.id = found.rowid
         WHERE e.source_lang = $sl AND e.target_lang = $tl
         """;
 }

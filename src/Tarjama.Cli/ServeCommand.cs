@@ -40,6 +40,7 @@ internal static class ServeCommand
         }
         command.OnlyWhen([keyLimit], result => result.Given(apiKeys), "sets the limit of keys from --api-keys FILE: give that file too");
         var glossaries = ServerGlossaries.AddTo(command);
+        var memories = ServerMemories.AddTo(command);
         command.SetAction(parse => CommandGuard.Run(() =>
         {
             var translatorOptions = model.Read(parse);
@@ -80,7 +81,8 @@ internal static class ServeCommand
                 {
                     loaded.Add(Translator.Load(ModelOptions.Resolve(name, translatorOptions.DType), translatorOptions));
                 }
-                Serve(settings with { Glossaries = ServerGlossaries.Read(parse, glossaries, loaded) }, loaded).GetAwaiter().GetResult();
+                using var memory = memories.Open(parse, loaded);
+                Serve(settings with { Glossaries = ServerGlossaries.Read(parse, glossaries, loaded), Memory = memory.Memory }, loaded).GetAwaiter().GetResult();
             }
             finally
             {

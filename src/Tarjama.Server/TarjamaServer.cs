@@ -46,6 +46,7 @@ public sealed class TarjamaServer : IAsyncDisposable
             app.Services.GetRequiredService<FileEndpoints>().Map(app);
             app.Services.GetRequiredService<ServiceEndpoints>().Map(app);
             app.Services.GetRequiredService<GlossaryEndpoints>().Map(app);
+            app.Services.GetRequiredService<PostEditEndpoints>().Map(app);
             app.Services.GetRequiredService<DeepLTranslateEndpoints>().Map(app);
             app.Services.GetRequiredService<DeepLDocumentEndpoints>().Map(app);
             app.Services.GetRequiredService<DeepLGlossaryEndpoints>().Map(app);
@@ -109,6 +110,7 @@ public sealed class TarjamaServer : IAsyncDisposable
         builder.Services.AddSingleton<ServiceEndpoints>();
         builder.Services.AddSingleton(_ => new Terminology.GlossaryStore());
         builder.Services.AddSingleton<GlossaryEndpoints>();
+        builder.Services.AddSingleton<PostEditEndpoints>();
         builder.Services.AddSingleton<DeepLUsage>();
         builder.Services.AddSingleton<DeepLTranslateEndpoints>();
         builder.Services.AddSingleton<DeepLDocumentJobs>();

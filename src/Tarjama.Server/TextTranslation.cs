@@ -49,15 +49,17 @@ internal static class TextTranslation
     /// <summary>Translates the texts with the <paramref name="count"/>+1 best hypotheses of each segment: the best make
     /// the translations, the k-th of every segment (or its best when it has fewer) the k-th alternative of each text;
     /// alternatives equal to the translation or to an earlier one are left out. The beams are raised to count+1 when
-    /// the model's default search keeps fewer.</summary>
+    /// the model's default search keeps fewer. Segments that translation memory holds exactly are the memory's in every
+    /// version, so alternatives differ only where the model translated.</summary>
     public static Task<IReadOnlyList<(string Translation, IReadOnlyList<string> Alternatives)>> WithAlternativesAsync(
-        BatchingTranslator.RequestTranslator translator, IReadOnlyList<string> texts, DocumentFormat format, int count, CancellationToken cancellationToken) =>
+        BatchingTranslator.RequestTranslator translator, IReadOnlyList<string> texts, DocumentFormat format, int count, CancellationToken cancellationToken,
+        DocumentTranslationOptions options) =>
         DocumentWork.Run<IReadOnlyList<(string, IReadOnlyList<string>)>>(() =>
         {
-            var sources = Segments(translator, texts, format, new DocumentTranslationOptions(), cancellationToken);
+            var sources = Segments(translator, texts, format, options, cancellationToken);
             var generation = new GenerationOverrides { NumBeams = Math.Max(translator.NumBeams, count + 1), NumReturnSequences = count + 1 };
             var results = translator.TranslateDetailedAsync(sources, generation, cancellationToken).GetAwaiter().GetResult();
-            var versions = Enumerable.Range(0, count + 1).Select(k => Rebuild(translator, texts, format, new DocumentTranslationOptions(), sources.Zip(results)
+            var versions = Enumerable.Range(0, count + 1).Select(k => Rebuild(translator, texts, format, options, sources.Zip(results)
                 .ToDictionary(p => p.First, p => k == 0 || p.Second.Alternatives.Count < k ? p.Second.Translation : p.Second.Alternatives[k - 1].Translation, StringComparer.Ordinal),
                 cancellationToken)).ToList();
             return [.. texts.Select((_, i) => (versions[0][i], (IReadOnlyList<string>)[.. versions.Skip(1).Select(v => v[i]).Where(a => a != versions[0][i]).Distinct()]))];
@@ -83,7 +85,7 @@ internal static class TextTranslation
         return [.. texts.Select(text => rebuilding.Translate(text, format, cancellationToken))];
     }
 
-    /// <summary>Remembers every distinct segment it is given and answers each with itself.</summary>
+    /// <summary>Remembers every distinct segment it is given (those translation memory does not answer) and answers each with itself.</summary>
     private sealed class SegmentCollector(string source, string target) : ISegmentTranslator
     {
         public string SourceLanguage => source;

@@ -43,7 +43,7 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
         var translator = DeepLRequest.Resolve(pairs, source, target);
         var glossary = DeepLRequest.Glossary(fields, glossaries, translator, fields.Text("source_lang") is not null);
         usage.Spend(caller, text.Length);
-        var job = jobs.Start(caller, content, fileName, translator.Translator(glossary: glossary), text.Length);
+        var job = jobs.Start(caller, content, fileName, translator.Translator(glossary: glossary), text.Length, settings.Memory.Options(translator, fields));
         return Results.Json(new { document_id = job.Id, document_key = job.Key }, DeepLJson.Options);
     }
 

@@ -15,7 +15,7 @@ internal sealed class DeepLDocumentJob(string id, string key, string caller, str
     public string Status => _status;
     public string? Error { get; private set; }
 
-    public async Task Run(ISegmentTranslator translator, byte[] content, CancellationToken stopping)
+    public async Task Run(ISegmentTranslator translator, byte[] content, Documents.DocumentTranslationOptions options, CancellationToken stopping)
     {
         _status = "translating";
         try
@@ -25,7 +25,7 @@ internal sealed class DeepLDocumentJob(string id, string key, string caller, str
                 try
                 {
                     await using var output = File.Create(ResultPath);
-                    await SupportedFiles.Translate(translator, () => new MemoryStream(content, writable: false), FileName, output, null, null, stopping);
+                    await SupportedFiles.Translate(translator, () => new MemoryStream(content, writable: false), FileName, output, options, stopping);
                     break;
                 }
                 catch (Translation.TranslationQueueFullException)

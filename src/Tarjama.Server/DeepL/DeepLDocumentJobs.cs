@@ -17,7 +17,7 @@ internal sealed class DeepLDocumentJobs(ServerSettings settings) : IDisposable
     private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>Starts translating <paramref name="content"/>; returns the job at once.</summary>
-    public DeepLDocumentJob Start(string caller, byte[] content, string fileName, ISegmentTranslator translator, long characters)
+    public DeepLDocumentJob Start(string caller, byte[] content, string fileName, ISegmentTranslator translator, long characters, Documents.DocumentTranslationOptions options)
     {
         RemoveExpired();
         if (_jobs.Count >= MaxJobs)
@@ -26,7 +26,7 @@ internal sealed class DeepLDocumentJobs(ServerSettings settings) : IDisposable
         }
         var job = new DeepLDocumentJob(Token(16), Token(32), caller, fileName, Path.Combine(_folder, Guid.NewGuid().ToString("N")), characters);
         _jobs[job.Id] = job;
-        _ = Task.Run(() => job.Run(translator, content, _stopping.Token));
+        _ = Task.Run(() => job.Run(translator, content, options, _stopping.Token));
         return job;
     }
 

@@ -58,7 +58,7 @@ internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguageP
         using var admitted = admission.Enter(translator, input.Sum(text => 2L * text.Length), format, glossary);
         // ignore_tags: elements whose content stays as it is.
         var kept = TagList(fields, "ignore_tags");
-        var options = new DocumentTranslationOptions { KeptElements = kept, XmlStructure = XmlStructure(fields) };
+        var options = settings.Memory.Options(translator, fields, new DocumentTranslationOptions { KeptElements = kept, XmlStructure = XmlStructure(fields) });
         var translated = await TextTranslation.TranslateAsync(admitted.Translator, input, format, context.RequestAborted, options);
         bool billed = fields.Flag("show_billed_characters") == true;
         return Results.Json(new

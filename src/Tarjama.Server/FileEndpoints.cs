@@ -39,6 +39,8 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
             "text" => DocumentFormat.Text,
             "markdown" => DocumentFormat.Markdown,
             "html" => DocumentFormat.Html,
+            "xml" => DocumentFormat.Xml,
+            "xliff" => DocumentFormat.Xliff,
             var other => throw ApiError.BadRequest($"{other} format is not supported"),
         };
         var bilingual = fields.Text("bilingual") switch

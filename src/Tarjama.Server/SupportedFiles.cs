@@ -6,7 +6,7 @@ namespace Tarjama.Server;
 /// their structure, or written as a bilingual view.</summary>
 internal sealed class SupportedFiles
 {
-    public IReadOnlyList<string> Extensions { get; } = [".txt", ".md", ".markdown", ".html", ".htm", ".docx"];
+    public IReadOnlyList<string> Extensions { get; } = [".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".xlf", ".xliff", ".docx"];
 
     public bool Accepts(string fileName) => Extensions.Contains(Path.GetExtension(fileName).ToLowerInvariant());
 

@@ -5,7 +5,7 @@ using Tarjama.Translation;
 namespace Tarjama.Server;
 
 /// <summary>Translates the texts of one /translate request with the documents library, keeping their layout (plain
-/// text) or markup (HTML). Either way all the request's segments go to the translator together, so they share engine
+/// text) or markup (HTML, XML). Either way all the request's segments go to the translator together, so they share engine
 /// batches and count as one request against the queue and the engine-time budget.</summary>
 internal static class TextTranslation
 {
@@ -14,7 +14,7 @@ internal static class TextTranslation
         DocumentTranslationOptions? options = null) =>
         DocumentWork.Run(() => format == DocumentFormat.Text
             ? PlainTexts(new DocumentTranslator(translator, options), texts, cancellationToken)
-            : HtmlTexts(translator, texts, options ?? new DocumentTranslationOptions(), cancellationToken), cancellationToken);
+            : MarkupTexts(translator, texts, format, options ?? new DocumentTranslationOptions(), cancellationToken), cancellationToken);
 
     /// <summary>Plain text keeps its line count, so all the texts go through as one document (their sentences share
     /// engine batches) and are cut apart again by lines; each keeps its own line ends.</summary>
@@ -36,14 +36,14 @@ internal static class TextTranslation
         return results;
     }
 
-    /// <summary>HTML texts cannot be joined into one document (one text's unclosed tag would swallow the next), so each
-    /// is read twice: once to collect its segments, which are then translated all together, and once to be rebuilt
+    /// <summary>Markup texts cannot be joined into one document (one text's unclosed tag would swallow the next), so
+    /// each is read twice: once to collect its segments, which are then translated all together, and once to be rebuilt
     /// from those translations.</summary>
-    private static IReadOnlyList<string> HtmlTexts(ISegmentTranslator translator, IReadOnlyList<string> texts, DocumentTranslationOptions options, CancellationToken cancellationToken)
+    private static IReadOnlyList<string> MarkupTexts(ISegmentTranslator translator, IReadOnlyList<string> texts, DocumentFormat format, DocumentTranslationOptions options, CancellationToken cancellationToken)
     {
-        var sources = Segments(translator, texts, DocumentFormat.Html, options, cancellationToken);
+        var sources = Segments(translator, texts, format, options, cancellationToken);
         var translations = translator.Translate(sources, cancellationToken);
-        return Rebuild(translator, texts, DocumentFormat.Html, options, sources.Zip(translations).ToDictionary(StringComparer.Ordinal), cancellationToken);
+        return Rebuild(translator, texts, format, options, sources.Zip(translations).ToDictionary(StringComparer.Ordinal), cancellationToken);
     }
 
     /// <summary>Translates the texts with the <paramref name="count"/>+1 best hypotheses of each segment: the best make

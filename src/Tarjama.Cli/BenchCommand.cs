@@ -18,23 +18,26 @@ internal static class BenchCommand
         var reference = new Option<string>("--reference") { Description = "Peer to compare with: transformersjs or none", DefaultValueFactory = _ => "transformersjs" };
         reference.AcceptOnlyFromAmong("transformersjs", "none");
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
+        var from = new Option<string?>("--from") { Description = "The source language (NLLB, M2M100) [default: the model's]" };
+        var to = new Option<string?>("--to") { Description = "The target language (NLLB, M2M100) [default: the model's]" };
         var command = new Command("bench", "Measure translation speed against transformers.js on the same model and inputs.");
         model.AddTo(command);
-        foreach (var option in new Option[] { inputs, count, runs, reference, json })
+        foreach (var option in new Option[] { inputs, count, runs, reference, json, from, to })
         {
             command.Options.Add(option);
         }
         command.SetAction(parse => CommandGuard.Run(() =>
         {
             var sentences = BenchInputs.Read(parse.GetValue(inputs), parse.GetValue(count));
-            var options = model.Read(parse);
+            var options = model.Read(parse, parse.GetValue(from), parse.GetValue(to));
             string modelPath = model.ResolveFolder(parse);
             int threads = options.Engine.Threads > 0 ? options.Engine.Threads : Environment.ProcessorCount;
             int maxNewTokens = parse.GetValue(model.MaxNewTokens) ?? 64;
             options = options with { Generation = options.Generation with { MaxNewTokens = maxNewTokens } };
             using var translator = Translator.Load(modelPath, options);
             var peer = parse.GetValue(reference) == "transformersjs" && translator.Settings.NumBeams == 1
-                ? new TransformersJsBench(modelPath, options.BatchSize, maxNewTokens, threads)
+                ? new TransformersJsBench(modelPath, options.BatchSize, maxNewTokens, threads,
+                    translator.Family.Name is "nllb" or "m2m100" ? translator.Family.DefaultPair : null)
                 : null;
             var ours = new List<BenchFigures>();
             var theirs = new List<BenchFigures>();

@@ -82,7 +82,7 @@ internal static class ServeCommand
                     loaded.Add(Translator.Load(ModelOptions.Resolve(name, translatorOptions.DType), translatorOptions));
                 }
                 using var memory = memories.Open(parse, loaded);
-                Serve(settings with { Glossaries = ServerGlossaries.Read(parse, glossaries, loaded), Memory = memory.Memory }, loaded).GetAwaiter().GetResult();
+                Serve(settings with { Glossaries = ServerGlossaries.Read(parse, glossaries, loaded), Memory = memory.Memory }, loaded, parse.GetValue(models)!).GetAwaiter().GetResult();
             }
             finally
             {
@@ -93,11 +93,13 @@ internal static class ServeCommand
         return command;
     }
 
-    private static async Task Serve(ServerSettings settings, IReadOnlyList<Translator> models)
+    private static async Task Serve(ServerSettings settings, IReadOnlyList<Translator> models, IReadOnlyList<string> names)
     {
         // One gate for all models: each engine batch uses every core, so batches of different directions take turns.
         using var engine = new SemaphoreSlim(1, 1);
-        var server = await TarjamaServer.StartAsync(settings, models.Select(m => BatchingTranslator.For(m, settings.Batching, engine)).ToList());
+        // A request names a model by the last part of what --model said (opus-mt-ar-en, nllb-200-distilled-600M, a folder's name).
+        var server = await TarjamaServer.StartAsync(settings, models.Select((m, i) =>
+            BatchingTranslator.For(m, settings.Batching, engine, Path.GetFileName(names[i].TrimEnd('/', '\\')))).ToList());
         await using (server)
         {
             string directions = string.Join(", ", models.Select(m => $"{m.SourceLanguage}→{m.TargetLanguage}"));

@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Tarjama.Models;
 
 namespace Tarjama.Cli;
 
-/// <summary>Runs <c>tools/transformersjs/bench.mjs</c> (transformers.js on onnxruntime-node) on the same inputs.</summary>
-internal sealed class TransformersJsBench(string model, int batchSize, int maxNewTokens, int threads)
+/// <summary>Runs <c>tools/transformersjs/bench.mjs</c> (transformers.js on onnxruntime-node) on the same inputs;
+/// <paramref name="languages"/> is the pair in the family's codes for NLLB and M2M100 models, which transformers.js
+/// takes as <c>src_lang</c>/<c>tgt_lang</c>.</summary>
+internal sealed class TransformersJsBench(string model, int batchSize, int maxNewTokens, int threads, LanguagePair? languages)
 {
     private readonly string _script = RepositoryFile(Path.Combine("tools", "transformersjs", "bench.mjs"));
 
@@ -15,7 +18,8 @@ internal sealed class TransformersJsBench(string model, int batchSize, int maxNe
         {
             File.WriteAllLines(inputs, sentences);
             var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var arg in new[] { _script, "--model", Path.GetFullPath(model), "--inputs", inputs, "--batch-size", $"{batchSize}", "--max-new-tokens", $"{maxNewTokens}", "--threads", $"{threads}" })
+            string[] pair = languages is { } p ? ["--src-lang", p.Source, "--tgt-lang", p.Target] : [];
+            foreach (var arg in new[] { _script, "--model", Path.GetFullPath(model), "--inputs", inputs, "--batch-size", $"{batchSize}", "--max-new-tokens", $"{maxNewTokens}", "--threads", $"{threads}" }.Concat(pair))
             {
                 start.ArgumentList.Add(arg);
             }

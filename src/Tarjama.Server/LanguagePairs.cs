@@ -3,10 +3,13 @@ using Tarjama.Translation;
 namespace Tarjama.Server;
 
 /// <summary>The translation directions the loaded models offer, each behind its model's batching queue (a multilingual
-/// model offers every pair of its languages); the languages and pairs the API lists follow from these.</summary>
+/// model offers every pair of its languages); the languages and pairs the API lists follow from these. Where several
+/// models offer a pair, the first one given serves it unless a request names another (<c>model</c>).</summary>
 public sealed class LanguagePairs : IDisposable
 {
     private readonly IReadOnlyList<BatchingTranslator> _translators;
+    private readonly IReadOnlyList<LanguageRoute> _everyRoute;
+    private readonly List<string> _names;
 
     public LanguagePairs(IReadOnlyList<BatchingTranslator> translators)
     {
@@ -14,22 +17,25 @@ public sealed class LanguagePairs : IDisposable
         {
             throw new TarjamaException("the server needs at least one model");
         }
-        var routes = translators.SelectMany(t => t.SourceLanguages.SelectMany(source => t.TargetLanguages
-            .Where(target => target != source).Select(target => new LanguageRoute(t, source, target)))).ToList();
-        var twice = routes.GroupBy(r => (r.SourceLanguage, r.TargetLanguage)).FirstOrDefault(g => g.Count() > 1);
-        if (twice is not null)
+        _names = [.. translators.Select((t, i) => t.Name ?? $"model-{i + 1}")];
+        if (_names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
-            throw new TarjamaException($"two models translate {twice.Key.SourceLanguage} to {twice.Key.TargetLanguage}: load one per direction");
+            throw new TarjamaException($"two models are named '{twice.Key}': requests could not choose between them");
         }
+        _everyRoute = translators.SelectMany(t => t.SourceLanguages.SelectMany(source => t.TargetLanguages
+            .Where(target => target != source).Select(target => new LanguageRoute(t, source, target)))).ToList();
         _translators = translators;
-        Routes = routes;
-        Languages = routes.SelectMany(r => new[] { r.SourceLanguage, r.TargetLanguage }).Distinct().Order(StringComparer.Ordinal).ToList();
+        Routes = _everyRoute.DistinctBy(r => (r.SourceLanguage, r.TargetLanguage)).ToList();
+        Languages = Routes.SelectMany(r => new[] { r.SourceLanguage, r.TargetLanguage }).Distinct().Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The loaded models' queues.</summary>
     public IReadOnlyList<BatchingTranslator> All => _translators;
 
-    /// <summary>Every direction offered.</summary>
+    /// <summary>The models' names, in the order of <see cref="All"/>.</summary>
+    public IReadOnlyList<string> Names => _names;
+
+    /// <summary>Every direction offered, once, by the model that serves it by default.</summary>
     public IReadOnlyList<LanguageRoute> Routes { get; }
 
     /// <summary>Every language code that is a source or a target of some model.</summary>
@@ -41,9 +47,10 @@ public sealed class LanguagePairs : IDisposable
     public LanguageRoute? Find(string source, string target) =>
         Routes.FirstOrDefault(r => r.SourceLanguage == source && r.TargetLanguage == target);
 
-    /// <summary>The translator for a direction, refused as LibreTranslate refuses unknown languages and pairs.</summary>
+    /// <summary>The translator for a direction, refused as LibreTranslate refuses unknown languages and pairs; a
+    /// request that names a <paramref name="model"/> gets that model's route, or a 400 saying why not.</summary>
     /// <param name="asked">The source the client named ("auto" when detected), for the message.</param>
-    internal LanguageRoute Resolve(string source, string target, string asked)
+    internal LanguageRoute Resolve(string source, string target, string asked, string? model = null)
     {
         if (!Languages.Contains(source))
         {
@@ -52,6 +59,16 @@ public sealed class LanguagePairs : IDisposable
         if (!Languages.Contains(target))
         {
             throw ApiError.NotSupported(target);
+        }
+        if (model is not null)
+        {
+            int index = _names.IndexOf(model);
+            if (index < 0)
+            {
+                throw ApiError.BadRequest($"no model named '{model}' is loaded (loaded: {string.Join(", ", Names)})");
+            }
+            return _everyRoute.FirstOrDefault(r => r.Queue == _translators[index] && r.SourceLanguage == source && r.TargetLanguage == target)
+                ?? throw ApiError.BadRequest($"model '{model}' does not translate {LanguageNames.Of(source)} ({source}) to {LanguageNames.Of(target)} ({target})");
         }
         return Find(source, target) ?? throw ApiError.BadRequest(
             $"{LanguageNames.Of(target)} ({target}) is not available as a target language from {LanguageNames.Of(source)} ({source})");

@@ -27,8 +27,7 @@ internal sealed class ServerMetrics
         _pairs = pairs;
         foreach (var translator in pairs.All)
         {
-            string pair = Pair(translator);
-            translator.BatchTranslated += report => Record(pair, report);
+            translator.BatchTranslated += Record;
         }
     }
 
@@ -50,9 +49,10 @@ internal sealed class ServerMetrics
 
     public Task Export(HttpContext context)
     {
-        foreach (var translator in _pairs.All)
+        // Each model has one queue for all its pairs: its queued segments count under its default pair.
+        foreach (var queue in _pairs.All.GroupBy(Pair))
         {
-            _queued.Set(translator.QueuedSegments, Pair(translator));
+            _queued.Set(queue.Sum(t => t.QueuedSegments), queue.Key);
         }
         var text = new StringBuilder();
         foreach (var metric in new PrometheusMetric[] { _requests, _latency, _queued, _batchSegments, _engineSeconds, _queueWait, _segments, _tokens, _tokensPerSecond })
@@ -65,16 +65,22 @@ internal sealed class ServerMetrics
 
     private static string Pair(BatchingTranslator translator) => $"{translator.SourceLanguage}-{translator.TargetLanguage}";
 
-    private void Record(string pair, BatchReport report)
+    // Under the pair each request asked for: a multilingual model's batch that mixes pairs counts under each of them
+    // (its own segments and tokens; the batch's engine time, wait and token rate).
+    private void Record(BatchReport report)
     {
-        _batchSegments.Observe(report.Segments, pair);
-        _engineSeconds.Observe(report.EngineTime.TotalSeconds, pair);
-        _queueWait.Observe(report.LongestWait.TotalSeconds, pair);
-        _segments.Add(report.Segments, pair);
-        _tokens.Add(report.GeneratedTokens, pair);
-        if (report.EngineTime > TimeSpan.Zero)
+        foreach (var share in report.Pairs)
         {
-            _tokensPerSecond.Set(report.GeneratedTokens / report.EngineTime.TotalSeconds, pair);
+            string pair = $"{share.SourceLanguage}-{share.TargetLanguage}";
+            _batchSegments.Observe(share.Segments, pair);
+            _engineSeconds.Observe(report.EngineTime.TotalSeconds, pair);
+            _queueWait.Observe(report.LongestWait.TotalSeconds, pair);
+            _segments.Add(share.Segments, pair);
+            _tokens.Add(share.GeneratedTokens, pair);
+            if (report.EngineTime > TimeSpan.Zero)
+            {
+                _tokensPerSecond.Set(report.GeneratedTokens / report.EngineTime.TotalSeconds, pair);
+            }
         }
     }
 }

@@ -9,14 +9,14 @@ internal sealed class ServiceEndpoints(LanguagePairs pairs, ServerMetrics metric
 {
     private const string ResourceFolder = "Web/";
 
-    private sealed record Pair(string Source, string Target);
+    private sealed record Pair(string Source, string Target, string Model);
 
     private sealed record Health(string Status, IReadOnlyList<Pair> Pairs, int QueuedSegments);
 
     public void Map(IEndpointRouteBuilder routes)
     {
         routes.MapGet("/health", () => Results.Json(
-            new Health("ok", pairs.All.Select(t => new Pair(t.SourceLanguage, t.TargetLanguage)).ToList(), pairs.QueuedSegments), ServerJson.Options));
+            new Health("ok", pairs.All.Select((t, i) => new Pair(t.SourceLanguage, t.TargetLanguage, pairs.Names[i])).ToList(), pairs.QueuedSegments), ServerJson.Options));
         routes.MapGet("/metrics", metrics.Export);
         var assembly = typeof(ServiceEndpoints).Assembly;
         foreach (string resource in assembly.GetManifestResourceNames().Where(name => name.StartsWith(ResourceFolder, StringComparison.Ordinal)))

@@ -36,7 +36,7 @@ internal sealed class TranslateEndpoints(ServerSettings settings, LanguagePairs 
         }
         RequestLimits.Check(settings, texts);
         var detected = source == "auto" ? ScriptDetector.Detect(texts, pairs.Languages)[0] : null;
-        var translator = pairs.Resolve(detected?.Language ?? source, target, source);
+        var translator = pairs.Resolve(detected?.Language ?? source, target, source, fields.Text("model"));
         var format = (fields.Text("format") ?? "text") switch
         {
             "text" => DocumentFormat.Text,

@@ -87,6 +87,9 @@ public sealed class MultilingualServerTests : IAsyncLifetime
             queue.TranslateDetailedAsync(["مرحبا بكم", "شكرا جزيلا"], new TranslationOptions { SourceLanguage = "ar", TargetLanguage = "en" }, null),
             queue.TranslateDetailedAsync(["thank you", "the city"], toArabic, null));
         Assert.Equal((2, 4), (reports.Single().Requests, reports.Single().Segments));
+        // The report splits the batch by the pair each request asked for (what /metrics counts).
+        Assert.Equal([("ar", "en", 2), ("en", "ar", 2)], reports.Single().Pairs.Select(p => (p.SourceLanguage, p.TargetLanguage, p.Segments)).Order());
+        Assert.Equal(reports.Single().GeneratedTokens, reports.Single().Pairs.Sum(p => p.GeneratedTokens));
         Assert.Equal(Model.Translate(["مرحبا بكم", "شكرا جزيلا"]), both[0].Select(r => r.Translation));
         Assert.Equal(Model.TranslateDetailed(["thank you", "the city"], toArabic).Select(r => r.Translation), both[1].Select(r => r.Translation));
     }

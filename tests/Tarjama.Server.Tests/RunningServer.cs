@@ -21,6 +21,10 @@ internal sealed class RunningServer : IAsyncDisposable
     public Uri Address => _server.Address;
     public IReadOnlyList<string> Routes => _server.Routes;
 
+    /// <summary>A server over queues made by the caller (named models, say).</summary>
+    public static async Task<RunningServer> Start(ServerSettings settings, IReadOnlyList<BatchingTranslator> queues) =>
+        new(await TarjamaServer.StartAsync(settings with { Port = 0 }, queues));
+
     public static async Task<RunningServer> Start(ServerSettings settings, params ISegmentTranslator[] translators) =>
         new(await TarjamaServer.StartAsync(settings with { Port = 0 }, translators.Select(t => t is Translator marian
             ? BatchingTranslator.For(marian, settings.Batching)

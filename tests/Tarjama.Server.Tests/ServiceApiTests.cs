@@ -9,11 +9,11 @@ public sealed partial class ServiceApiTests(TinyServer tiny) : IClassFixture<Tin
     private RunningServer Server => tiny.Server;
 
     [Fact]
-    public async Task Health_lists_the_pairs_and_the_queue()
+    public async Task Health_lists_the_models_with_their_pairs_and_the_queue()
     {
         var (status, body) = await RunningServer.Read(await Server.Client.GetAsync("/health"));
         Assert.Equal(200, status);
-        Assert.Equal("""{"status":"ok","pairs":[{"source":"ar","target":"en"}],"queuedSegments":0}""", body.GetRawText());
+        Assert.Equal("""{"status":"ok","pairs":[{"source":"ar","target":"en","model":"model-1"}],"queuedSegments":0}""", body.GetRawText());
     }
 
     [Fact]

@@ -5,9 +5,12 @@
 // end-of-sentence (all of them when a row has none). Loading is not timed; the first --warmup batches
 // (default 1) are run once, untimed, before the timed pass. ONNX Runtime's intra-op thread count is set
 // with --threads through the session options that transformers.js hands to onnxruntime-node. --dtype picks the
-// ONNX files as transformers.js names them (q8: onnx/*_quantized.onnx, int8: *_int8.onnx, q4: *_q4.onnx).
+// ONNX files as transformers.js names them (q8: onnx/*_quantized.onnx, int8: *_int8.onnx, q4: *_q4.onnx). NLLB and
+// M2M100 models take --src-lang and --tgt-lang (arb_Arab / eng_Latn, ar / en): the source framed with its language
+// token and the target-language token forced, as transformers.js's translation pipeline does.
 //
 // usage: node bench.mjs --model DIR --inputs FILE --batch-size N --max-new-tokens N --threads N [--warmup K] [--dtype D]
+//                       [--src-lang CODE --tgt-lang CODE]
 import { cutAtEos, eosId, generateBatch, loadLocal, parseArgs, readLines } from './common.mjs';
 
 const args = parseArgs(process.argv.slice(2), {
@@ -18,7 +21,10 @@ const args = parseArgs(process.argv.slice(2), {
     threads: '1',
     warmup: '1',
     dtype: 'fp32',
+    src_lang: '',
+    tgt_lang: '',
 });
+const languages = args.tgt_lang ? { src_lang: args.src_lang || undefined, tgt_lang: args.tgt_lang } : null;
 const batchSize = Number(args.batch_size);
 const maxNew = Number(args.max_new_tokens);
 const lines = readLines(args.inputs);
@@ -28,13 +34,13 @@ const eos = eosId(model);
 const batches = [];
 for (let i = 0; i < lines.length; i += batchSize) batches.push(lines.slice(i, i + batchSize));
 for (let w = 0; w < Number(args.warmup) && w < batches.length; w++) {
-    await generateBatch(tokenizer, model, batches[w], maxNew);
+    await generateBatch(tokenizer, model, batches[w], maxNew, null, languages);
 }
 
 let tokens = 0;
 const t0 = process.hrtime.bigint();
 for (const b of batches) {
-    const res = await generateBatch(tokenizer, model, b, maxNew);
+    const res = await generateBatch(tokenizer, model, b, maxNew, null, languages);
     for (const r of res) tokens += cutAtEos(r.output_ids, eos).length - 1;
 }
 const seconds = Number(process.hrtime.bigint() - t0) / 1e9;

@@ -86,15 +86,23 @@ export function batchFromIds(rows, padId) {
 
 /**
  * One greedy generate call for a batch; returns per row {input_ids, output_ids}. `lines` are texts for
- * transformers.js's tokenizer, or, when `idRows` is given, the source ids to feed instead.
+ * transformers.js's tokenizer, or, when `idRows` is given, the source ids to feed instead. `languages`
+ * ({src_lang, tgt_lang}, NLLB / M2M100) frames the source and forces the target-language token as the
+ * translation pipeline does.
  */
-export async function generateBatch(tokenizer, model, lines, maxNewTokens, idRows = null) {
-    const enc = idRows ? batchFromIds(idRows, model.config.pad_token_id) : await tokenizer(lines, { padding: true });
+export async function generateBatch(tokenizer, model, lines, maxNewTokens, idRows = null, languages = null) {
+    const kwargs = languages ? { ...languages } : {};
+    const enc = idRows
+        ? batchFromIds(idRows, model.config.pad_token_id)
+        : languages
+          ? tokenizer._build_translation_inputs(lines, { padding: true, truncation: true }, kwargs)
+          : await tokenizer(lines, { padding: true });
     const out = await model.generate({
         ...enc,
         max_new_tokens: maxNewTokens,
         do_sample: false,
         num_beams: 1,
+        ...(kwargs.forced_bos_token_id === undefined ? {} : { forced_bos_token_id: kwargs.forced_bos_token_id }),
     });
     const ids = enc.input_ids.tolist().map((r) => r.map(Number));
     const mask = enc.attention_mask.tolist().map((r) => r.map(Number));

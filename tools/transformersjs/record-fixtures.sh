@@ -43,8 +43,10 @@ for dtype in fp16 q8; do
             --set ntrex-ar-60 --batch-size $bs --out "$golden/transformersjs.tiny-ar-en.$dtype.marian-ids.greedy.bs$bs.jsonl"
     done
 done
-for bs in 1 8; do
-    node record-multilingual.mjs --model "$models/tiny-nllb" --rows "$golden/hf.tiny-nllb.beam2.bs1.jsonl" \
-        --batch-size $bs --max-new-tokens 32 --out "$golden/transformersjs.tiny-nllb.greedy.bs$bs.jsonl"
+for m in tiny-nllb tiny-m2m100; do
+    for bs in 1 8; do
+        node record-multilingual.mjs --model "$models/$m" --rows "$golden/hf.$m.beam2.bs1.jsonl" \
+            --batch-size $bs --max-new-tokens 32 --out "$golden/transformersjs.$m.greedy.bs$bs.jsonl"
+    done
 done
 node summarize.mjs "$golden"/transformersjs.tiny-*.greedy.bs*.jsonl

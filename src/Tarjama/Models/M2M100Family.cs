@@ -16,9 +16,7 @@ internal sealed class M2M100Family : ModelFamily
     public M2M100Family(ModelFolder folder, string? defaultSource, string? defaultTarget)
     {
         (_tokenizer, _isNllb, _legacy) = MultilingualTokenizerLoader.Load(folder);
-        _languageIds = _tokenizer.Added.Tokens
-            .Where(t => _isNllb ? NllbLanguages.IsCode(t) : NllbLanguages.IsM2M100Token(t))
-            .ToDictionary(t => _isNllb ? t : t.Trim('_'), t => _tokenizer.Added.TryGetId(t, out int id) ? id : -1);
+        _languageIds = _tokenizer.Languages.ToDictionary(t => _isNllb ? t.Key : t.Key.Trim('_'), t => t.Value);
         if (_languageIds.Count == 0)
         {
             throw new TarjamaException($"{folder.Path}: the tokenizer has no language codes");

@@ -20,6 +20,9 @@ public sealed class MarianVocabulary
 
     public int Count => _pieces.Length;
 
+    /// <summary>How many pieces the file lists (Hugging Face's <c>len(encoder)</c>).</summary>
+    public int Entries => _ids.Count;
+
     public static MarianVocabulary Load(string path) => new(ModelJson.Read<Dictionary<string, int>>(path));
 
     public static MarianVocabulary FromIds(Dictionary<string, int> ids) => new(ids);

@@ -7,13 +7,16 @@ namespace Tarjama.Tokenization;
 /// (language codes and specials, kept whole), each plain run goes through SentencePiece, and pieces map to model ids
 /// through the vocabulary (NLLB's is SentencePiece's ids plus the fairseq offset; M2M100's is vocab.json); pieces the
 /// vocabulary lacks are <c>&lt;unk&gt;</c>. Decoding joins the pieces of non-special ids.</summary>
-internal sealed class MultilingualTokenizer(SentencePieceTokenizer pieces, Func<string, string> normalize, MarianVocabulary vocabulary, AddedTokens added, SpecialTokenIds ids)
+internal sealed class MultilingualTokenizer(SentencePieceTokenizer pieces, Func<string, string> normalize, MarianVocabulary vocabulary, AddedTokens added,
+    IReadOnlyDictionary<string, int> languages, SpecialTokenIds ids)
 {
     private const char WordBoundary = '\u2581';
+    private readonly Dictionary<int, string> _languageTokens = languages.ToDictionary(l => l.Value, l => l.Key);
 
     public SpecialTokenIds Ids => ids;
 
-    public AddedTokens Added => added;
+    /// <summary>Language token (<c>arb_Arab</c>, <c>__ar__</c>) → model id.</summary>
+    public IReadOnlyDictionary<string, int> Languages => languages;
 
     /// <summary>Model ids of <paramref name="text"/>'s pieces, without language code or end-of-sentence.</summary>
     public List<int> EncodePieces(string text)
@@ -44,14 +47,14 @@ internal sealed class MultilingualTokenizer(SentencePieceTokenizer pieces, Func<
         return result;
     }
 
-    public string? Piece(int id) => vocabulary.Piece(id) ?? added.Token(id);
+    public string? Piece(int id) => vocabulary.Piece(id) ?? added.Token(id) ?? _languageTokens.GetValueOrDefault(id);
 
     public string Decode(ReadOnlySpan<int> tokens)
     {
         var text = new StringBuilder();
         foreach (int id in tokens)
         {
-            if (!added.Special.Contains(id) && id != ids.Unk && Piece(id) is { } piece)
+            if (!added.Special.Contains(id) && !_languageTokens.ContainsKey(id) && id != ids.Unk && Piece(id) is { } piece)
             {
                 text.Append(piece);
             }

@@ -22,6 +22,8 @@ internal static class MultilingualTokenizerLoader
         [JsonPropertyName("tokenizer_class")] public string? TokenizerClass { get; init; }
         [JsonPropertyName("legacy_behaviour")] public bool LegacyBehaviour { get; init; }
         [JsonPropertyName("added_tokens_decoder")] public Dictionary<string, AddedTokenEntry>? AddedTokensDecoder { get; init; }
+        [JsonPropertyName("additional_special_tokens")] public List<string>? AdditionalSpecialTokens { get; init; }
+        [JsonPropertyName("language_codes")] public string? LanguageCodes { get; init; }
     }
 
     private sealed record TokenizerJson
@@ -41,20 +43,28 @@ internal static class MultilingualTokenizerLoader
         string spmPath = folder.File("sentencepiece.bpe.model");
         string jsonPath = folder.File("tokenizer.json");
         string vocabPath = folder.File("vocab.json");
+        bool slow = File.Exists(spmPath) && (isNllb || File.Exists(vocabPath));
         var addedNames = added.Keys.ToHashSet();
-        var (pieces, vocabulary, charsmap) = File.Exists(spmPath) && (isNllb || File.Exists(vocabPath))
+        var (pieces, vocabulary, charsmap) = slow
             ? (MarianTokenizerLoader.LoadSentencePiece(spmPath), isNllb ? FairseqVocabulary(spmPath) : MarianVocabulary.Load(vocabPath), ReadModel(spmPath).Charsmap)
             : File.Exists(jsonPath)
                 ? TokenizerJsonModel.LoadBpe(jsonPath, addedNames)
                 : throw new TarjamaException($"{folder.Path}: missing tokenizer files (needs sentencepiece.bpe.model{(isNllb ? "" : " + vocab.json")}, or tokenizer.json)");
+        var languages = !isNllb && slow ? M2M100Languages(folder, config, vocabulary, added) : null;
+        if (added.Count == 0)
+        {
+            throw new TarjamaException($"{folder.Path}: no added tokens (language codes) in tokenizer_config.json or tokenizer.json");
+        }
         var tokens = new AddedTokens(added.ToDictionary(t => t.Key, t => t.Value.Id), added.Where(t => t.Value.Special).Select(t => t.Value.Id));
+        languages ??= tokens.Tokens.Where(t => isNllb ? NllbLanguages.IsCode(t) : NllbLanguages.IsM2M100Token(t))
+            .ToDictionary(t => t, t => tokens.TryGetId(t, out int id) ? id : -1);
         int Special(string name) => tokens.TryGetId(name, out int id) || vocabulary.TryGetId(name, out id)
             ? id : throw new TarjamaException($"{folder.Path}: the tokenizer has no '{name}' token");
         int pad = folder.Generation.PadTokenId ?? folder.Config.PadTokenId ?? Special("<pad>");
         int eos = GenerationConfig.IdList(folder.Generation.EosTokenId) is [int e, ..] ? e : folder.Config.EosTokenId ?? Special("</s>");
         int start = folder.Generation.DecoderStartTokenId ?? folder.Config.DecoderStartTokenId ?? eos;
         var ids = new SpecialTokenIds(eos, pad, Special("<unk>"), start);
-        return (new MultilingualTokenizer(pieces, TokenizerJsonModel.Normalizer(charsmap), vocabulary, tokens, ids), isNllb, config.LegacyBehaviour);
+        return (new MultilingualTokenizer(pieces, TokenizerJsonModel.Normalizer(charsmap), vocabulary, tokens, languages, ids), isNllb, config.LegacyBehaviour);
     }
 
     private static Dictionary<string, (int Id, bool Special)> AddedTokenEntries(ModelFolder folder, TokenizerConfig config)
@@ -64,11 +74,36 @@ internal static class MultilingualTokenizerLoader
             return decoder.ToDictionary(t => t.Value.Content, t => (int.Parse(t.Key, System.Globalization.CultureInfo.InvariantCulture), t.Value.Special));
         }
         string jsonPath = folder.File("tokenizer.json");
-        if (File.Exists(jsonPath) && ModelJson.Read<TokenizerJson>(jsonPath).AddedTokens is { Count: > 0 } list)
+        return File.Exists(jsonPath) && ModelJson.Read<TokenizerJson>(jsonPath).AddedTokens is { Count: > 0 } list
+            ? list.Where(t => t.Id is not null).ToDictionary(t => t.Content, t => (t.Id!.Value, t.Special))
+            : [];
+    }
+
+    // M2M100Tokenizer's language tokens follow vocab.json (len(vocab) + index in the language list) whether or not
+    // the config lists them; only tokens the config lists as added are cut out of the text, as Hugging Face's slow
+    // tokenizer does. An old config with no added tokens gets the special tokens of vocab.json.
+    private static Dictionary<string, int> M2M100Languages(ModelFolder folder, TokenizerConfig config, MarianVocabulary vocabulary,
+        Dictionary<string, (int Id, bool Special)> added)
+    {
+        var languages = M2M100LanguageCodes.TokenIds(config.LanguageCodes, vocabulary.Entries, folder.File("tokenizer_config.json"));
+        foreach (string token in config.AdditionalSpecialTokens ?? [])
         {
-            return list.Where(t => t.Id is not null).ToDictionary(t => t.Content, t => (t.Id!.Value, t.Special));
+            if (languages.TryGetValue(token, out int id))
+            {
+                added.TryAdd(token, (id, true));
+            }
         }
-        throw new TarjamaException($"{folder.Path}: no added tokens (language codes) in tokenizer_config.json or tokenizer.json");
+        if (added.Count == 0)
+        {
+            foreach (string token in (string[])["<s>", "<pad>", "</s>", "<unk>"])
+            {
+                if (vocabulary.TryGetId(token, out int id))
+                {
+                    added[token] = (id, true);
+                }
+            }
+        }
+        return languages;
     }
 
     // NllbTokenizer's ids: fairseq's <s> <pad> </s> <unk> first, then SentencePiece's pieces shifted by one.

@@ -44,7 +44,7 @@ public static class TokenizerJsonModel
     }
 
     /// <summary>A BPE <c>tokenizer.json</c> (NLLB, M2M100 exports) as the SentencePiece BPE model it came from: pieces in
-    /// vocabulary order, earlier merges first (scored by rank, as SentencePiece's BPE trainer scores them), after
+    /// merge order, earlier merges first (scored by rank, as SentencePiece's BPE trainer scores them), after
     /// <c>&lt;unk&gt;</c>, <c>&lt;s&gt;</c> and <c>&lt;/s&gt;</c>; also the vocabulary with the file's own ids.</summary>
     public static (SentencePieceTokenizer Tokenizer, MarianVocabulary Vocabulary, byte[] Charsmap) LoadBpe(string path, IReadOnlySet<string> addedTokens)
     {
@@ -58,8 +58,11 @@ public static class TokenizerJsonModel
                 throw new TarjamaException($"{path}: expected a BPE tokenizer.json model (found {model.GetProperty("type")})");
             }
             var vocabulary = model.GetProperty("vocab").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
+            var made = MergeRanks(model);
+            // Pieces a merge makes rank as that merge; the alphabet follows in vocabulary order (M2M100's vocabulary
+            // is fairseq's dictionary, ordered by frequency, so the merges give the order, not the ids).
             var ordinary = vocabulary.Where(p => !addedTokens.Contains(p.Key) && p.Key is not ("<s>" or "</s>" or "<unk>" or "<pad>"))
-                .OrderBy(p => p.Value).Select(p => p.Key).ToList();
+                .OrderBy(p => made.TryGetValue(p.Key, out int rank) ? rank : made.Count + (long)p.Value).Select(p => p.Key).ToList();
             var pieces = new List<(string Piece, float Score)> { ("<unk>", 0), ("<s>", 0), ("</s>", 0) };
             pieces.AddRange(ordinary.Select((p, rank) => (p, (float)-rank)));
             byte[] charsmap = Charsmap(root);
@@ -70,6 +73,25 @@ public static class TokenizerJsonModel
         {
             throw new TarjamaException($"{path}: not a usable tokenizer.json ({e.Message})", e);
         }
+    }
+
+    // The first merge that makes each piece, by its place in the merges list ("a b" strings or ["a", "b"] pairs).
+    private static Dictionary<string, int> MergeRanks(JsonElement model)
+    {
+        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (!model.TryGetProperty("merges", out var merges) || merges.ValueKind != JsonValueKind.Array)
+        {
+            return ranks;
+        }
+        int index = 0;
+        foreach (var merge in merges.EnumerateArray())
+        {
+            string made = merge.ValueKind == JsonValueKind.Array
+                ? string.Concat(merge.EnumerateArray().Select(part => part.GetString()))
+                : merge.GetString()!.Replace(" ", "", StringComparison.Ordinal);
+            ranks.TryAdd(made, index++);
+        }
+        return ranks;
     }
 
     /// <summary>SentencePiece's normalisation for a precompiled character map (nmt_nfkc and the like), whitespace

@@ -31,7 +31,12 @@ public sealed record BatchingOptions
 /// <param name="GeneratedTokens">Tokens the engine generated (0 for translators that do not report them).</param>
 /// <param name="EngineTime">Time inside the engine.</param>
 /// <param name="LongestWait">Longest time a segment of this batch waited in the queue.</param>
-public sealed record BatchReport(int Requests, int Segments, long GeneratedTokens, TimeSpan EngineTime, TimeSpan LongestWait);
+/// <param name="Pairs">Segments and generated tokens by the language pair their requests asked for (a multilingual
+/// model's batch can hold several).</param>
+public sealed record BatchReport(int Requests, int Segments, long GeneratedTokens, TimeSpan EngineTime, TimeSpan LongestWait, IReadOnlyList<PairShare> Pairs);
+
+/// <summary>The part of a batch that one language pair (ISO codes, as the requests named them) had.</summary>
+public sealed record PairShare(string SourceLanguage, string TargetLanguage, int Segments, long GeneratedTokens);
 
 /// <summary>The queue is full: the caller should try again later.</summary>
 public sealed class TranslationQueueFullException(int queued, int capacity)

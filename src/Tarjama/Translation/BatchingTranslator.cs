@@ -83,7 +83,7 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
 
     /// <summary>What a model offers: its default pair, every language it reads and writes (ISO codes), and the beams
     /// its default search keeps.</summary>
-    private sealed record LanguageOffer(string Source, string Target, IReadOnlyList<string> Sources, IReadOnlyList<string> Targets, int NumBeams);
+    private sealed record LanguageOffer(string Source, string Target, IReadOnlyList<string> Sources, IReadOnlyList<string> Targets, int NumBeams, string? Name = null);
 
     private BatchingTranslator(LanguageOffer offer,
         Func<IReadOnlyList<TranslationItem>, CancellationToken, IReadOnlyList<TranslationResult>> engine,
@@ -96,6 +96,7 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
         SourceLanguages = offer.Sources;
         TargetLanguages = offer.Targets;
         NumBeams = offer.NumBeams;
+        Name = offer.Name;
         _engine = engine;
         _engineGate = engineGate;
         _pieceSize = Math.Min(Options.MaxBatchSize, Options.MaxQueuedSegments);
@@ -105,12 +106,13 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
 
     /// <summary>Batches for a model, counting the tokens it generates; each request's pair and decoding options go to
     /// the model with its texts, so requests for different pairs of one multilingual model share batches.</summary>
-    public static BatchingTranslator For(Translator translator, BatchingOptions? options = null, SemaphoreSlim? engineGate = null)
+    /// <param name="name">What requests call the model by when several offer their pair (null: unnamed).</param>
+    public static BatchingTranslator For(Translator translator, BatchingOptions? options = null, SemaphoreSlim? engineGate = null, string? name = null)
     {
         var family = translator.Family;
         var offer = new LanguageOffer(translator.SourceLanguage, translator.TargetLanguage,
             [.. family.SourceLanguages.Select(family.IsoCode).Distinct()], [.. family.TargetLanguages.Select(family.IsoCode).Distinct()],
-            translator.Settings.NumBeams);
+            translator.Settings.NumBeams, name);
         return new(offer, (items, token) => translator.TranslateDetailed(items, token), options, engineGate);
     }
 
@@ -121,6 +123,8 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
             (segments, token) => translator.Translate(segments, token).Select((text, i) => new TranslationResult(segments[i], text, [], 0)).ToList(),
             options, engineGate);
 
+    /// <summary>The model's name as the operator gave it, or null.</summary>
+    public string? Name { get; }
     public string SourceLanguage { get; }
     public string TargetLanguage { get; }
     /// <summary>Every language the model reads (ISO codes); requests may name any of these as their source.</summary>
@@ -339,7 +343,7 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
         // Reported before the requests complete, so whoever awaits a request sees its batch counted.
         BatchTranslated?.Invoke(new BatchReport(
             batch.Select(p => p.Request.Id).Distinct().Count(), results.Count, results.Sum(r => (long)r.TokenIds.Length), engineTime,
-            Stopwatch.GetElapsedTime(batch.Min(p => p.EnqueuedAt), started)));
+            Stopwatch.GetElapsedTime(batch.Min(p => p.EnqueuedAt), started), PairShares(batch, results)));
         int offset = 0;
         foreach (var piece in batch)
         {
@@ -355,6 +359,22 @@ public sealed class BatchingTranslator : ISegmentTranslator, IDisposable
                 }
             }
         }
+    }
+
+    // Each piece's segments and tokens under the pair its request asked for (the model's default when it named none).
+    private List<PairShare> PairShares(List<Piece> batch, IReadOnlyList<TranslationResult> results)
+    {
+        var shares = new Dictionary<(string, string), (int Segments, long Tokens)>();
+        int offset = 0;
+        foreach (var piece in batch)
+        {
+            var key = (piece.Request.Options.SourceLanguage ?? SourceLanguage, piece.Request.Options.TargetLanguage ?? TargetLanguage);
+            long tokens = results.Skip(offset).Take(piece.Segments.Count).Sum(r => (long)r.TokenIds.Length);
+            var (segments, total) = shares.GetValueOrDefault(key);
+            shares[key] = (segments + piece.Segments.Count, total + tokens);
+            offset += piece.Segments.Count;
+        }
+        return [.. shares.Select(s => new PairShare(s.Key.Item1, s.Key.Item2, s.Value.Segments, s.Value.Tokens))];
     }
 
     /// <summary>Stops taking requests, finishes the ones queued, then stops the worker.</summary>

@@ -22,6 +22,19 @@ public class BenchCliTests
     }
 
     [Fact]
+    public void Bench_takes_the_pair_of_a_multilingual_model()
+    {
+        string[] args = ["bench", "-m", Fixtures.Path("models", "tiny-m2m100"), "--inputs", Fixtures.Path("inputs", "ntrex-en-60.txt"),
+            "--count", "4", "--max-new-tokens", "6", "--reference", "none", "--json", "--from", "en"];
+        var result = CliRunner.Run("", [.. args, "--to", "ar"]);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(4, JsonDocument.Parse(result.Stdout).RootElement.GetProperty("Sentences").GetInt32());
+        var unknown = CliRunner.Run("", [.. args, "--to", "xx"]);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("no target language 'xx'", unknown.Stderr);
+    }
+
+    [Fact]
     public void Bench_without_inputs_or_shared_data_says_what_is_missing()
     {
         var result = CliRunner.Run("", "bench", "-m", Fixtures.ReferenceModel, "--inputs", "/nonexistent/inputs.txt", "--reference", "none");

@@ -66,7 +66,7 @@ public sealed class RedisSegmentWorker(IDatabase redis, ISegmentTranslator engin
             catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException)
             {
                 grouped = false;
-                string reason = e.Message.Split('\n')[0];
+                string reason = e.Message.Split('\n')[0].Split(", mc: ")[0]; // without the client's diagnostics
                 if (outage is null)
                 {
                     outage = Stopwatch.StartNew();

@@ -18,7 +18,7 @@ internal sealed class RedisFleet : IDisposable
     public static readonly TranslatorOptions Options = new() { Generation = new GenerationOverrides { NumBeams = 1, MaxNewTokens = 24 } };
 
     private readonly List<Process> _processes = [];
-    private Process? _redis;
+    private RunningProcess? _redis;
 
     public int Port { get; } = FreePort();
 
@@ -37,13 +37,13 @@ internal sealed class RedisFleet : IDisposable
 
     /// <summary>Starts redis-server on <see cref="Port"/> with <paramref name="settings"/> (no append-only file unless they say so).</summary>
     public void StartRedis(params string[] settings) =>
-        _redis = Start("redis-server", ["--port", Port.ToString(CultureInfo.InvariantCulture), "--save", "", .. settings.Length > 0 ? settings : ["--appendonly", "no"]]).Process;
+        _redis = Start("redis-server", ["--port", Port.ToString(CultureInfo.InvariantCulture), "--save", "", .. settings.Length > 0 ? settings : ["--appendonly", "no"]]);
 
     /// <summary>Ends the redis-server with SIGKILL, as a crash would.</summary>
     public void KillRedis()
     {
-        _redis!.Kill();
-        _redis.WaitForExit();
+        _redis!.Process.Kill();
+        _redis.Process.WaitForExit();
     }
 
     /// <summary>A connection to the fleet's Redis, waiting up to 10 s for it to answer.</summary>
@@ -56,8 +56,12 @@ internal sealed class RedisFleet : IDisposable
             {
                 return ConnectionMultiplexer.Connect($"127.0.0.1:{Port}");
             }
-            catch (RedisConnectionException) when (deadline.Elapsed < TimeSpan.FromSeconds(10))
+            catch (RedisConnectionException e)
             {
+                if (_redis!.Process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(10))
+                {
+                    throw new InvalidOperationException($"redis-server on port {Port} did not answer: {_redis.Output}", e);
+                }
                 Thread.Sleep(100);
             }
         }
@@ -130,11 +134,18 @@ internal sealed class RedisFleet : IDisposable
 internal sealed class RunningProcess
 {
     private readonly StringBuilder _stderr = new();
+    private readonly StringBuilder _stdout = new();
 
     public RunningProcess(Process process)
     {
         Process = process;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) =>
+        {
+            lock (_stdout)
+            {
+                _stdout.Append(line.Data).Append('\n');
+            }
+        };
         process.ErrorDataReceived += (_, line) =>
         {
             lock (_stderr)
@@ -155,6 +166,18 @@ internal sealed class RunningProcess
             lock (_stderr)
             {
                 return _stderr.ToString();
+            }
+        }
+    }
+
+    /// <summary>What it wrote to standard output so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_stdout)
+            {
+                return _stdout.ToString();
             }
         }
     }

@@ -12,6 +12,10 @@ public sealed class RedisJobSubmitter(IDatabase redis, string fingerprint, int b
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>Results asked for in one poll, the first still missing: batches are taken in order, so a poll's cost
+    /// stays the same however large the job.</summary>
+    private const int PollKeys = 1000;
+
     /// <summary>The translated document, or a <see cref="TimeoutException"/> when the workers did not finish within
     /// <paramref name="timeout"/>. A Redis that is away, at the start or while it waits, is asked again until then;
     /// once it answers again, the inputs still missing are added again, since a restarted Redis may have lost the last
@@ -31,13 +35,14 @@ public sealed class RedisJobSubmitter(IDatabase redis, string fingerprint, int b
                 cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
-                    Collect(keys, outputs);
+                    bool adding = Interlocked.Exchange(ref enqueue, 0) == 1;
+                    Collect(keys, outputs, adding ? keys.Length : PollKeys); // before adding, all: nothing stored is sent again
                     done?.Report(outputs.Count);
                     if (outputs.Count == keys.Length)
                     {
                         return job.Merge(outputs);
                     }
-                    if (Interlocked.Exchange(ref enqueue, 0) == 1)
+                    if (adding)
                     {
                         Enqueue(job, [.. keys.Where(key => !outputs.ContainsKey(key))]);
                     }
@@ -69,14 +74,17 @@ public sealed class RedisJobSubmitter(IDatabase redis, string fingerprint, int b
         redis.KeyExpire(stream, ttl ?? RedisQueueKeys.DefaultTtl);
     }
 
-    /// <summary>Adds to <paramref name="outputs"/> the results of <paramref name="keys"/> stored since the last call.</summary>
-    private void Collect(string[] keys, Dictionary<string, string> outputs)
+    /// <summary>Adds to <paramref name="outputs"/> the results stored since the last call of the first
+    /// <paramref name="limit"/> of <paramref name="keys"/> still missing, asked for <see cref="PollKeys"/> at a time.</summary>
+    private void Collect(string[] keys, Dictionary<string, string> outputs, int limit)
     {
-        var missing = keys.Where(key => !outputs.ContainsKey(key)).ToArray();
-        var values = missing.Length > 0 ? redis.StringGet([.. missing.Select(key => RedisQueueKeys.Result(key))]) : [];
-        foreach (var (key, value) in missing.Zip(values).Where(pair => !pair.Second.IsNull))
+        foreach (var chunk in keys.Where(key => !outputs.ContainsKey(key)).Take(limit).Chunk(PollKeys))
         {
-            outputs[key] = value!;
+            var values = redis.StringGet([.. chunk.Select(key => RedisQueueKeys.Result(key))]);
+            foreach (var (key, value) in chunk.Zip(values).Where(pair => !pair.Second.IsNull))
+            {
+                outputs[key] = value!;
+            }
         }
     }
 }

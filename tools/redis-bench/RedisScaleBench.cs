@@ -1,0 +1,105 @@
+#:project ../../src/Tarjama/Tarjama.csproj
+#:property JsonSerializerIsReflectionEnabledByDefault=true
+// Throughput of Redis Streams workers: the same job through one worker and through two (each `./tarjama worker
+// --threads 1`), interleaved, fresh results each trial; then the Redis commands per segment and the size of a result.
+// Usage, from the repository root: dotnet run tools/redis-bench/RedisScaleBench.cs MODEL_FOLDER ARABIC_LINES_FILE [lines=200] [runs=3] [batch=4]
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using StackExchange.Redis;
+using Tarjama.Documents;
+using Tarjama.Jobs;
+using Tarjama.Translation;
+
+string model = Path.GetFullPath(args[0]);
+int lines = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200;
+int runs = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 3;
+int batch = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 4;
+string document = string.Join("\n", File.ReadLines(args[1]).Take(lines)) + "\n";
+string launcher = Path.GetFullPath("tarjama"); // run from the repository root
+string fingerprint = SegmentKey.Fingerprint(model, new TranslatorOptions()); // what `worker -m MODEL` computes without overrides
+TranslationJob NewJob() => TranslationJob.Extract(document, DocumentFormat.Text, "ar", "en", fingerprint); // a job merges once
+var job = NewJob();
+
+int port = FreePort();
+string dir = Directory.CreateTempSubdirectory("tarjama-redis-bench-").FullName;
+using var redisServer = Process.Start(new ProcessStartInfo("redis-server", ["--port", port.ToString(CultureInfo.InvariantCulture), "--save", "", "--appendonly", "yes", "--dir", dir]) { RedirectStandardOutput = true })!;
+AppDomain.CurrentDomain.UnhandledException += (_, _) => redisServer.Kill(); // no orphan server when the bench fails
+Thread.Sleep(500);
+using var redis = ConnectionMultiplexer.Connect($"127.0.0.1:{port},allowAdmin=true");
+var db = redis.GetDatabase();
+var server = redis.GetServer(redis.GetEndPoints()[0]);
+Console.WriteLine($"job: {lines} NTREX lines, {job.Segments} segments, {job.Inputs.Count} distinct inputs, batches of {batch}; model {model}; {Environment.ProcessorCount} cores");
+
+var seconds = new Dictionary<int, List<double>> { [1] = [], [2] = [] };
+for (int run = 1; run <= runs; run++)
+{
+    foreach (int workers in new[] { 1, 2 })
+    {
+        server.FlushAllDatabases();
+        var started = Enumerable.Range(0, workers).Select(_ => StartWorker()).ToList();
+        double elapsed;
+        Dictionary<string, long> commands;
+        try
+        {
+            (elapsed, commands) = Trial();
+        }
+        finally
+        {
+            foreach (var worker in started)
+            {
+                Process.Start("kill", ["-TERM", worker.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
+                worker.WaitForExit();
+            }
+        }
+        seconds[workers].Add(elapsed);
+        Console.WriteLine($"run {run}, {workers} worker(s): {elapsed:0.0} s, {job.Inputs.Count / elapsed:0.00} segments/s, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        if (run == 1 && workers == 2)
+        {
+            Console.WriteLine($"  Redis commands in the trial: {string.Join(", ", commands.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}"))}");
+            long polls = commands.GetValueOrDefault("mget") - commands.GetValueOrDefault("xack"); // a worker reads stored results once a batch
+            Console.WriteLine($"  per segment: {(commands.Values.Sum() - polls - commands.GetValueOrDefault("info")) / (double)job.Inputs.Count:0.00} commands of workers and submitter, besides the submitter's {polls} MGET polls (one each 100 ms)");
+            var sizes = job.Inputs.Keys.Select(key => (Value: db.StringLength(RedisQueueKeys.Result(key)), Memory: (long)db.Execute("MEMORY", "USAGE", RedisQueueKeys.Result(key)))).ToList();
+            Console.WriteLine($"  result: {sizes.Average(s => s.Value):0} bytes of text on average, {sizes.Average(s => s.Memory):0} bytes of Redis memory with its key");
+        }
+    }
+}
+double one = Median(seconds[1]), two = Median(seconds[2]);
+Console.WriteLine($"median: 1 worker {one:0.0} s ({job.Inputs.Count / one:0.00} segments/s), 2 workers {two:0.0} s ({job.Inputs.Count / two:0.00} segments/s): {one / two:0.00}x");
+redisServer.Kill();
+Directory.Delete(dir, recursive: true);
+
+(double Seconds, Dictionary<string, long> Commands) Trial()
+{
+    var before = CommandCounts();
+    var clock = Stopwatch.StartNew();
+    new RedisJobSubmitter(db, fingerprint, batch).Translate(NewJob(), TimeSpan.FromHours(1));
+    double elapsed = clock.Elapsed.TotalSeconds;
+    var after = CommandCounts();
+    return (elapsed, after.ToDictionary(c => c.Key, c => c.Value - before.GetValueOrDefault(c.Key)));
+}
+
+Dictionary<string, long> CommandCounts() => server.Info("commandstats").SelectMany(group => group)
+    .ToDictionary(pair => pair.Key.Replace("cmdstat_", "", StringComparison.Ordinal), pair => long.Parse(pair.Value.Split(',')[0].Split('=')[1], CultureInfo.InvariantCulture));
+
+// Started and ready (model loaded, waiting for batches) before the clock starts.
+Process StartWorker()
+{
+    var start = new ProcessStartInfo(launcher, ["worker", "--queue", $"redis://127.0.0.1:{port}", "-m", model, "--threads", "1"]) { RedirectStandardError = true, RedirectStandardOutput = true };
+    var worker = Process.Start(start)!;
+    while (worker.StandardError.ReadLine() is { } line && !line.Contains("waiting for batches", StringComparison.Ordinal))
+    {
+    }
+    _ = worker.StandardError.ReadToEndAsync(); // keep the pipe drained
+    return worker;
+}
+
+static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}

@@ -33,6 +33,7 @@ var server = redis.GetServer(redis.GetEndPoints()[0]);
 Console.WriteLine($"job: {lines} NTREX lines, {job.Segments} segments, {job.Inputs.Count} distinct inputs, batches of {batch}; model {model}; {Environment.ProcessorCount} cores");
 
 var seconds = new Dictionary<int, List<double>> { [1] = [], [2] = [] };
+long rss = 0;
 for (int run = 1; run <= runs; run++)
 {
     foreach (int workers in new[] { 1, 2 })
@@ -47,6 +48,7 @@ for (int run = 1; run <= runs; run++)
         }
         finally
         {
+            rss = started.Max(worker => Rss(worker.Id));
             foreach (var worker in started)
             {
                 Process.Start("kill", ["-TERM", worker.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
@@ -54,7 +56,7 @@ for (int run = 1; run <= runs; run++)
             }
         }
         seconds[workers].Add(elapsed);
-        Console.WriteLine($"run {run}, {workers} worker(s): {elapsed:0.0} s, {job.Inputs.Count / elapsed:0.00} segments/s, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        Console.WriteLine($"run {run}, {workers} worker(s): {elapsed:0.0} s, {job.Inputs.Count / elapsed:0.00} segments/s, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}, worker memory {rss / 1024} MB");
         if (run == 1 && workers == 2)
         {
             Console.WriteLine($"  Redis commands in the trial: {string.Join(", ", commands.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}"))}");
@@ -94,6 +96,9 @@ Process StartWorker()
     _ = worker.StandardError.ReadToEndAsync(); // keep the pipe drained
     return worker;
 }
+
+// A process's resident memory in KB.
+static long Rss(int pid) => long.Parse(File.ReadLines($"/proc/{pid}/status").First(line => line.StartsWith("VmRSS:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 
 static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 

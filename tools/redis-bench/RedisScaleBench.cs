@@ -33,6 +33,7 @@ var server = redis.GetServer(redis.GetEndPoints()[0]);
 Console.WriteLine($"job: {lines} NTREX lines, {job.Segments} segments, {job.Inputs.Count} distinct inputs, batches of {batch}; model {model}; {Environment.ProcessorCount} cores");
 
 var seconds = new Dictionary<int, List<double>> { [1] = [], [2] = [] };
+var perCpuSecond = new Dictionary<int, List<double>> { [1] = [], [2] = [] }; // segments a second of the workers' CPU time: what the shared machine does not skew
 long rss = 0;
 for (int run = 1; run <= runs; run++)
 {
@@ -40,11 +41,11 @@ for (int run = 1; run <= runs; run++)
     {
         server.FlushAllDatabases();
         var started = Enumerable.Range(0, workers).Select(_ => StartWorker()).ToList();
-        double elapsed;
+        double elapsed, cpu;
         Dictionary<string, long> commands;
         try
         {
-            (elapsed, commands) = Trial();
+            (elapsed, cpu, commands) = Trial(started);
         }
         finally
         {
@@ -56,7 +57,8 @@ for (int run = 1; run <= runs; run++)
             }
         }
         seconds[workers].Add(elapsed);
-        Console.WriteLine($"run {run}, {workers} worker(s): {elapsed:0.0} s, {job.Inputs.Count / elapsed:0.00} segments/s, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}, worker memory {rss / 1024} MB");
+        perCpuSecond[workers].Add(job.Inputs.Count / cpu);
+        Console.WriteLine($"run {run}, {workers} worker(s): {elapsed:0.0} s, {job.Inputs.Count / elapsed:0.00} segments/s, workers' CPU {cpu:0.0} s ({job.Inputs.Count / cpu:0.00} segments per CPU-second), load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}, worker memory {rss / 1024} MB");
         if (run == 1 && workers == 2)
         {
             Console.WriteLine($"  Redis commands in the trial: {string.Join(", ", commands.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}"))}");
@@ -69,17 +71,20 @@ for (int run = 1; run <= runs; run++)
 }
 double one = Median(seconds[1]), two = Median(seconds[2]);
 Console.WriteLine($"median: 1 worker {one:0.0} s ({job.Inputs.Count / one:0.00} segments/s), 2 workers {two:0.0} s ({job.Inputs.Count / two:0.00} segments/s): {one / two:0.00}x");
+Console.WriteLine($"median segments per CPU-second: 1 worker {Median(perCpuSecond[1]):0.00}, 2 workers {Median(perCpuSecond[2]):0.00}");
 redisServer.Kill();
 Directory.Delete(dir, recursive: true);
 
-(double Seconds, Dictionary<string, long> Commands) Trial()
+(double Seconds, double CpuSeconds, Dictionary<string, long> Commands) Trial(List<Process> workers)
 {
     var before = CommandCounts();
+    double cpuBefore = workers.Sum(worker => CpuSeconds(worker.Id));
     var clock = Stopwatch.StartNew();
     new RedisJobSubmitter(db, fingerprint, batch).Translate(NewJob(), TimeSpan.FromHours(1));
     double elapsed = clock.Elapsed.TotalSeconds;
+    double cpu = workers.Sum(worker => CpuSeconds(worker.Id)) - cpuBefore;
     var after = CommandCounts();
-    return (elapsed, after.ToDictionary(c => c.Key, c => c.Value - before.GetValueOrDefault(c.Key)));
+    return (elapsed, cpu, after.ToDictionary(c => c.Key, c => c.Value - before.GetValueOrDefault(c.Key)));
 }
 
 Dictionary<string, long> CommandCounts() => server.Info("commandstats").SelectMany(group => group)
@@ -95,6 +100,13 @@ Process StartWorker()
     }
     _ = worker.StandardError.ReadToEndAsync(); // keep the pipe drained
     return worker;
+}
+
+// A process's user and system CPU time (/proc/PID/stat fields 14 and 15, in 1/100 s).
+static double CpuSeconds(int pid)
+{
+    var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
 }
 
 // A process's resident memory in KB.

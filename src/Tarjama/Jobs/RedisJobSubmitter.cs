@@ -47,7 +47,7 @@ public sealed class RedisJobSubmitter(IDatabase redis, string fingerprint, int b
                         Enqueue(job, [.. keys.Where(key => !outputs.ContainsKey(key))]);
                     }
                 }
-                catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException)
+                catch (Exception e) when (RedisQueueKeys.IsUnavailable(e))
                 {
                     Interlocked.Exchange(ref enqueue, 1); // what is stored stays stored; what was being added may not be
                 }

@@ -31,6 +31,11 @@ public static class RedisQueueKeys
     /// <summary>One worker's counters (a hash of <see cref="RedisWorkerCounters"/> fields).</summary>
     public static RedisKey WorkerCounters(string fingerprint, string consumer) => $"tarjama:worker:{Queue(fingerprint)}:{consumer}";
 
+    /// <summary>Whether <paramref name="e"/> says Redis is away for now (unreachable, too slow, or still loading its
+    /// append-only file after a restart), so that the command is worth asking again later.</summary>
+    public static bool IsUnavailable(Exception e) =>
+        e is RedisConnectionException or RedisTimeoutException || (e is RedisServerException && e.Message.StartsWith("LOADING", StringComparison.Ordinal));
+
     /// <summary>Connects to <paramref name="url"/> (redis://host:port).</summary>
     /// <exception cref="TarjamaException">The URL is not redis://host[:port], or no Redis answers there.</exception>
     public static ConnectionMultiplexer Connect(string url) => Connect(url, waitForRedis: false);

@@ -63,7 +63,7 @@ public sealed class RedisSegmentWorker(IDatabase redis, ISegmentTranslator engin
             {
                 grouped = false; // a Redis restarted without its data
             }
-            catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException)
+            catch (Exception e) when (RedisQueueKeys.IsUnavailable(e))
             {
                 grouped = false;
                 string reason = e.Message.Split('\n')[0].Split(", mc: ")[0]; // without the client's diagnostics

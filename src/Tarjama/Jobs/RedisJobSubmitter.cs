@@ -6,50 +6,85 @@ namespace Tarjama.Jobs;
 
 /// <summary>Runs a <see cref="TranslationJob"/> on the workers behind a Redis: its inputs without a stored result go
 /// into the model's stream in batches of <paramref name="batchSegments"/>, and once every result is stored the job is
-/// merged, once; a batch delivered twice only writes the same result twice.</summary>
-public sealed class RedisJobSubmitter(IDatabase redis, string fingerprint, int batchSegments)
+/// merged, once; a batch delivered twice only writes the same result twice. The stream lives for
+/// <paramref name="ttl"/> (<see cref="RedisQueueKeys.DefaultTtl"/> when null) after the last batch was added.</summary>
+public sealed class RedisJobSubmitter(IDatabase redis, string fingerprint, int batchSegments, TimeSpan? ttl = null)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>Results asked for in one poll, the first still missing: batches are taken in order, so a poll's cost
+    /// stays the same however large the job.</summary>
+    private const int PollKeys = 1000;
+
     /// <summary>The translated document, or a <see cref="TimeoutException"/> when the workers did not finish within
-    /// <paramref name="timeout"/>; a Redis that goes away while it waits is asked again until then.</summary>
+    /// <paramref name="timeout"/>. A Redis that is away, at the start or while it waits, is asked again until then;
+    /// once it answers again, the inputs still missing are added again, since a restarted Redis may have lost the last
+    /// second of its append-only file (workers skip what is already stored).</summary>
     public string Translate(TranslationJob job, TimeSpan timeout, IProgress<int>? done = null, CancellationToken cancellationToken = default)
     {
-        var stream = RedisQueueKeys.Stream(fingerprint);
         var keys = job.Inputs.Keys.ToArray();
-        var outputs = Stored(keys);
-        foreach (var batch in keys.Where(key => !outputs.ContainsKey(key)).Chunk(batchSegments))
+        var outputs = new Dictionary<string, string>(StringComparer.Ordinal);
+        int enqueue = 1;
+        void Reconnected(object? sender, ConnectionFailedEventArgs e) => Interlocked.Exchange(ref enqueue, 1);
+        redis.Multiplexer.ConnectionRestored += Reconnected;
+        try
+        {
+            var waited = Stopwatch.StartNew();
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    bool adding = Interlocked.Exchange(ref enqueue, 0) == 1;
+                    Collect(keys, outputs, adding ? keys.Length : PollKeys); // before adding, all: nothing stored is sent again
+                    done?.Report(outputs.Count);
+                    if (outputs.Count == keys.Length)
+                    {
+                        return job.Merge(outputs);
+                    }
+                    if (adding)
+                    {
+                        Enqueue(job, [.. keys.Where(key => !outputs.ContainsKey(key))]);
+                    }
+                }
+                catch (Exception e) when (RedisQueueKeys.IsUnavailable(e))
+                {
+                    Interlocked.Exchange(ref enqueue, 1); // what is stored stays stored; what was being added may not be
+                }
+                if (waited.Elapsed > timeout)
+                {
+                    throw new TimeoutException($"the workers finished {outputs.Count} of {keys.Length} inputs in {timeout.TotalSeconds:0} s");
+                }
+                cancellationToken.WaitHandle.WaitOne(Poll);
+            }
+        }
+        finally
+        {
+            redis.Multiplexer.ConnectionRestored -= Reconnected;
+        }
+    }
+
+    private void Enqueue(TranslationJob job, string[] missing)
+    {
+        var stream = RedisQueueKeys.Stream(fingerprint);
+        foreach (var batch in missing.Chunk(batchSegments))
         {
             redis.StreamAdd(stream, RedisQueueKeys.InputsField, JsonSerializer.Serialize(batch.Select(key => job.Inputs[key])));
         }
-        var waited = Stopwatch.StartNew();
-        while (outputs.Count < keys.Length)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (waited.Elapsed > timeout)
-            {
-                throw new TimeoutException($"the workers finished {outputs.Count} of {keys.Length} inputs in {timeout.TotalSeconds:0} s");
-            }
-            cancellationToken.WaitHandle.WaitOne(Poll);
-            try
-            {
-                foreach (var (key, output) in Stored([.. keys.Where(key => !outputs.ContainsKey(key))]))
-                {
-                    outputs[key] = output;
-                }
-            }
-            catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException)
-            {
-                // Redis away for a while: what is stored stays stored; keep asking until the timeout
-            }
-            done?.Report(outputs.Count);
-        }
-        return job.Merge(outputs);
+        redis.KeyExpire(stream, ttl ?? RedisQueueKeys.DefaultTtl);
     }
 
-    private Dictionary<string, string> Stored(string[] keys)
+    /// <summary>Adds to <paramref name="outputs"/> the results stored since the last call of the first
+    /// <paramref name="limit"/> of <paramref name="keys"/> still missing, asked for <see cref="PollKeys"/> at a time.</summary>
+    private void Collect(string[] keys, Dictionary<string, string> outputs, int limit)
     {
-        var values = redis.StringGet([.. keys.Select(key => RedisQueueKeys.Result(key))]);
-        return keys.Zip(values).Where(pair => !pair.Second.IsNull).ToDictionary(pair => pair.First, pair => (string)pair.Second!, StringComparer.Ordinal);
+        foreach (var chunk in keys.Where(key => !outputs.ContainsKey(key)).Take(limit).Chunk(PollKeys))
+        {
+            var values = redis.StringGet([.. chunk.Select(key => RedisQueueKeys.Result(key))]);
+            foreach (var (key, value) in chunk.Zip(values).Where(pair => !pair.Second.IsNull))
+            {
+                outputs[key] = value!;
+            }
+        }
     }
 }

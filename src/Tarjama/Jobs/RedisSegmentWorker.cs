@@ -1,15 +1,23 @@
+using System.Diagnostics;
 using System.Text.Json;
 using StackExchange.Redis;
 
 namespace Tarjama.Jobs;
 
 /// <summary>Takes segment batches for one model from a Redis stream's consumer group, translates what has no result
-/// yet and stores the results by <see cref="SegmentKey"/> before acknowledging, so a worker killed mid-batch loses
-/// nothing: its pending batch is claimed (XAUTOCLAIM) by another once idle for <paramref name="claimIdle"/>.</summary>
-public sealed class RedisSegmentWorker(IDatabase redis, ISegmentTranslator engine, string fingerprint, string consumer, TimeSpan claimIdle)
+/// yet and stores the results by <see cref="SegmentKey"/> in the same transaction that acknowledges the batch, so a
+/// worker killed mid-batch loses nothing: its pending batch is claimed (XAUTOCLAIM) by another once idle for
+/// <paramref name="claimIdle"/>. Results, the queue and this worker's counters live for <paramref name="ttl"/>
+/// (<see cref="RedisQueueKeys.DefaultTtl"/> when null) after they were last written.</summary>
+public sealed class RedisSegmentWorker(IDatabase redis, ISegmentTranslator engine, string fingerprint, string consumer, TimeSpan claimIdle, TimeSpan? ttl = null)
 {
+    /// <summary>How long a worker keeps retrying a Redis that does not answer, unless told otherwise.</summary>
+    public static readonly TimeSpan DefaultOutageLimit = TimeSpan.FromMinutes(5);
+
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan LongestBackoff = TimeSpan.FromSeconds(5);
     private readonly RedisKey _stream = RedisQueueKeys.Stream(fingerprint);
+    private readonly TimeSpan _ttl = ttl ?? RedisQueueKeys.DefaultTtl;
 
     /// <summary>Batches finished by this worker.</summary>
     public long Batches { get; private set; }
@@ -20,11 +28,16 @@ public sealed class RedisSegmentWorker(IDatabase redis, ISegmentTranslator engin
     /// <summary>Inputs this worker translated.</summary>
     public long Translated { get; private set; }
 
-    /// <summary>Works until <paramref name="stop"/> is cancelled, then returns after the batch in hand (a drain); a Redis
-    /// that goes away is retried with backoff, up to a minute between tries, each told to <paramref name="retrying"/>.</summary>
-    public void Run(CancellationToken stop, Action<string>? retrying = null)
+    /// <summary>Works until <paramref name="stop"/> is cancelled, then returns after the batch in hand (a drain). A Redis
+    /// that does not answer (at start or later) is retried with backoff from 0.1 s doubling up to 5 s, the outage told
+    /// to <paramref name="log"/> in one line and its end in another.</summary>
+    /// <exception cref="TarjamaException">Redis did not answer for <paramref name="outageLimit"/>
+    /// (<see cref="DefaultOutageLimit"/> when null).</exception>
+    public void Run(CancellationToken stop, Action<string>? log = null, TimeSpan? outageLimit = null)
     {
+        var limit = outageLimit ?? DefaultOutageLimit;
         var backoff = Poll;
+        Stopwatch? outage = null;
         bool grouped = false;
         while (!stop.IsCancellationRequested)
         {
@@ -33,24 +46,38 @@ public sealed class RedisSegmentWorker(IDatabase redis, ISegmentTranslator engin
                 if (!grouped)
                 {
                     EnsureGroup();
+                    ResumeOwn();
                     grouped = true;
+                }
+                if (outage is not null)
+                {
+                    log?.Invoke($"Redis is back after {outage.Elapsed.TotalSeconds:0.#} s");
+                    (outage, backoff) = (null, Poll);
                 }
                 if (!TakeOne())
                 {
                     stop.WaitHandle.WaitOne(Poll);
                 }
-                backoff = Poll;
             }
             catch (RedisServerException e) when (e.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
             {
                 grouped = false; // a Redis restarted without its data
             }
-            catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException)
+            catch (Exception e) when (RedisQueueKeys.IsUnavailable(e))
             {
                 grouped = false;
-                retrying?.Invoke($"Redis unavailable ({e.Message.Split('\n')[0]}); retrying in {backoff.TotalSeconds:0.#} s");
+                string reason = e.Message.Split('\n')[0].Split(", mc: ")[0]; // without the client's diagnostics
+                if (outage is null)
+                {
+                    outage = Stopwatch.StartNew();
+                    log?.Invoke($"Redis unavailable ({reason}); retrying with backoff for up to {limit.TotalSeconds:0} s");
+                }
+                else if (outage.Elapsed >= limit)
+                {
+                    throw new TarjamaException($"Redis unavailable for {limit.TotalSeconds:0} s ({reason}); giving up");
+                }
                 stop.WaitHandle.WaitOne(backoff);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, LongestBackoff.Ticks));
             }
         }
     }
@@ -60,33 +87,45 @@ public sealed class RedisSegmentWorker(IDatabase redis, ISegmentTranslator engin
     {
         var claimed = redis.StreamAutoClaim(_stream, RedisQueueKeys.Group, consumer, (long)claimIdle.TotalMilliseconds, "0-0", 1).ClaimedEntries;
         var entries = claimed.Length > 0 ? claimed : redis.StreamReadGroup(_stream, RedisQueueKeys.Group, consumer, ">", 1);
-        if (entries.Length == 0)
-        {
-            return false;
-        }
-        Reclaimed += claimed.Length;
         foreach (var entry in entries)
         {
-            Finish(entry);
+            Finish(entry, reclaimed: claimed.Length > 0);
         }
-        return true;
+        return entries.Length > 0;
     }
 
-    private void Finish(StreamEntry entry)
+    /// <summary>Finishes the batches this worker was given before Redis went away, without waiting to claim them.</summary>
+    private void ResumeOwn()
     {
-        var inputs = JsonSerializer.Deserialize<string[]>((string)entry[RedisQueueKeys.InputsField]!) ?? [];
-        var keys = inputs.Select(input => RedisQueueKeys.Result(SegmentKey.Of(fingerprint, input))).ToArray();
-        var stored = redis.StringGet(keys);
-        var missing = Enumerable.Range(0, inputs.Length).Where(i => stored[i].IsNull).ToArray();
-        if (missing.Length > 0)
+        foreach (var entry in redis.StreamReadGroup(_stream, RedisQueueKeys.Group, consumer, "0-0", 100))
         {
-            var outputs = engine.Translate([.. missing.Select(i => inputs[i])]);
-            redis.StringSet([.. missing.Select((i, n) => KeyValuePair.Create(keys[i], (RedisValue)(outputs[n] ?? "")))]);
-            Translated += missing.Length;
+            Finish(entry, reclaimed: false);
         }
-        redis.StreamAcknowledge(_stream, RedisQueueKeys.Group, entry.Id);
-        redis.StreamDelete(_stream, [entry.Id]);
+    }
+
+    private void Finish(StreamEntry entry, bool reclaimed)
+    {
+        var json = entry[RedisQueueKeys.InputsField];
+        var inputs = json.IsNull ? [] : JsonSerializer.Deserialize<string[]>((string)json!) ?? []; // null: deleted while pending
+        var keys = inputs.Select(input => RedisQueueKeys.Result(SegmentKey.Of(fingerprint, input))).ToArray();
+        var stored = keys.Length > 0 ? redis.StringGet(keys) : [];
+        var missing = Enumerable.Range(0, inputs.Length).Where(i => stored[i].IsNull).ToArray();
+        var clock = Stopwatch.StartNew();
+        var outputs = missing.Length > 0 ? engine.Translate([.. missing.Select(i => inputs[i])]) : [];
+        double engineSeconds = clock.Elapsed.TotalSeconds;
+        var transaction = redis.CreateTransaction();
+        foreach (var (i, n) in missing.Select((i, n) => (i, n)))
+        {
+            _ = transaction.StringSetAsync(keys[i], outputs[n] ?? "", _ttl);
+        }
+        _ = transaction.StreamAcknowledgeAsync(_stream, RedisQueueKeys.Group, entry.Id);
+        _ = transaction.StreamDeleteAsync(_stream, [entry.Id]);
+        _ = transaction.KeyExpireAsync(_stream, _ttl);
+        RedisWorkerCounters.Add(transaction, fingerprint, consumer, _ttl, missing.Length, engineSeconds, reclaimed);
+        transaction.Execute();
         Batches++;
+        Translated += missing.Length;
+        Reclaimed += reclaimed ? 1 : 0;
     }
 
     private void EnsureGroup()
@@ -94,6 +133,7 @@ public sealed class RedisSegmentWorker(IDatabase redis, ISegmentTranslator engin
         try
         {
             redis.StreamCreateConsumerGroup(_stream, RedisQueueKeys.Group, "0-0", createStream: true);
+            redis.KeyExpire(_stream, _ttl);
         }
         catch (RedisServerException e) when (e.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
         {

@@ -13,14 +13,19 @@ public sealed class RedisJobSubmitter(IDatabase redis, string fingerprint, int b
 
     /// <summary>The translated document, or a <see cref="TimeoutException"/> when the workers did not finish within
     /// <paramref name="timeout"/>; a Redis that goes away while it waits is asked again until then.</summary>
-    public string Translate(TranslationJob job, TimeSpan timeout, IProgress<int>? done = null, CancellationToken cancellationToken = default)
+    public string Translate(TranslationJob job, TimeSpan timeout, IProgress<int>? done = null, CancellationToken cancellationToken = default) =>
+        job.Merge(Outputs(job.Inputs, timeout, done, cancellationToken));
+
+    /// <summary>The workers' outputs for <paramref name="inputs"/> (model inputs by <see cref="SegmentKey"/>), by key;
+    /// what is stored already is not queued again. Throws as <see cref="Translate"/> does.</summary>
+    public Dictionary<string, string> Outputs(IReadOnlyDictionary<string, string> inputs, TimeSpan timeout, IProgress<int>? done = null, CancellationToken cancellationToken = default)
     {
         var stream = RedisQueueKeys.Stream(fingerprint);
-        var keys = job.Inputs.Keys.ToArray();
+        var keys = inputs.Keys.ToArray();
         var outputs = Stored(keys);
         foreach (var batch in keys.Where(key => !outputs.ContainsKey(key)).Chunk(batchSegments))
         {
-            redis.StreamAdd(stream, RedisQueueKeys.InputsField, JsonSerializer.Serialize(batch.Select(key => job.Inputs[key])));
+            redis.StreamAdd(stream, RedisQueueKeys.InputsField, JsonSerializer.Serialize(batch.Select(key => inputs[key])));
         }
         var waited = Stopwatch.StartNew();
         while (outputs.Count < keys.Length)
@@ -44,7 +49,7 @@ public sealed class RedisJobSubmitter(IDatabase redis, string fingerprint, int b
             }
             done?.Report(outputs.Count);
         }
-        return job.Merge(outputs);
+        return outputs;
     }
 
     private Dictionary<string, string> Stored(string[] keys)

@@ -112,7 +112,9 @@ public sealed class JobApiTests : IAsyncLifetime
             "Invalid request: file format not supported (the formats are .txt, .md, .markdown, .html, .htm, .docx)");
         await RunningServer.AssertError(await Server.PostJson("/jobs", JsonSerializer.Serialize(new { source = "ar", target = "en", api_key = Key })), 400,
             "Invalid request: a job needs a file (multipart) or q (texts)");
-        await RunningServer.AssertError(await Server.Client.PostAsync("/jobs", Upload(new string('x', 300 * 1024), "big.txt", ("api_key", Key))), 413, "Request body too large");
+        var big = new HttpRequestMessage(HttpMethod.Post, "/jobs") { Content = Upload(new string('x', 300 * 1024), "big.txt", ("api_key", Key)) };
+        big.Headers.ExpectContinue = true; // the 413 comes before the body is sent
+        await RunningServer.AssertError(await Server.Client.SendAsync(big), 413, "Request body too large");
         await RunningServer.AssertError(await Server.Client.PostAsync("/jobs", Upload("مرحبا", "a.txt", ("api_key", "wrong"))), 403, "Invalid API key");
         await RunningServer.AssertError(await Server.Client.GetAsync($"/jobs/{new string('0', 32)}?api_key={Key}"), 404, $"job {new string('0', 32)} not found");
 

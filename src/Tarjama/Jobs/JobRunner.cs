@@ -9,6 +9,7 @@ namespace Tarjama.Jobs;
 /// fingerprint its results are journaled under, the inputs per journaled chunk, and a name for metrics.</summary>
 public sealed record JobEngine(ISegmentTranslator Translator, string Fingerprint, int ChunkSegments, string Backend);
 
+/// <summary>How a <see cref="JobRunner"/> runs and keeps its jobs.</summary>
 public sealed record JobRunnerOptions
 {
     /// <summary>Jobs translated at the same time (their segments share the engine's batches).</summary>

@@ -13,11 +13,11 @@ export function startServer(args, { timeoutMs = 300_000 } = {}) {
   // Each server its own jobs folder: one folder is held by one server at a time.
   const jobs = mkdtempSync(path.join(os.tmpdir(), 'tarjama-serve-jobs-'));
   const child = spawn(path.join(repoRoot, 'tarjama'), ['serve', '--port', '0', '--jobs-dir', jobs, ...args], { stdio: ['ignore', 'inherit', 'pipe'] });
-  child.on('exit', () => rmSync(jobs, { recursive: true, force: true }));
+  const removeJobs = () => rmSync(jobs, { recursive: true, force: true });
   let log = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`serve did not start:\n${log}`)); }, timeoutMs);
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve exited with ${code}:\n${log}`)); });
+    child.on('exit', (code) => { clearTimeout(timer); removeJobs(); reject(new Error(`serve exited with ${code}:\n${log}`)); });
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk) => { log += chunk; });
     const listening = () => {
@@ -26,7 +26,7 @@ export function startServer(args, { timeoutMs = 300_000 } = {}) {
       clearTimeout(timer);
       child.stderr.off('data', listening);
       child.removeAllListeners('exit');
-      const exited = new Promise((done) => child.on('exit', (code) => done(code)));
+      const exited = new Promise((done) => child.on('exit', (code) => { removeJobs(); done(code); }));
       resolve({
         url: match[1].replace(/\/$/, ''),
         pid: child.pid,

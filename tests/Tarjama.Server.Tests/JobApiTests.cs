@@ -86,6 +86,15 @@ public sealed class JobApiTests : IAsyncLifetime
             var (_, one) = await RunningServer.Read(await Server.PostJson("/translate", JsonSerializer.Serialize(new { q = texts[i], source = "ar", target = "en", api_key = Key })));
             Assert.Equal(one.GetProperty("translatedText").GetString(), translated[i]);
         }
+
+        const string html = "<p>مرحبا <b>بالعالم</b></p>";
+        var (_, htmlJob) = await RunningServer.Read(await Server.PostJson("/jobs", JsonSerializer.Serialize(new { q = new[] { html }, source = "auto", target = "en", format = "html", api_key = Key })));
+        string htmlId = htmlJob.GetProperty("id").GetString()!;
+        Assert.Equal("done", (await Finished(htmlId)).GetProperty("status").GetString());
+        var (_, htmlResult) = await RunningServer.Read(await Server.Client.GetAsync($"/jobs/{htmlId}/result?api_key={Key}"));
+        var (_, direct) = await RunningServer.Read(await Server.PostJson("/translate", JsonSerializer.Serialize(new { q = html, source = "ar", target = "en", format = "html", api_key = Key })));
+        Assert.Equal(direct.GetProperty("translatedText").GetString(), htmlResult.GetProperty("translatedText")[0].GetString());
+        Assert.Matches("^<p>[^<]*<b>[^<]*</b></p>$", htmlResult.GetProperty("translatedText")[0].GetString());
     }
 
     [Fact]
@@ -108,6 +117,8 @@ public sealed class JobApiTests : IAsyncLifetime
         await RunningServer.AssertError(await Server.Client.PostAsync("/jobs", Upload("مرحبا", "a.txt", ("api_key", Key), ("model", "no-such-model"))), 400,
             $"model no-such-model is not served here (models: model1)");
         await RunningServer.AssertError(await Server.Client.PostAsync("/jobs", Upload("مرحبا", "a.txt", ("api_key", Key), ("target", "fr"))), 400, "fr is not supported");
+        await RunningServer.AssertError(await Server.Client.PostAsync("/jobs", Upload("PK", "a.docx", ("api_key", Key), ("source", "auto"))), 400,
+            "Invalid request: name the source language of a Word document (auto reads text files only)");
         await RunningServer.AssertError(await Server.Client.PostAsync("/jobs", Upload("%PDF", "a.pdf", ("api_key", Key))), 400,
             "Invalid request: file format not supported (the formats are .txt, .md, .markdown, .html, .htm, .docx)");
         await RunningServer.AssertError(await Server.PostJson("/jobs", JsonSerializer.Serialize(new { source = "ar", target = "en", api_key = Key })), 400,

@@ -47,6 +47,10 @@ internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs,
         {
             throw ApiError.BadRequest($"Invalid request: at most {MaxTexts} texts in one job (got {texts.Value.Texts.Count})");
         }
+        if (source == "auto" && file is not null && Path.GetExtension(file.FileName).Equals(".docx", StringComparison.OrdinalIgnoreCase))
+        {
+            throw ApiError.BadRequest("Invalid request: name the source language of a Word document (auto reads text files only)");
+        }
         string detected = source == "auto" ? ScriptDetector.Detect([Head(input, file is null)], pairs.Languages)[0].Language : source;
         var route = jobs.Route(fields.Text("model"), detected, target, source);
         var spec = new JobSpec

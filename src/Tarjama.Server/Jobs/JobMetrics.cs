@@ -22,7 +22,7 @@ internal sealed class JobMetrics(ServerJobs jobs)
         }
         _jobs.WriteTo(output);
         _segments.WriteTo(output);
-        // The Redis queue's own figures (stream depth, pending, reclaimed, per-worker throughput) are written here, from
-        // the library's queue statistics over jobs.Queue and jobs.Fingerprints, when the server runs with --queue.
+        // The Redis queue's own figures (stream depth, pending, reclaimed, per-worker throughput) belong here, from the
+        // library's queue statistics over ServerJobs' Redis connection and the models' streams, when serve has --queue.
     }
 }

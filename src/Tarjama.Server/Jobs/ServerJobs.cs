@@ -52,12 +52,6 @@ internal sealed class ServerJobs : IDisposable
 
     public JobRunner Runner { get; }
 
-    /// <summary>The Redis the workers take batches from, for the queue's metrics; null without <c>--queue</c>.</summary>
-    public IDatabase? Queue => _redis?.GetDatabase();
-
-    /// <summary>The fingerprints whose streams the workers read (one per loaded model).</summary>
-    public IEnumerable<string> Fingerprints => _models.Select(model => model.Fingerprint);
-
     /// <summary>The direction a job asks for, on the model it names (by its name as served, or its folder's name) or on
     /// whichever model serves the pair.</summary>
     public LanguageRoute Route(string? model, string source, string target, string asked)

@@ -34,6 +34,7 @@ public sealed class ServeJobsTests : IDisposable
         Assert.Equal("done", finished.GetProperty("status").GetString());
         long total = finished.GetProperty("progress").GetProperty("total").GetInt64();
         Assert.InRange(journaled, 16, total - 1);
+        Assert.Equal(journaled, finished.GetProperty("progress").GetProperty("resumed").GetInt64());
 
         Assert.Equal(Direct(document), await second.Client.GetStringAsync($"/jobs/{id}/result"));
         // Only what the journal did not hold went to the engine after the restart.

@@ -120,7 +120,7 @@ public sealed class JobRunner : IDisposable
             return new JobInfo(job.Id, job.Spec, job.State, done, total, live.Resumed, null, job.Created, null, remaining);
         }
         long finished = job.State == JobState.Done ? job.Total : 0;
-        return new JobInfo(job.Id, job.Spec, job.State, finished, job.Total, 0, job.Error, job.Created, job.Finished, null);
+        return new JobInfo(job.Id, job.Spec, job.State, finished, job.Total, job.Resumed, job.Error, job.Created, job.Finished, null);
     }
 
     private void Work()
@@ -159,9 +159,9 @@ public sealed class JobRunner : IDisposable
             var collector = new SegmentCollector(source, target);
             JobDocument.Render(job.Spec, _options.Document, _store.InputPath(job.Id), collector, Stream.Null, live.Cancel.Token);
             var inputs = collector.Segments;
-            _store.SetTotal(job.Id, inputs.Count);
             using var journal = new TranslationJournal(_journalPath);
             live.Resumed = journal.Find(inputs.Select(input => SegmentKey.Of(engine.Fingerprint, input)).Distinct(StringComparer.Ordinal)).Count;
+            _store.SetCounts(job.Id, inputs.Count, live.Resumed);
             Interlocked.Exchange(ref live.Total, inputs.Count);
             live.Started = Stopwatch.GetTimestamp();
             var counted = new CountedEngine(engine.Translator, count =>

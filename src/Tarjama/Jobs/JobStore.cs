@@ -4,8 +4,9 @@ using Microsoft.Data.Sqlite;
 
 namespace Tarjama.Jobs;
 
-/// <summary>A job as stored: its spec, state, segment count once known, and why it failed.</summary>
-public sealed record StoredJob(string Id, JobSpec Spec, JobState State, long Total, string? Error, DateTimeOffset Created, DateTimeOffset? Finished);
+/// <summary>A job as stored: its spec, state, segment counts once known, and why it failed.</summary>
+/// <param name="Resumed">Inputs found in the journal when the job last started.</param>
+public sealed record StoredJob(string Id, JobSpec Spec, JobState State, long Total, long Resumed, string? Error, DateTimeOffset Created, DateTimeOffset? Finished);
 
 /// <summary>Jobs on disk, in one folder: their specs and states in SQLite (<c>jobs.sqlite</c>, WAL), each input and
 /// finished result as a file under <c>files/</c>. One process at a time holds the folder (a lock file), so two
@@ -44,7 +45,7 @@ public sealed class JobStore : IDisposable
             _connection.Open();
             Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;" +
                 "CREATE TABLE IF NOT EXISTS jobs (id TEXT PRIMARY KEY, owner TEXT NOT NULL, state TEXT NOT NULL, spec TEXT NOT NULL," +
-                " total INTEGER NOT NULL DEFAULT 0, error TEXT, created TEXT NOT NULL, finished TEXT) WITHOUT ROWID;" +
+                " total INTEGER NOT NULL DEFAULT 0, resumed INTEGER NOT NULL DEFAULT 0, error TEXT, created TEXT NOT NULL, finished TEXT) WITHOUT ROWID;" +
                 "CREATE INDEX IF NOT EXISTS jobs_by_owner ON jobs (owner, created);");
         }
         catch (SqliteException e)
@@ -64,7 +65,7 @@ public sealed class JobStore : IDisposable
     /// <summary>Stores a new queued job: its input written first, so a stored job always has one.</summary>
     public StoredJob Add(JobSpec spec, ReadOnlySpan<byte> input)
     {
-        var job = new StoredJob(Guid.NewGuid().ToString("N"), spec, JobState.Queued, 0, null, DateTimeOffset.UtcNow, null);
+        var job = new StoredJob(Guid.NewGuid().ToString("N"), spec, JobState.Queued, 0, 0, null, DateTimeOffset.UtcNow, null);
         File.WriteAllBytes(InputPath(job.Id), input);
         lock (_gate)
         {
@@ -97,7 +98,9 @@ public sealed class JobStore : IDisposable
     /// <summary>Jobs a stopped (or killed) process was running go back to the queue, to be finished now.</summary>
     public int Requeue() => Run("UPDATE jobs SET state = $queued WHERE state = $running", ("$queued", Name(JobState.Queued)), ("$running", Name(JobState.Running)));
 
-    public void SetTotal(string id, long total) => Run("UPDATE jobs SET total = $total WHERE id = $id", ("$total", total), ("$id", id));
+    /// <summary>Records the job's distinct inputs and how many of them the journal held when it started.</summary>
+    public void SetCounts(string id, long total, long resumed) =>
+        Run("UPDATE jobs SET total = $total, resumed = $resumed WHERE id = $id", ("$total", total), ("$resumed", resumed), ("$id", id));
 
     /// <summary>Marks a job finished (done, failed or cancelled) unless it is finished already; false when it was.</summary>
     public bool Finish(string id, JobState state, string? error = null) =>
@@ -140,13 +143,13 @@ public sealed class JobStore : IDisposable
     {
         lock (_gate)
         {
-            using var command = Command("SELECT id, spec, state, total, error, created, finished FROM jobs " + where, parameters);
+            using var command = Command("SELECT id, spec, state, total, resumed, error, created, finished FROM jobs " + where, parameters);
             using var reader = command.ExecuteReader();
             var jobs = new List<StoredJob>();
             while (reader.Read())
             {
                 jobs.Add(new StoredJob(reader.GetString(0), JsonSerializer.Deserialize<JobSpec>(reader.GetString(1))!, Enum.Parse<JobState>(reader.GetString(2), ignoreCase: true),
-                    reader.GetInt64(3), reader.IsDBNull(4) ? null : reader.GetString(4), Parse(reader.GetString(5)), reader.IsDBNull(6) ? null : Parse(reader.GetString(6))));
+                    reader.GetInt64(3), reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetString(5), Parse(reader.GetString(6)), reader.IsDBNull(7) ? null : Parse(reader.GetString(7))));
             }
             return jobs;
         }

@@ -37,6 +37,7 @@ public sealed class JobRunnerTests : TempFolderTest
             Assert.Equal(JobState.Done, job.State);
             Assert.Equal(30, job.Total);
             Assert.Equal(30 - 4, engine.Calls.Sum(call => call.Count)); // the first chunk of 4 came from the journal
+            Assert.Equal(4, job.Resumed);
             Assert.Equal(new DocumentTranslator(new LatinizingTranslator()).Translate(document, DocumentFormat.Text), File.ReadAllText(runner.ResultPath(job)!));
             Assert.Null(runner.Find(id, "someone else"));
         }

@@ -16,9 +16,10 @@ internal sealed class DocumentOptions
 
     public Option<DocumentFormat?> Format { get; } = NamedValues.Create(
         "--format",
-        "The input's format: text (every line a paragraph), markdown or html [default: from the file's extension, then its content]",
+        "The input's format: text (every line a paragraph), markdown, html, xml or xliff (a CAT tool's file, its empty targets filled) [default: from the file's extension, then its content]",
         [("text", DocumentFormat.Text), ("txt", DocumentFormat.Text), ("markdown", DocumentFormat.Markdown), ("md", DocumentFormat.Markdown),
-            ("html", DocumentFormat.Html), ("htm", DocumentFormat.Html)]);
+            ("html", DocumentFormat.Html), ("htm", DocumentFormat.Html), ("xml", DocumentFormat.Xml), ("xliff", DocumentFormat.Xliff),
+            ("xlf", DocumentFormat.Xliff)]);
 
     public Option<string?> From { get; } = new("--from") { Description = "The source language [default: the model's]" };
 

@@ -53,12 +53,15 @@ internal sealed class MemoryOptions
     /// <exception cref="TarjamaException">A memory that cannot be opened, or --tm-fuzzy out of range.</exception>
     public (List<TranslationMemory> Memories, double Fuzzy) Open(ParseResult parse, string sourceLanguage, string targetLanguage)
     {
-        double fuzzy = parse.GetValue(Fuzzy);
-        if (!(fuzzy >= LeastFuzzy && fuzzy <= 1))
-        {
-            throw new TarjamaException($"--tm-fuzzy must be between {LeastFuzzy} and 1 (got {fuzzy})");
-        }
+        double fuzzy = ReadFuzzy(parse);
         return (MemoryFiles.Open(parse.GetValue(Files) ?? [], sourceLanguage, targetLanguage), fuzzy);
+    }
+
+    /// <exception cref="TarjamaException">--tm-fuzzy out of range.</exception>
+    public double ReadFuzzy(ParseResult parse)
+    {
+        double fuzzy = parse.GetValue(Fuzzy);
+        return fuzzy >= LeastFuzzy && fuzzy <= 1 ? fuzzy : throw new TarjamaException($"--tm-fuzzy must be between {LeastFuzzy} and 1 (got {fuzzy})");
     }
 }
 

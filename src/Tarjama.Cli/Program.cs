@@ -9,6 +9,7 @@ root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(MergeCommand.Create());
 root.Subcommands.Add(TmCommand.Create());
+root.Subcommands.Add(GlossaryCommand.Create());
 root.Subcommands.Add(WorkerCommand.Create());
 var parse = root.Parse(args);
 return parse.Errors.Count > 0 ? ParseErrors.Report(parse, Console.Error) : parse.Invoke();

@@ -45,6 +45,7 @@ internal static class ServeCommand
         }
         command.OnlyWhen([keyLimit], result => result.Given(apiKeys), "sets the limit of keys from --api-keys FILE: give that file too");
         var glossaries = ServerGlossaries.AddTo(command);
+        var memories = ServerMemories.AddTo(command);
         command.SetAction(parse => CommandGuard.Run(() =>
         {
             var translatorOptions = model.Read(parse);
@@ -92,6 +93,7 @@ internal static class ServeCommand
                     loaded.Add(Translator.Load(folder, translatorOptions));
                     jobModels.Add(new JobModel(name, SegmentKey.Fingerprint(Path.GetFullPath(folder), translatorOptions)));
                 }
+                using var memory = memories.Open(parse, loaded);
                 var jobs = new JobSettings
                 {
                     Folder = parse.GetValue(jobsDir) ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "tarjama", "jobs"),
@@ -99,7 +101,7 @@ internal static class ServeCommand
                     Retention = TimeSpan.FromHours(parse.GetValue(jobRetention)),
                     Models = jobModels,
                 };
-                Serve(settings with { Glossaries = ServerGlossaries.Read(parse, glossaries, loaded), Jobs = jobs }, loaded).GetAwaiter().GetResult();
+                Serve(settings with { Glossaries = ServerGlossaries.Read(parse, glossaries, loaded), Memory = memory.Memory, Jobs = jobs }, loaded).GetAwaiter().GetResult();
             }
             finally
             {

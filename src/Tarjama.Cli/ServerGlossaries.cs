@@ -36,7 +36,8 @@ internal static class ServerGlossaries
         return unknown.Pair is null ? glossaries : throw new TarjamaException($"--glossary {unknown.Pair}={unknown.Path}: no model serves {unknown.Pair}");
     }
 
-    private static (string? Pair, string Path) Split(string value)
+    /// <summary>"ar-en=FILE" as ("ar-en", "FILE"); a value without a pair as (null, value).</summary>
+    internal static (string? Pair, string Path) Split(string value)
     {
         int equals = value.IndexOf('=', StringComparison.Ordinal);
         return equals > 0 && value[..equals] is var pair && pair.Count(c => c == '-') == 1 && pair.All(c => char.IsAsciiLetterLower(c) || c == '-')

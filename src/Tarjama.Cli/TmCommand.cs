@@ -58,7 +58,8 @@ internal static class TmCommand
         return command;
     }
 
-    private static (Option<string> From, Option<string> To) Languages() => (
+    /// <summary>--from and --to, for commands that read or write one language pair of a file.</summary>
+    internal static (Option<string> From, Option<string> To) Languages() => (
         new Option<string>("--from") { Description = "The source language", DefaultValueFactory = _ => "ar" },
         new Option<string>("--to") { Description = "The target language", DefaultValueFactory = _ => "en" });
 }

@@ -22,9 +22,10 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
 
     private async Task<IResult> TranslateFile(HttpContext context)
     {
-        var (file, translator, _) = await ReadUpload(context);
+        var (file, translator, fields) = await ReadUpload(context);
         using var admitted = admission.Enter(translator, file.Length, SupportedFiles.Streamed(file.FileName, null));
-        string name = await store.SaveAsync(file.FileName, output => SupportedFiles.Translate(admitted.Translator, file, output, null, null, context.RequestAborted));
+        var options = settings.Memory.Options(translator, fields);
+        string name = await store.SaveAsync(file.FileName, output => SupportedFiles.Translate(admitted.Translator, file, output, options, context.RequestAborted));
         var request = context.Request;
         return Results.Json(new Answer($"{request.Scheme}://{request.Host}{request.PathBase}/download_file/{name}"), ServerJson.Options);
     }
@@ -39,6 +40,8 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
             "text" => DocumentFormat.Text,
             "markdown" => DocumentFormat.Markdown,
             "html" => DocumentFormat.Html,
+            "xml" => DocumentFormat.Xml,
+            "xliff" => DocumentFormat.Xliff,
             var other => throw ApiError.BadRequest($"{other} format is not supported"),
         };
         var bilingual = fields.Text("bilingual") switch
@@ -54,7 +57,7 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
         var output = store.CreateScratch();
         try
         {
-            await SupportedFiles.Translate(admitted.Translator, file, output, format, bilingual, context.RequestAborted);
+            await SupportedFiles.Translate(admitted.Translator, file, output, settings.Memory.Options(translator, fields, new DocumentTranslationOptions { Format = format, Bilingual = bilingual }), context.RequestAborted);
             output.Position = 0;
         }
         catch

@@ -31,6 +31,12 @@ public sealed record ServerSettings
     /// <summary>Server-wide glossaries by language pair ("ar-en"), for requests that bring none of their own.</summary>
     public IReadOnlyDictionary<string, Terminology.Glossary> Glossaries { get; init; } = new Dictionary<string, Terminology.Glossary>();
 
+    /// <summary>Server-wide translation memory, applied on every translation path unless a request says <c>tm: false</c>.</summary>
+    public ServerMemory Memory { get; init; } = ServerMemory.None;
+
+    /// <summary>Most pairs one post-edit request may store.</summary>
+    public int PostEditLimit { get; init; } = 100;
+
     /// <summary>Seconds a client is told to wait when the queue is full.</summary>
     public int RetryAfterSeconds { get; init; } = 1;
 

@@ -6,7 +6,7 @@ namespace Tarjama.Server;
 /// their structure, or written as a bilingual view.</summary>
 internal sealed class SupportedFiles
 {
-    public IReadOnlyList<string> Extensions { get; } = [".txt", ".md", ".markdown", ".html", ".htm", ".docx"];
+    public IReadOnlyList<string> Extensions { get; } = [".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".xlf", ".xliff", ".docx"];
 
     public bool Accepts(string fileName) => Extensions.Contains(Path.GetExtension(fileName).ToLowerInvariant());
 
@@ -19,16 +19,16 @@ internal sealed class SupportedFiles
 
     /// <summary>Writes the upload's translation (or its bilingual view) to <paramref name="output"/>; refuses input that
     /// is neither UTF-8 text nor a readable Word document with a 400 naming the file.</summary>
-    public static Task Translate(ISegmentTranslator translator, IFormFile file, Stream output, DocumentFormat? format, BilingualFormat? bilingual, CancellationToken cancellationToken) =>
-        Translate(translator, file.OpenReadStream, file.FileName, output, format, bilingual, cancellationToken);
+    /// <param name="options">The format and bilingual view asked for, and the memories to look up.</param>
+    public static Task Translate(ISegmentTranslator translator, IFormFile file, Stream output, DocumentTranslationOptions options, CancellationToken cancellationToken) =>
+        Translate(translator, file.OpenReadStream, file.FileName, output, options, cancellationToken);
 
     /// <summary>As above, for a document held elsewhere than in the request (a DeepL document job).</summary>
-    public static Task Translate(ISegmentTranslator translator, Func<Stream> open, string fileName, Stream output, DocumentFormat? format, BilingualFormat? bilingual, CancellationToken cancellationToken) =>
+    public static Task Translate(ISegmentTranslator translator, Func<Stream> open, string fileName, Stream output, DocumentTranslationOptions options, CancellationToken cancellationToken) =>
         DocumentWork.Run(() =>
         {
             using var input = open();
-            new DocumentTranslator(translator, new DocumentTranslationOptions { Format = format, Bilingual = bilingual })
-                .Translate(input, Path.GetFileName(fileName), output, null, cancellationToken);
+            new DocumentTranslator(translator, options).Translate(input, Path.GetFileName(fileName), output, null, cancellationToken);
             return true;
         }, cancellationToken);
 }

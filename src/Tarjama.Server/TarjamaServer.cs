@@ -48,6 +48,7 @@ public sealed class TarjamaServer : IAsyncDisposable
             app.Services.GetRequiredService<JobEndpoints>().Map(app);
             app.Services.GetRequiredService<ServiceEndpoints>().Map(app);
             app.Services.GetRequiredService<GlossaryEndpoints>().Map(app);
+            app.Services.GetRequiredService<PostEditEndpoints>().Map(app);
             app.Services.GetRequiredService<DeepLTranslateEndpoints>().Map(app);
             app.Services.GetRequiredService<DeepLDocumentEndpoints>().Map(app);
             app.Services.GetRequiredService<DeepLGlossaryEndpoints>().Map(app);
@@ -111,6 +112,7 @@ public sealed class TarjamaServer : IAsyncDisposable
         builder.Services.AddSingleton<ServiceEndpoints>();
         builder.Services.AddSingleton(_ => new Terminology.GlossaryStore());
         builder.Services.AddSingleton<GlossaryEndpoints>();
+        builder.Services.AddSingleton<PostEditEndpoints>();
         builder.Services.AddSingleton<DeepLUsage>();
         builder.Services.AddSingleton<DeepLTranslateEndpoints>();
         builder.Services.AddSingleton(_ => new ServerJobs(settings, pairs));

@@ -5,7 +5,7 @@ using Tarjama.Translation;
 namespace Tarjama.Server;
 
 /// <summary>Translates the texts of one /translate request with the documents library, keeping their layout (plain
-/// text) or markup (HTML). Either way all the request's segments go to the translator together, so they share engine
+/// text) or markup (HTML, XML). Either way all the request's segments go to the translator together, so they share engine
 /// batches and count as one request against the queue and the engine-time budget.</summary>
 internal static class TextTranslation
 {
@@ -14,7 +14,7 @@ internal static class TextTranslation
         DocumentTranslationOptions? options = null) =>
         DocumentWork.Run(() => format == DocumentFormat.Text
             ? PlainTexts(new DocumentTranslator(translator, options), texts, cancellationToken)
-            : HtmlTexts(translator, texts, options ?? new DocumentTranslationOptions(), cancellationToken), cancellationToken);
+            : MarkupTexts(translator, texts, format, options ?? new DocumentTranslationOptions(), cancellationToken), cancellationToken);
 
     /// <summary>Plain text keeps its line count, so all the texts go through as one document (their sentences share
     /// engine batches) and are cut apart again by lines; each keeps its own line ends.</summary>
@@ -36,28 +36,30 @@ internal static class TextTranslation
         return results;
     }
 
-    /// <summary>HTML texts cannot be joined into one document (one text's unclosed tag would swallow the next), so each
-    /// is read twice: once to collect its segments, which are then translated all together, and once to be rebuilt
+    /// <summary>Markup texts cannot be joined into one document (one text's unclosed tag would swallow the next), so
+    /// each is read twice: once to collect its segments, which are then translated all together, and once to be rebuilt
     /// from those translations.</summary>
-    private static IReadOnlyList<string> HtmlTexts(ISegmentTranslator translator, IReadOnlyList<string> texts, DocumentTranslationOptions options, CancellationToken cancellationToken)
+    private static IReadOnlyList<string> MarkupTexts(ISegmentTranslator translator, IReadOnlyList<string> texts, DocumentFormat format, DocumentTranslationOptions options, CancellationToken cancellationToken)
     {
-        var sources = Segments(translator, texts, DocumentFormat.Html, options, cancellationToken);
+        var sources = Segments(translator, texts, format, options, cancellationToken);
         var translations = translator.Translate(sources, cancellationToken);
-        return Rebuild(translator, texts, DocumentFormat.Html, options, sources.Zip(translations).ToDictionary(StringComparer.Ordinal), cancellationToken);
+        return Rebuild(translator, texts, format, options, sources.Zip(translations).ToDictionary(StringComparer.Ordinal), cancellationToken);
     }
 
     /// <summary>Translates the texts with the <paramref name="count"/>+1 best hypotheses of each segment: the best make
     /// the translations, the k-th of every segment (or its best when it has fewer) the k-th alternative of each text;
     /// alternatives equal to the translation or to an earlier one are left out. The beams are raised to count+1 when
-    /// the model's default search keeps fewer.</summary>
+    /// the model's default search keeps fewer. Segments that translation memory holds exactly are the memory's in every
+    /// version, so alternatives differ only where the model translated.</summary>
     public static Task<IReadOnlyList<(string Translation, IReadOnlyList<string> Alternatives)>> WithAlternativesAsync(
-        BatchingTranslator.RequestTranslator translator, IReadOnlyList<string> texts, DocumentFormat format, int count, CancellationToken cancellationToken) =>
+        BatchingTranslator.RequestTranslator translator, IReadOnlyList<string> texts, DocumentFormat format, int count, CancellationToken cancellationToken,
+        DocumentTranslationOptions options) =>
         DocumentWork.Run<IReadOnlyList<(string, IReadOnlyList<string>)>>(() =>
         {
-            var sources = Segments(translator, texts, format, new DocumentTranslationOptions(), cancellationToken);
+            var sources = Segments(translator, texts, format, options, cancellationToken);
             var generation = new GenerationOverrides { NumBeams = Math.Max(translator.NumBeams, count + 1), NumReturnSequences = count + 1 };
             var results = translator.TranslateDetailedAsync(sources, generation, cancellationToken).GetAwaiter().GetResult();
-            var versions = Enumerable.Range(0, count + 1).Select(k => Rebuild(translator, texts, format, new DocumentTranslationOptions(), sources.Zip(results)
+            var versions = Enumerable.Range(0, count + 1).Select(k => Rebuild(translator, texts, format, options, sources.Zip(results)
                 .ToDictionary(p => p.First, p => k == 0 || p.Second.Alternatives.Count < k ? p.Second.Translation : p.Second.Alternatives[k - 1].Translation, StringComparer.Ordinal),
                 cancellationToken)).ToList();
             return [.. texts.Select((_, i) => (versions[0][i], (IReadOnlyList<string>)[.. versions.Skip(1).Select(v => v[i]).Where(a => a != versions[0][i]).Distinct()]))];

@@ -45,9 +45,10 @@ internal sealed class TranslateEndpoints(ServerSettings settings, LanguagePairs 
         };
         var terms = glossaries.TermsFor(fields, translator);
         using var admitted = admission.Enter(translator, texts.Sum(text => 2L * text.Length), format, terms);
+        var options = settings.Memory.Options(translator, fields);
         var answered = alternatives > 0
-            ? await TextTranslation.WithAlternativesAsync(admitted.Translator, texts, format, alternatives, context.RequestAborted)
-            : [.. (await TextTranslation.TranslateAsync(admitted.Translator, texts, format, context.RequestAborted)).Select(t => (t, (IReadOnlyList<string>)[]))];
+            ? await TextTranslation.WithAlternativesAsync(admitted.Translator, texts, format, alternatives, context.RequestAborted, options)
+            : [.. (await TextTranslation.TranslateAsync(admitted.Translator, texts, format, context.RequestAborted, options)).Select(t => (t, (IReadOnlyList<string>)[]))];
         // Quality findings are an extra field LibreTranslate clients ignore: given when asked for, or with a glossary.
         var qa = fields.Flag("qa") == true || terms is not null
             ? texts.Select((text, i) => new Quality.SegmentQualityChecker(translator.SourceLanguage, translator.TargetLanguage, terms).Check(text, answered[i].Translation)).ToList()

@@ -52,6 +52,29 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     }
 
     [Fact]
+    public async Task Xml_tag_handling_keeps_the_documents_own_elements()
+    {
+        var (status, body) = await Server.PostDeepL("/v2/translate", ("text", "<story><hl>مرحبا</hl><p>الأخبار <n:name xmlns:n=\"urn:n\" id=\"1\">بالعالم</n:name><br/> <keep>اليوم</keep></p></story>"),
+            ("target_lang", "EN-US"), ("tag_handling", "xml"), ("ignore_tags", "keep"));
+        Assert.Equal(200, status);
+        string text = body.GetProperty("translations")[0].GetProperty("text").GetString()!;
+        // Read as XML, not HTML: <br/> stays empty and in place, the prefixed element keeps its name, <hl> is not dropped.
+        Assert.Matches("^<story><hl>[^<]+</hl><p>[^<]*<n:name xmlns:n=\"urn:n\" id=\"1\">[^<]*</n:name>[^<]*<br />[^<]*<keep>اليوم</keep>[^<]*</p></story>$", text);
+        Assert.DoesNotMatch("[\u0621-\u064A]+[^<]*</hl>", text);
+    }
+
+    [Fact]
+    public async Task Xml_splitting_tags_cut_sentences_and_outline_detection_can_be_off()
+    {
+        var (_, split) = await Server.PostDeepL("/v2/translate", ("text", "<p>مرحبا <s>بالعالم</s></p>"), ("target_lang", "EN"), ("tag_handling", "xml"), ("splitting_tags", "s"));
+        var (_, whole) = await Server.PostDeepL("/v2/translate", ("text", "<p>مرحبا <s>بالعالم</s></p>"), ("target_lang", "EN"), ("tag_handling", "xml"));
+        Assert.Matches("^<p>[^<]*<s>[^<]+</s></p>$", split.GetProperty("translations")[0].GetProperty("text").GetString());
+        Assert.Matches("^<p>[^<]*<s>[^<]*</s>[^<]*</p>$", whole.GetProperty("translations")[0].GetProperty("text").GetString());
+        var (status, _) = await Server.PostDeepL("/v2/translate", ("text", "<r><a>مرحبا</a><a>بالعالم</a></r>"), ("target_lang", "EN"), ("tag_handling", "xml"), ("outline_detection", "0"));
+        Assert.Equal(200, status);
+    }
+
+    [Fact]
     public async Task Languages_lists_sources_and_target_variants()
     {
         var (_, sources) = await Server.PostDeepL("/v2/languages", ("type", "source"));
@@ -79,6 +102,8 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     [InlineData("text=x&target_lang=EN&source_lang=XX", "Bad request. Reason: Value for 'source_lang' not supported.")]
     [InlineData("text=x&target_lang=EN&tag_handling=json", "Bad request. Reason: Value for 'tag_handling' not supported.")]
     [InlineData("text=x&target_lang=EN&formality=rude", "Bad request. Reason: Value for 'formality' not supported.")]
+    [InlineData("text=%3Cp%3Ex%3Cb%3E%3C%2Fp%3E&target_lang=EN&source_lang=AR&tag_handling=xml", "not well-formed XML at line 1, column 8")]
+    [InlineData("text=x&target_lang=EN&source_lang=AR&tag_handling=xml&outline_detection=maybe", "Invalid request: outline_detection parameter must be 0, 1, true or false")]
     [InlineData("text=x&target_lang=EN&split_sentences=2", "Bad request. Reason: Value for 'split_sentences' not supported.")]
     public async Task Bad_requests_get_400_with_a_message(string form, string message)
     {
@@ -111,13 +136,15 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
         await RunningServer.AssertDeepLError(response, 404, "Glossary not found.");
     }
 
-    [Fact]
-    public async Task A_document_goes_up_is_translated_in_the_background_and_comes_down_once()
+    [Theory]
+    [InlineData("news.html", "<h1>الأخبار</h1>\n<p>مرحبا بالعالم</p>\n")]
+    [InlineData("news.xlf", "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\" srcLang=\"ar\"><file id=\"f\">"
+        + "<unit id=\"1\"><segment><source>مرحبا <pc id=\"1\">بالعالم</pc></source></segment></unit></file></xliff>\n")]
+    public async Task A_document_goes_up_is_translated_in_the_background_and_comes_down_once(string fileName, string document)
     {
-        const string document = "<h1>الأخبار</h1>\n<p>مرحبا بالعالم</p>\n";
         using var upload = new MultipartFormDataContent
         {
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(document)), "file", "news.html" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(document)), "file", fileName },
             { new StringContent("EN-US"), "target_lang" },
         };
         var (status, ids) = await RunningServer.Read(await Server.Client.PostAsync("/v2/document", upload));
@@ -134,9 +161,10 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
         var result = await Server.PostForm($"/v2/document/{id}/result", ("document_key", key));
         Assert.Equal(200, (int)result.StatusCode);
         string translated = await result.Content.ReadAsStringAsync();
+        Assert.NotEqual(document, translated);
         using var direct = new MultipartFormDataContent
         {
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(document)), "file", "news.html" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(document)), "file", fileName },
             { new StringContent("ar"), "source" },
             { new StringContent("en"), "target" },
         };

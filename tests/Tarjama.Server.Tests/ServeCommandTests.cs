@@ -48,7 +48,7 @@ public sealed partial class ServeCommandTests
     }
 
     /// <summary>A serve process, killed when the test ends if it is still running.</summary>
-    private sealed class ServeProcess(Process process) : IDisposable
+    internal sealed class ServeProcess(Process process) : IDisposable
     {
         public Process Process { get; } = process;
 
@@ -62,7 +62,7 @@ public sealed partial class ServeCommandTests
         }
     }
 
-    private static Process Start(params string[] args)
+    internal static Process Start(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, StandardErrorEncoding = Encoding.UTF8 };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Tarjama.Cli.dll"));
@@ -70,7 +70,7 @@ public sealed partial class ServeCommandTests
         return Process.Start(start)!;
     }
 
-    private static async Task<Uri> AddressOf(Process serve)
+    internal static async Task<Uri> AddressOf(Process serve)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         while (await serve.StandardError.ReadLineAsync(timeout.Token) is { } line)

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# transformers.js runs a folder our converter wrote: converts the marian-base fixture checkpoint (with tiny-ar-en's
+# transformers.js runs folders our converter wrote: converts the marian-base fixture checkpoint (with tiny-ar-en's
 # tokenizer files beside it, as a Hub repository has them), runs transformers.js 4.3.2 greedy on the fixture's input
-# ids at batch 1 and 8 (tools/transformersjs/record.mjs), and compares its ids with transformers' generate (golden.json).
-# Exits non-zero on any difference. Needs node and tools/transformersjs/install.sh (npm registry).
+# ids at batch 1 and 8 (tools/transformersjs/record.mjs), and compares its ids with transformers' generate (golden.json);
+# then converts the tiny-nllb checkpoint (tiny-nllb's tokenizer files beside it) and runs transformers.js end to end
+# through its own NLLB tokenizer (record-multilingual.mjs: three directions, forced target token), compared with
+# generate's greedy ids (hf.tiny-nllb.greedy.bs{1,8}.jsonl). Exits non-zero on any difference. Needs node and
+# tools/transformersjs/install.sh (npm registry).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
@@ -35,6 +38,25 @@ got = [r["output_ids_to_eos"][1:] for r in rows]
 same = sum(a == b for a, b in zip(expected, got))
 print(f"transformers.js greedy batch {sys.argv[3]}: {same}/{len(expected)} outputs identical to transformers' generate")
 sys.exit(0 if same == len(expected) else 1)
+PY
+done
+mkdir "$tmp/nllb"
+cp tests/fixtures/checkpoints/tiny-nllb/* "$tmp/nllb/"
+for f in sentencepiece.bpe.model tokenizer.json tokenizer_config.json special_tokens_map.json; do
+    cp "tests/fixtures/models/tiny-nllb/$f" "$tmp/nllb/"
+done
+./tarjama models convert "$tmp/nllb" -o "$tmp/nllb-model" >/dev/null
+for bs in 1 8; do
+    golden=tests/fixtures/golden/hf.tiny-nllb.greedy.bs$bs.jsonl
+    node tools/transformersjs/record-multilingual.mjs --model "$tmp/nllb-model" --rows "$golden" --batch-size $bs \
+        --max-new-tokens 32 --out "$tmp/nllb.bs$bs.jsonl"
+    /usr/bin/python3 - "$golden" "$tmp/nllb.bs$bs.jsonl" $bs <<'PY' || status=1
+import json, sys
+expected = [json.loads(l)["hypotheses"][0]["output_ids"] for l in open(sys.argv[1])]
+got = [json.loads(l)["output_ids_to_eos"][1:] for l in open(sys.argv[2])]
+same = sum(a == b for a, b in zip(expected, got))
+print(f"transformers.js greedy on converted tiny-nllb, batch {sys.argv[3]}: {same}/{len(expected)} outputs identical to transformers' generate")
+sys.exit(0 if same == len(expected) and len(got) == len(expected) else 1)
 PY
 done
 exit $status

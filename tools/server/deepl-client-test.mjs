@@ -44,6 +44,12 @@ test('translateText with ignoreTags keeps those elements as they are', async () 
   assert.match(result.text, /<keep>بالعالم<\/keep>/);
 });
 
+test('translateText with xml tag handling keeps the document\'s own elements, split and ignored as asked', async () => {
+  const result = await client().translateText('<story><hl>مرحبا</hl><p>الأخبار <n:name xmlns:n="urn:n">بالعالم</n:name><br/> <s>اليوم</s> <keep>غدا</keep></p></story>', 'ar', 'en-US',
+    { tagHandling: 'xml', ignoreTags: ['keep'], splittingTags: ['s'], nonSplittingTags: ['n:name'], outlineDetection: true });
+  assert.match(result.text, /^<story><hl>[^<]+<\/hl><p>[^<]*<n:name xmlns:n="urn:n">[^<]*<\/n:name>[^<]*<br \/>[^<]*<s>[^<]+<\/s>[^<]*<keep>غدا<\/keep>[^<]*<\/p><\/story>$/);
+});
+
 test('languages and usage', async () => {
   const sources = await client().getSourceLanguages();
   assert.deepEqual(sources.map((l) => l.code), ['ar']);

@@ -4,9 +4,10 @@
 // generated_tokens counts, per row, the tokens after the decoder start up to and including the first
 // end-of-sentence (all of them when a row has none). Loading is not timed; the first --warmup batches
 // (default 1) are run once, untimed, before the timed pass. ONNX Runtime's intra-op thread count is set
-// with --threads through the session options that transformers.js hands to onnxruntime-node.
+// with --threads through the session options that transformers.js hands to onnxruntime-node. --dtype picks the
+// ONNX files as transformers.js names them (q8: onnx/*_quantized.onnx, int8: *_int8.onnx, q4: *_q4.onnx).
 //
-// usage: node bench.mjs --model DIR --inputs FILE --batch-size N --max-new-tokens N --threads N [--warmup K]
+// usage: node bench.mjs --model DIR --inputs FILE --batch-size N --max-new-tokens N --threads N [--warmup K] [--dtype D]
 import { cutAtEos, eosId, generateBatch, loadLocal, parseArgs, readLines } from './common.mjs';
 
 const args = parseArgs(process.argv.slice(2), {
@@ -16,11 +17,12 @@ const args = parseArgs(process.argv.slice(2), {
     max_new_tokens: '64',
     threads: '1',
     warmup: '1',
+    dtype: 'fp32',
 });
 const batchSize = Number(args.batch_size);
 const maxNew = Number(args.max_new_tokens);
 const lines = readLines(args.inputs);
-const { tokenizer, model } = await loadLocal(args.model, args.threads);
+const { tokenizer, model } = await loadLocal(args.model, args.threads, args.dtype);
 const eos = eosId(model);
 
 const batches = [];

@@ -38,7 +38,7 @@ internal sealed class ApertiumEndpoints(ServerSettings settings, LanguagePairs p
         string source = CatToolLanguages.Resolve(pairs, pair[0]), target = CatToolLanguages.Resolve(pairs, pair[1]);
         var translator = pairs.Resolve(source, target, pair[0]);
         using var admitted = admission.Enter(translator, 2L * text.Length, DocumentFormat.Text);
-        return new Translated((await TextTranslation.TranslateAsync(admitted.Translator, [text], DocumentFormat.Text, context.RequestAborted))[0]);
+        return new Translated((await TextTranslation.TranslateAsync(admitted.Translator, [text], DocumentFormat.Text, context.RequestAborted, settings.Memory.Options(translator, fields)))[0]);
     });
 
     /// <summary>Checks the key, runs <paramref name="answer"/>, and wraps what it gives, or the refusal, as APy does.</summary>

@@ -43,6 +43,6 @@ internal sealed class OpusCatEndpoints(ServerSettings settings, LanguagePairs pa
             return "";
         }
         using var admitted = admission.Enter(translator, 2L * input.Length, DocumentFormat.Text);
-        return (await TextTranslation.TranslateAsync(admitted.Translator, [input], DocumentFormat.Text, context.RequestAborted))[0];
+        return (await TextTranslation.TranslateAsync(admitted.Translator, [input], DocumentFormat.Text, context.RequestAborted, settings.Memory.Options(translator, fields)))[0];
     }
 }

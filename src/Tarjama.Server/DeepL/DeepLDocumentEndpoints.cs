@@ -43,7 +43,7 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
             content = copy.ToArray();
         }
         string text = Encoding.UTF8.GetString(content);
-        string source = DeepLLanguages.ToCode(fields.Text("source_lang")) ?? ScriptDetector.Detect([text], pairs.Languages)[0].Language;
+        string source = DeepLLanguages.ToCode(fields.Text("source_lang")) ?? ScriptDetector.Detect([ScriptDetector.WithoutTags(text)], pairs.Languages)[0].Language;
         var translator = DeepLRequest.Resolve(pairs, source, target);
         var glossary = DeepLRequest.Glossary(fields, glossaries, translator, fields.Text("source_lang") is not null);
         usage.Spend(caller, text.Length);
@@ -58,6 +58,7 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
             Glossary = ServerJobs.Terms(glossary),
             AccessKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
             Characters = text.Length,
+            Memory = fields.Flag("tm") != false,
         }, content);
         return Results.Json(new { document_id = job.Id, document_key = job.Spec.AccessKey }, DeepLJson.Options);
     }

@@ -38,15 +38,17 @@ internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguageP
         var format = fields.Text("tag_handling") switch
         {
             null => DocumentFormat.Text,
-            "html" or "xml" => DocumentFormat.Html,
+            "html" => DocumentFormat.Html,
+            "xml" => DocumentFormat.Xml,
             _ => throw DeepLRequest.Bad("Value for 'tag_handling' not supported."),
         };
         string split = Choice(fields, "split_sentences", SplitModes) ?? "1";
         Choice(fields, "formality", Formalities); // no model here has a formality setting: valid values are accepted and ignored
         fields.Flag("preserve_formatting"); // always so: spacing, punctuation and case of the source are kept
         string source = DeepLLanguages.ToCode(fields.Text("source_lang"))
-            // The context is read, never translated: it helps tell the source language of short texts.
-            ?? ScriptDetector.Detect([.. texts, fields.Text("context") ?? ""], pairs.Languages)[0].Language;
+            // The context is read, never translated: it helps tell the source language of short texts. Tag names are not
+            // the text's language.
+            ?? ScriptDetector.Detect([.. texts.Select(text => format == DocumentFormat.Text ? text : ScriptDetector.WithoutTags(text)), fields.Text("context") ?? ""], pairs.Languages)[0].Language;
         var translator = DeepLRequest.Resolve(pairs, source, target);
         var glossary = DeepLRequest.Glossary(fields, glossaries, translator, fields.Text("source_lang") is not null);
         usage.Spend(caller, texts.Sum(text => (long)text.Length));
@@ -54,9 +56,10 @@ internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguageP
         // tool sends whole comes back whole either way.
         var input = split == "nonewlines" && format == DocumentFormat.Text ? texts.Select(OneLine).ToList() : texts;
         using var admitted = admission.Enter(translator, input.Sum(text => 2L * text.Length), format, glossary);
-        // ignore_tags: elements whose content stays as it is (a comma-separated list, or the field repeated).
-        var kept = fields.All("ignore_tags").SelectMany(tags => tags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-        var translated = await TextTranslation.TranslateAsync(admitted.Translator, input, format, context.RequestAborted, new DocumentTranslationOptions { KeptElements = kept });
+        // ignore_tags: elements whose content stays as it is.
+        var kept = TagList(fields, "ignore_tags");
+        var options = settings.Memory.Options(translator, fields, new DocumentTranslationOptions { KeptElements = kept, XmlStructure = XmlStructure(fields) });
+        var translated = await TextTranslation.TranslateAsync(admitted.Translator, input, format, context.RequestAborted, options);
         bool billed = fields.Flag("show_billed_characters") == true;
         return Results.Json(new
         {
@@ -92,7 +95,18 @@ internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguageP
         _ => throw DeepLRequest.Bad($"Value for '{name}' not supported."),
     };
 
+    /// <summary>outline_detection, splitting_tags and non_splitting_tags (tag lists comma-separated or repeated), read
+    /// for tag_handling=xml.</summary>
+    private static XmlStructure XmlStructure(RequestFields fields) => new()
+    {
+        OutlineDetection = fields.Flag("outline_detection") ?? true,
+        SplittingElements = TagList(fields, "splitting_tags"),
+        NonSplittingElements = TagList(fields, "non_splitting_tags"),
+    };
+
+    private static List<string> TagList(RequestFields fields, string name) =>
+        [.. fields.All(name).SelectMany(tags => tags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+
     /// <summary>split_sentences=nonewlines: line breaks are spaces, so only punctuation ends a sentence.</summary>
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-
 }

@@ -63,6 +63,7 @@ internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs,
             Model = jobs.ModelName(route),
             Format = Format(fields.Text("format"), file is null),
             Glossary = ServerJobs.Terms(glossaries.TermsFor(fields, route)),
+            Memory = fields.Flag("tm") != false,
             Characters = file is null ? texts!.Value.Texts.Sum(text => (long)text.Length) : input.Length,
         };
         var job = jobs.Submit(spec, input);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using StackExchange.Redis;
+using Tarjama.Documents;
 using Tarjama.Jobs;
 using Tarjama.Terminology;
 
@@ -18,6 +19,7 @@ internal sealed class ServerJobs : IDisposable
     private const int QueueBatchSegments = 16;
 
     private readonly LanguagePairs _pairs;
+    private readonly ServerMemory _memory;
     private readonly IReadOnlyList<JobModel> _models;
     private readonly int _chunkSegments;
     private readonly string? _temporary;
@@ -29,6 +31,7 @@ internal sealed class ServerJobs : IDisposable
         var jobs = settings.Jobs;
         jobs.Validate(pairs.All.Count);
         _pairs = pairs;
+        _memory = settings.Memory;
         _models = jobs.Models.Count > 0
             ? jobs.Models
             : [.. pairs.All.Select((t, i) => new JobModel($"model{i + 1}", $"model{i + 1}:{t.SourceLanguage}-{t.TargetLanguage}:{Guid.NewGuid():N}"))];
@@ -90,7 +93,8 @@ internal sealed class ServerJobs : IDisposable
     public static IReadOnlyList<string[]> Terms(TermMatcher? glossary) => glossary is null ? [] : [.. glossary.Glossary.Entries.Select(entry => new[] { entry.Source, entry.Target })];
 
     /// <summary>The job's segments go to the workers when a queue is given and they can do them (the model's own pair,
-    /// no glossary: workers know neither); otherwise to the model here.</summary>
+    /// no glossary: workers know neither); otherwise to the model here. Either way the server's translation memory,
+    /// unless the job turned it off, answers what it holds first.</summary>
     private JobEngine Engine(JobSpec spec)
     {
         int index = _models.ToList().FindIndex(m => m.Name == spec.Model);
@@ -102,18 +106,21 @@ internal sealed class ServerJobs : IDisposable
         var queue = _pairs.All[index];
         bool ownPair = route.SourceLanguage == queue.SourceLanguage && route.TargetLanguage == queue.TargetLanguage;
         string fingerprint = _models[index].Fingerprint + (ownPair ? "" : $"|{route.SourceLanguage}-{route.TargetLanguage}");
+        var document = spec.Memory
+            ? new DocumentTranslationOptions { Memories = _memory.For(route.SourceLanguage, route.TargetLanguage), FuzzyThreshold = _memory.FuzzyThreshold }
+            : new DocumentTranslationOptions();
         if (spec.Glossary.Count > 0)
         {
             var glossary = new TermMatcher(Glossary.Create(route.SourceLanguage, spec.Glossary.Select(term => new GlossaryEntry(term[0], term[1]))));
             string terms = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(spec.Glossary))));
-            return new JobEngine(route.Translator(glossary: glossary), $"{fingerprint}|glossary:{terms}", _chunkSegments, "embedded");
+            return new JobEngine(route.Translator(glossary: glossary), $"{fingerprint}|glossary:{terms}", _chunkSegments, "embedded", document);
         }
         if (_redis is not null && ownPair)
         {
             var submitter = new RedisJobSubmitter(_redis.GetDatabase(), fingerprint, QueueBatchSegments);
-            return new JobEngine(new RedisSegmentTranslator(submitter, fingerprint, route.SourceLanguage, route.TargetLanguage, WorkerTimeout), fingerprint, QueueChunkSegments, "redis");
+            return new JobEngine(new RedisSegmentTranslator(submitter, fingerprint, route.SourceLanguage, route.TargetLanguage, WorkerTimeout), fingerprint, QueueChunkSegments, "redis", document);
         }
-        return new JobEngine(route.Translator(), fingerprint, _chunkSegments, "embedded");
+        return new JobEngine(route.Translator(), fingerprint, _chunkSegments, "embedded", document);
     }
 
     private int IndexOf(LanguageRoute route) => _pairs.All.ToList().IndexOf(route.Queue);

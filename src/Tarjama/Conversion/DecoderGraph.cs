@@ -47,9 +47,12 @@ internal static class DecoderGraph
 
         var names = OutputNames(config.DecoderLayers);
         root.Named("If", [useCache], names, ("then_branch", withPast.ToProto()), ("else_branch", firstStep.ToProto()));
-        foreach (var name in names)
+        // Declared shapes as Optimum's merge declares them (onnx.checker wants one on every graph output); the cached
+        // branch's empty cross-attention outputs fit them, since the dimensions are symbolic.
+        root.Output(names[0], names[0], F32, "batch_size", "decoder_sequence_length", config.DecoderVocabSize);
+        foreach (var name in names.Skip(1))
         {
-            root.Output(name, name, F32);
+            root.Output(name, name, F32, "batch_size", heads, name.Contains(".decoder.", StringComparison.Ordinal) ? "present_decoder_sequence_length" : "encoder_sequence_length_out", headSize);
         }
         return root;
     }

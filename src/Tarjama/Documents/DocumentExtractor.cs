@@ -16,6 +16,8 @@ public static class DocumentExtractor
             DocumentFormat.Text => new PlainTextRewriter(document),
             DocumentFormat.Markdown => new MarkdownDocumentRewriter(document),
             DocumentFormat.Html => new HtmlDocumentRewriter(document, sourceLanguage, targetLanguage, options.KeptElements),
+            DocumentFormat.Xml => new XmlDocumentRewriter(document, sourceLanguage, targetLanguage, options.XmlStructure, options.KeptElements),
+            DocumentFormat.Xliff => new XmlDocumentRewriter(document, sourceLanguage, targetLanguage, new XmlStructure(), options.KeptElements, new Xliff.XliffTargets()),
             _ => throw new ArgumentException($"{format} is not a text format: DocumentTranslator.Translate takes it as a stream", nameof(format)),
         };
         return new ExtractedDocument(rewriter.Blocks, 0, rewriter, Masker(options, targetLanguage), options.SegmentLengthLimit, format, sourceLanguage, targetLanguage);

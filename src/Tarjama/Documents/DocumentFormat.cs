@@ -8,6 +8,12 @@ public enum DocumentFormat
     Markdown,
     Html,
 
+    /// <summary>XML of any vocabulary: its elements kept, its text translated, blocks as <see cref="XmlStructure"/> says.</summary>
+    Xml,
+
+    /// <summary>An XLIFF 1.2 or 2.x file from a CAT tool: its missing or empty targets are filled, the rest kept.</summary>
+    Xliff,
+
     /// <summary>A Word document (Office Open XML, .docx): binary, so it goes stream to stream.</summary>
     Docx,
 }

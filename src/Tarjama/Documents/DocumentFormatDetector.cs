@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Tarjama.Documents;
 
 /// <summary>Tells a document's format from its file name's extension, else from its first bytes: HTML when it starts
-/// with a tag, DOCX when it is a ZIP package, Markdown when it has headings, fences, links or tables, plain text otherwise.</summary>
+/// with a tag, XLIFF or other XML when it starts with an XML declaration (and no HTML), DOCX when it is a ZIP package, Markdown when it has headings, fences, links or tables, plain text otherwise.</summary>
 public static partial class DocumentFormatDetector
 {
     public static DocumentFormat Detect(string? fileName, ReadOnlySpan<byte> head)
@@ -22,6 +22,14 @@ public static partial class DocumentFormatDetector
         {
             return DocumentFormat.Html;
         }
+        if (extension is ".xlf" or ".xliff")
+        {
+            return DocumentFormat.Xliff;
+        }
+        if (extension == ".xml")
+        {
+            return DocumentFormat.Xml;
+        }
         if (extension == ".docx" || head.StartsWith("PK\u0003\u0004"u8))
         {
             return DocumentFormat.Docx;
@@ -31,12 +39,22 @@ public static partial class DocumentFormatDetector
         {
             return DocumentFormat.Html;
         }
+        if (XmlStart().IsMatch(text))
+        {
+            return XliffRoot().IsMatch(text) ? DocumentFormat.Xliff : DocumentFormat.Xml;
+        }
         return MarkdownSigns().IsMatch(text) ? DocumentFormat.Markdown : DocumentFormat.Text;
     }
 
     [GeneratedRegex(@"^\uFEFF?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|p|div|article|section|main|header|nav|h[1-6]|ul|ol|table|span|a|b|i|em|strong|br|img|figure|blockquote)\b",
         RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex HtmlStart();
+
+    [GeneratedRegex(@"^\uFEFF?\s*<\?xml\b")]
+    private static partial Regex XmlStart();
+
+    [GeneratedRegex(@"^\uFEFF?\s*<\?xml\b[^>]*>\s*(?:<!--.*?-->\s*)*<xliff\b", RegexOptions.Singleline)]
+    private static partial Regex XliffRoot();
 
     [GeneratedRegex(@"^(?:#{1,6}[ \t]+\S|```|~~~)|\[[^\]\n]+\]\([^)\s]+\)|^\|.*\|[ \t]*\r?\n\|?[ \t]*:?-{3,}", RegexOptions.Multiline)]
     private static partial Regex MarkdownSigns();

@@ -27,6 +27,9 @@ public sealed record DocumentTranslationOptions
     /// <summary>HTML (or XML) elements whose content is kept as it is, like <c>code</c> (DeepL's <c>ignore_tags</c>).</summary>
     public IReadOnlyList<string> KeptElements { get; init; } = [];
 
+    /// <summary>How XML is cut into blocks.</summary>
+    public XmlStructure XmlStructure { get; init; } = new();
+
     /// <summary>Strings that must come out exactly as they are written in the source (names, product codes...).</summary>
     public IReadOnlyList<string> Verbatim { get; init; } = [];
 

@@ -83,6 +83,10 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
     private void TranslateWhole(string text, DocumentFormat format, string sourceName, SegmentTranslationStep step, TextWriter output, SegmentPairWriter? pairs,
         IProgress<DocumentProgress>? progress, CancellationToken cancellationToken)
     {
+        if (format == DocumentFormat.Xliff && _options.Bilingual == BilingualFormat.Xliff)
+        {
+            throw new TarjamaException($"{sourceName}: an XLIFF file is translated as XLIFF (its targets filled); --bilingual xliff takes text, Markdown, HTML or XML");
+        }
         var document = DocumentExtractor.Extract(text, format, translator.SourceLanguage, translator.TargetLanguage, _options);
         var merged = step.Translate(document, (done, total) => progress?.Report(new DocumentProgress(done, total == 0 ? 1 : (double)done / total)), cancellationToken);
         if (_options.Bilingual == BilingualFormat.Xliff)

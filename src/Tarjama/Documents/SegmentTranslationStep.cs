@@ -9,7 +9,8 @@ internal sealed class SegmentTranslationStep(ISegmentTranslator translator, Docu
 {
     private readonly ModelInputTranslator _machine = new(translator, options);
     private readonly MemoryLookup? _memory = options.Memories.Count > 0
-        ? new MemoryLookup(options.Memories, options.FuzzyThreshold, translator.SourceLanguage, translator.TargetLanguage)
+        // Fuzzy matches are shown only in bilingual outputs: a translated document has nowhere to put them.
+        ? new MemoryLookup(options.Memories, options.Bilingual is null ? MemoryLookup.ExactOnly : options.FuzzyThreshold, translator.SourceLanguage, translator.TargetLanguage)
         : null;
 
     /// <summary>Translates <paramref name="document"/>'s segments and merges them back, telling <paramref name="progress"/>

@@ -6,8 +6,9 @@ using Tarjama.Translation;
 namespace Tarjama.Jobs;
 
 /// <summary>What translates a job's segments: a translator (the engine here, or the workers behind a Redis), the
-/// fingerprint its results are journaled under, the inputs per journaled chunk, and a name for metrics.</summary>
-public sealed record JobEngine(ISegmentTranslator Translator, string Fingerprint, int ChunkSegments, string Backend);
+/// fingerprint its results are journaled under, the inputs per journaled chunk, a name for metrics, and how the
+/// document is read and written (translation memories among them).</summary>
+public sealed record JobEngine(ISegmentTranslator Translator, string Fingerprint, int ChunkSegments, string Backend, DocumentTranslationOptions Document);
 
 /// <summary>How a <see cref="JobRunner"/> runs and keeps its jobs.</summary>
 public sealed record JobRunnerOptions
@@ -20,9 +21,6 @@ public sealed record JobRunnerOptions
 
     /// <summary>Most jobs queued or running at once; past it submissions are refused.</summary>
     public int MaxUnfinished { get; init; } = 256;
-
-    /// <summary>How documents are read and written (translation memories among them).</summary>
-    public DocumentTranslationOptions Document { get; init; } = new();
 }
 
 /// <summary>Too many jobs are waiting or running to take another.</summary>
@@ -157,7 +155,7 @@ public sealed class JobRunner : IDisposable
             var engine = _engines(job.Spec);
             var (source, target) = (engine.Translator.SourceLanguage, engine.Translator.TargetLanguage);
             var collector = new SegmentCollector(source, target);
-            JobDocument.Render(job.Spec, _options.Document, _store.InputPath(job.Id), collector, Stream.Null, live.Cancel.Token);
+            JobDocument.Render(job.Spec, engine.Document, _store.InputPath(job.Id), collector, Stream.Null, live.Cancel.Token);
             var inputs = collector.Segments;
             using var journal = new TranslationJournal(_journalPath);
             live.Resumed = journal.Find(inputs.Select(input => SegmentKey.Of(engine.Fingerprint, input)).Distinct(StringComparer.Ordinal)).Count;
@@ -173,7 +171,7 @@ public sealed class JobRunner : IDisposable
             var known = new KnownTranslations(source, target, inputs.Zip(outputs).ToDictionary(StringComparer.Ordinal));
             using (var file = File.Create(partial))
             {
-                JobDocument.Render(job.Spec, _options.Document, _store.InputPath(job.Id), known, file, live.Cancel.Token);
+                JobDocument.Render(job.Spec, engine.Document, _store.InputPath(job.Id), known, file, live.Cancel.Token);
             }
             File.Move(partial, result, overwrite: true);
             if (_store.Finish(job.Id, JobState.Done))

@@ -45,6 +45,9 @@ public sealed record JobSpec
     /// <summary>Glossary terms (source, target) enforced on the job, copied at submission so a restart keeps them.</summary>
     public IReadOnlyList<string[]> Glossary { get; init; } = [];
 
+    /// <summary>Whether the service's translation memory is looked up before the model (a request can turn it off).</summary>
+    public bool Memory { get; init; } = true;
+
     /// <summary>A second secret, beside the owner, that a client must show to see the job (DeepL's document key); null for none.</summary>
     public string? AccessKey { get; init; }
 

@@ -35,6 +35,9 @@ internal static partial class MemoryKey
     /// <summary>The words of a key, for edit distance and the full-text index.</summary>
     public static string[] Words(string key) => key.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>The distinct words of a key that fuzzy candidates are found by: those with a letter (not punctuation, not {1}).</summary>
+    public static IEnumerable<string> IndexedWords(string key) => Words(key).Where(word => word.Any(char.IsLetter)).Distinct();
+
     private static string Fold(string text)
     {
         var folded = new StringBuilder(text.Length);

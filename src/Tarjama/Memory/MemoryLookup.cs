@@ -6,6 +6,9 @@ namespace Tarjama.Memory;
 /// translation; fuzzy matches at or above the threshold are reported for the editor, best first.</summary>
 internal sealed class MemoryLookup(IReadOnlyList<TranslationMemory> memories, double fuzzyThreshold, string sourceLanguage, string targetLanguage)
 {
+    /// <summary>The threshold of a lookup whose fuzzy matches nobody sees: they are not looked for.</summary>
+    public const double ExactOnly = double.PositiveInfinity;
+
     private const int MatchesShown = 3;
 
     /// <summary>The segment's target from memory, or null; and the fuzzy matches (none when there is an exact one).</summary>
@@ -26,6 +29,10 @@ internal sealed class MemoryLookup(IReadOnlyList<TranslationMemory> memories, do
             {
                 return (entry, verbatim, []);
             }
+        }
+        if (fuzzyThreshold > 1)
+        {
+            return (null, verbatim, []);
         }
         var words = MemoryKey.Words(key);
         var fuzzy = memories.SelectMany(memory => memory.Candidates(key, sourceLanguage, targetLanguage))

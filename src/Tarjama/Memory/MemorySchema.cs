@@ -1,7 +1,8 @@
 namespace Tarjama.Memory;
 
-/// <summary>The SQL of a translation memory: entries unique by language pair and key, and an FTS5 index of the keys
-/// kept in step by triggers.</summary>
+/// <summary>The SQL of a translation memory: entries unique by language pair and key, an FTS5 index of the keys kept in
+/// step by triggers, and how many entries hold each word (kept by <see cref="TranslationMemory.Add"/>), so choosing a
+/// segment's rare words is an index read each, not a walk of FTS5's posting lists.</summary>
 internal static class MemorySchema
 {
     public const string Create = """
@@ -16,7 +17,8 @@ internal static class MemorySchema
             masked INTEGER NOT NULL,
             UNIQUE (source_lang, target_lang, key));
         CREATE VIRTUAL TABLE IF NOT EXISTS entries_index USING fts5(key, content = 'entries', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 0');
-        CREATE VIRTUAL TABLE IF NOT EXISTS entries_words USING fts5vocab(entries_index, 'row');
+        DROP TABLE IF EXISTS entries_words;
+        CREATE TABLE IF NOT EXISTS word_counts (word TEXT PRIMARY KEY, entries INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TRIGGER IF NOT EXISTS entries_added AFTER INSERT ON entries BEGIN
             INSERT INTO entries_index (rowid, key) VALUES (new.id, new.key);
         END;
@@ -34,13 +36,22 @@ internal static class MemorySchema
         ON CONFLICT (source_lang, target_lang, key) DO UPDATE SET source = excluded.source, target = excluded.target, masked = excluded.masked
         """;
 
-    /// <summary>How many entries hold a word, and how many entries there are.</summary>
-    public const string WordCount = "SELECT doc FROM entries_words WHERE term = $word";
+    /// <summary>The version of the layout above: 1 since word_counts; a file of version 0 gets its counts made once.</summary>
+    public const int Version = 1;
 
+    /// <summary>How many entries hold a word.</summary>
+    public const string WordCount = "SELECT entries FROM word_counts WHERE word = $word";
+
+    public const string CountWord = "INSERT INTO word_counts (word, entries) VALUES ($word, 1) ON CONFLICT (word) DO UPDATE SET entries = entries + 1";
+
+    public const string KeyStored = "SELECT 1 FROM entries WHERE source_lang = $sl AND target_lang = $tl AND key = $key";
+
+    /// <summary>The best-ranked entries for a full-text query. CROSS JOIN keeps the candidates the outer loop: left to
+    /// itself SQLite (3.53) walks the language pair's whole index and probes the candidates for each entry.</summary>
     public const string Candidates = """
         SELECT e.key, e.source, e.target, e.masked
         FROM (SELECT rowid FROM entries_index WHERE entries_index MATCH $match ORDER BY rank LIMIT $limit) AS found
-        JOIN entries AS e ON e.id = found.rowid
+        CROSS JOIN entries AS e ON e.id = found.rowid
         WHERE e.source_lang = $sl AND e.target_lang = $tl
         """;
 }

@@ -4,7 +4,7 @@ namespace Tarjama.Memory;
 /// and asks the model for the rest: for sentence-level callers (evaluation). It owns the model and the memories.</summary>
 public sealed class MemoryTranslator(ISegmentTranslator model, IReadOnlyList<TranslationMemory> memories) : ISegmentTranslator, IDisposable
 {
-    private readonly MemoryLookup _lookup = new(memories, 1, model.SourceLanguage, model.TargetLanguage);
+    private readonly MemoryLookup _lookup = new(memories, MemoryLookup.ExactOnly, model.SourceLanguage, model.TargetLanguage);
 
     public string SourceLanguage => model.SourceLanguage;
 

@@ -39,6 +39,7 @@ public sealed class TranslationMemory : IDisposable
         {
             connection.Open();
             Execute(connection, MemorySchema.Create);
+            CountWordsOnce(connection);
         }
         catch (SqliteException e)
         {
@@ -57,6 +58,10 @@ public sealed class TranslationMemory : IDisposable
             using var insert = _connection.CreateCommand();
             insert.CommandText = MemorySchema.Upsert;
             var parameters = new[] { "$sl", "$tl", "$key", "$source", "$target", "$masked" }.Select(name => insert.Parameters.Add(name, SqliteType.Text)).ToArray();
+            using var stored = _connection.CreateCommand();
+            stored.CommandText = MemorySchema.KeyStored;
+            var storedParameters = new[] { "$sl", "$tl", "$key" }.Select(name => stored.Parameters.Add(name, SqliteType.Text)).ToArray();
+            using var counter = new WordCounter(_connection);
             int added = 0;
             foreach (var (source, target) in pairs)
             {
@@ -69,6 +74,15 @@ public sealed class TranslationMemory : IDisposable
                 for (int i = 0; i < values.Length; i++)
                 {
                     parameters[i].Value = values[i];
+                }
+                for (int i = 0; i < storedParameters.Length; i++)
+                {
+                    storedParameters[i].Value = values[i];
+                }
+                // A new key adds its words' counts; a newer pair for a stored key keeps the key, so the counts stay.
+                if (stored.ExecuteScalar() is null)
+                {
+                    counter.Count(entry.Key);
                 }
                 insert.ExecuteNonQuery();
                 added++;
@@ -96,10 +110,9 @@ public sealed class TranslationMemory : IDisposable
     /// <summary>Entries whose keys share words with <paramref name="key"/>, best full-text rank first: candidates to score.</summary>
     internal List<MemoryEntry> Candidates(string key, string sourceLanguage, string targetLanguage)
     {
-        var distinct = MemoryKey.Words(key).Where(word => word.Any(char.IsLetter)).Distinct().ToList();
         lock (_lock)
         {
-            var words = RareWords(distinct);
+            var words = RareWords(MemoryKey.IndexedWords(key));
             if (words.Count == 0)
             {
                 return [];
@@ -131,7 +144,7 @@ public sealed class TranslationMemory : IDisposable
 
     /// <summary>The words to query candidates by, as FTS5 strings: the rarest few, leaving out words so common that ranking
     /// their entries would take long (a word held by thousands of entries tells little); the two rarest in any case.</summary>
-    private List<string> RareWords(List<string> words)
+    private List<string> RareWords(IEnumerable<string> words)
     {
         using var count = _connection.CreateCommand();
         count.CommandText = MemorySchema.WordCount;
@@ -139,7 +152,7 @@ public sealed class TranslationMemory : IDisposable
         var counted = new List<(string Word, long Entries)>();
         foreach (var word in words)
         {
-            parameter.Value = word.ToLowerInvariant();
+            parameter.Value = word;
             counted.Add((word, count.ExecuteScalar() is long entries ? entries : 0));
         }
         return [.. counted.Where(word => word.Entries > 0).OrderBy(word => word.Entries).Where((word, rank) => rank < 2 || word.Entries <= CommonWord).Take(QueryWords)
@@ -168,6 +181,30 @@ public sealed class TranslationMemory : IDisposable
     public void Dispose() => _connection.Dispose();
 
     private static string Language(string code) => LanguageCodes.IsArabic(code) ? "ar" : LanguageCodes.IsEnglish(code) ? "en" : code.ToLowerInvariant();
+
+    /// <summary>Counts the words of every stored key once, in a file made before the counts were kept.</summary>
+    private static void CountWordsOnce(SqliteConnection connection)
+    {
+        using var version = connection.CreateCommand();
+        version.CommandText = "PRAGMA user_version";
+        if ((long)version.ExecuteScalar()! >= MemorySchema.Version)
+        {
+            return;
+        }
+        using var transaction = connection.BeginTransaction();
+        using (var counter = new WordCounter(connection))
+        using (var keys = connection.CreateCommand())
+        {
+            keys.CommandText = "SELECT key FROM entries";
+            using var reader = keys.ExecuteReader();
+            while (reader.Read())
+            {
+                counter.Count(reader.GetString(0));
+            }
+        }
+        Execute(connection, $"PRAGMA user_version = {MemorySchema.Version}");
+        transaction.Commit();
+    }
 
     private static void Execute(SqliteConnection connection, string sql)
     {

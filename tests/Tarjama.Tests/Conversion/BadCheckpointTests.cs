@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Tarjama.Conversion;
+using Tarjama.Tests.Cli;
 
 namespace Tarjama.Tests.Conversion;
 
@@ -19,6 +20,23 @@ public sealed class BadCheckpointTests : IDisposable
         return folder;
     }
 
+    /// <summary>A copy of marian-base whose config.json has <paramref name="key"/> set to <paramref name="value"/>.</summary>
+    private string MarianBaseWith(string key, JsonNode value)
+    {
+        var folder = Copy("marian-base");
+        var configPath = Path.Combine(folder, "config.json");
+        var config = JsonNode.Parse(File.ReadAllText(configPath))!;
+        config[key] = value;
+        File.WriteAllText(configPath, config.ToJsonString());
+        return folder;
+    }
+
+    private static void Truncate(string path, int bytes)
+    {
+        using var stream = File.OpenWrite(path);
+        stream.SetLength(stream.Length - bytes);
+    }
+
     private void Fails(string folder, params string[] expectedParts)
     {
         var output = Path.Combine(_root, "out");
@@ -36,11 +54,7 @@ public sealed class BadCheckpointTests : IDisposable
     public void Truncated_file()
     {
         var folder = Copy("marian-base");
-        var path = Path.Combine(folder, "model.safetensors");
-        using (var stream = File.OpenWrite(path))
-        {
-            stream.SetLength(stream.Length - 1000);
-        }
+        Truncate(Path.Combine(folder, "model.safetensors"), 1000);
         Fails(folder, "model.safetensors", "truncated");
     }
 
@@ -84,14 +98,43 @@ public sealed class BadCheckpointTests : IDisposable
     }
 
     [Fact]
-    public void Config_that_disagrees_with_the_tensors()
+    public void Config_that_disagrees_with_the_tensors() =>
+        Fails(MarianBaseWith("encoder_ffn_dim", 80), "fc1.weight", "[64, 32]", "[80, 32]");
+
+    [Fact]
+    public void Truncated_shard_of_a_sharded_checkpoint()
+    {
+        var folder = Copy("nllb");
+        Truncate(Path.Combine(folder, "model-00004-of-00006.safetensors"), 100);
+        Fails(folder, "model-00004-of-00006.safetensors", "truncated");
+    }
+
+    [Fact]
+    public void Header_that_is_not_json() => Fails(WithSafetensors("json", "{\"final_logits_bias\": [", 16), "not valid JSON");
+
+    [Fact]
+    public void Tensors_that_overlap() => Fails(
+        WithSafetensors("overlap", """{"a":{"dtype":"F32","shape":[4],"data_offsets":[0,16]},"b":{"dtype":"F32","shape":[4],"data_offsets":[8,24]}}""", 24),
+        "'a'", "'b'", "overlap");
+
+    [Fact]
+    public void Config_with_more_layers_than_the_checkpoint() =>
+        Fails(MarianBaseWith("decoder_layers", 3), "no tensor", "model.decoder.layers.2.");
+
+    [Fact]
+    public void Models_convert_exits_2_with_one_line_and_writes_nothing()
     {
         var folder = Copy("marian-base");
-        var configPath = Path.Combine(folder, "config.json");
-        var config = JsonNode.Parse(File.ReadAllText(configPath))!;
-        config["encoder_ffn_dim"] = 80;
-        File.WriteAllText(configPath, config.ToJsonString());
-        Fails(folder, "fc1.weight", "[64, 32]", "[80, 32]");
+        Truncate(Path.Combine(folder, "model.safetensors"), 1000);
+        var output = Path.Combine(_root, "out");
+        var result = CliRunner.Run("", "models", "convert", folder, "--dtype", "int8", "-o", output);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        var error = Assert.Single(result.Stderr.Trim().Split('\n'), line => line.StartsWith("tarjama: error:", StringComparison.Ordinal));
+        Assert.Contains("model.safetensors", error);
+        Assert.Contains("truncated", error);
+        Assert.False(Directory.Exists(output));
+        Assert.Empty(Directory.EnumerateDirectories(_root, ".out.*"));
     }
 
     [Fact]
@@ -105,15 +148,8 @@ public sealed class BadCheckpointTests : IDisposable
     }
 
     [Fact]
-    public void Unknown_architecture()
-    {
-        var folder = Copy("marian-base");
-        var configPath = Path.Combine(folder, "config.json");
-        var config = JsonNode.Parse(File.ReadAllText(configPath))!;
-        config["architectures"] = new JsonArray("T5ForConditionalGeneration");
-        File.WriteAllText(configPath, config.ToJsonString());
-        Fails(folder, "T5ForConditionalGeneration", "MarianMTModel");
-    }
+    public void Unknown_architecture() =>
+        Fails(MarianBaseWith("architectures", new JsonArray("T5ForConditionalGeneration")), "T5ForConditionalGeneration", "MarianMTModel");
 
     [Fact]
     public void Interrupted_conversion_leaves_nothing_that_looks_complete()

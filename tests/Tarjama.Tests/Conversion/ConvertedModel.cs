@@ -23,9 +23,12 @@ internal sealed class ConvertedModel : IDisposable
         }
         if (tokenizerOf is not null)
         {
-            foreach (var name in new[] { "source.spm", "target.spm", "vocab.json", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json" })
+            foreach (var name in CheckpointConverter.CopiedFiles.Where(n => n is not ("config.json" or "generation_config.json")))
             {
-                File.Copy(Fixtures.Path("models", tokenizerOf, name), Path.Combine(source, name));
+                if (File.Exists(Fixtures.Path("models", tokenizerOf, name)))
+                {
+                    File.Copy(Fixtures.Path("models", tokenizerOf, name), Path.Combine(source, name));
+                }
             }
         }
         Folder = Path.Combine(_root, "onnx-model");

@@ -13,6 +13,8 @@ public class XliffTests
 
     private const string Markdown = "# خبر عاجل\n\nقال **المصدر** إن [الخبر](https://x.y/z) *صحيح*. قتل ٣ أشخاص.\n\n- بند `كود` أول\n";
 
+    private const string Xml = "<?xml version=\"1.0\"?>\n<story xml:lang=\"ar\"><hl>خبر عاجل</hl><p>قال <src id=\"4\">المصدر</src> إن الخبر صحيح.<ph/> قتل ٣ أشخاص.</p></story>";
+
     private const string Text = "خبر عاجل\n\nقال المصدر إن الخبر صحيح. قتل ٣ أشخاص & <آخرون>.\n";
 
     public static TheoryData<string, DocumentFormat, XliffVersion> Documents => new()
@@ -23,6 +25,8 @@ public class XliffTests
         { Markdown, DocumentFormat.Markdown, XliffVersion.V12 },
         { Text, DocumentFormat.Text, XliffVersion.V21 },
         { Text, DocumentFormat.Text, XliffVersion.V12 },
+        { Xml, DocumentFormat.Xml, XliffVersion.V21 },
+        { Xml, DocumentFormat.Xml, XliffVersion.V12 },
     };
 
     private static string ToXliff(string document, DocumentFormat format, XliffVersion version) =>

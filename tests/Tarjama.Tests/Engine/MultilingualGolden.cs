@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Tarjama.Tests.Engine;
 
 /// <summary>One line of a Hugging Face golden for an M2M100-family fixture: a source with its language pair, and the
-/// hypotheses <c>generate</c> returned (n-best, best first), or the slow tokenizer's ids.</summary>
+/// hypotheses <c>generate</c> returned (n-best, best first; greedy search has no score: NaN), or the slow tokenizer's ids.</summary>
 internal sealed record MultilingualGolden(int Index, string Set, string SourceLanguage, string? TargetLanguage, string Input, int[] InputIds,
     string? Decoded, IReadOnlyList<(int[] OutputIds, double Score, string Output)> Hypotheses)
 {
@@ -15,7 +15,7 @@ internal sealed record MultilingualGolden(int Index, string Set, string SourceLa
         static int[] Ids(JsonElement e) => e.EnumerateArray().Select(x => x.GetInt32()).ToArray();
         string? Text(string name) => root.TryGetProperty(name, out var v) ? v.GetString() : null;
         var hypotheses = root.TryGetProperty("hypotheses", out var h)
-            ? h.EnumerateArray().Select(x => (Ids(x.GetProperty("output_ids")), x.GetProperty("score").GetDouble(), x.GetProperty("output").GetString()!)).ToList()
+            ? h.EnumerateArray().Select(x => (Ids(x.GetProperty("output_ids")), (x.TryGetProperty("score", out var score) ? score.GetDouble() : double.NaN), x.GetProperty("output").GetString()!)).ToList()
             : [];
         return new MultilingualGolden(root.TryGetProperty("idx", out var i) ? i.GetInt32() : index, Text("set") ?? "", Text("src_lang")!,
             Text("tgt_lang"), Text("input")!, Ids(root.GetProperty("input_ids")), Text("decoded"), hypotheses);

@@ -52,7 +52,7 @@ public sealed class JobRunnerTests : TempFolderTest
     }
 
     private JobRunner Runner(JobStore store, ISegmentTranslator engine) =>
-        new(store, Path.Combine(Folder, "segments.sqlite"), _ => new JobEngine(engine, "m", ChunkSegments: 4, "embedded"), new JobRunnerOptions());
+        new(store, Path.Combine(Folder, "segments.sqlite"), _ => new JobEngine(engine, "m", ChunkSegments: 4, "embedded", new DocumentTranslationOptions()), new JobRunnerOptions());
 
     /// <summary>Translates its first call, then holds the second until it is cancelled, as an engine stopped mid-job.</summary>
     private sealed class StallingTranslator : ISegmentTranslator, IDisposable

@@ -16,6 +16,7 @@ internal static class XliffNames
     {
         DocumentFormat.Text => "plaintext",
         DocumentFormat.Markdown => "x-markdown",
+        DocumentFormat.Xml => "xml",
         _ => "html",
     };
 
@@ -24,6 +25,7 @@ internal static class XliffNames
         "plaintext" => DocumentFormat.Text,
         "x-markdown" => DocumentFormat.Markdown,
         "html" => DocumentFormat.Html,
+        "xml" => DocumentFormat.Xml,
         _ => null,
     };
 

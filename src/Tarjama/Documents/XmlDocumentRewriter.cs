@@ -1,0 +1,129 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp;
+using AngleSharp.Xml;
+using AngleSharp.Xml.Parser;
+
+namespace Tarjama.Documents;
+
+/// <summary>XML: element names are the document's own, so blocks come from <see cref="XmlStructure"/>; no attribute is
+/// translated; elements marked translate="no" (plain or ITS) are left alone; xml:lang follows the translation.</summary>
+/// <remarks>Parsed strictly: input that is not well-formed is refused with where it breaks, never repaired, and a DTD
+/// with declarations of its own is refused (its entities could expand without bound). A document with an XML
+/// declaration or a doctype is written whole; anything else is a fragment (text with tags, several roots) and is
+/// written as one.</remarks>
+internal sealed partial class XmlDocumentRewriter : MarkupDocumentRewriter
+{
+    private const string FragmentRoot = "tarjama-fragment";
+
+    /// <summary>AngleSharp.Xml's code for an element past <see cref="XmlParserOptions.MaximumDepth"/> (its enum is internal).</summary>
+    private const int MaximumDepthExceeded = 0x314;
+
+    private readonly XmlStructure _structure;
+    private readonly FrozenSet<string> _splitting;
+    private readonly FrozenSet<string> _nonSplitting;
+    private readonly XmlScope? _scope;
+    private readonly HashSet<IElement> _chosen = [];
+    private readonly HashSet<IElement> _open = [];
+    private readonly bool _whole;
+    private readonly string? _declaration;
+    private readonly string _end;
+
+    /// <param name="scope">Limits the translation to some elements; null to translate the whole document.</param>
+    public XmlDocumentRewriter(string source, string sourceLanguage, string targetLanguage, XmlStructure structure, IReadOnlyCollection<string>? keptElements = null,
+        XmlScope? scope = null)
+        : base(Parse(source), sourceLanguage, targetLanguage, keptElements)
+    {
+        if (scope is not null)
+        {
+            _scope = scope;
+            _chosen = [.. scope.Choose(Document, sourceLanguage, targetLanguage)];
+            _open = [.. _chosen.SelectMany(element => element.GetAncestors().OfType<IElement>().Concat(element.Descendants<IElement>()).Prepend(element))];
+        }
+        _structure = structure;
+        _splitting = FrozenSet.ToFrozenSet(structure.SplittingElements, StringComparer.Ordinal);
+        _nonSplitting = FrozenSet.ToFrozenSet(structure.NonSplittingElements, StringComparer.Ordinal);
+        _whole = WholeDocument().IsMatch(source);
+        _declaration = Declaration().Match(source) is { Success: true } declaration ? declaration.Value : null;
+        _end = source[source.TrimEnd().Length..];
+        Read(Document.DocumentElement);
+    }
+
+    protected override IReadOnlyList<string> TranslatedAttributes => [];
+
+    /// <exception cref="TarjamaException">The input is not well-formed XML, nests too deep or declares a DTD of its own.</exception>
+    private static IDocument Parse(string source)
+    {
+        if (InternalSubset().IsMatch(source))
+        {
+            throw new TarjamaException("XML with DTD declarations of its own (<!DOCTYPE … [ … ]>) is not accepted: its entities could expand without bound");
+        }
+        bool whole = WholeDocument().IsMatch(source);
+        string prefix = whole ? "" : $"<{FragmentRoot}>";
+        var parser = new XmlParser(new XmlParserOptions { MaximumDepth = NestingLimit.HtmlDepth + 1 });
+        try
+        {
+            return parser.ParseDocument(whole ? source : $"{prefix}{source}</{FragmentRoot}>");
+        }
+        catch (XmlParseException error)
+        {
+            var at = error.Position;
+            int column = at.Line == 1 ? at.Column - prefix.Length : at.Column;
+            throw new TarjamaException(error.Code == MaximumDepthExceeded
+                ? $"XML nested deeper than {NestingLimit.HtmlDepth} elements (line {at.Line}, column {Math.Max(1, column)})"
+                : $"not well-formed XML at line {at.Line}, column {Math.Max(1, column)}");
+        }
+    }
+
+    // The parser keeps neither the XML declaration nor the line end after the root, so both are written back as they were.
+    protected override string Write() => _whole
+        ? _declaration + Document.ToXml() + _end
+        : string.Concat(Document.DocumentElement.ChildNodes.Select(node => node.ToXml()));
+
+    protected override string Serialize(INode node) => node.ToXml();
+
+    protected override void SetLanguage()
+    {
+        foreach (var element in TranslatedElements)
+        {
+            if (element.GetAttribute(NamespaceNames.XmlUri, "lang") is { } lang && Text.LanguageCodes.Same(lang, SourceLanguage))
+            {
+                element.SetAttribute(NamespaceNames.XmlUri, "xml:lang", TargetLanguage);
+            }
+        }
+        _scope?.Finish(Document, TargetLanguage);
+    }
+
+    protected override bool IsBlockElement(IElement element)
+    {
+        if (_scope is not null)
+        {
+            return _chosen.Contains(element);
+        }
+        string name = element.Prefix is { } prefix ? $"{prefix}:{element.LocalName}" : element.LocalName;
+        if (_splitting.Contains(name) || _nonSplitting.Contains(name))
+        {
+            return _splitting.Contains(name);
+        }
+        // Outline: an element with text beside it is part of that text; one among elements only is a unit of its own.
+        return _structure.OutlineDetection && element.ParentElement is { } parent
+            && !parent.ChildNodes.OfType<IText>().Any(text => !string.IsNullOrWhiteSpace(text.Data));
+    }
+
+    protected override bool IsUntouchedElement(IElement element) => (_scope is not null && (!_open.Contains(element) || _scope.IsCode(element)))
+        || element.Attributes.Any(attribute => attribute.LocalName == "translate" && attribute.Value == "no");
+
+    protected override string AtomicText(IElement element) => "";
+
+    protected override bool IsBreak(IElement element) => false;
+
+    [GeneratedRegex(@"<!DOCTYPE[^>\[]*\[", RegexOptions.IgnoreCase)]
+    private static partial Regex InternalSubset();
+
+    [GeneratedRegex(@"^\uFEFF?\s*<(?:\?xml\b|!DOCTYPE\b)")]
+    private static partial Regex WholeDocument();
+
+    [GeneratedRegex(@"^\uFEFF?\s*<\?xml\b[^>]*\?>\s*")]
+    private static partial Regex Declaration();
+}

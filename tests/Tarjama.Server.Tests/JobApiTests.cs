@@ -156,6 +156,25 @@ public sealed class JobApiTests : IAsyncLifetime
         await RunningServer.AssertError(await server.Client.GetAsync($"/jobs/{id}"), 404, $"job {id} not found");
     }
 
+    [Fact]
+    public async Task The_servers_translation_memory_answers_a_job_unless_the_job_turns_it_off()
+    {
+        using var memory = Tarjama.Memory.TranslationMemory.InMemory("desk");
+        memory.Add([("قتل ٣ أشخاص في القصف.", "3 people were killed in the shelling.")], "ar", "en");
+        await using var server = await RunningServer.Start(new ServerSettings { Memory = new ServerMemory([(null, memory)], null, 0.75) }, _model!);
+        var answers = new List<string?>();
+        foreach (bool tm in new[] { true, false })
+        {
+            var (_, job) = await RunningServer.Read(await server.PostJson("/jobs", JsonSerializer.Serialize(new { q = new[] { "قتل ٥ أشخاص في القصف." }, source = "ar", target = "en", tm })));
+            string id = job.GetProperty("id").GetString()!;
+            Assert.Equal("done", (await Finished(id, server, "")).GetProperty("status").GetString());
+            var (_, result) = await RunningServer.Read(await server.Client.GetAsync($"/jobs/{id}/result"));
+            answers.Add(result.GetProperty("translatedText")[0].GetString());
+        }
+        Assert.Equal("5 people were killed in the shelling.", answers[0]);
+        Assert.NotEqual(answers[0], answers[1]); // the tiny model's own output
+    }
+
     private static MultipartFormDataContent Upload(string document, string name, params (string Name, string Value)[] fields)
     {
         var upload = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(document)), "file", name } };

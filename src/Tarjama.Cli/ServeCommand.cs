@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Net;
+using Tarjama.Jobs;
 using Tarjama.Server;
+using Tarjama.Server.Jobs;
 using Tarjama.Translation;
 
 namespace Tarjama.Cli;
@@ -29,12 +31,15 @@ internal static class ServeCommand
         var apiKeys = new Option<string?>("--api-keys") { HelpName = "FILE", Description = "Accepted API keys, one SHA-256 hash (hex) a line, optionally followed by that key's requests per minute" };
         var requireKey = new Option<bool>("--require-api-key") { Description = "Refuse requests without a valid API key (needs --api-keys)" };
         var quota = new Option<long>("--character-quota") { HelpName = "CHARACTERS", Description = "Characters one API key (or address) may translate through the DeepL API while the server runs; past it 456 (0: no quota)" }.Within(0, 1L << 50);
+        var jobsDir = new Option<string?>("--jobs-dir") { HelpName = "DIR", Description = "Where background jobs and their finished segments are kept, so a restarted server finishes them (default: tarjama/jobs in the user's data folder)" };
+        var jobQueue = new Option<string?>("--queue") { HelpName = "URL", Description = "redis://host:port: jobs' segments go to `tarjama worker` processes through this Redis" };
+        var jobRetention = new Option<int>("--job-retention-hours") { Description = "How long a finished job's result is kept", DefaultValueFactory = _ => 24 }.Within(1, 8784);
         var cors = new Option<string[]>("--cors") { HelpName = "ORIGIN", Description = "Origin allowed to call the API from a browser; repeat for more; * for any (the default), none for no CORS", DefaultValueFactory = _ => ["*"] };
         var command = new Command("serve", "Serve translation over HTTP: LibreTranslate's and DeepL's APIs, OPUS-CAT's and Apertium's endpoints, /health, /metrics, /openapi.json and a web page at /.");
         model.AddTo(command);
         // serve takes --model more than once, one per direction; the shared single-model option gives way to it.
         command.Options.Remove(model.Model);
-        foreach (var option in new Option[] { models, host, port, charLimit, batchLimit, maxBody, maxUpload, queue, batchWait, engineSeconds, memoryBudget, fileStore, requestLimit, keyLimit, apiKeys, requireKey, quota, cors })
+        foreach (var option in new Option[] { models, host, port, charLimit, batchLimit, maxBody, maxUpload, queue, batchWait, engineSeconds, memoryBudget, fileStore, requestLimit, keyLimit, apiKeys, requireKey, quota, cors, jobsDir, jobQueue, jobRetention })
         {
             command.Options.Add(option);
         }
@@ -74,15 +79,29 @@ internal static class ServeCommand
             {
                 throw new TarjamaException($"{keys}: no such file (--api-keys)");
             }
+            if (parse.GetValue(jobQueue) is { } url)
+            {
+                RedisQueueKeys.Connect(url).Dispose(); // a Redis that is down is one line now, not after the models load
+            }
             var loaded = new List<Translator>();
+            var jobModels = new List<JobModel>();
             try
             {
                 foreach (string name in parse.GetValue(models)!)
                 {
-                    loaded.Add(Translator.Load(ModelOptions.Resolve(name, translatorOptions.DType), translatorOptions));
+                    string folder = ModelOptions.Resolve(name, translatorOptions.DType);
+                    loaded.Add(Translator.Load(folder, translatorOptions));
+                    jobModels.Add(new JobModel(name, SegmentKey.Fingerprint(Path.GetFullPath(folder), translatorOptions)));
                 }
                 using var memory = memories.Open(parse, loaded);
-                Serve(settings with { Glossaries = ServerGlossaries.Read(parse, glossaries, loaded), Memory = memory.Memory }, loaded, parse.GetValue(models)!).GetAwaiter().GetResult();
+                var jobs = new JobSettings
+                {
+                    Folder = parse.GetValue(jobsDir) ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "tarjama", "jobs"),
+                    QueueUrl = parse.GetValue(jobQueue),
+                    Retention = TimeSpan.FromHours(parse.GetValue(jobRetention)),
+                    Models = jobModels,
+                };
+                Serve(settings with { Glossaries = ServerGlossaries.Read(parse, glossaries, loaded), Memory = memory.Memory, Jobs = jobs }, loaded, parse.GetValue(models)!).GetAwaiter().GetResult();
             }
             finally
             {

@@ -6,7 +6,7 @@ using Tarjama.Translation;
 namespace Tarjama.Server;
 
 /// <summary>The service's Prometheus metrics: requests and their latency by endpoint, queue depth, engine batches and
-/// generated tokens (per second through rate(), and for the last batch).</summary>
+/// generated tokens (per second through rate(), and for the last batch), and the background jobs'.</summary>
 internal sealed class ServerMetrics
 {
     private static readonly double[] Seconds = PrometheusHistogram.Exponential(0.001, 2, 16);
@@ -22,9 +22,12 @@ internal sealed class ServerMetrics
     private readonly PrometheusValue _tokens = new("tarjama_generated_tokens_total", "Tokens the engine generated, by language pair.", counter: true, "pair");
     private readonly PrometheusValue _tokensPerSecond = new("tarjama_tokens_per_second", "Tokens generated per second of engine time in the last batch, by language pair.", counter: false, "pair");
 
-    public ServerMetrics(LanguagePairs pairs)
+    private readonly Jobs.JobMetrics _jobs;
+
+    public ServerMetrics(LanguagePairs pairs, Jobs.ServerJobs jobs)
     {
         _pairs = pairs;
+        _jobs = new Jobs.JobMetrics(jobs);
         foreach (var translator in pairs.All)
         {
             translator.BatchTranslated += Record;
@@ -59,6 +62,7 @@ internal sealed class ServerMetrics
         {
             metric.WriteTo(text);
         }
+        _jobs.WriteTo(text);
         context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
         return context.Response.WriteAsync(text.ToString(), context.RequestAborted);
     }

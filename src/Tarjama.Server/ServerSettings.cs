@@ -67,6 +67,9 @@ public sealed record ServerSettings
     /// <summary>How long a translated file stays downloadable.</summary>
     public TimeSpan FileRetention { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>Background jobs (/jobs, DeepL's /v2/document): where they are kept and who translates them.</summary>
+    public Jobs.JobSettings Jobs { get; init; } = new();
+
     /// <summary>Most bytes of translated files kept for download at once; past it uploads get 503 until some expire.</summary>
     public long MaxStoredFileBytes { get; init; } = 1L << 30;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Tarjama.Server.CatTools;
 using Tarjama.Server.DeepL;
+using Tarjama.Server.Jobs;
 using Tarjama.Translation;
 
 namespace Tarjama.Server;
@@ -44,6 +45,7 @@ public sealed class TarjamaServer : IAsyncDisposable
             app.UseCors();
             app.Services.GetRequiredService<TranslateEndpoints>().Map(app);
             app.Services.GetRequiredService<FileEndpoints>().Map(app);
+            app.Services.GetRequiredService<JobEndpoints>().Map(app);
             app.Services.GetRequiredService<ServiceEndpoints>().Map(app);
             app.Services.GetRequiredService<GlossaryEndpoints>().Map(app);
             app.Services.GetRequiredService<PostEditEndpoints>().Map(app);
@@ -113,7 +115,8 @@ public sealed class TarjamaServer : IAsyncDisposable
         builder.Services.AddSingleton<PostEditEndpoints>();
         builder.Services.AddSingleton<DeepLUsage>();
         builder.Services.AddSingleton<DeepLTranslateEndpoints>();
-        builder.Services.AddSingleton<DeepLDocumentJobs>();
+        builder.Services.AddSingleton(_ => new ServerJobs(settings, pairs));
+        builder.Services.AddSingleton<JobEndpoints>();
         builder.Services.AddSingleton<DeepLDocumentEndpoints>();
         builder.Services.AddSingleton<DeepLGlossaryEndpoints>();
         builder.Services.AddSingleton<OpusCatEndpoints>();

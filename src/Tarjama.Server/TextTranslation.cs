@@ -84,30 +84,4 @@ internal static class TextTranslation
         var rebuilding = new DocumentTranslator(new KnownTranslations(translator.SourceLanguage, translator.TargetLanguage, translations), options);
         return [.. texts.Select(text => rebuilding.Translate(text, format, cancellationToken))];
     }
-
-    /// <summary>Remembers every distinct segment it is given (those translation memory does not answer) and answers each with itself.</summary>
-    private sealed class SegmentCollector(string source, string target) : ISegmentTranslator
-    {
-        public string SourceLanguage => source;
-        public string TargetLanguage => target;
-        public HashSet<string> Segments { get; } = new(StringComparer.Ordinal);
-
-        public IReadOnlyList<string> Translate(IReadOnlyList<string> segments, CancellationToken cancellationToken = default)
-        {
-            Segments.UnionWith(segments);
-            return segments;
-        }
-    }
-
-    /// <summary>Answers segments from translations already made.</summary>
-    private sealed class KnownTranslations(string source, string target, Dictionary<string, string> translations) : ISegmentTranslator
-    {
-        public string SourceLanguage => source;
-        public string TargetLanguage => target;
-
-        public IReadOnlyList<string> Translate(IReadOnlyList<string> segments, CancellationToken cancellationToken = default) =>
-            segments.Select(segment => translations.TryGetValue(segment, out var translation)
-                ? translation
-                : throw new InvalidOperationException("a segment read the second time was not among those read the first")).ToList();
-    }
 }

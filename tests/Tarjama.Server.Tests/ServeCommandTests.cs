@@ -11,7 +11,8 @@ public sealed partial class ServeCommandTests
     [Fact]
     public async Task Sigterm_finishes_the_requests_in_flight_then_exits_cleanly()
     {
-        using var owner = new ServeProcess(Start("serve", "--model", TestModels.Tiny, "--port", "0", "--threads", "1", "--batch-size", "2"));
+        var jobs = Directory.CreateTempSubdirectory("tarjama-sigterm-jobs-");
+        using var owner = new ServeProcess(Start("serve", "--model", TestModels.Tiny, "--port", "0", "--threads", "1", "--batch-size", "2", "--jobs-dir", jobs.FullName));
         var serve = owner.Process;
         var address = await AddressOf(serve);
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
@@ -32,6 +33,7 @@ public sealed partial class ServeCommandTests
         Assert.True(serve.WaitForExit(TimeSpan.FromSeconds(30)), "serve did not exit");
         Assert.Equal(0, serve.ExitCode);
         Assert.Contains("tarjama: stopped", await serve.StandardError.ReadToEndAsync());
+        jobs.Delete(recursive: true);
     }
 
     [Fact]

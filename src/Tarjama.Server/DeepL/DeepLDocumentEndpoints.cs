@@ -1,12 +1,16 @@
-using Tarjama.Terminology;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.StaticFiles;
+using Tarjama.Jobs;
+using Tarjama.Server.Jobs;
+using Tarjama.Terminology;
 
 namespace Tarjama.Server.DeepL;
 
-/// <summary>DeepL API v2's document translation: upload (multipart) → id and key; status; result, which is deleted once
-/// downloaded. Documents are the formats the file endpoints take.</summary>
-internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles supported, DeepLUsage usage, DeepLDocumentJobs jobs, GlossaryStore glossaries)
+/// <summary>DeepL API v2's document translation on the server's background jobs: upload (multipart) → id and key;
+/// status; result, which is deleted once downloaded. Documents are the formats the file endpoints take; a job is seen
+/// only by the caller that uploaded it, with its document key.</summary>
+internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles supported, DeepLUsage usage, ServerJobs jobs, GlossaryStore glossaries)
 {
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
@@ -43,8 +47,20 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
         var translator = DeepLRequest.Resolve(pairs, source, target);
         var glossary = DeepLRequest.Glossary(fields, glossaries, translator, fields.Text("source_lang") is not null);
         usage.Spend(caller, text.Length);
-        var job = jobs.Start(caller, content, fileName, translator.Translator(glossary: glossary), text.Length, settings.Memory.Options(translator, fields));
-        return Results.Json(new { document_id = job.Id, document_key = job.Key }, DeepLJson.Options);
+        var job = jobs.Submit(new JobSpec
+        {
+            Owner = caller,
+            Kind = JobKind.Document,
+            Name = fileName,
+            SourceLanguage = translator.SourceLanguage,
+            TargetLanguage = translator.TargetLanguage,
+            Model = jobs.ModelName(translator),
+            Glossary = ServerJobs.Terms(glossary),
+            AccessKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
+            Characters = text.Length,
+            Memory = fields.Flag("tm") != false,
+        }, content);
+        return Results.Json(new { document_id = job.Id, document_key = job.Spec.AccessKey }, DeepLJson.Options);
     }
 
     private async Task<IResult> Status(HttpContext context, string id)
@@ -53,31 +69,42 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
         return Results.Json(new
         {
             document_id = job.Id,
-            status = job.Status,
-            billed_characters = job.Status == "done" ? job.Characters : (long?)null,
-            error_message = job.Error,
+            status = StatusOf(job),
+            seconds_remaining = job.Remaining is { } left ? (long?)Math.Ceiling(left.TotalSeconds) : null,
+            billed_characters = job.State == JobState.Done ? job.Spec.Characters : (long?)null,
+            error_message = job.State == JobState.Failed ? job.Error : job.State == JobState.Cancelled ? "the document was cancelled" : null,
         }, DeepLJson.Options);
     }
 
     private async Task<IResult> Result(HttpContext context, string id)
     {
         var job = await Find(context, id);
-        if (job.Status != "done")
-        {
-            throw job.Status == "error"
-                ? new ApiError(StatusCodes.Status400BadRequest, "Document translation failed: " + job.Error)
-                : new ApiError(StatusCodes.Status503ServiceUnavailable, "Document not ready.");
-        }
-        byte[] bytes = await File.ReadAllBytesAsync(job.ResultPath, context.RequestAborted);
-        jobs.Remove(job);
-        string contentType = ContentTypes.TryGetContentType(job.FileName, out var type) ? type : "text/plain";
-        return Results.File(bytes, contentType + "; charset=utf-8", job.FileName);
+        string path = jobs.Runner.ResultPath(job) ?? throw (job.IsFinished
+            ? new ApiError(StatusCodes.Status400BadRequest, "Document translation failed: " + (job.Error ?? "the document was cancelled"))
+            : new ApiError(StatusCodes.Status503ServiceUnavailable, "Document not ready."));
+        byte[] bytes = await File.ReadAllBytesAsync(path, context.RequestAborted);
+        jobs.Runner.Delete(job);
+        string contentType = ContentTypes.TryGetContentType(job.Spec.Name, out var type) ? type : "text/plain";
+        return Results.File(bytes, contentType + "; charset=utf-8", job.Spec.Name);
     }
 
-    private async Task<DeepLDocumentJob> Find(HttpContext context, string id)
+    /// <summary>DeepL's names for a job's states.</summary>
+    private static string StatusOf(JobInfo job) => job.State switch
+    {
+        JobState.Queued => "queued",
+        JobState.Running => "translating",
+        JobState.Done => "done",
+        _ => "error",
+    };
+
+    /// <summary>The caller's job with that id and key; 404 for anything else, so one caller cannot probe another's.</summary>
+    private async Task<JobInfo> Find(HttpContext context, string id)
     {
         var fields = await RequestFields.ReadAsync(context.Request, settings.DeepLMaxBodyBytes);
         string caller = DeepLCaller.Check(context, access, fields);
-        return jobs.Find(id, fields.Text("document_key"), caller);
+        return jobs.Runner.Find(id, caller) is { Spec.AccessKey: { } secret } job && fields.Text("document_key") is { } key
+            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(secret), Encoding.ASCII.GetBytes(key))
+            ? job
+            : throw new ApiError(StatusCodes.Status404NotFound, "Document not found.");
     }
 }

@@ -17,12 +17,17 @@ public sealed class RedisJobSubmitter(IDatabase redis, string fingerprint, int b
     private const int PollKeys = 1000;
 
     /// <summary>The translated document, or a <see cref="TimeoutException"/> when the workers did not finish within
-    /// <paramref name="timeout"/>. A Redis that is away, at the start or while it waits, is asked again until then;
-    /// once it answers again, the inputs still missing are added again, since a restarted Redis may have lost the last
-    /// second of its append-only file (workers skip what is already stored).</summary>
-    public string Translate(TranslationJob job, TimeSpan timeout, IProgress<int>? done = null, CancellationToken cancellationToken = default)
+    /// <paramref name="timeout"/>; see <see cref="Outputs"/>.</summary>
+    public string Translate(TranslationJob job, TimeSpan timeout, IProgress<int>? done = null, CancellationToken cancellationToken = default) =>
+        job.Merge(Outputs(job.Inputs, timeout, done, cancellationToken));
+
+    /// <summary>The workers' outputs for <paramref name="inputs"/> (model inputs by <see cref="SegmentKey"/>), by key;
+    /// what is stored already is not queued again. A Redis that is away, at the start or while it waits, is asked again
+    /// until <paramref name="timeout"/>; once it answers again, the inputs still missing are added again, since a
+    /// restarted Redis may have lost the last second of its append-only file (workers skip what is already stored).</summary>
+    public Dictionary<string, string> Outputs(IReadOnlyDictionary<string, string> inputs, TimeSpan timeout, IProgress<int>? done = null, CancellationToken cancellationToken = default)
     {
-        var keys = job.Inputs.Keys.ToArray();
+        var keys = inputs.Keys.ToArray();
         var outputs = new Dictionary<string, string>(StringComparer.Ordinal);
         int enqueue = 1;
         void Reconnected(object? sender, ConnectionFailedEventArgs e) => Interlocked.Exchange(ref enqueue, 1);
@@ -40,11 +45,11 @@ public sealed class RedisJobSubmitter(IDatabase redis, string fingerprint, int b
                     done?.Report(outputs.Count);
                     if (outputs.Count == keys.Length)
                     {
-                        return job.Merge(outputs);
+                        return outputs;
                     }
                     if (adding)
                     {
-                        Enqueue(job, [.. keys.Where(key => !outputs.ContainsKey(key))]);
+                        Enqueue(inputs, [.. keys.Where(key => !outputs.ContainsKey(key))]);
                     }
                 }
                 catch (Exception e) when (RedisQueueKeys.IsUnavailable(e))
@@ -64,12 +69,12 @@ public sealed class RedisJobSubmitter(IDatabase redis, string fingerprint, int b
         }
     }
 
-    private void Enqueue(TranslationJob job, string[] missing)
+    private void Enqueue(IReadOnlyDictionary<string, string> inputs, string[] missing)
     {
         var stream = RedisQueueKeys.Stream(fingerprint);
         foreach (var batch in missing.Chunk(batchSegments))
         {
-            redis.StreamAdd(stream, RedisQueueKeys.InputsField, JsonSerializer.Serialize(batch.Select(key => job.Inputs[key])));
+            redis.StreamAdd(stream, RedisQueueKeys.InputsField, JsonSerializer.Serialize(batch.Select(key => inputs[key])));
         }
         redis.KeyExpire(stream, ttl ?? RedisQueueKeys.DefaultTtl);
     }

@@ -1,0 +1,143 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.StaticFiles;
+using Tarjama.Documents;
+using Tarjama.Jobs;
+
+namespace Tarjama.Server.Jobs;
+
+/// <summary>Background jobs over HTTP: submit a document (multipart) or a batch of texts (JSON) → a job id; its status
+/// with progress and time left; its result; cancel; delete; list. A job is seen only with the API key (or, without
+/// keys, from the address) that submitted it: to anyone else it does not exist (404).</summary>
+internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles supported, GlossaryEndpoints glossaries, ServerJobs jobs)
+{
+    /// <summary>Most texts in one job.</summary>
+    public const int MaxTexts = 100_000;
+
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    public void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/jobs", (Delegate)Submit);
+        routes.MapGet("/jobs", (Delegate)List);
+        routes.MapGet("/jobs/{id}", (Delegate)Status);
+        routes.MapGet("/jobs/{id}/result", (Delegate)Result);
+        routes.MapPost("/jobs/{id}/cancel", (Delegate)Cancel);
+        routes.MapDelete("/jobs/{id}", (Delegate)Delete);
+    }
+
+    private async Task<IResult> Submit(HttpContext context)
+    {
+        var fields = await RequestFields.ReadAsync(context.Request, settings.MaxUploadBytes);
+        string owner = access.CheckKey(context, fields.Text("api_key"));
+        string source = fields.Text("source") ?? throw ApiError.Missing("source");
+        string target = fields.Text("target") ?? throw ApiError.Missing("target");
+        var file = fields.File("file");
+        var texts = file is null ? fields.Texts("q") : null;
+        if (file is null && texts is null)
+        {
+            throw ApiError.BadRequest("Invalid request: a job needs a file (multipart) or q (texts)");
+        }
+        byte[] input = file is null ? JsonSerializer.SerializeToUtf8Bytes(texts!.Value.Texts) : await Read(file, context.RequestAborted);
+        if (file is not null && (string.IsNullOrWhiteSpace(file.FileName) || !supported.Accepts(file.FileName)))
+        {
+            throw ApiError.BadRequest($"Invalid request: file format not supported (the formats are {string.Join(", ", supported.Extensions)})");
+        }
+        if (texts is { Texts.Count: > MaxTexts })
+        {
+            throw ApiError.BadRequest($"Invalid request: at most {MaxTexts} texts in one job (got {texts.Value.Texts.Count})");
+        }
+        if (source == "auto" && file is not null && Path.GetExtension(file.FileName).Equals(".docx", StringComparison.OrdinalIgnoreCase))
+        {
+            throw ApiError.BadRequest("Invalid request: name the source language of a Word document (auto reads text files only)");
+        }
+        string detected = source == "auto" ? ScriptDetector.Detect([Head(input, file is null)], pairs.Languages)[0].Language : source;
+        var route = jobs.Route(fields.Text("model"), detected, target, source);
+        var spec = new JobSpec
+        {
+            Owner = owner,
+            Kind = file is null ? JobKind.Texts : JobKind.Document,
+            Name = file?.FileName ?? "texts",
+            SourceLanguage = route.SourceLanguage,
+            TargetLanguage = route.TargetLanguage,
+            Model = jobs.ModelName(route),
+            Format = Format(fields.Text("format"), file is null),
+            Glossary = ServerJobs.Terms(glossaries.TermsFor(fields, route)),
+            Memory = fields.Flag("tm") != false,
+            Characters = file is null ? texts!.Value.Texts.Sum(text => (long)text.Length) : input.Length,
+        };
+        var job = jobs.Submit(spec, input);
+        return Results.Json(JobAnswer.Of(job, settings.Jobs.Retention), ServerJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private async Task<IResult> List(HttpContext context)
+    {
+        string owner = await Caller(context);
+        return Results.Json(new { jobs = jobs.Runner.List(owner).Select(job => JobAnswer.Of(job, settings.Jobs.Retention)) }, ServerJson.Options);
+    }
+
+    private async Task<IResult> Status(HttpContext context, string id) =>
+        Results.Json(JobAnswer.Of(await Find(context, id), settings.Jobs.Retention), ServerJson.Options);
+
+    private async Task<IResult> Result(HttpContext context, string id)
+    {
+        var job = await Find(context, id);
+        string path = jobs.Runner.ResultPath(job) ?? throw new ApiError(StatusCodes.Status409Conflict, job.State switch
+        {
+            JobState.Failed => $"job {id} failed: {job.Error}",
+            JobState.Cancelled => $"job {id} was cancelled: it has no result",
+            _ => $"job {id} is not finished ({job.Done} of {job.Total} segments done)",
+        });
+        if (job.Spec.Kind == JobKind.Texts)
+        {
+            return Results.File(path, "application/json; charset=utf-8");
+        }
+        string type = ContentTypes.TryGetContentType(job.Spec.Name, out var known) ? known : "text/plain";
+        return Results.File(path, type.StartsWith("text/", StringComparison.Ordinal) ? type + "; charset=utf-8" : type, job.Spec.Name);
+    }
+
+    private async Task<IResult> Cancel(HttpContext context, string id)
+    {
+        var job = await Find(context, id);
+        if (job.IsFinished)
+        {
+            throw new ApiError(StatusCodes.Status409Conflict, $"job {id} is {job.State.ToString().ToLowerInvariant()} already");
+        }
+        return Results.Json(JobAnswer.Of(jobs.Runner.Cancel(job), settings.Jobs.Retention), ServerJson.Options);
+    }
+
+    private async Task<IResult> Delete(HttpContext context, string id)
+    {
+        jobs.Runner.Delete(await Find(context, id));
+        return Results.NoContent();
+    }
+
+    private async Task<string> Caller(HttpContext context) =>
+        access.CheckKey(context, (await RequestFields.ReadAsync(context.Request, settings.MaxBodyBytes)).Text("api_key"));
+
+    private async Task<JobInfo> Find(HttpContext context, string id) =>
+        jobs.Runner.Find(id, await Caller(context)) ?? throw new ApiError(StatusCodes.Status404NotFound, $"job {id} not found");
+
+    /// <summary>How the input is read: texts as plain text (the default) or HTML; a document by its name and content
+    /// unless a format is named.</summary>
+    private static DocumentFormat? Format(string? format, bool texts) => format switch
+    {
+        null => texts ? DocumentFormat.Text : null,
+        "text" => DocumentFormat.Text,
+        "html" => DocumentFormat.Html,
+        "markdown" when !texts => DocumentFormat.Markdown,
+        var other => throw ApiError.BadRequest($"{other} format is not supported (text, html{(texts ? "" : " or markdown")})"),
+    };
+
+    private static async Task<byte[]> Read(IFormFile file, CancellationToken cancellationToken)
+    {
+        using var copy = new MemoryStream();
+        await file.CopyToAsync(copy, cancellationToken);
+        return copy.Length > 0 ? copy.ToArray() : throw ApiError.BadRequest("Invalid request: empty file");
+    }
+
+    /// <summary>The start of the input, enough to tell its script: the first text, or the file's first bytes as UTF-8.</summary>
+    private static string Head(byte[] input, bool texts) => texts
+        ? JsonSerializer.Deserialize<string[]>(input)![0]
+        : Encoding.UTF8.GetString(input, 0, Math.Min(input.Length, 4096));
+}

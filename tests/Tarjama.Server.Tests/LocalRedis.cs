@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using StackExchange.Redis;
+using Tarjama.Jobs;
+
+namespace Tarjama.Server.Tests;
+
+/// <summary>A real <c>redis-server</c> (no persistence) on a free loopback port for one test, killed when disposed.</summary>
+internal sealed class LocalRedis : IDisposable
+{
+    private readonly Process _server;
+
+    public LocalRedis()
+    {
+        Port = UnusedPort();
+        var start = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true };
+        foreach (var arg in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--save", "", "--appendonly", "no" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        _server = Process.Start(start)!;
+        _server.OutputDataReceived += (_, _) => { }; // drained, so its log never blocks it
+        _server.BeginOutputReadLine();
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                Connection = RedisQueueKeys.Connect(Url);
+                break;
+            }
+            catch (TarjamaException) when (waited.Elapsed < TimeSpan.FromSeconds(20))
+            {
+                Thread.Sleep(100);
+            }
+        }
+    }
+
+    public int Port { get; }
+
+    public string Url => $"redis://127.0.0.1:{Port}";
+
+    public ConnectionMultiplexer Connection { get; }
+
+    /// <summary>A loopback port nothing listens on (now).</summary>
+    public static int UnusedPort()
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+
+    public void Dispose()
+    {
+        Connection.Dispose();
+        _server.Kill();
+        _server.WaitForExit();
+        _server.Dispose();
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text;
+using Tarjama.Documents;
+using Tarjama.Jobs;
+using Tarjama.Tests.Documents;
+
+namespace Tarjama.Tests.Jobs;
+
+/// <summary>The library's job runner without a server, on stand-in engines that record what they are asked.</summary>
+public sealed class JobRunnerTests : TempFolderTest
+{
+    private static readonly JobSpec Spec = new() { Owner = "me", Kind = JobKind.Document, Name = "a.txt", SourceLanguage = "ar", TargetLanguage = "en", Model = "m" };
+
+    [Fact]
+    public void A_job_stopped_mid_way_is_finished_by_the_next_runner_without_redoing_a_journaled_input()
+    {
+        string document = string.Join("\n", Enumerable.Range(0, 30).Select(i => $"قال الرئيس {new string('ب', i + 1)} اليوم")) + "\n";
+        string id;
+        using (var stalling = new StallingTranslator())
+        {
+            using (var store = new JobStore(Folder))
+            using (var runner = Runner(store, stalling))
+            {
+                id = runner.Submit(Spec, Encoding.UTF8.GetBytes(document)).Id;
+                Assert.True(stalling.Stalled.Wait(TimeSpan.FromMinutes(1)), "the job never reached its second chunk");
+            } // stopping the runner stops the job mid-way, still running in the store
+        }
+        var engine = new LatinizingTranslator();
+        using (var store = new JobStore(Folder))
+        using (var runner = Runner(store, engine))
+        {
+            var job = runner.Find(id, "me")!;
+            for (int poll = 0; poll < 600 && !job.IsFinished; poll++)
+            {
+                Thread.Sleep(50);
+                job = runner.Find(id, "me")!;
+            }
+            Assert.Equal(JobState.Done, job.State);
+            Assert.Equal(30, job.Total);
+            Assert.Equal(30 - 4, engine.Calls.Sum(call => call.Count)); // the first chunk of 4 came from the journal
+            Assert.Equal(4, job.Resumed);
+            Assert.Equal(new DocumentTranslator(new LatinizingTranslator()).Translate(document, DocumentFormat.Text), File.ReadAllText(runner.ResultPath(job)!));
+            Assert.Null(runner.Find(id, "someone else"));
+        }
+    }
+
+    [Fact]
+    public void A_jobs_folder_is_held_by_one_store_at_a_time()
+    {
+        using var first = new JobStore(Folder);
+        var error = Assert.Throws<TarjamaException>(() => new JobStore(Folder));
+        Assert.Contains("the jobs folder is in use by another process", error.Message);
+    }
+
+    private JobRunner Runner(JobStore store, ISegmentTranslator engine) =>
+        new(store, Path.Combine(Folder, "segments.sqlite"), _ => new JobEngine(engine, "m", ChunkSegments: 4, "embedded", new DocumentTranslationOptions()), new JobRunnerOptions());
+
+    /// <summary>Translates its first call, then holds the second until it is cancelled, as an engine stopped mid-job.</summary>
+    private sealed class StallingTranslator : ISegmentTranslator, IDisposable
+    {
+        private int _calls;
+
+        public ManualResetEventSlim Stalled { get; } = new();
+
+        public string SourceLanguage => "ar";
+
+        public string TargetLanguage => "en";
+
+        public IReadOnlyList<string> Translate(IReadOnlyList<string> segments, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Increment(ref _calls) > 1)
+            {
+                Stalled.Set();
+                cancellationToken.WaitHandle.WaitOne();
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            return [.. segments.Select(LatinizingTranslator.Latinize)];
+        }
+
+        public void Dispose() => Stalled.Dispose();
+    }
+}

@@ -50,7 +50,7 @@ internal sealed class ServerMetrics
         }
     }
 
-    public Task Export(HttpContext context)
+    public async Task Export(HttpContext context)
     {
         // Each model has one queue for all its pairs: its queued segments count under its default pair.
         foreach (var queue in _pairs.All.GroupBy(Pair))
@@ -62,9 +62,9 @@ internal sealed class ServerMetrics
         {
             metric.WriteTo(text);
         }
-        _jobs.WriteTo(text);
+        await _jobs.WriteToAsync(text);
         context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
-        return context.Response.WriteAsync(text.ToString(), context.RequestAborted);
+        await context.Response.WriteAsync(text.ToString(), context.RequestAborted);
     }
 
     private static string Pair(BatchingTranslator translator) => $"{translator.SourceLanguage}-{translator.TargetLanguage}";

@@ -60,6 +60,11 @@ public sealed class ServeJobsTests : IDisposable
             Assert.Equal(0, await serve.Metric("tarjama_job_segments_total{backend=\"embedded\"}"));
             var server = redis.Connection.GetServer(redis.Connection.GetEndPoints()[0]);
             Assert.Equal(total, server.Keys(pattern: "tarjama:result:*").LongCount());
+            // The queue's own figures, from Redis: nothing left in the stream, the worker's segments counted.
+            var queue = (await serve.Client.GetStringAsync("/metrics")).Split('\n').Where(line => line.StartsWith("tarjama_redis_", StringComparison.Ordinal)).ToList();
+            Assert.Contains(queue, line => line.StartsWith("tarjama_redis_queue_batches{", StringComparison.Ordinal) && line.EndsWith(" 0", StringComparison.Ordinal));
+            Assert.Equal(total, queue.Where(line => line.StartsWith("tarjama_redis_worker_segments_total{", StringComparison.Ordinal))
+                .Sum(line => long.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture)));
         }
         finally
         {

@@ -4,13 +4,14 @@ using Tarjama.Jobs;
 namespace Tarjama.Server.Jobs;
 
 /// <summary>The background jobs' Prometheus metrics: jobs by state, and segments translated for them by backend
-/// (the server's own engine, or the Redis workers).</summary>
+/// (the server's own engine, or the Redis workers); with a Redis queue, its depth, pending and reclaimed batches and
+/// each worker's throughput.</summary>
 internal sealed class JobMetrics(ServerJobs jobs)
 {
     private readonly PrometheusValue _jobs = new("tarjama_jobs", "Background jobs kept, by state (queued, running, done, failed, cancelled).", counter: false, "state");
     private readonly PrometheusValue _segments = new("tarjama_job_segments_total", "Distinct segments translated for background jobs since the server started, by backend (embedded, redis).", counter: true, "backend");
 
-    public void WriteTo(StringBuilder output)
+    public async Task WriteToAsync(StringBuilder output)
     {
         foreach (var (state, count) in jobs.Runner.CountByState())
         {
@@ -22,7 +23,9 @@ internal sealed class JobMetrics(ServerJobs jobs)
         }
         _jobs.WriteTo(output);
         _segments.WriteTo(output);
-        // The Redis queue's own figures (stream depth, pending, reclaimed, per-worker throughput) belong here, from the
-        // library's queue statistics over ServerJobs' Redis connection and the models' streams, when serve has --queue.
+        if (await jobs.QueueStatsAsync() is { Count: > 0 } queues)
+        {
+            output.Append(RedisQueueStats.ToPrometheus(queues));
+        }
     }
 }

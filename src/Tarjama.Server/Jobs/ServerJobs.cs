@@ -87,6 +87,25 @@ internal sealed class ServerJobs : IDisposable
         }
     }
 
+    /// <summary>Each model's Redis queue, as the workers left it; none without --queue or while Redis is away (the
+    /// metrics page answers without them rather than waiting).</summary>
+    public async Task<IReadOnlyList<RedisQueueStats>> QueueStatsAsync()
+    {
+        if (_redis is null || !_redis.IsConnected)
+        {
+            return [];
+        }
+        try
+        {
+            var database = _redis.GetDatabase();
+            return await Task.WhenAll(_models.Select(model => RedisQueueStats.ReadAsync(database, model.Fingerprint, model.Name)));
+        }
+        catch (Exception e) when (RedisQueueKeys.IsUnavailable(e))
+        {
+            return [];
+        }
+    }
+
     public string ModelName(LanguageRoute route) => _models[IndexOf(route)].Name;
 
     /// <summary>A glossary's terms as a job keeps them.</summary>

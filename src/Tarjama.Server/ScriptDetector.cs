@@ -1,15 +1,8 @@
-using System.Text.RegularExpressions;
-
 namespace Tarjama.Server;
 
 /// <summary>Tells Arabic from English by the script of the letters, which is enough for an Arabic↔English service.</summary>
-internal static partial class ScriptDetector
+internal static class ScriptDetector
 {
-    /// <summary>Markup with its tags (names, attributes) left out: they are not in the text's language.</summary>
-    public static string WithoutTags(string markup) => Tag().Replace(markup, " ");
-
-    [GeneratedRegex("<[^>]*>")]
-    private static partial Regex Tag();
 
     /// <summary>One detected language; confidence from 0 to 100 as LibreTranslate reports it.</summary>
     public sealed record Detection(double Confidence, string Language);

@@ -43,7 +43,7 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
             content = copy.ToArray();
         }
         string text = Encoding.UTF8.GetString(content);
-        string source = DeepLLanguages.ToCode(fields.Text("source_lang")) ?? ScriptDetector.Detect([ScriptDetector.WithoutTags(text)], pairs.Languages)[0].Language;
+        string source = DeepLLanguages.ToCode(fields.Text("source_lang")) ?? ScriptDetector.Detect([Documents.DocumentSample.Text(content, fileName)], pairs.Languages)[0].Language;
         var translator = DeepLRequest.Resolve(pairs, source, target);
         var glossary = DeepLRequest.Glossary(fields, glossaries, translator, fields.Text("source_lang") is not null);
         usage.Spend(caller, text.Length);

@@ -48,7 +48,7 @@ internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguageP
         string source = DeepLLanguages.ToCode(fields.Text("source_lang"))
             // The context is read, never translated: it helps tell the source language of short texts. Tag names are not
             // the text's language.
-            ?? ScriptDetector.Detect([.. texts.Select(text => format == DocumentFormat.Text ? text : ScriptDetector.WithoutTags(text)), fields.Text("context") ?? ""], pairs.Languages)[0].Language;
+            ?? ScriptDetector.Detect([.. texts.Select(text => format == DocumentFormat.Text ? text : DocumentSample.WithoutTags(text)), fields.Text("context") ?? ""], pairs.Languages)[0].Language;
         var translator = DeepLRequest.Resolve(pairs, source, target);
         var glossary = DeepLRequest.Glossary(fields, glossaries, translator, fields.Text("source_lang") is not null);
         usage.Spend(caller, texts.Sum(text => (long)text.Length));

@@ -47,11 +47,7 @@ internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs,
         {
             throw ApiError.BadRequest($"Invalid request: at most {MaxTexts} texts in one job (got {texts.Value.Texts.Count})");
         }
-        if (source == "auto" && file is not null && Path.GetExtension(file.FileName).Equals(".docx", StringComparison.OrdinalIgnoreCase))
-        {
-            throw ApiError.BadRequest("Invalid request: name the source language of a Word document (auto reads text files only)");
-        }
-        string detected = source == "auto" ? ScriptDetector.Detect([Head(input, file is null)], pairs.Languages)[0].Language : source;
+        string detected = source == "auto" ? ScriptDetector.Detect([file is null ? JsonSerializer.Deserialize<string[]>(input)![0] : DocumentSample.Text(input, file.FileName)], pairs.Languages)[0].Language : source;
         var route = jobs.Route(fields.Text("model"), detected, target, source);
         var spec = new JobSpec
         {
@@ -135,9 +131,5 @@ internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs,
         await file.CopyToAsync(copy, cancellationToken);
         return copy.Length > 0 ? copy.ToArray() : throw ApiError.BadRequest("Invalid request: empty file");
     }
-
-    /// <summary>The start of the input, enough to tell its script: the first text, or the file's first bytes as UTF-8.</summary>
-    private static string Head(byte[] input, bool texts) => texts
-        ? JsonSerializer.Deserialize<string[]>(input)![0]
-        : Encoding.UTF8.GetString(input, 0, Math.Min(input.Length, 4096));
 }
+

@@ -87,6 +87,9 @@ internal abstract class MarkupDocumentRewriter : IDocumentRewriter
     /// <summary>The text an untouched inline element stands for in the model's input (code reads as itself).</summary>
     protected abstract string AtomicText(IElement element);
 
+    /// <summary>Translated text as the dialect can hold it.</summary>
+    protected virtual string Fit(string text) => text;
+
     /// <summary>Whether the element is a line break inside a block.</summary>
     protected abstract bool IsBreak(IElement element);
 
@@ -231,7 +234,7 @@ internal abstract class MarkupDocumentRewriter : IDocumentRewriter
         switch (piece?.Kind)
         {
             case null when text.Length > 0:
-                open.Peek().AppendChild(Document.CreateTextNode(text));
+                open.Peek().AppendChild(Document.CreateTextNode(Fit(text)));
                 break;
             case null:
                 break;

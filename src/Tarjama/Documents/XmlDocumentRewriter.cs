@@ -78,10 +78,10 @@ internal sealed partial class XmlDocumentRewriter : MarkupDocumentRewriter
 
     // The parser keeps neither the XML declaration nor the line end after the root, so both are written back as they were.
     protected override string Write() => _whole
-        ? _declaration + Document.ToXml() + _end
-        : string.Concat(Document.DocumentElement.ChildNodes.Select(node => node.ToXml()));
+        ? _declaration + Document.ToHtml(XmlWriting.Escaping) + _end
+        : string.Concat(Document.DocumentElement.ChildNodes.Select(Serialize));
 
-    protected override string Serialize(INode node) => node.ToXml();
+    protected override string Serialize(INode node) => node.ToHtml(XmlWriting.Escaping);
 
     protected override void SetLanguage()
     {
@@ -115,6 +115,9 @@ internal sealed partial class XmlDocumentRewriter : MarkupDocumentRewriter
         || element.Attributes.Any(attribute => attribute.LocalName == "translate" && attribute.Value == "no");
 
     protected override string AtomicText(IElement element) => "";
+
+    // A model (or an editor) can put out characters XML 1.0 cannot hold; written, they would make the output unreadable.
+    protected override string Fit(string text) => XmlText.Clean(text);
 
     protected override bool IsBreak(IElement element) => false;
 

@@ -24,7 +24,8 @@ public sealed class RedisOutageTests : IDisposable
         _fleet.StartRedis(durable);
         using var redis = _fleet.Connect();
         var db = redis.GetDatabase();
-        var document = RedisFleet.Document();
+        // Long enough that the kill lands mid-job even when this test's thread is starved for a while (CI runs tests in parallel).
+        var document = RedisFleet.Document(1500);
         var job = _fleet.Job(document);
         _fleet.StartWorker("--redis-wait-s", "60");
         _fleet.StartWorker("--redis-wait-s", "60");

@@ -39,10 +39,11 @@ public sealed class RedisWorkersTests : IDisposable
         _fleet.StartRedis();
         using var redis = _fleet.Connect();
         var db = redis.GetDatabase();
-        var document = RedisFleet.Document();
+        // One batch long enough (seconds) to be seen held even when this test's thread is starved for a while.
+        var document = RedisFleet.Document(2000);
         var job = _fleet.Job(document);
         var worker = _fleet.StartWorker();
-        var submitted = Task.Run(() => new RedisJobSubmitter(db, _fleet.Fingerprint, batchSegments: 300).Translate(job, TimeSpan.FromMinutes(2)));
+        var submitted = Task.Run(() => new RedisJobSubmitter(db, _fleet.Fingerprint, batchSegments: 2000).Translate(job, TimeSpan.FromMinutes(4)));
         Assert.True(RedisFleet.Eventually(() => _fleet.HoldsABatch(db, worker), TimeSpan.FromMinutes(2)), "the worker never took the batch");
         worker.Terminate();
         Assert.True(worker.Process.WaitForExit(TimeSpan.FromMinutes(2)), "the worker did not stop");

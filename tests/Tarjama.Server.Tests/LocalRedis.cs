@@ -15,7 +15,7 @@ internal sealed class LocalRedis : IDisposable
     {
         Port = UnusedPort();
         var start = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true };
-        foreach (var arg in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--save", "", "--appendonly", "no" })
+        foreach (var arg in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--requirepass", Password, "--save", "", "--appendonly", "no" })
         {
             start.ArgumentList.Add(arg);
         }
@@ -39,7 +39,10 @@ internal sealed class LocalRedis : IDisposable
 
     public int Port { get; }
 
-    public string Url => $"redis://127.0.0.1:{Port}";
+    /// <summary>This server's password: a worker left over from another test cannot join a later Redis on the same port.</summary>
+    public string Password { get; } = Guid.NewGuid().ToString("N");
+
+    public string Url => $"redis://:{Password}@127.0.0.1:{Port}";
 
     public ConnectionMultiplexer Connection { get; }
 

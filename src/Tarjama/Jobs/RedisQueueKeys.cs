@@ -36,8 +36,8 @@ public static class RedisQueueKeys
     public static bool IsUnavailable(Exception e) =>
         e is RedisConnectionException or RedisTimeoutException || (e is RedisServerException && e.Message.StartsWith("LOADING", StringComparison.Ordinal));
 
-    /// <summary>Connects to <paramref name="url"/> (redis://host:port).</summary>
-    /// <exception cref="TarjamaException">The URL is not redis://host[:port], or no Redis answers there.</exception>
+    /// <summary>Connects to <paramref name="url"/> (redis://[[user]:password@]host[:port]).</summary>
+    /// <exception cref="TarjamaException">The URL is not a Redis URL, or no Redis answers there.</exception>
     public static ConnectionMultiplexer Connect(string url) => Connect(url, waitForRedis: false);
 
     /// <summary>Connects to <paramref name="url"/>; with <paramref name="waitForRedis"/> a Redis that does not answer yet
@@ -48,8 +48,11 @@ public static class RedisQueueKeys
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != "redis" || uri.Host.Length == 0)
         {
-            throw new TarjamaException($"{url}: not a Redis URL (redis://host:port)");
+            throw new TarjamaException("not a Redis URL (redis://[[user]:password@]host:port)");
         }
+        string shown = $"redis://{uri.Host}:{(uri.Port > 0 ? uri.Port : 6379)}"; // errors never show the password
+        // As redis-py reads URLs: user:password@, :password@ (the default user), or user@.
+        var credentials = Uri.UnescapeDataString(uri.UserInfo).Split(':', 2);
         var options = new ConfigurationOptions
         {
             EndPoints = { { uri.Host, uri.Port > 0 ? uri.Port : 6379 } },
@@ -57,6 +60,8 @@ public static class RedisQueueKeys
             AbortOnConnectFail = !waitForRedis,
             BacklogPolicy = waitForRedis ? BacklogPolicy.FailFast : BacklogPolicy.Default,
             ReconnectRetryPolicy = new LinearRetry(500),
+            User = credentials[0].Length > 0 ? credentials[0] : null,
+            Password = credentials.Length == 2 ? credentials[1] : null,
         };
         try
         {
@@ -64,7 +69,7 @@ public static class RedisQueueKeys
         }
         catch (RedisConnectionException e)
         {
-            throw new TarjamaException($"{url}: cannot reach Redis ({e.Message.Split('\n')[0]})");
+            throw new TarjamaException($"{shown}: cannot reach Redis ({e.Message.Split('\n')[0]})");
         }
     }
 }

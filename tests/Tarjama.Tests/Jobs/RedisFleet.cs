@@ -22,6 +22,10 @@ internal sealed class RedisFleet : IDisposable
 
     public int Port { get; } = FreePort();
 
+    /// <summary>This fleet's Redis password: a worker left over from another test (one waiting out an outage) cannot
+    /// join a later Redis that gets the same port.</summary>
+    public string Password { get; } = Guid.NewGuid().ToString("N");
+
     public string Fingerprint { get; } = SegmentKey.Fingerprint(Path.GetFullPath(Fixtures.ReferenceModel), Options);
 
     public RedisKey Stream => RedisQueueKeys.Stream(Fingerprint);
@@ -37,7 +41,7 @@ internal sealed class RedisFleet : IDisposable
 
     /// <summary>Starts redis-server on <see cref="Port"/> with <paramref name="settings"/> (no append-only file unless they say so).</summary>
     public void StartRedis(params string[] settings) =>
-        _redis = Start("redis-server", ["--port", Port.ToString(CultureInfo.InvariantCulture), "--save", "", .. settings.Length > 0 ? settings : ["--appendonly", "no"]]);
+        _redis = Start("redis-server", ["--port", Port.ToString(CultureInfo.InvariantCulture), "--requirepass", Password, "--save", "", .. settings.Length > 0 ? settings : ["--appendonly", "no"]]);
 
     /// <summary>Ends the redis-server with SIGKILL, as a crash would.</summary>
     public void KillRedis()
@@ -54,7 +58,7 @@ internal sealed class RedisFleet : IDisposable
         {
             try
             {
-                return ConnectionMultiplexer.Connect($"127.0.0.1:{Port}");
+                return ConnectionMultiplexer.Connect($"127.0.0.1:{Port},password={Password}");
             }
             catch (RedisConnectionException e)
             {
@@ -69,7 +73,7 @@ internal sealed class RedisFleet : IDisposable
 
     /// <summary>Starts <c>tarjama worker</c> on the tiny model, one thread, taking over batches idle for a second.</summary>
     public RunningProcess StartWorker(params string[] settings) => Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "Tarjama.Cli.dll"), "worker",
-        "--queue", $"redis://127.0.0.1:{Port}", "-m", Fixtures.ReferenceModel, "--beams", "1", "--max-new-tokens", "24", "--threads", "1",
+        "--queue", $"redis://:{Password}@127.0.0.1:{Port}", "-m", Fixtures.ReferenceModel, "--beams", "1", "--max-new-tokens", "24", "--threads", "1",
         "--claim-idle-ms", "1000", .. settings]);
 
     /// <summary>Whether <paramref name="worker"/> holds a batch it has not acknowledged.</summary>

@@ -11,6 +11,11 @@ using Tarjama.Translation;
 
 namespace Tarjama.Tests.Jobs;
 
+/// <summary>The Redis tests run alone, after the others: they watch worker processes through windows (a batch held, a
+/// result stored) that a test host starved by parallel tests can miss, and their synchronous Redis calls time out.</summary>
+[CollectionDefinition(nameof(RedisFleet), DisableParallelization = true)]
+public sealed class RedisFleetCollection;
+
 /// <summary>A real redis-server on a free port and worker processes of the real CLI on the tiny reference model, all
 /// ended with the test.</summary>
 internal sealed class RedisFleet : IDisposable

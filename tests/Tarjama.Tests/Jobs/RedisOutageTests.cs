@@ -6,6 +6,7 @@ namespace Tarjama.Tests.Jobs;
 /// <summary>Redis going away under real worker processes: restarted mid-job with its append-only file, nothing is lost
 /// and the output is what one machine writes; down when a worker starts, it is waited for; gone for good, the worker
 /// stops with one line after its bound.</summary>
+[Collection(nameof(RedisFleet))]
 public sealed class RedisOutageTests : IDisposable
 {
     private readonly RedisFleet _fleet = new();
@@ -24,8 +25,7 @@ public sealed class RedisOutageTests : IDisposable
         _fleet.StartRedis(durable);
         using var redis = _fleet.Connect();
         var db = redis.GetDatabase();
-        // Long enough that the kill lands mid-job even when this test's thread is starved for a while (CI runs tests in parallel).
-        var document = RedisFleet.Document(1500);
+        var document = RedisFleet.Document();
         var job = _fleet.Job(document);
         _fleet.StartWorker("--redis-wait-s", "60");
         _fleet.StartWorker("--redis-wait-s", "60");

@@ -7,6 +7,7 @@ namespace Tarjama.Tests.Jobs;
 /// <summary>The queue's figures read back from a real redis-server while a job goes through a worker in this process
 /// (the tiny reference model), one batch taken over from a consumer that died holding it; and every key the job left
 /// has a time to live.</summary>
+[Collection(nameof(RedisFleet))]
 public sealed class RedisQueueStatsTests : IDisposable
 {
     private readonly RedisFleet _fleet = new();

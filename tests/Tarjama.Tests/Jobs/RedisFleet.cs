@@ -108,7 +108,12 @@ internal sealed class RedisFleet : IDisposable
     {
         var words = string.Join(' ', Fixtures.DocumentLines("ntrex128-sample.ar.txt")).Split(' ')
             .Select(word => new string([.. word.Where(char.IsLetter)])).Where(word => word.Length > 0).ToList();
-        return string.Join("\n", Enumerable.Range(0, lines).Select(i => string.Join(' ', Enumerable.Range(i, 6).Select(w => words[w % words.Count])) + ".")) + "\n";
+        // Two different words picked by the line number in base d lead each line, so lines stay distinct past the sample's
+        // length (runs of its words alone repeat).
+        var distinct = words.Distinct().ToList();
+        int d = distinct.Count;
+        return string.Join("\n", Enumerable.Range(0, lines).Select(i =>
+            $"{distinct[i % d]} {distinct[i / d % d]} {string.Join(' ', Enumerable.Range(i, 4).Select(w => words[w % words.Count]))}.")) + "\n";
     }
 
     /// <summary>Waits up to <paramref name="limit"/> for <paramref name="condition"/>; whether it came true.</summary>

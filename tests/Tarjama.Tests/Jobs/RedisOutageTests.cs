@@ -25,7 +25,7 @@ public sealed class RedisOutageTests : IDisposable
         _fleet.StartRedis(durable);
         using var redis = _fleet.Connect();
         var db = redis.GetDatabase();
-        var document = RedisFleet.Document();
+        var document = RedisFleet.Document(1000); // seconds of work, so the kill lands mid-job on a fast machine too
         var job = _fleet.Job(document);
         _fleet.StartWorker("--redis-wait-s", "60");
         _fleet.StartWorker("--redis-wait-s", "60");

@@ -47,7 +47,7 @@ internal abstract class MarkupDocumentRewriter : IDocumentRewriter
         _ => piece.Text,
     };
 
-    private static string QualifiedName(IElement element) => element.Prefix is { } prefix ? $"{prefix}:{element.LocalName}" : element.LocalName;
+    protected static string QualifiedName(IElement element) => element.Prefix is { } prefix ? $"{prefix}:{element.LocalName}" : element.LocalName;
 
     public string Render(IReadOnlyList<SegmentedBlock> translated)
     {

@@ -101,7 +101,7 @@ internal sealed partial class XmlDocumentRewriter : MarkupDocumentRewriter
         {
             return _chosen.Contains(element);
         }
-        string name = element.Prefix is { } prefix ? $"{prefix}:{element.LocalName}" : element.LocalName;
+        string name = QualifiedName(element);
         if (_splitting.Contains(name) || _nonSplitting.Contains(name))
         {
             return _splitting.Contains(name);

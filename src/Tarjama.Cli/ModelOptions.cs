@@ -14,6 +14,7 @@ internal sealed class ModelOptions
     public Option<string> DType { get; } = new("--dtype") { Description = $"ONNX variant to load: {string.Join(", ", Enum.GetValues<ModelDtype>().Select(d => d.Name()))}", DefaultValueFactory = _ => "fp32" };
     public Option<DecoderForm?> Decoder { get; } = NamedValues.Create("--decoder", "Decoder export to run: auto (split pair when present), merged or split [default: auto]", NamedValues.Of<DecoderForm>());
     public Option<int> Threads { get; } = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads (default: all cores)" }.Within(0, 256);
+    public Option<bool> FullLogits { get; } = new("--full-logits") { Description = "Compute every logit at each greedy step (by default greedy search computes them in int8 and exactly only for the tokens that can still be the best: the same output, faster)" };
     public Option<int> BatchSize { get; } = new Option<int>("--batch-size") { Description = "Sentences per engine batch", DefaultValueFactory = _ => 16 }.Within(1, 256);
     public Option<int?> Beams { get; } = new Option<int?>("--beams") { Description = "Beam size (1 = greedy); default from generation_config.json" }.Within(1, 32);
     public Option<int?> MaxNewTokens { get; } = new Option<int?>("--max-new-tokens") { Description = "Most tokens to generate per input" }.Within(1, 1024);
@@ -26,7 +27,7 @@ internal sealed class ModelOptions
     public Option<int?> NBest { get; } = new Option<int?>("--n-best") { Description = "Hypotheses per input, best first (at most --beams); the others go to jsonl's alternatives" }.Within(1, 32);
 
     /// <summary>The options that set how the engine runs and decodes, all but <c>--model</c>.</summary>
-    public IEnumerable<Option> Decoding => [DType, Decoder, Threads, BatchSize, Beams, MaxNewTokens, MaxLength, LengthPenalty, EarlyStop, NoRepeatNgram, RepetitionPenalty, NBest];
+    public IEnumerable<Option> Decoding => [DType, Decoder, Threads, FullLogits, BatchSize, Beams, MaxNewTokens, MaxLength, LengthPenalty, EarlyStop, NoRepeatNgram, RepetitionPenalty, NBest];
 
     public void AddTo(Command command)
     {
@@ -42,7 +43,7 @@ internal sealed class ModelOptions
         {
             DType = ModelDtypes.Parse(parse.GetValue(DType)!),
             DecoderForm = parse.GetValue(Decoder) ?? DecoderForm.Auto,
-            Engine = new EngineOptions { Threads = parse.GetValue(Threads) },
+            Engine = new EngineOptions { Threads = parse.GetValue(Threads), FullLogits = parse.GetValue(FullLogits) },
             BatchSize = parse.GetValue(BatchSize),
             SourceLanguage = sourceLanguage,
             TargetLanguage = targetLanguage,

@@ -21,9 +21,6 @@ public static class CheckpointConverter
     /// <summary>The dtypes the converter writes.</summary>
     public static IReadOnlyList<ModelDtype> Dtypes => WeightEncoding.Supported;
 
-    private const int OpsetVersion = 17;
-    private const int IrVersion = 8;
-
     /// <summary>Converts <paramref name="checkpointFolder"/> into <paramref name="outputFolder"/>, which must not exist yet.</summary>
     public static void Convert(string checkpointFolder, string outputFolder, ConversionOptions options, CancellationToken cancellationToken = default)
     {
@@ -59,7 +56,7 @@ public static class CheckpointConverter
                 cancellationToken.ThrowIfCancellationRequested();
                 long total = graph.Weights.Bytes;
                 options.Progress?.Report(new ConversionProgress(file, 0, total));
-                OnnxModelFile.Write(Path.Combine(temporary, file), Model(graph), graph.Weights.All, new WriteProgress(written =>
+                OnnxModelFile.Write(Path.Combine(temporary, file), OnnxGraph.Model(graph.ToProto()), graph.Weights.All, new WriteProgress(written =>
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     options.Progress?.Report(new ConversionProgress(file, written, total));
@@ -82,14 +79,6 @@ public static class CheckpointConverter
                 Directory.Delete(temporary, recursive: true);
             }
         }
-    }
-
-    private static ModelProto Model(OnnxGraph graph)
-    {
-        var model = new ModelProto { IrVersion = IrVersion, ProducerName = "tarjama", ProducerVersion = "1", Graph = graph.ToProto() };
-        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = OpsetVersion });
-        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "com.microsoft", Version = 1 });
-        return model;
     }
 
     /// <summary>Runs on the writing thread after each weight (Progress&lt;T&gt; would post elsewhere), so it can also stop the write.</summary>

@@ -78,6 +78,15 @@ internal sealed class OnnxGraph(string name, ModelWeights weights, OnnxGraph? ro
     /// <summary>A float scalar constant.</summary>
     public string Float(float value) => Weights.Float(value);
 
+    /// <summary>A model around <paramref name="graph"/>: ONNX opset 17 and ONNX Runtime's contributed operators.</summary>
+    public static ModelProto Model(GraphProto graph)
+    {
+        var model = new ModelProto { IrVersion = 8, ProducerName = "tarjama", ProducerVersion = "1", Graph = graph };
+        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 17 });
+        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "com.microsoft", Version = 1 });
+        return model;
+    }
+
     public GraphProto ToProto()
     {
         var graph = new GraphProto { Name = Name };

@@ -9,6 +9,8 @@ public sealed class BadWords(IReadOnlyList<int[]> sequences, IReadOnlyList<int> 
 
     public bool IsEmpty => _sequences.Length == 0;
 
+    public bool KeepsOrder => true;
+
     public void Process(ReadOnlySpan<int> sequence, Span<float> scores)
     {
         foreach (var banned in _sequences)

@@ -35,9 +35,16 @@ public sealed class GreedySearch(GenerationSettings settings) : IDecodingStrateg
                     chosen[row] = prefix[sequence.Count];
                     return;
                 }
+                var history = CollectionsMarshal.AsSpan(sequence);
+                if (terms is null)
+                {
+                    (chosen[row], float score) = batch.Best(row, processors, history);
+                    scores[sentence] += score;
+                    return;
+                }
                 var logits = batch.Logits(row);
-                processors.Process(CollectionsMarshal.AsSpan(sequence), logits);
-                chosen[row] = terms?.Choose(sentence, CollectionsMarshal.AsSpan(sequence), logits) ?? TensorPrimitives.IndexOfMax(logits);
+                processors.Process(history, logits);
+                chosen[row] = terms.Choose(sentence, history, logits) ?? TensorPrimitives.IndexOfMax(logits);
                 scores[sentence] += processors.Normalizes ? logits[chosen[row]] : LogSoftmax.Of(logits, chosen[row]);
             });
             for (int row = 0; row < batch.Rows; row++)

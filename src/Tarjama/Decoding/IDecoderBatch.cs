@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Tarjama.Decoding;
 
 /// <summary>A batch of decoder rows in flight, as a decoding strategy sees it: the logits of the current step, and a
@@ -14,6 +16,18 @@ public interface IDecoderBatch
     /// <summary>The current step's logits for one row, writable so processors can work in place; rows may be read
     /// and changed from several threads at once.</summary>
     Span<float> Logits(int row);
+
+    /// <summary>The best next token of one row after its processors, and its log-probability: greedy search's
+    /// question, which a batch may answer without computing every logit. By default it reads them all.</summary>
+    (int Token, float Score) Best(int row, LogitsProcessorList processors, ReadOnlySpan<int> sequence) => BestOf(Logits(row), processors, sequence);
+
+    /// <summary>The best token of a full row of logits, which the processors change in place.</summary>
+    static (int Token, float Score) BestOf(Span<float> logits, LogitsProcessorList processors, ReadOnlySpan<int> sequence)
+    {
+        processors.Process(sequence, logits);
+        int token = TensorPrimitives.IndexOfMax(logits);
+        return (token, processors.Normalizes ? logits[token] : LogSoftmax.Of(logits, token));
+    }
 
     /// <summary>Runs the next step: new row i continues current row <c>parents[i]</c> with <c>tokens[i]</c>. Rows not
     /// named are dropped (finished sentences leave the batch); a row may be named several times (beams).</summary>

@@ -8,6 +8,9 @@ public sealed class LogitsProcessorList(IReadOnlyList<ILogitsProcessor> processo
     /// <summary>Whether the last processor turns scores into log-probabilities.</summary>
     public bool Normalizes => processors.Count > 0 && processors[^1] is LogSoftmax;
 
+    /// <summary>Whether every processor keeps each score's order (<see cref="ILogitsProcessor.KeepsOrder"/>).</summary>
+    public bool KeepsOrder => processors.All(p => p.KeepsOrder);
+
     public static LogitsProcessorList From(GenerationSettings settings)
     {
         var list = new List<ILogitsProcessor>();

@@ -3,6 +3,8 @@ namespace Tarjama.Decoding;
 /// <summary>Bans any token that would repeat an n-gram already in the sequence (NoRepeatNGramLogitsProcessor).</summary>
 public sealed class NoRepeatNgram(int size) : ILogitsProcessor
 {
+    public bool KeepsOrder => true;
+
     public void Process(ReadOnlySpan<int> sequence, Span<float> scores)
     {
         int length = sequence.Length;

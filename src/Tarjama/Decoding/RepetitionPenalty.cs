@@ -4,6 +4,8 @@ namespace Tarjama.Decoding;
 /// positive one divided (Hugging Face's RepetitionPenaltyLogitsProcessor; each token penalised once).</summary>
 public sealed class RepetitionPenalty(float penalty) : ILogitsProcessor
 {
+    public bool KeepsOrder => true;
+
     public void Process(ReadOnlySpan<int> sequence, Span<float> scores)
     {
         // Read every original score before writing any, as the reference's gather-then-scatter does.

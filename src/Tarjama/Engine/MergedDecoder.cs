@@ -5,8 +5,9 @@ namespace Tarjama.Engine;
 
 /// <summary>Optimum's <c>decoder_model_merged.onnx</c>: one graph whose <c>If</c> node picks the first-step or the
 /// cached branch from <c>use_cache_branch</c>. In the cached branch its encoder <c>present</c> outputs are empty, so
-/// the cross cache of the first step is kept.</summary>
-internal sealed class MergedDecoder(OnnxSession session, int layers, int heads, int headSize, TensorElementType cacheType)
+/// the cross cache of the first step is kept. Both branches may have had their output projection cut off
+/// (<paramref name="projection"/>).</summary>
+internal sealed class MergedDecoder(OnnxSession session, OutputProjection? projection, int layers, int heads, int headSize, TensorElementType cacheType)
     : OnnxDecoder(layers, heads, headSize, cacheType)
 {
     public override bool NeedsHiddenStatesAfterFirstStep => true;
@@ -46,9 +47,13 @@ internal sealed class MergedDecoder(OnnxSession session, int layers, int heads, 
         (names[2], values[2]) = ("encoder_hidden_states", encoder.Hidden);
         (names[3], values[3]) = ("use_cache_branch", useCache);
         Pasts.Fill(names, values, 4, PastNames, self, cross);
-        var outputs = session.Run(names, values, firstStep ? AllOutputNames : SelfOutputNames);
-        return Collect(outputs, firstStep ? encoder : null);
+        var outputs = session.Run(names, values, OutputNames(projection, firstStep));
+        return Collect(outputs, firstStep ? encoder : null, projection);
     }
 
-    public override void Dispose() => session.Dispose();
+    public override void Dispose()
+    {
+        session.Dispose();
+        projection?.Dispose();
+    }
 }

@@ -8,6 +8,9 @@ namespace Tarjama.Engine;
 /// step's <c>past_key_values</c> without copying them.</summary>
 internal abstract class OnnxDecoder : IDisposable
 {
+    private readonly string[] _selfPresent;
+    private readonly string[] _allPresent;
+
     protected OnnxDecoder(int layers, int heads, int headSize, TensorElementType cacheType)
     {
         Layers = layers;
@@ -15,8 +18,8 @@ internal abstract class OnnxDecoder : IDisposable
         HeadSize = headSize;
         CacheType = cacheType;
         PastNames = Names("past_key_values", includeCross: true);
-        SelfOutputNames = ["logits", .. Names("present", includeCross: false)];
-        AllOutputNames = ["logits", .. Names("present", includeCross: true)];
+        _selfPresent = Names("present", includeCross: false);
+        _allPresent = Names("present", includeCross: true);
         // present.{i}.decoder.* first, then present.{i}.encoder.*, matching how CrossCache and SelfCache are split.
         string[] Names(string prefix, bool includeCross)
         {
@@ -34,7 +37,7 @@ internal abstract class OnnxDecoder : IDisposable
     /// <summary>Whether later steps still read the encoder's hidden states (the merged graph takes them every step).</summary>
     public abstract bool NeedsHiddenStatesAfterFirstStep { get; }
 
-    /// <summary>Runs the first step; fills <see cref="EncoderState.CrossCache"/> and returns logits and the self cache.</summary>
+    /// <summary>Runs the first step; fills <see cref="EncoderState.CrossCache"/> and returns its output and the self cache.</summary>
     public abstract StepOutput First(EncoderState encoder, long[] tokens);
 
     /// <summary>Runs a later step from the self cache of the previous one.</summary>
@@ -42,14 +45,13 @@ internal abstract class OnnxDecoder : IDisposable
 
     protected string[] PastNames { get; }
 
-    /// <summary>Logits and the self-attention cache: what a later step returns.</summary>
-    protected string[] SelfOutputNames { get; }
+    /// <summary>What a step returns: logits, or the hidden states when the graph's projection was cut off; then the
+    /// self-attention cache, and also the cross-attention cache on the first step.</summary>
+    protected string[] OutputNames(OutputProjection? projection, bool firstStep) =>
+        [projection is null ? "logits" : DecoderHead.HiddenOutput, .. firstStep ? _allPresent : _selfPresent];
 
-    /// <summary>Logits, the self-attention cache and the cross-attention cache: what the first step returns.</summary>
-    protected string[] AllOutputNames { get; }
-
-    /// <summary>Splits run outputs into logits, self cache and (when asked for) the cross cache.</summary>
-    protected StepOutput Collect(IDisposableReadOnlyCollection<OrtValue> outputs, EncoderState? takeCross)
+    /// <summary>Splits run outputs into logits (or hidden states), self cache and (when asked for) the cross cache.</summary>
+    protected StepOutput Collect(IDisposableReadOnlyCollection<OrtValue> outputs, EncoderState? takeCross, OutputProjection? projection)
     {
         int selfCount = 2 * Layers;
         var self = new OrtValue[selfCount];
@@ -66,11 +68,12 @@ internal abstract class OnnxDecoder : IDisposable
             }
             takeCross.CrossCache = cross;
         }
-        return new StepOutput(outputs[0], self);
+        return new StepOutput(outputs[0], self, projection);
     }
 
     public abstract void Dispose();
 }
 
-/// <summary>Logits <c>[rows, 1, vocab]</c> and the self-attention cache of one step; owned by the caller.</summary>
-internal sealed record StepOutput(OrtValue Logits, OrtValue[] SelfCache);
+/// <summary>One step's logits <c>[rows, 1, vocab]</c>, or its hidden states <c>[rows, 1, d_model]</c> for
+/// <paramref name="Projection"/> to turn into logits, and its self-attention cache; owned by the caller.</summary>
+internal sealed record StepOutput(OrtValue Output, OrtValue[] SelfCache, OutputProjection? Projection);

@@ -6,13 +6,17 @@ using Tarjama.Decoding;
 namespace Tarjama.Engine;
 
 /// <summary>Decoder rows in flight over ONNX Runtime: the encoder state, the self-attention cache and the current
-/// logits. Rows are copied only when the strategy reorders or drops them.</summary>
+/// step's output. Rows are copied only when the strategy reorders or drops them. When the decoder returns hidden
+/// states, the projection runs on the first question about the step: every logit for <see cref="Logits"/>, greedy's
+/// shortlist for <see cref="Best"/>.</summary>
 internal sealed class OnnxDecoderBatch : IDecoderBatch, IDisposable
 {
     private readonly OnnxDecoder _decoder;
     private readonly EncoderState _encoder;
-    private OrtValue[] _self;
-    private OrtValue _logits;
+    private readonly Lock _projecting = new();
+    private StepOutput _step;
+    private OrtValue? _projected;
+    private ShortlistProjection.Screened? _screened;
     private int[] _sentenceOfRow;
     private float[]? _converted;
 
@@ -26,19 +30,19 @@ internal sealed class OnnxDecoderBatch : IDecoderBatch, IDisposable
         _sentenceOfRow = encoder.Sentences;
         try
         {
-            (_logits, _self) = _decoder.First(encoder, startTokens);
+            _step = _decoder.First(encoder, startTokens);
         }
         catch
         {
             encoder.Dispose();
             throw;
         }
-        Convert(_logits);
+        Convert(_step);
         if (!decoder.NeedsHiddenStatesAfterFirstStep)
         {
             encoder.ReleaseHiddenStates();
         }
-        VocabSize = (int)_logits.GetTensorTypeAndShape().Shape[^1];
+        VocabSize = _step.Projection?.VocabSize ?? (int)_step.Output.GetTensorTypeAndShape().Shape[^1];
     }
 
     public int Rows => _sentenceOfRow.Length;
@@ -47,21 +51,56 @@ internal sealed class OnnxDecoderBatch : IDecoderBatch, IDisposable
 
     public ReadOnlySpan<int> SentenceOfRow => _sentenceOfRow;
 
-    public Span<float> Logits(int row) => _converted is null
-        ? _logits.GetTensorMutableDataAsSpan<float>().Slice(row * VocabSize, VocabSize)
-        : _converted.AsSpan(row * VocabSize, VocabSize);
+    public Span<float> Logits(int row)
+    {
+        if (_converted is not null)
+        {
+            return _converted.AsSpan(row * VocabSize, VocabSize);
+        }
+        var logits = _step.Projection is null ? _step.Output : Projected();
+        return logits.GetTensorMutableDataAsSpan<float>().Slice(row * VocabSize, VocabSize);
+    }
+
+    public (int Token, float Score) Best(int row, LogitsProcessorList processors, ReadOnlySpan<int> sequence)
+    {
+        if (_step.Projection is not { } projection || !processors.KeepsOrder || processors.Normalizes)
+        {
+            return IDecoderBatch.BestOf(Logits(row), processors, sequence);
+        }
+        var shortlist = projection.Shortlist;
+        int dim = (int)_step.Output.GetTensorTypeAndShape().Shape[^1];
+        var hidden = _step.Output.GetTensorDataAsSpan<float>().Slice(row * dim, dim);
+        return shortlist.Best(Screened(shortlist), row, hidden, processors, sequence);
+    }
+
+    // Rows are asked about from several threads: the step's projection runs once, for all of them.
+    private OrtValue Projected()
+    {
+        lock (_projecting)
+        {
+            return _projected ??= _step.Projection!.Logits(_step.Output);
+        }
+    }
+
+    private ShortlistProjection.Screened Screened(ShortlistProjection shortlist)
+    {
+        lock (_projecting)
+        {
+            return _screened ??= shortlist.Screen(_step.Output);
+        }
+    }
 
     // fp16 exports return half-precision logits; processors work on floats. Converted once per step, up front, so
     // rows can then be read from several threads, into one buffer kept for the whole batch (rows only get fewer, and
     // a 256k vocabulary makes a fresh array per step a large-object allocation).
-    private void Convert(OrtValue logits)
+    private void Convert(StepOutput step)
     {
-        if (logits.GetTensorTypeAndShape().ElementDataType == TensorElementType.Float)
+        if (step.Projection is not null || step.Output.GetTensorTypeAndShape().ElementDataType == TensorElementType.Float)
         {
             _converted = null;
             return;
         }
-        var half = MemoryMarshal.Cast<Float16, ushort>(logits.GetTensorDataAsSpan<Float16>());
+        var half = MemoryMarshal.Cast<Float16, ushort>(step.Output.GetTensorDataAsSpan<Float16>());
         if (_converted is null || _converted.Length < half.Length)
         {
             _converted = new float[half.Length];
@@ -74,34 +113,38 @@ internal sealed class OnnxDecoderBatch : IDecoderBatch, IDisposable
 
     public void Advance(int[] parents, long[] tokens)
     {
+        var self = _step.SelfCache;
         // One tensor per layer and key/value, on all cores: reordered in place while the row count holds (beams),
         // gathered into smaller tensors when rows leave.
         if (parents.Length != Rows)
         {
-            Parallel.For(0, _self.Length, i =>
+            Parallel.For(0, self.Length, i =>
             {
-                var gathered = TensorRows.Gather(_self[i], parents);
-                _self[i].Dispose();
-                _self[i] = gathered;
+                var gathered = TensorRows.Gather(self[i], parents);
+                self[i].Dispose();
+                self[i] = gathered;
             });
         }
         else if (!TensorRows.IsIdentity(parents, Rows))
         {
-            Parallel.For(0, _self.Length, i => TensorRows.PermuteInPlace(_self[i], parents));
+            Parallel.For(0, self.Length, i => TensorRows.PermuteInPlace(self[i], parents));
         }
         _sentenceOfRow = Array.ConvertAll(parents, p => _sentenceOfRow[p]);
         _encoder.Arrange(_sentenceOfRow);
-        var (logits, self) = _decoder.Next(_encoder, _self, tokens);
+        var next = _decoder.Next(_encoder, self, tokens);
         DisposeStep();
-        _logits = logits;
-        _self = self;
-        Convert(logits);
+        _step = next;
+        Convert(next);
     }
 
     private void DisposeStep()
     {
-        _logits.Dispose();
-        foreach (var value in _self)
+        _step.Output.Dispose();
+        _projected?.Dispose();
+        _projected = null;
+        _screened?.Dispose();
+        _screened = null;
+        foreach (var value in _step.SelfCache)
         {
             value.Dispose();
         }

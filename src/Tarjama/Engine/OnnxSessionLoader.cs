@@ -1,11 +1,54 @@
+using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
+using Tarjama.Conversion.Onnx;
 
 namespace Tarjama.Engine;
 
 /// <summary>Opens ONNX files as inference sessions, turning a corrupt or unreadable file into a clear error.</summary>
 internal static class OnnxSessionLoader
 {
-    public static OnnxSession Open(string path, EngineOptions options, EngineStatistics statistics)
+    public static OnnxSession Open(string path, EngineOptions options, EngineStatistics statistics) =>
+        Create(path, options, statistics, settings => new InferenceSession(path, settings));
+
+    /// <summary>Opens a decoder graph with its output projection cut off (<see cref="DecoderHead"/>), run apart as
+    /// <see cref="OutputProjection"/>; the graph whole, and no projection, when it does not end in one or
+    /// <see cref="EngineOptions.FullLogits"/> asks for every logit.</summary>
+    public static (OnnxSession Session, OutputProjection? Projection) OpenDecoder(string path, EngineOptions options, EngineStatistics statistics)
+    {
+        var model = options.FullLogits ? null : Parse(path);
+        var head = model is null ? null : DecoderHead.TryCut(model);
+        if (head is null)
+        {
+            return (Open(path, options, statistics), null);
+        }
+        string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var session = Open(model!.ToByteArray(), path, folder, options, statistics);
+        return (session, new OutputProjection(head, folder, options, statistics));
+    }
+
+    // A file that protobuf cannot read is left to ONNX Runtime, whose error names what is wrong.
+    private static ModelProto? Parse(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return ModelProto.Parser.ParseFrom(stream);
+        }
+        catch (Exception e) when (e is InvalidProtocolBufferException or IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Opens a model built or edited in memory, whose external weights (if any) lie in <paramref name="folder"/>.</summary>
+    public static OnnxSession Open(byte[] model, string description, string folder, EngineOptions options, EngineStatistics statistics) =>
+        Create(description, options, statistics, settings =>
+        {
+            settings.AddSessionConfigEntry("session.model_external_initializers_file_folder_path", folder);
+            return new InferenceSession(model, settings);
+        });
+
+    private static OnnxSession Create(string description, EngineOptions options, EngineStatistics statistics, Func<SessionOptions, InferenceSession> open)
     {
         using var settings = new SessionOptions
         {
@@ -19,11 +62,11 @@ internal static class OnnxSessionLoader
         settings.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         try
         {
-            return new OnnxSession(new InferenceSession(path, settings), statistics);
+            return new OnnxSession(open(settings), statistics);
         }
         catch (OnnxRuntimeException e)
         {
-            throw new TarjamaException($"{path}: not a loadable ONNX model ({FirstLine(e.Message)})", e);
+            throw new TarjamaException($"{description}: not a loadable ONNX model ({FirstLine(e.Message)})", e);
         }
     }
 

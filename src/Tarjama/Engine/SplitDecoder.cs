@@ -3,8 +3,9 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace Tarjama.Engine;
 
-/// <summary><c>decoder_model.onnx</c> for the first step, <c>decoder_with_past_model.onnx</c> after it.</summary>
-internal sealed class SplitDecoder(OnnxSession first, OnnxSession withPast, int layers, int heads, int headSize, TensorElementType cacheType)
+/// <summary><c>decoder_model.onnx</c> for the first step, <c>decoder_with_past_model.onnx</c> after it; the latter
+/// without its output projection when one was cut off (<paramref name="projection"/>).</summary>
+internal sealed class SplitDecoder(OnnxSession first, OnnxSession withPast, OutputProjection? projection, int layers, int heads, int headSize, TensorElementType cacheType)
     : OnnxDecoder(layers, heads, headSize, cacheType)
 {
     private static readonly string[] FirstInputs = ["encoder_attention_mask", "input_ids", "encoder_hidden_states"];
@@ -14,8 +15,8 @@ internal sealed class SplitDecoder(OnnxSession first, OnnxSession withPast, int 
     public override StepOutput First(EncoderState encoder, long[] tokens)
     {
         using var ids = TensorRows.Int64(tokens, tokens.Length, 1);
-        var outputs = first.Run(FirstInputs, [encoder.Mask, ids, encoder.Hidden], AllOutputNames);
-        return Collect(outputs, encoder);
+        var outputs = first.Run(FirstInputs, [encoder.Mask, ids, encoder.Hidden], OutputNames(null, firstStep: true));
+        return Collect(outputs, encoder, null);
     }
 
     public override StepOutput Next(EncoderState encoder, OrtValue[] selfCache, long[] tokens)
@@ -28,14 +29,15 @@ internal sealed class SplitDecoder(OnnxSession first, OnnxSession withPast, int 
         names[1] = "input_ids";
         values[1] = ids;
         Pasts.Fill(names, values, 2, PastNames, selfCache, encoder.CrossCache);
-        var outputs = withPast.Run(names, values, SelfOutputNames);
-        return Collect(outputs, null);
+        var outputs = withPast.Run(names, values, OutputNames(projection, firstStep: false));
+        return Collect(outputs, null, projection);
     }
 
     public override void Dispose()
     {
         first.Dispose();
         withPast.Dispose();
+        projection?.Dispose();
     }
 }
 

@@ -71,11 +71,12 @@ public sealed class Translator : ITermTranslator, IDisposable
         if (folder.DecoderForm == DecoderForm.Split)
         {
             var first = OnnxSessionLoader.Open(folder.DecoderPath!, engine, statistics);
-            var withPast = OnnxSessionLoader.Open(folder.DecoderWithPastPath!, engine, statistics);
-            return new SplitDecoder(first, withPast, config.DecoderLayers, heads, headSize, CacheType(withPast.InputMetadata));
+            // The first step's graph is kept whole: it runs once a sentence, and its logits start every search.
+            var (withPast, projection) = OnnxSessionLoader.OpenDecoder(folder.DecoderWithPastPath!, engine, statistics);
+            return new SplitDecoder(first, withPast, projection, config.DecoderLayers, heads, headSize, CacheType(withPast.InputMetadata));
         }
-        var merged = OnnxSessionLoader.Open(folder.MergedDecoderPath!, engine, statistics);
-        return new MergedDecoder(merged, config.DecoderLayers, heads, headSize, CacheType(merged.InputMetadata));
+        var (merged, mergedProjection) = OnnxSessionLoader.OpenDecoder(folder.MergedDecoderPath!, engine, statistics);
+        return new MergedDecoder(merged, mergedProjection, config.DecoderLayers, heads, headSize, CacheType(merged.InputMetadata));
     }
 
     private static TensorElementType CacheType(IReadOnlyDictionary<string, Microsoft.ML.OnnxRuntime.NodeMetadata> inputs) =>

@@ -1,0 +1,228 @@
+using System.Buffers;
+using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using Google.Protobuf;
+using Microsoft.ML.OnnxRuntime;
+using Tarjama.Conversion;
+using Tarjama.Conversion.Onnx;
+using Tarjama.Decoding;
+
+namespace Tarjama.Engine;
+
+/// <summary>
+/// Greedy search's output projection: the same best token as every logit computed in fp32, for a fraction of the
+/// work. Each step computes all logits in int8 (ONNX Runtime's <c>MatMulInteger</c>, a quarter of the bytes of
+/// W), with a bound on how far each can be from its fp32 value; only the tokens whose upper bound reaches the best
+/// lower bound can be the argmax, and those few are computed exactly from W. Logits processors that keep each
+/// score's order (penalties, banned tokens) are applied to both bounds, so they narrow the list the same way.
+/// </summary>
+internal sealed class ShortlistProjection : IDisposable
+{
+    private const string Quantized = "quantized_weight";
+
+    // fp32 rounding of a d-term dot product, as the reference's MatMul makes it (a generous bound: d · 2^-23).
+    private const float RoundingPerTerm = 1f / (1 << 23);
+
+    private readonly OnnxSession _session;
+    private readonly int _dim;
+    private readonly int _vocab;
+    private readonly float[] _rows;
+    private readonly float[] _scales;
+    private readonly float[] _spread;
+    private readonly float[] _bias;
+    private readonly EngineStatistics _statistics;
+
+    private ShortlistProjection(OnnxSession session, int dim, int vocab, float[] rows, float[] scales, float[] spread, float[] bias, EngineStatistics statistics)
+    {
+        (_session, _dim, _vocab, _rows, _scales, _spread, _bias, _statistics) = (session, dim, vocab, rows, scales, spread, bias, statistics);
+    }
+
+    /// <summary>Reads W once: its rows per token in fp32 (for the exact scores) and its int8 copy with a scale per
+    /// token (for the screening session).</summary>
+    public static ShortlistProjection Build(DecoderHead head, float[] bias, string modelFolder, EngineOptions options, EngineStatistics statistics)
+    {
+        int dim = head.ModelDim, vocab = head.VocabSize;
+        var rows = Transposed(head.Weight, modelFolder, dim, vocab);
+        var scales = new float[vocab];
+        var spread = new float[vocab];
+        var quantized = new byte[(long)dim * vocab];
+        // Per block of 64 tokens: each weight row k gets 64 consecutive bytes, while the 64 token rows stay in cache.
+        Parallel.For(0, (vocab + 63) / 64, block =>
+        {
+            int from = block * 64, to = Math.Min(vocab, from + 64);
+            var sums = new float[to - from];
+            for (int v = from; v < to; v++)
+            {
+                scales[v] = TensorPrimitives.MaxMagnitude(rows.AsSpan(v * dim, dim)) is var max && max != 0 ? MathF.Abs(max) / 127 : 0;
+            }
+            for (int k = 0; k < dim; k++)
+            {
+                for (int v = from; v < to; v++)
+                {
+                    int q = scales[v] == 0 ? 0 : (int)Math.Clamp(MathF.Round(rows[v * dim + k] / scales[v]), -127, 127);
+                    quantized[(long)k * vocab + v] = (byte)(sbyte)q;
+                    sums[v - from] += Math.Abs(q);
+                }
+            }
+            for (int v = from; v < to; v++)
+            {
+                spread[v] = scales[v] * sums[v - from];
+            }
+        });
+        var session = OnnxSessionLoader.Open(ScreenModel(dim, vocab, quantized), "int8 output projection", modelFolder, options, statistics);
+        return new ShortlistProjection(session, dim, vocab, rows, scales, spread, bias, statistics);
+    }
+
+    /// <summary>W <c>[d, vocab]</c> as one row of d weights per token, read 16 weight rows at a time.</summary>
+    private static float[] Transposed(TensorProto weight, string modelFolder, int dim, int vocab)
+    {
+        var rows = new float[(long)dim * vocab];
+        const int Block = 16;
+        var buffer = new float[Block * vocab];
+        using var stream = InitializerStream.Open(weight, modelFolder);
+        for (int k0 = 0; k0 < dim; k0 += Block)
+        {
+            int count = Math.Min(Block, dim - k0);
+            stream.ReadExactly(MemoryMarshal.AsBytes(buffer.AsSpan(0, count * vocab)));
+            Parallel.For(0, (vocab + 4095) / 4096, chunk =>
+            {
+                int end = Math.Min(vocab, (chunk + 1) * 4096);
+                for (int v = chunk * 4096; v < end; v++)
+                {
+                    for (int j = 0; j < count; j++)
+                    {
+                        rows[(long)v * dim + k0 + j] = buffer[j * vocab + v];
+                    }
+                }
+            });
+        }
+        return rows;
+    }
+
+    /// <summary>hidden → (DynamicQuantizeLinear) uint8 → MatMulInteger with the int8 weights: int32 sums, and the
+    /// activation scale they are in.</summary>
+    private static byte[] ScreenModel(int dim, int vocab, byte[] quantized)
+    {
+        var graph = new OnnxGraph("shortlist", new ModelWeights());
+        var hidden = graph.Input(DecoderHead.HiddenOutput, TensorProto.Types.DataType.Float, "batch_size", "decoder_sequence_length", dim);
+        var (q, scale, zero) = graph.Ops("DynamicQuantizeLinear", [hidden], 3) is var o ? (o[0], o[1], o[2]) : default;
+        var sums = graph.Op("MatMulInteger", [q, Quantized, zero]);
+        graph.Output(sums, "sums", TensorProto.Types.DataType.Int32, "batch_size", "decoder_sequence_length", vocab);
+        graph.Output(scale, "scale", TensorProto.Types.DataType.Float);
+        var proto = graph.ToProto();
+        var weights = new TensorProto { Name = Quantized, DataType = (int)TensorProto.Types.DataType.Int8, RawData = UnsafeByteOperations.UnsafeWrap(quantized) };
+        weights.Dims.Add([dim, vocab]);
+        proto.Initializer.Add(weights);
+        return OnnxGraph.Model(proto).ToByteArray();
+    }
+
+    /// <summary>Runs the int8 projection on every row of one step's hidden states.</summary>
+    public Screened Screen(OrtValue hidden)
+    {
+        var outputs = _session.Run([DecoderHead.HiddenOutput], [hidden], ["sums", "scale"]);
+        return new Screened(outputs, outputs[1].GetTensorDataAsSpan<float>()[0]);
+    }
+
+    /// <summary>The best token of <paramref name="row"/> after <paramref name="processors"/> (which must keep each
+    /// score's order) and its log-probability, the latter over the exact shortlist and the int8 estimates of the rest.</summary>
+    public (int Token, float Score) Best(Screened screened, int row, ReadOnlySpan<float> hidden, LogitsProcessorList processors, ReadOnlySpan<int> sequence)
+    {
+        var sums = screened.Sums(row, _vocab);
+        float[] estimate = ArrayPool<float>.Shared.Rent(_vocab), upper = ArrayPool<float>.Shared.Rent(_vocab), lower = ArrayPool<float>.Shared.Rent(_vocab);
+        int[] shortlist = ArrayPool<int>.Shared.Rent(_vocab);
+        try
+        {
+            Span<float> e = estimate.AsSpan(0, _vocab), u = upper.AsSpan(0, _vocab), l = lower.AsSpan(0, _vocab);
+            Bounds(sums, screened.Scale, hidden, e, u, l);
+            processors.Process(sequence, u);
+            processors.Process(sequence, l);
+            // No token whose upper bound is below the best lower bound can be the best.
+            int count = AtLeast(u, TensorPrimitives.Max(l), shortlist);
+            foreach (int v in shortlist.AsSpan(0, count))
+            {
+                e[v] = TensorPrimitives.Dot(hidden, _rows.AsSpan(v * _dim, _dim)) + _bias[v];
+            }
+            processors.Process(sequence, e);
+            int best = shortlist[0];
+            foreach (int v in shortlist.AsSpan(1, count - 1))
+            {
+                best = e[v] > e[best] ? v : best;
+            }
+            _statistics.CountShortlist(count);
+            return (best, LogSoftmax.Of(e, best));
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(estimate);
+            ArrayPool<float>.Shared.Return(upper);
+            ArrayPool<float>.Shared.Return(lower);
+            ArrayPool<int>.Shared.Return(shortlist);
+        }
+    }
+
+    /// <summary>The tokens whose score is at least <paramref name="threshold"/>, in order; returns how many.</summary>
+    private static int AtLeast(ReadOnlySpan<float> scores, float threshold, int[] tokens)
+    {
+        int count = 0, v = 0;
+        var limit = new Vector<float>(threshold);
+        for (; v + Vector<float>.Count <= scores.Length; v += Vector<float>.Count)
+        {
+            if (Vector.GreaterThanOrEqualAny(new Vector<float>(scores[v..]), limit))
+            {
+                for (int i = v; i < v + Vector<float>.Count; i++)
+                {
+                    tokens[count] = i;
+                    count += scores[i] >= threshold ? 1 : 0;
+                }
+            }
+        }
+        for (; v < scores.Length; v++)
+        {
+            tokens[count] = v;
+            count += scores[v] >= threshold ? 1 : 0;
+        }
+        return count;
+    }
+
+    /// <summary>Each token's int8 estimate and a bound on its distance to the fp32 logit: the activation rounding
+    /// (at most half its scale per element) times the token's weights, the weight rounding (half the token's scale)
+    /// times the activations, and the fp32 rounding of the reference's own sum.</summary>
+    private void Bounds(ReadOnlySpan<int> sums, float scale, ReadOnlySpan<float> hidden, Span<float> estimate, Span<float> upper, Span<float> lower)
+    {
+        float activationError = 0.5001f * scale;
+        float magnitude = TensorPrimitives.SumOfMagnitudes(hidden);
+        float perWeightScale = 0.5001f * (magnitude + _dim * activationError) + 127 * magnitude * _dim * RoundingPerTerm;
+        var (scaleV, activationV, perScaleV, relativeV, oneV) = (new Vector<float>(scale), new Vector<float>(activationError), new Vector<float>(perWeightScale), new Vector<float>(1e-6f), Vector<float>.One);
+        int v = 0;
+        for (; v + Vector<float>.Count <= _vocab; v += Vector<float>.Count)
+        {
+            var tokenScale = new Vector<float>(_scales, v);
+            var value = scaleV * tokenScale * Vector.ConvertToSingle(new Vector<int>(sums[v..])) + new Vector<float>(_bias, v);
+            var bound = activationV * new Vector<float>(_spread, v) + perScaleV * tokenScale + relativeV * (Vector.Abs(value) + oneV);
+            value.CopyTo(estimate[v..]);
+            (value + bound).CopyTo(upper[v..]);
+            (value - bound).CopyTo(lower[v..]);
+        }
+        for (; v < _vocab; v++)
+        {
+            float value = scale * _scales[v] * sums[v] + _bias[v];
+            float bound = activationError * _spread[v] + perWeightScale * _scales[v] + 1e-6f * (MathF.Abs(value) + 1);
+            estimate[v] = value;
+            upper[v] = value + bound;
+            lower[v] = value - bound;
+        }
+    }
+
+    public void Dispose() => _session.Dispose();
+
+    /// <summary>One step's int8 sums for every row; owned by the decoder batch until the next step.</summary>
+    public sealed class Screened(IDisposableReadOnlyCollection<OrtValue> outputs, float scale) : IDisposable
+    {
+        public float Scale { get; } = scale;
+
+        public ReadOnlySpan<int> Sums(int row, int vocab) => outputs[0].GetTensorDataAsSpan<int>().Slice(row * vocab, vocab);
+
+        public void Dispose() => outputs.Dispose();
+    }
+}

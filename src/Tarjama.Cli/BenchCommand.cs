@@ -64,6 +64,8 @@ internal static class BenchCommand
         var clock = Stopwatch.StartNew();
         var results = translator.TranslateDetailed(sentences);
         double seconds = clock.Elapsed.TotalSeconds;
-        return new BenchFigures(seconds, sentences.Count, results.Sum(r => r.TokenIds.Length), translator.Statistics.OnnxTime.TotalSeconds);
+        var (steps, shortlisted) = translator.Statistics.Shortlists;
+        return new BenchFigures(seconds, sentences.Count, results.Sum(r => r.TokenIds.Length), translator.Statistics.OnnxTime.TotalSeconds,
+            steps > 0 ? shortlisted / (double)steps : null);
     }
 }

@@ -3,8 +3,9 @@ using System.Text;
 
 namespace Tarjama.Cli;
 
-/// <summary>One timed run: wall seconds, sentences, generated tokens and (ours only) seconds inside ONNX Runtime.</summary>
-internal sealed record BenchFigures(double Seconds, int Sentences, long Tokens, double? OnnxSeconds = null)
+/// <summary>One timed run: wall seconds, sentences, generated tokens and (ours only) seconds inside ONNX Runtime and
+/// the tokens greedy's shortlist computed exactly per step.</summary>
+internal sealed record BenchFigures(double Seconds, int Sentences, long Tokens, double? OnnxSeconds = null, double? ShortlistPerStep = null)
 {
     public double SentencesPerSecond => Sentences / Seconds;
     public double TokensPerSecond => Tokens / Seconds;
@@ -34,6 +35,10 @@ internal sealed record BenchReport(string Model, int Sentences, int BatchSize, i
         else
         {
             text.AppendLine(Beams > 1 ? "no ONNX peer for this setting (transformers.js has no beam search)" : "no peer run (--reference none)");
+        }
+        if (Ours.ShortlistPerStep is double shortlist)
+        {
+            text.AppendLine(c, $"greedy output projection: int8 for every token, fp32 for {shortlist:F0} a step (the shortlist; --full-logits computes all)");
         }
         text.AppendLine(c, $"our wall time inside ONNX Runtime: {1 - OutsideOnnxShare:P1} (outside: {OutsideOnnxShare:P1}); our peak memory: {PeakMemoryBytes / (1024.0 * 1024):F0} MiB");
         return text.ToString();

@@ -43,7 +43,8 @@ internal static class TranslateCommand
             // Both files are opened before the model loads, which may download it: a mistyped path fails at once.
             using var source = CliInput.Open(parse.GetValue(input));
             using var target = CliOutput.Open(parse.GetValue(output), source, terminal);
-            using var translator = model.Load(parse, document.SourceLanguage(parse), document.TargetLanguage(parse), cancellation);
+            bool jsonl = sentenceMode && parse.GetValue(format) == "jsonl";
+            using var translator = model.Load(parse, document.SourceLanguage(parse), document.TargetLanguage(parse), cancellation, printsScores: jsonl);
             var terms = terminology.Terms(parse, translator);
             var quality = new SegmentQualityChecker(translator.SourceLanguage, translator.TargetLanguage, terms);
             var tally = new TranslationTally(sentenceMode ? "lines" : "segments", terminal);
@@ -51,7 +52,7 @@ internal static class TranslateCommand
             {
                 if (sentenceMode)
                 {
-                    var results = new SentenceWriter(target.Writer, parse.GetValue(format) == "jsonl");
+                    var results = new SentenceWriter(target.Writer, jsonl);
                     TranslateLines(translator, terms, quality, source, results, target.Writer, tally, cancellation);
                 }
                 else

@@ -8,6 +8,11 @@ public sealed class LogitsProcessorList(IReadOnlyList<ILogitsProcessor> processo
     /// <summary>Whether the last processor turns scores into log-probabilities.</summary>
     public bool Normalizes => processors.Count > 0 && processors[^1] is LogSoftmax;
 
+    /// <summary>The processors before the final log-softmax, if there is one.</summary>
+    public LogitsProcessorList Unnormalized => Normalizes ? _unnormalized ??= new LogitsProcessorList([.. processors.Take(processors.Count - 1)]) : this;
+
+    private LogitsProcessorList? _unnormalized;
+
     /// <summary>Whether every processor keeps each score's order (<see cref="ILogitsProcessor.KeepsOrder"/>).</summary>
     public bool KeepsOrder => processors.All(p => p.KeepsOrder);
 

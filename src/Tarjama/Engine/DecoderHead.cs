@@ -8,16 +8,17 @@ namespace Tarjama.Engine;
 /// hidden states: the projection is a third of a step on opus-mt's shape and more than half on NLLB's (a 256k
 /// vocabulary), and greedy search can compute it for far fewer tokens (<see cref="ShortlistProjection"/>).
 /// </summary>
-/// <param name="Weight">W, <c>[d_model, vocab]</c>, as the graph stores it (inline or in its external data file).</param>
+/// <param name="Weight">W, <c>[d_model, vocab]</c>, as the graph stores it (inline or in its external data file); or,
+/// when <paramref name="Transposed"/>, the tied embedding <c>[vocab, d_model]</c> that the graph transposes into W.</param>
 /// <param name="Bias">The bias initializer, when the graph adds one.</param>
-internal sealed record DecoderHead(TensorProto Weight, TensorProto? Bias)
+internal sealed record DecoderHead(TensorProto Weight, bool Transposed, TensorProto? Bias)
 {
     /// <summary>The cut graph's output in place of <c>logits</c>: <c>[batch, 1, d_model]</c>.</summary>
     public const string HiddenOutput = "decoder_hidden_state";
 
-    public int ModelDim => (int)Weight.Dims[0];
+    public int ModelDim => (int)Weight.Dims[Transposed ? 1 : 0];
 
-    public int VocabSize => (int)Weight.Dims[1];
+    public int VocabSize => (int)Weight.Dims[Transposed ? 0 : 1];
 
     /// <summary>Cuts the projection off a plain decoder graph or off both branches of Optimum's merged one, in place;
     /// null (the model untouched) when the graph does not end that way (fp16 or quantized exports).</summary>
@@ -44,7 +45,8 @@ internal sealed record DecoderHead(TensorProto Weight, TensorProto? Bias)
         var branches = producer.Attribute.Where(a => a.G is not null).Select(a => a.G).ToList();
         int index = producer.Output.IndexOf("logits");
         var found = branches.Select(b => Find(b, graph, index)).ToList();
-        if (branches.Count != 2 || found.Any(f => f is null) || found[0]!.Weight.Name != found[1]!.Weight.Name || found[0]!.Bias?.Name != found[1]!.Bias?.Name)
+        if (branches.Count != 2 || found.Any(f => f is null) || found[0]!.Weight.Name != found[1]!.Weight.Name
+            || found[0]!.Transposed != found[1]!.Transposed || found[0]!.Bias?.Name != found[1]!.Bias?.Name)
         {
             return null;
         }
@@ -53,12 +55,13 @@ internal sealed record DecoderHead(TensorProto Weight, TensorProto? Bias)
             Cut(branches[i], found[i]!, index, $"{HiddenOutput}_{branches[i].Name}");
         }
         producer.Output[index] = HiddenOutput;
-        graph.Output[output] = HiddenInfo(HiddenOutput, graph.Output[output], found[0]!.Weight.Dims[0]);
+        graph.Output[output] = HiddenInfo(HiddenOutput, graph.Output[output], found[0]!.ModelDim);
         return Finish(model, found[0]!);
     }
 
     /// <summary>The nodes to remove and the weights they read, when <paramref name="graph"/>'s output number
-    /// <paramref name="output"/> is <c>MatMul(hidden, W)</c> or <c>Add(MatMul(hidden, W), bias)</c>.</summary>
+    /// <paramref name="output"/> is <c>MatMul(hidden, W)</c> or <c>Add(MatMul(hidden, W), bias)</c>, W an initializer
+    /// or the <c>Transpose</c> of one (a tied embedding).</summary>
     private static Found? Find(GraphProto graph, GraphProto top, int output)
     {
         string logits = graph.Output[output].Name;
@@ -85,12 +88,23 @@ internal sealed record DecoderHead(TensorProto Weight, TensorProto? Bias)
         {
             return null;
         }
-        var weight = Initializer(graph, top, matMul.Input[1]);
-        if (weight is not { Dims.Count: 2 } || weight.DataType != (int)TensorProto.Types.DataType.Float || (bias is not null && bias.Dims.Aggregate(1L, (a, b) => a * b) != weight.Dims[1]))
+        var nodes = new List<NodeProto> { matMul };
+        if (matMul != last)
         {
-            return null;
+            nodes.Add(last);
         }
-        return new Found(matMul.Input[0], weight, bias, matMul == last ? [matMul] : [matMul, last]);
+        var weight = Initializer(graph, top, matMul.Input[1]);
+        bool transposed = false;
+        if (weight is null && graph.Node.FirstOrDefault(n => n.Output.Contains(matMul.Input[1])) is { OpType: "Transpose" } transpose
+            && transpose.Attribute.All(a => a.Name != "perm" || a.Ints.SequenceEqual([1L, 0L]))
+            && graph.Node.Count(n => n.Input.Contains(matMul.Input[1])) == 1)
+        {
+            weight = Initializer(graph, top, transpose.Input[0]);
+            transposed = true;
+            nodes.Add(transpose);
+        }
+        var found = weight is { Dims.Count: 2 } && weight.DataType == (int)TensorProto.Types.DataType.Float ? new Found(matMul.Input[0], weight, transposed, bias, [.. nodes]) : null;
+        return found is not null && (bias is null || bias.Dims.Aggregate(1L, (a, b) => a * b) == found.VocabSize) ? found : null;
     }
 
     private static TensorProto? Initializer(GraphProto graph, GraphProto top, string name) =>
@@ -103,7 +117,7 @@ internal sealed record DecoderHead(TensorProto Weight, TensorProto? Bias)
             graph.Node.Remove(node);
         }
         graph.Node.Add(new NodeProto { OpType = "Identity", Name = $"{hiddenName}/Identity", Input = { found.Hidden }, Output = { hiddenName } });
-        graph.Output[output] = HiddenInfo(hiddenName, graph.Output[output], found.Weight.Dims[0]);
+        graph.Output[output] = HiddenInfo(hiddenName, graph.Output[output], found.ModelDim);
     }
 
     /// <summary>The logits' declared batch and length dimensions, with d_model last.</summary>
@@ -136,11 +150,16 @@ internal sealed record DecoderHead(TensorProto Weight, TensorProto? Bias)
                 graph.Initializer.Remove(unused);
             }
         }
-        return new DecoderHead(found.Weight, found.Bias);
+        return new DecoderHead(found.Weight, found.Transposed, found.Bias);
     }
 
     private static IEnumerable<GraphProto> Graphs(GraphProto graph) =>
         graph.Node.SelectMany(n => n.Attribute).Where(a => a.G is not null).SelectMany(a => Graphs(a.G)).Prepend(graph);
 
-    private sealed record Found(string Hidden, TensorProto Weight, TensorProto? Bias, NodeProto[] Nodes);
+    private sealed record Found(string Hidden, TensorProto Weight, bool Transposed, TensorProto? Bias, NodeProto[] Nodes)
+    {
+        public long ModelDim => Weight.Dims[Transposed ? 1 : 0];
+
+        public long VocabSize => Weight.Dims[Transposed ? 0 : 1];
+    }
 }

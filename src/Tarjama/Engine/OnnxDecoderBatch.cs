@@ -63,14 +63,16 @@ internal sealed class OnnxDecoderBatch : IDecoderBatch, IDisposable
 
     public (int Token, float Score) Best(int row, LogitsProcessorList processors, ReadOnlySpan<int> sequence)
     {
-        if (_step.Projection is not { } projection || !processors.KeepsOrder || processors.Normalizes)
+        // A final log-softmax (renormalize_logits) changes no order; the shortlist's score is a log-probability anyway.
+        var ordered = processors.Unnormalized;
+        if (_step.Projection is not { } projection || !ordered.KeepsOrder)
         {
             return IDecoderBatch.BestOf(Logits(row), processors, sequence);
         }
         var shortlist = projection.Shortlist;
         int dim = (int)_step.Output.GetTensorTypeAndShape().Shape[^1];
         var hidden = _step.Output.GetTensorDataAsSpan<float>().Slice(row * dim, dim);
-        return shortlist.Best(Screened(shortlist), row, hidden, processors, sequence);
+        return shortlist.Best(Screened(shortlist), row, hidden, ordered, sequence);
     }
 
     // Rows are asked about from several threads: the step's projection runs once, for all of them.

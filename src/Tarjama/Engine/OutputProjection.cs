@@ -36,7 +36,13 @@ internal sealed class OutputProjection : IDisposable
         graph.Input.Add(Tensor(DecoderHead.HiddenOutput, head.ModelDim));
         graph.Output.Add(Tensor("logits", head.VocabSize));
         string product = head.Bias is null ? "logits" : "product";
-        graph.Node.Add(new NodeProto { OpType = "MatMul", Name = "/lm_head/MatMul", Input = { DecoderHead.HiddenOutput, head.Weight.Name }, Output = { product } });
+        string weight = head.Weight.Name;
+        if (head.Transposed)
+        {
+            weight = "transposed_weight";
+            graph.Node.Add(new NodeProto { OpType = "Transpose", Name = "/lm_head/Transpose", Input = { head.Weight.Name }, Output = { weight } });
+        }
+        graph.Node.Add(new NodeProto { OpType = "MatMul", Name = "/lm_head/MatMul", Input = { DecoderHead.HiddenOutput, weight }, Output = { product } });
         graph.Initializer.Add(head.Weight);
         if (head.Bias is not null)
         {

@@ -13,13 +13,16 @@ namespace Tarjama.Engine;
 /// <summary>
 /// Greedy search's output projection: the same best token as every logit computed in fp32, for a fraction of the
 /// work. Each step computes all logits in int8 (ONNX Runtime's <c>MatMulInteger</c>, a quarter of the bytes of
-/// W), with a bound on how far each can be from its fp32 value; only the tokens whose upper bound reaches the best
+/// W; each row's activations in int8 with a scale of their own), with a bound on how far each can be from its fp32 value; only the tokens whose upper bound reaches the best
 /// lower bound can be the argmax, and those few are computed exactly from W. Logits processors that keep each
 /// score's order (penalties, banned tokens) are applied to both bounds, so they narrow the list the same way.
 /// </summary>
 internal sealed class ShortlistProjection : IDisposable
 {
     private const string Quantized = "quantized_weight";
+    private const string Activations = "activations";
+    private const string Zero = "activation_zero";
+    private const byte ActivationZero = 128;
 
     // fp32 rounding of a d-term dot product, as the reference's MatMul makes it (a generous bound: d · 2^-23).
     private const float RoundingPerTerm = 1f / (1 << 23);
@@ -43,7 +46,7 @@ internal sealed class ShortlistProjection : IDisposable
     public static ShortlistProjection Build(DecoderHead head, float[] bias, string modelFolder, EngineOptions options, EngineStatistics statistics)
     {
         int dim = head.ModelDim, vocab = head.VocabSize;
-        var rows = Transposed(head.Weight, modelFolder, dim, vocab);
+        var rows = head.Transposed ? Embedding(head.Weight, modelFolder, dim, vocab) : Transposed(head.Weight, modelFolder, dim, vocab);
         var scales = new float[vocab];
         var spread = new float[vocab];
         var quantized = new byte[(long)dim * vocab];
@@ -74,6 +77,15 @@ internal sealed class ShortlistProjection : IDisposable
         return new ShortlistProjection(session, dim, vocab, rows, scales, spread, bias, statistics);
     }
 
+    /// <summary>A tied embedding <c>[vocab, d]</c> is already one row of d weights per token.</summary>
+    private static float[] Embedding(TensorProto weight, string modelFolder, int dim, int vocab)
+    {
+        var rows = new float[(long)dim * vocab];
+        using var stream = InitializerStream.Open(weight, modelFolder);
+        stream.ReadExactly(MemoryMarshal.AsBytes(rows.AsSpan()));
+        return rows;
+    }
+
     /// <summary>W <c>[d, vocab]</c> as one row of d weights per token, read 16 weight rows at a time.</summary>
     private static float[] Transposed(TensorProto weight, string modelFolder, int dim, int vocab)
     {
@@ -100,28 +112,43 @@ internal sealed class ShortlistProjection : IDisposable
         return rows;
     }
 
-    /// <summary>hidden → (DynamicQuantizeLinear) uint8 → MatMulInteger with the int8 weights: int32 sums, and the
-    /// activation scale they are in.</summary>
+    /// <summary>Activations (uint8 around 128) → MatMulInteger with the int8 weights → int32 sums. The activations
+    /// are quantized here, not by <c>DynamicQuantizeLinear</c>, which takes one scale for the whole batch: one row
+    /// with large activations would then widen every row's bound.</summary>
     private static byte[] ScreenModel(int dim, int vocab, byte[] quantized)
     {
         var graph = new OnnxGraph("shortlist", new ModelWeights());
-        var hidden = graph.Input(DecoderHead.HiddenOutput, TensorProto.Types.DataType.Float, "batch_size", "decoder_sequence_length", dim);
-        var (q, scale, zero) = graph.Ops("DynamicQuantizeLinear", [hidden], 3) is var o ? (o[0], o[1], o[2]) : default;
-        var sums = graph.Op("MatMulInteger", [q, Quantized, zero]);
+        var activations = graph.Input(Activations, TensorProto.Types.DataType.Uint8, "batch_size", "decoder_sequence_length", dim);
+        var sums = graph.Op("MatMulInteger", [activations, Quantized, Zero]);
         graph.Output(sums, "sums", TensorProto.Types.DataType.Int32, "batch_size", "decoder_sequence_length", vocab);
-        graph.Output(scale, "scale", TensorProto.Types.DataType.Float);
         var proto = graph.ToProto();
+        proto.Initializer.Add(new TensorProto { Name = Zero, DataType = (int)TensorProto.Types.DataType.Uint8, RawData = ByteString.CopyFrom(ActivationZero) });
         var weights = new TensorProto { Name = Quantized, DataType = (int)TensorProto.Types.DataType.Int8, RawData = UnsafeByteOperations.UnsafeWrap(quantized) };
         weights.Dims.Add([dim, vocab]);
         proto.Initializer.Add(weights);
         return OnnxGraph.Model(proto).ToByteArray();
     }
 
-    /// <summary>Runs the int8 projection on every row of one step's hidden states.</summary>
+    /// <summary>Runs the int8 projection on every row of one step's hidden states <c>[rows, 1, d]</c>.</summary>
     public Screened Screen(OrtValue hidden)
     {
-        var outputs = _session.Run([DecoderHead.HiddenOutput], [hidden], ["sums", "scale"]);
-        return new Screened(outputs, outputs[1].GetTensorDataAsSpan<float>()[0]);
+        var values = hidden.GetTensorDataAsSpan<float>();
+        int rows = values.Length / _dim;
+        var scales = new float[rows];
+        var activations = new byte[values.Length];
+        for (int r = 0; r < rows; r++)
+        {
+            // Symmetric, a scale per row: |q| <= 127, and each activation is off by at most half the scale.
+            var row = values.Slice(r * _dim, _dim);
+            float scale = MathF.Abs(TensorPrimitives.MaxMagnitude(row)) / 127;
+            scales[r] = scale;
+            for (int k = 0; k < _dim; k++)
+            {
+                activations[r * _dim + k] = (byte)(ActivationZero + (scale == 0 ? 0 : (int)MathF.Round(row[k] / scale)));
+            }
+        }
+        using var input = OrtValue.CreateTensorValueFromMemory(activations, [rows, 1, _dim]);
+        return new Screened(_session.Run([Activations], [input], ["sums"]), scales);
     }
 
     /// <summary>The best token of <paramref name="row"/> after <paramref name="processors"/> (which must keep each
@@ -129,12 +156,13 @@ internal sealed class ShortlistProjection : IDisposable
     public (int Token, float Score) Best(Screened screened, int row, ReadOnlySpan<float> hidden, LogitsProcessorList processors, ReadOnlySpan<int> sequence)
     {
         var sums = screened.Sums(row, _vocab);
+        float scale = screened.Scales[row];
         float[] estimate = ArrayPool<float>.Shared.Rent(_vocab), upper = ArrayPool<float>.Shared.Rent(_vocab), lower = ArrayPool<float>.Shared.Rent(_vocab);
         int[] shortlist = ArrayPool<int>.Shared.Rent(_vocab);
         try
         {
             Span<float> e = estimate.AsSpan(0, _vocab), u = upper.AsSpan(0, _vocab), l = lower.AsSpan(0, _vocab);
-            Bounds(sums, screened.Scale, hidden, e, u, l);
+            Bounds(sums, scale, hidden, e, u, l);
             processors.Process(sequence, u);
             processors.Process(sequence, l);
             // No token whose upper bound is below the best lower bound can be the best.
@@ -217,9 +245,10 @@ internal sealed class ShortlistProjection : IDisposable
     public void Dispose() => _session.Dispose();
 
     /// <summary>One step's int8 sums for every row; owned by the decoder batch until the next step.</summary>
-    public sealed class Screened(IDisposableReadOnlyCollection<OrtValue> outputs, float scale) : IDisposable
+    public sealed class Screened(IDisposableReadOnlyCollection<OrtValue> outputs, float[] scales) : IDisposable
     {
-        public float Scale { get; } = scale;
+        /// <summary>Each row's activation scale.</summary>
+        public float[] Scales { get; } = scales;
 
         public ReadOnlySpan<int> Sums(int row, int vocab) => outputs[0].GetTensorDataAsSpan<int>().Slice(row * vocab, vocab);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Tarjama.Conversion.Onnx;
 
 namespace Tarjama.Engine;
@@ -12,9 +13,12 @@ internal static class InitializerStream
         long expected = tensor.Dims.Aggregate(1L, (a, b) => a * b) * sizeof(float);
         if (tensor.DataLocation != TensorProto.Types.DataLocation.External)
         {
-            // Exporters write weights as raw bytes; the trimmed onnx.proto here has no typed value fields to read.
-            byte[] bytes = tensor.RawData.ToByteArray();
-            return bytes.Length == expected ? new MemoryStream(bytes, writable: false) : throw Broken(tensor, $"{bytes.Length} bytes, expected {expected}");
+            // Exporters write weights as raw bytes (the trimmed onnx.proto here has no typed value fields), read in place.
+            if (tensor.RawData.Length != expected || !MemoryMarshal.TryGetArray(tensor.RawData.Memory, out var bytes))
+            {
+                throw Broken(tensor, $"{tensor.RawData.Length} bytes, expected {expected}");
+            }
+            return new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false);
         }
         var entries = tensor.ExternalData.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         string location = entries.GetValueOrDefault("location") ?? throw Broken(tensor, "external data without a location");

@@ -22,8 +22,28 @@ internal static class OnnxSessionLoader
             return (Open(path, options, statistics), null);
         }
         string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var session = Open(model!.ToByteArray(), path, folder, options, statistics);
-        return (session, new OutputProjection(head, folder, options, statistics));
+        // A graph with its weights inline (opus-mt's, 200 MB) goes through a temporary file rather than a byte array,
+        // and its parsed copy is collected first: three copies of the weights at once would show in peak memory.
+        string temporary = Path.Combine(Path.GetTempPath(), $"tarjama-decoder-{Guid.NewGuid():N}.onnx");
+        try
+        {
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
+            {
+                model!.WriteTo(file);
+            }
+            model = null;
+            GC.Collect();
+            var session = Create(path, options, statistics, settings =>
+            {
+                settings.AddSessionConfigEntry("session.model_external_initializers_file_folder_path", folder);
+                return new InferenceSession(temporary, settings);
+            });
+            return (session, new OutputProjection(head, folder, options, statistics));
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 
     // A file that protobuf cannot read is left to ONNX Runtime, whose error names what is wrong.

@@ -27,9 +27,10 @@ internal static class OnnxSessionLoader
         string temporary = Path.Combine(Path.GetTempPath(), $"tarjama-decoder-{Guid.NewGuid():N}.onnx");
         try
         {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
+            if (!TryWrite(model!, temporary))
             {
-                model!.WriteTo(file);
+                // No room or no right to write there: the graph runs whole, every logit computed, as before the cut.
+                return (Open(path, options, statistics), null);
             }
             model = null;
             GC.Collect();
@@ -42,7 +43,24 @@ internal static class OnnxSessionLoader
         }
         finally
         {
-            File.Delete(temporary);
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    private static bool TryWrite(ModelProto model, string path)
+    {
+        try
+        {
+            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
+            model.WriteTo(file);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 

@@ -12,10 +12,11 @@ namespace Tarjama.Engine;
 
 /// <summary>
 /// Greedy search's output projection: the same best token as every logit computed in fp32, for a fraction of the
-/// work. Each step computes all logits in int8 (ONNX Runtime's <c>MatMulInteger</c>, a quarter of the bytes of
-/// W; each row's activations in int8 with a scale of their own), with a bound on how far each can be from its fp32 value; only the tokens whose upper bound reaches the best
-/// lower bound can be the argmax, and those few are computed exactly from W. Logits processors that keep each
-/// score's order (penalties, banned tokens) are applied to both bounds, so they narrow the list the same way.
+/// work. Each step computes all logits in int8 (ONNX Runtime's <c>MatMulInteger</c>, a quarter of the bytes of W;
+/// each row's activations with a scale of their own), with a bound on how far each can be from its fp32 value; only
+/// the tokens whose upper bound reaches the best lower bound can be the argmax, and those few are computed exactly
+/// from W. Logits processors that keep each score's order (penalties, banned tokens) are applied to both bounds, so
+/// they narrow the list the same way.
 /// </summary>
 internal sealed class ShortlistProjection : IDisposable
 {

@@ -66,7 +66,7 @@ internal sealed record DecoderHead(TensorProto Weight, bool Transposed, TensorPr
     {
         string logits = graph.Output[output].Name;
         var last = graph.Node.FirstOrDefault(n => n.Output.Contains(logits));
-        if (last is null)
+        if (last is null || graph.Node.Any(n => n.Input.Contains(logits)))
         {
             return null;
         }

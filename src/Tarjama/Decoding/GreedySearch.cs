@@ -36,7 +36,7 @@ public sealed class GreedySearch(GenerationSettings settings) : IDecodingStrateg
                     return;
                 }
                 var history = CollectionsMarshal.AsSpan(sequence);
-                if (terms is null)
+                if (terms is null || requests[sentence].Terms is not { Count: > 0 })
                 {
                     (chosen[row], float score) = batch.Best(row, processors, history);
                     scores[sentence] += score;
@@ -45,7 +45,7 @@ public sealed class GreedySearch(GenerationSettings settings) : IDecodingStrateg
                 var logits = batch.Logits(row);
                 processors.Process(history, logits);
                 chosen[row] = terms.Choose(sentence, history, logits) ?? TensorPrimitives.IndexOfMax(logits);
-                scores[sentence] += processors.Normalizes ? logits[chosen[row]] : LogSoftmax.Of(logits, chosen[row]);
+                scores[sentence] += processors.ScoreOf(logits, chosen[row]);
             });
             for (int row = 0; row < batch.Rows; row++)
             {

@@ -26,7 +26,7 @@ public interface IDecoderBatch
     {
         processors.Process(sequence, logits);
         int token = TensorPrimitives.IndexOfMax(logits);
-        return (token, processors.Normalizes ? logits[token] : LogSoftmax.Of(logits, token));
+        return (token, processors.ScoreOf(logits, token));
     }
 
     /// <summary>Runs the next step: new row i continues current row <c>parents[i]</c> with <c>tokens[i]</c>. Rows not

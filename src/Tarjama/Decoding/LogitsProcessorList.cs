@@ -3,6 +3,8 @@ namespace Tarjama.Decoding;
 /// <summary>The processors a generation config asks for, in the order Hugging Face applies them.</summary>
 public sealed class LogitsProcessorList(IReadOnlyList<ILogitsProcessor> processors)
 {
+    private readonly bool _keepsOrder = processors.All(p => p.KeepsOrder);
+
     public IReadOnlyList<ILogitsProcessor> Processors => processors;
 
     /// <summary>Whether the last processor turns scores into log-probabilities.</summary>
@@ -14,7 +16,10 @@ public sealed class LogitsProcessorList(IReadOnlyList<ILogitsProcessor> processo
     private LogitsProcessorList? _unnormalized;
 
     /// <summary>Whether every processor keeps each score's order (<see cref="ILogitsProcessor.KeepsOrder"/>).</summary>
-    public bool KeepsOrder => processors.All(p => p.KeepsOrder);
+    public bool KeepsOrder => _keepsOrder;
+
+    /// <summary>The log-probability of <paramref name="token"/> in a row these processors have processed.</summary>
+    public float ScoreOf(ReadOnlySpan<float> processed, int token) => Normalizes ? processed[token] : LogSoftmax.Of(processed, token);
 
     public static LogitsProcessorList From(GenerationSettings settings)
     {

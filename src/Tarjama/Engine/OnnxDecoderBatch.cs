@@ -70,8 +70,7 @@ internal sealed class OnnxDecoderBatch : IDecoderBatch, IDisposable
             return IDecoderBatch.BestOf(Logits(row), processors, sequence);
         }
         var shortlist = projection.Shortlist;
-        int dim = (int)_step.Output.GetTensorTypeAndShape().Shape[^1];
-        var hidden = _step.Output.GetTensorDataAsSpan<float>().Slice(row * dim, dim);
+        var hidden = _step.Output.GetTensorDataAsSpan<float>().Slice(row * projection.ModelDim, projection.ModelDim);
         return shortlist.Best(Screened(shortlist), row, hidden, ordered, sequence);
     }
 

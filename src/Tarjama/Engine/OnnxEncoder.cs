@@ -18,19 +18,22 @@ internal sealed class OnnxEncoder(OnnxSession session, int padId) : IDisposable
     {
         int rows = sequences.Count;
         int length = sequences.Max(s => s.Length);
-        var mask = OrtValue.CreateTensorValueFromMemory(Mask(sequences, length), [rows, length]);
+        var mask = TensorRows.Int64(Mask(sequences, length), rows, length);
         var groups = Groups(sequences);
         if (groups.Count == 1)
         {
             // The outputs are owned from here on: the state disposes them.
-            return new EncoderState(mask, Run(sequences, groups[0], length), rows);
+            return new EncoderState(mask, Run(sequences, length, mask), rows);
         }
         OrtValue? hidden = null;
         try
         {
             foreach (var group in groups)
             {
-                using var part = Run(sequences, group, sequences[group[0]].Length);
+                var members = group.Select(i => sequences[i]).ToList();
+                int groupLength = members[0].Length;
+                using var groupMask = TensorRows.Int64(Mask(members, groupLength), members.Count, groupLength);
+                using var part = Run(members, groupLength, groupMask);
                 var info = part.GetTensorTypeAndShape();
                 hidden ??= OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, info.ElementDataType, [rows, length, info.Shape[^1]]);
                 Place(part, group, hidden, rows);
@@ -64,21 +67,20 @@ internal sealed class OnnxEncoder(OnnxSession session, int padId) : IDisposable
         return grouped < 0.8 * padded ? groups : [Enumerable.Range(0, sequences.Count).ToArray()];
     }
 
-    private OrtValue Run(IReadOnlyList<int[]> sequences, int[] group, int length)
+    /// <summary>Encodes <paramref name="sequences"/> right-padded to <paramref name="length"/>.</summary>
+    private OrtValue Run(IReadOnlyList<int[]> sequences, int length, OrtValue mask)
     {
-        var ids = new long[group.Length * length];
-        for (int r = 0; r < group.Length; r++)
+        var ids = new long[sequences.Count * length];
+        Array.Fill(ids, padId);
+        for (int r = 0; r < sequences.Count; r++)
         {
-            var sequence = sequences[group[r]];
-            for (int t = 0; t < length; t++)
+            for (int t = 0; t < sequences[r].Length; t++)
             {
-                ids[r * length + t] = t < sequence.Length ? sequence[t] : padId;
+                ids[r * length + t] = sequences[r][t];
             }
         }
-        var selected = group.Select(i => sequences[i]).ToList();
-        using var idsValue = TensorRows.Int64(ids, group.Length, length);
-        using var maskValue = OrtValue.CreateTensorValueFromMemory(Mask(selected, length), [group.Length, length]);
-        return session.Run(InputNames, [idsValue, maskValue], OutputNames)[0];
+        using var idsValue = TensorRows.Int64(ids, sequences.Count, length);
+        return session.Run(InputNames, [idsValue, mask], OutputNames)[0];
     }
 
     private static long[] Mask(IReadOnlyList<int[]> sequences, int length)

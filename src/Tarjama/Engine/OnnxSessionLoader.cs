@@ -34,11 +34,7 @@ internal static class OnnxSessionLoader
             }
             model = null;
             GC.Collect();
-            var session = Create(path, options, statistics, settings =>
-            {
-                settings.AddSessionConfigEntry("session.model_external_initializers_file_folder_path", folder);
-                return new InferenceSession(temporary, settings);
-            });
+            var session = Create(path, options, statistics, settings => new InferenceSession(temporary, WeightsIn(settings, folder)));
             return (session, new OutputProjection(head, folder, options, statistics));
         }
         finally
@@ -80,11 +76,14 @@ internal static class OnnxSessionLoader
 
     /// <summary>Opens a model built or edited in memory, whose external weights (if any) lie in <paramref name="folder"/>.</summary>
     public static OnnxSession Open(byte[] model, string description, string folder, EngineOptions options, EngineStatistics statistics) =>
-        Create(description, options, statistics, settings =>
-        {
-            settings.AddSessionConfigEntry("session.model_external_initializers_file_folder_path", folder);
-            return new InferenceSession(model, settings);
-        });
+        Create(description, options, statistics, settings => new InferenceSession(model, WeightsIn(settings, folder)));
+
+    /// <summary>Where a model that is not read from its own folder finds its external weights.</summary>
+    private static SessionOptions WeightsIn(SessionOptions settings, string folder)
+    {
+        settings.AddSessionConfigEntry("session.model_external_initializers_file_folder_path", folder);
+        return settings;
+    }
 
     private static OnnxSession Create(string description, EngineOptions options, EngineStatistics statistics, Func<SessionOptions, InferenceSession> open)
     {

@@ -18,11 +18,15 @@ internal sealed class OutputProjection : IDisposable
     public OutputProjection(DecoderHead head, string modelFolder, EngineOptions options, EngineStatistics statistics)
     {
         VocabSize = head.VocabSize;
+        ModelDim = head.ModelDim;
         _full = new(() => OnnxSessionLoader.Open(FullModel(head), "output projection", modelFolder, options, statistics));
         _shortlist = new(() => ShortlistProjection.Build(head, Bias(head, modelFolder), modelFolder, options, statistics));
     }
 
     public int VocabSize { get; }
+
+    /// <summary>The hidden states' size, d_model.</summary>
+    public int ModelDim { get; }
 
     /// <summary>Greedy search's projection (built on first use).</summary>
     public ShortlistProjection Shortlist => _shortlist.Value;
@@ -32,33 +36,22 @@ internal sealed class OutputProjection : IDisposable
 
     private static byte[] FullModel(DecoderHead head)
     {
-        var graph = new GraphProto { Name = "output_projection" };
-        graph.Input.Add(Tensor(DecoderHead.HiddenOutput, head.ModelDim));
-        graph.Output.Add(Tensor("logits", head.VocabSize));
-        string product = head.Bias is null ? "logits" : "product";
-        string weight = head.Weight.Name;
-        if (head.Transposed)
-        {
-            weight = "transposed_weight";
-            graph.Node.Add(new NodeProto { OpType = "Transpose", Name = "/lm_head/Transpose", Input = { head.Weight.Name }, Output = { weight } });
-        }
-        graph.Node.Add(new NodeProto { OpType = "MatMul", Name = "/lm_head/MatMul", Input = { DecoderHead.HiddenOutput, weight }, Output = { product } });
-        graph.Initializer.Add(head.Weight);
+        var graph = new OnnxGraph("output_projection", new ModelWeights());
+        var hidden = graph.Input(DecoderHead.HiddenOutput, TensorProto.Types.DataType.Float, "batch_size", "decoder_sequence_length", head.ModelDim);
+        string weight = head.Transposed ? graph.Op("Transpose", [head.Weight.Name], ("perm", new long[] { 1, 0 })) : head.Weight.Name;
+        string logits = graph.Op("MatMul", [hidden, weight]);
         if (head.Bias is not null)
         {
-            graph.Node.Add(new NodeProto { OpType = "Add", Name = "/lm_head/Add", Input = { product, head.Bias.Name }, Output = { "logits" } });
-            graph.Initializer.Add(head.Bias);
+            logits = graph.Op("Add", [logits, head.Bias.Name]);
         }
-        return OnnxGraph.Model(graph).ToByteArray();
-    }
-
-    private static ValueInfoProto Tensor(string name, long last)
-    {
-        var shape = new TensorShapeProto();
-        shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = "batch_size" });
-        shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = "decoder_sequence_length" });
-        shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = last });
-        return new ValueInfoProto { Name = name, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape } } };
+        graph.Output(logits, "logits", TensorProto.Types.DataType.Float, "batch_size", "decoder_sequence_length", head.VocabSize);
+        var proto = graph.ToProto();
+        proto.Initializer.Add(head.Weight);
+        if (head.Bias is not null)
+        {
+            proto.Initializer.Add(head.Bias);
+        }
+        return OnnxGraph.Model(proto).ToByteArray();
     }
 
     private static float[] Bias(DecoderHead head, string modelFolder)

@@ -118,6 +118,26 @@ public class OutputShortlistTests
         Assert.True(plain.Tokens < plain.Steps * Vocab / 20, $"{plain.Tokens / (double)plain.Steps:F0} of {Vocab} tokens computed exactly per step");
     }
 
+    /// <summary>The pattern that saturates x86's u8 × s8 kernel without VNNI: activations at full scale against a
+    /// token whose weights are all at full scale with the same sign. Its logit must still be screened right (on a
+    /// VNNI machine this passes whatever the weight range; it guards the others).</summary>
+    [Fact]
+    public void Full_scale_activations_against_full_scale_weights_are_screened_without_saturation()
+    {
+        var weights = new float[Dim * Vocab];
+        for (int k = 0; k < Dim; k++)
+        {
+            // Token 1: every weight 1, logit Dim. Token 2: pairs of 1 and -0.1, which never saturate, logit 0.45 Dim.
+            weights[k * Vocab + 1] = 1;
+            weights[k * Vocab + 2] = k % 2 == 0 ? 1 : -0.1f;
+        }
+        using var shortlist = ShortlistProjection.Build(Head(weights), new float[Vocab], Path.GetTempPath(), new EngineOptions { Threads = 1 }, new EngineStatistics());
+        var hidden = Enumerable.Repeat(1f, Dim).ToArray();
+        using var value = OrtValue.CreateTensorValueFromMemory(hidden, [1, 1, Dim]);
+        using var screened = shortlist.Screen(value);
+        Assert.Equal(1, shortlist.Best(screened, 0, hidden, new LogitsProcessorList([]), [0]).Token);
+    }
+
     private static LogitsProcessorList Case(string name, int best, int[] sequence)
     {
         if (name is "repetition" or "no repeat")

@@ -17,16 +17,18 @@ internal sealed class OutputProjection : IDisposable
 
     public OutputProjection(DecoderHead head, string modelFolder, EngineOptions options, EngineStatistics statistics)
     {
-        VocabSize = head.VocabSize;
-        ModelDim = head.ModelDim;
+        Head = head;
         _full = new(() => OnnxSessionLoader.Open(FullModel(head), "output projection", modelFolder, options, statistics));
         _shortlist = new(() => ShortlistProjection.Build(head, Bias(head, modelFolder), modelFolder, options, statistics));
     }
 
-    public int VocabSize { get; }
+    /// <summary>The projection's weights, as the decoder graph they were cut from holds them.</summary>
+    public DecoderHead Head { get; }
+
+    public int VocabSize => Head.VocabSize;
 
     /// <summary>The hidden states' size, d_model.</summary>
-    public int ModelDim { get; }
+    public int ModelDim => Head.ModelDim;
 
     /// <summary>Greedy search's projection (built on first use).</summary>
     public ShortlistProjection Shortlist => _shortlist.Value;

@@ -4,8 +4,9 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 namespace Tarjama.Engine;
 
 /// <summary><c>decoder_model.onnx</c> for the first step, <c>decoder_with_past_model.onnx</c> after it; the latter
-/// without its output projection when one was cut off (<paramref name="projection"/>).</summary>
-internal sealed class SplitDecoder(OnnxSession first, OnnxSession withPast, OutputProjection? projection, int layers, int heads, int headSize, TensorElementType cacheType)
+/// without its output projection when one was cut off (<paramref name="projection"/>), and the former too when
+/// <paramref name="firstCut"/> (its copy of the weights was the same).</summary>
+internal sealed class SplitDecoder(OnnxSession first, bool firstCut, OnnxSession withPast, OutputProjection? projection, int layers, int heads, int headSize, TensorElementType cacheType)
     : OnnxDecoder(layers, heads, headSize, cacheType)
 {
     private static readonly string[] FirstInputs = ["encoder_attention_mask", "input_ids", "encoder_hidden_states"];
@@ -15,8 +16,9 @@ internal sealed class SplitDecoder(OnnxSession first, OnnxSession withPast, Outp
     public override StepOutput First(EncoderState encoder, long[] tokens)
     {
         using var ids = TensorRows.Int64(tokens, tokens.Length, 1);
-        var outputs = first.Run(FirstInputs, [encoder.Mask, ids, encoder.Hidden], OutputNames(null, firstStep: true));
-        return Collect(outputs, encoder, null);
+        var firstProjection = firstCut ? projection : null;
+        var outputs = first.Run(FirstInputs, [encoder.Mask, ids, encoder.Hidden], OutputNames(firstProjection, firstStep: true));
+        return Collect(outputs, encoder, firstProjection);
     }
 
     public override StepOutput Next(EncoderState encoder, OrtValue[] selfCache, long[] tokens)

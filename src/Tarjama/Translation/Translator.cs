@@ -73,10 +73,9 @@ public sealed class Translator : ITermTranslator, IDisposable
         int headSize = config.DModel / heads;
         if (folder.DecoderForm == DecoderForm.Split)
         {
-            var first = OnnxSessionLoader.Open(folder.DecoderPath!, engine, statistics);
-            // The first step's graph is kept whole: it runs once a sentence, and its logits start every search.
             var (withPast, projection) = OnnxSessionLoader.OpenDecoder(folder.DecoderWithPastPath!, engine, statistics);
-            return new SplitDecoder(first, withPast, projection, config.DecoderLayers, heads, headSize, CacheType(withPast.InputMetadata));
+            var (first, firstCut) = OnnxSessionLoader.OpenFirstStep(folder.DecoderPath!, projection, engine, statistics);
+            return new SplitDecoder(first, firstCut, withPast, projection, config.DecoderLayers, heads, headSize, CacheType(withPast.InputMetadata));
         }
         var (merged, mergedProjection) = OnnxSessionLoader.OpenDecoder(folder.MergedDecoderPath!, engine, statistics);
         return new MergedDecoder(merged, mergedProjection, config.DecoderLayers, heads, headSize, CacheType(merged.InputMetadata));

@@ -137,10 +137,10 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     }
 
     [Theory]
-    [InlineData("news.html", "<h1>الأخبار</h1>\n<p>مرحبا بالعالم</p>\n")]
+    [InlineData("news.html", "<h1>الأخبار</h1>\n<p>مرحبا بالعالم</p>\n", 22)]
     [InlineData("news.xlf", "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\" srcLang=\"ar\"><file id=\"f\">"
-        + "<unit id=\"1\"><segment><source>مرحبا <pc id=\"1\">بالعالم</pc></source></segment></unit></file></xliff>\n")]
-    public async Task A_document_goes_up_is_translated_in_the_background_and_comes_down_once(string fileName, string document)
+        + "<unit id=\"1\"><segment><source>مرحبا <pc id=\"1\">بالعالم</pc></source></segment></unit></file></xliff>\n", 15)]
+    public async Task A_document_goes_up_is_translated_in_the_background_and_comes_down_once(string fileName, string document, long billed)
     {
         using var upload = new MultipartFormDataContent
         {
@@ -157,6 +157,8 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
             (_, state) = await Server.PostDeepL($"/v2/document/{id}", ("document_key", key));
         }
         Assert.Equal("done", state.GetProperty("status").GetString());
+        // Its text is billed, not its markup: every character between the tags, line breaks included.
+        Assert.Equal(billed, state.GetProperty("billed_characters").GetInt64());
         await RunningServer.AssertDeepLError(await Server.PostForm($"/v2/document/{id}/result", ("document_key", "wrong")), 404, "Document not found.");
         var result = await Server.PostForm($"/v2/document/{id}/result", ("document_key", key));
         Assert.Equal(200, (int)result.StatusCode);

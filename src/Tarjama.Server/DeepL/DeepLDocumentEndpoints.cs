@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.StaticFiles;
+using Tarjama.Documents;
 using Tarjama.Jobs;
 using Tarjama.Server.Jobs;
 using Tarjama.Terminology;
@@ -42,11 +43,11 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
             await file.CopyToAsync(copy, context.RequestAborted);
             content = copy.ToArray();
         }
-        string text = Encoding.UTF8.GetString(content);
+        long characters = DocumentSample.Characters(content, fileName);
         string source = DeepLLanguages.ToCode(fields.Text("source_lang")) ?? ScriptDetector.Detect([Documents.DocumentSample.Text(content, fileName)], pairs.Languages)[0].Language;
         var translator = DeepLRequest.Resolve(pairs, source, target);
         var glossary = DeepLRequest.Glossary(fields, glossaries, translator, fields.Text("source_lang") is not null);
-        usage.Spend(caller, text.Length);
+        usage.Spend(caller, characters);
         var job = jobs.Submit(new JobSpec
         {
             Owner = caller,
@@ -57,7 +58,7 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
             Model = jobs.ModelName(translator),
             Glossary = ServerJobs.Terms(glossary),
             AccessKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
-            Characters = text.Length,
+            Characters = characters,
             Memory = fields.Flag("tm") != false,
         }, content);
         return Results.Json(new { document_id = job.Id, document_key = job.Spec.AccessKey }, DeepLJson.Options);

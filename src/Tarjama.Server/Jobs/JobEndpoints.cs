@@ -60,7 +60,7 @@ internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs,
             Format = Format(fields.Text("format"), file is null),
             Glossary = ServerJobs.Terms(glossaries.TermsFor(fields, route)),
             Memory = fields.Flag("tm") != false,
-            Characters = file is null ? texts!.Value.Texts.Sum(text => (long)text.Length) : input.Length,
+            Characters = file is null ? texts!.Value.Texts.Sum(text => (long)text.Length) : DocumentSample.Characters(input, file.FileName),
         };
         var job = jobs.Submit(spec, input);
         return Results.Json(JobAnswer.Of(job, settings.Jobs.Retention), ServerJson.Options, statusCode: StatusCodes.Status202Accepted);

@@ -1,5 +1,9 @@
+extern alias OpenXml;
+
 using System.Text;
+using OpenXml::DocumentFormat.OpenXml.Packaging;
 using Tarjama.Documents;
+using WordText = OpenXml::DocumentFormat.OpenXml.Wordprocessing.Text;
 
 namespace Tarjama.Tests.Documents;
 
@@ -24,6 +28,31 @@ public class DocumentSampleTests
     }
 
     [Fact]
-    public void AnUnreadableWordDocumentGivesNothing() =>
-        Assert.Equal("", DocumentSample.Text(Encoding.UTF8.GetBytes("PK\u0003\u0004 truncated"), "report.docx"));
+    public void AWordDocumentCountsTheCharactersOfItsTextInEveryPartNotItsBytes()
+    {
+        var content = DocxFixture.Story(rightToLeft: true);
+        using var document = WordprocessingDocument.Open(new MemoryStream(content), isEditable: false);
+        var parts = new OpenXmlPart[] { document.MainDocumentPart! }
+            .Concat(document.MainDocumentPart!.HeaderParts).Concat(document.MainDocumentPart.FooterParts)
+            .Append(document.MainDocumentPart.FootnotesPart!);
+        long expected = parts.Sum(part => part.RootElement!.Descendants<WordText>()
+            .Sum(text => (long)text.Text.Length));
+        Assert.Equal(expected, DocumentSample.Characters(content, "story.docx"));
+        Assert.True(expected < content.Length / 10);
+    }
+
+    [Theory]
+    [InlineData("<p class=\"headline\">مرحبا <b>بكم</b></p>", "page.html", 9)]
+    [InlineData("<story><hl lang=\"en\">مرحبا</hl></story>", "page.xml", 5)]
+    [InlineData("a <b> c\n", "notes.txt", 8)]
+    public void MarkupCountsItsTextWithoutTagsAndPlainTextEveryCharacter(string content, string name, long expected) =>
+        Assert.Equal(expected, DocumentSample.Characters(Encoding.UTF8.GetBytes(content), name));
+
+    [Fact]
+    public void AnUnreadableWordDocumentGivesNothing()
+    {
+        var content = Encoding.UTF8.GetBytes("PK\u0003\u0004 truncated");
+        Assert.Equal("", DocumentSample.Text(content, "report.docx"));
+        Assert.Equal(0, DocumentSample.Characters(content, "report.docx"));
+    }
 }

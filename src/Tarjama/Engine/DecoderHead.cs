@@ -20,30 +20,6 @@ internal sealed record DecoderHead(TensorProto Weight, bool Transposed, TensorPr
 
     public int VocabSize => (int)Weight.Dims[Transposed ? 0 : 1];
 
-    /// <summary>Whether <paramref name="other"/> is the same projection: the same form, and W and the bias equal byte
-    /// for byte, both read where their graphs in <paramref name="modelFolder"/> keep them.</summary>
-    public bool HoldsSameWeightsAs(DecoderHead other, string modelFolder) =>
-        Transposed == other.Transposed && Weight.Dims.SequenceEqual(other.Weight.Dims) && (Bias is null) == (other.Bias is null)
-        && SameBytes(Weight, other.Weight, modelFolder) && (Bias is null || SameBytes(Bias, other.Bias!, modelFolder));
-
-    private static bool SameBytes(TensorProto a, TensorProto b, string modelFolder)
-    {
-        using Stream first = InitializerStream.Open(a, modelFolder), second = InitializerStream.Open(b, modelFolder);
-        var (x, y) = (new byte[1 << 20], new byte[1 << 20]);
-        for (long left = a.Dims.Aggregate(1L, (p, d) => p * d) * sizeof(float); left > 0;)
-        {
-            int count = (int)Math.Min(left, x.Length);
-            first.ReadExactly(x, 0, count);
-            second.ReadExactly(y, 0, count);
-            if (!x.AsSpan(0, count).SequenceEqual(y.AsSpan(0, count)))
-            {
-                return false;
-            }
-            left -= count;
-        }
-        return true;
-    }
-
     /// <summary>Cuts the projection off a plain decoder graph or off both branches of Optimum's merged one, in place;
     /// null (the model untouched) when the graph does not end that way (fp16 or quantized exports).</summary>
     public static DecoderHead? TryCut(ModelProto model)

@@ -12,26 +12,8 @@ internal sealed class MergedDecoder(OnnxSession session, OutputProjection? proje
 {
     public override bool NeedsHiddenStatesAfterFirstStep => true;
 
-    public override StepOutput First(EncoderState encoder, long[] tokens)
-    {
-        int rows = tokens.Length;
-        var empty = new OrtValue[2 * Layers];
-        for (int i = 0; i < empty.Length; i++)
-        {
-            empty[i] = OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, CacheType, [rows, Heads, 0, HeadSize]);
-        }
-        try
-        {
-            return Run(encoder, empty, empty, tokens, firstStep: true);
-        }
-        finally
-        {
-            foreach (var value in empty)
-            {
-                value.Dispose();
-            }
-        }
-    }
+    public override StepOutput First(EncoderState encoder, long[] tokens) =>
+        FromEmptySelfCache(tokens.Length, empty => Run(encoder, empty, empty, tokens, firstStep: true));
 
     public override StepOutput Next(EncoderState encoder, OrtValue[] selfCache, long[] tokens) =>
         Run(encoder, selfCache, encoder.CrossCache, tokens, firstStep: false);

@@ -17,17 +17,17 @@ internal abstract class OnnxDecoder : IDisposable
         Heads = heads;
         HeadSize = headSize;
         CacheType = cacheType;
-        PastNames = Names("past_key_values", includeCross: true);
-        _selfPresent = Names("present", includeCross: false);
-        _allPresent = Names("present", includeCross: true);
         // present.{i}.decoder.* first, then present.{i}.encoder.*, matching how CrossCache and SelfCache are split.
-        string[] Names(string prefix, bool includeCross)
-        {
-            var self = Enumerable.Range(0, layers).SelectMany(i => new[] { $"{prefix}.{i}.decoder.key", $"{prefix}.{i}.decoder.value" });
-            var cross = Enumerable.Range(0, layers).SelectMany(i => new[] { $"{prefix}.{i}.encoder.key", $"{prefix}.{i}.encoder.value" });
-            return includeCross ? [.. self, .. cross] : [.. self];
-        }
+        PastNames = [.. Names("past_key_values", "decoder", layers), .. Names("past_key_values", "encoder", layers)];
+        _selfPresent = Names("present", "decoder", layers);
+        _allPresent = [.. _selfPresent, .. CrossPresent(layers)];
     }
+
+    /// <summary>The first step's cross-attention outputs, a key and a value per layer, in cache order.</summary>
+    public static string[] CrossPresent(int layers) => Names("present", "encoder", layers);
+
+    private static string[] Names(string prefix, string side, int layers) =>
+        [.. Enumerable.Range(0, layers).SelectMany(i => new[] { $"{prefix}.{i}.{side}.key", $"{prefix}.{i}.{side}.value" })];
 
     public int Layers { get; }
     protected int Heads { get; }
@@ -44,6 +44,27 @@ internal abstract class OnnxDecoder : IDisposable
     public abstract StepOutput Next(EncoderState encoder, OrtValue[] selfCache, long[] tokens);
 
     protected string[] PastNames { get; }
+
+    /// <summary>Runs <paramref name="step"/> from a self-attention cache of length 0, a first step's past.</summary>
+    protected StepOutput FromEmptySelfCache(int rows, Func<OrtValue[], StepOutput> step)
+    {
+        var empty = new OrtValue[2 * Layers];
+        for (int i = 0; i < empty.Length; i++)
+        {
+            empty[i] = OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, CacheType, [rows, Heads, 0, HeadSize]);
+        }
+        try
+        {
+            return step(empty);
+        }
+        finally
+        {
+            foreach (var value in empty)
+            {
+                value.Dispose();
+            }
+        }
+    }
 
     /// <summary>What a step returns: logits, or the hidden states when the graph's projection was cut off; then the
     /// self-attention cache, and also the cross-attention cache on the first step.</summary>

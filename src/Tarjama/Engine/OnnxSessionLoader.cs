@@ -15,35 +15,13 @@ internal static class OnnxSessionLoader
     /// <see cref="EngineOptions.FullLogits"/> asks for every logit.</summary>
     public static (OnnxSession Session, OutputProjection? Projection) OpenDecoder(string path, EngineOptions options, EngineStatistics statistics)
     {
-        var (session, head) = OpenCut(path, options, statistics, _ => true);
-        return (session, head is null ? null : new OutputProjection(head, FolderOf(path), options, statistics));
-    }
-
-    /// <summary>Opens the split export's first-step graph cut like the later steps' one when its projection holds
-    /// the same weights as <paramref name="shared"/> (each graph carries its own copy, compared byte for byte), so
-    /// both share one projection and the first graph's copy is never loaded; whole otherwise.</summary>
-    public static (OnnxSession Session, bool Cut) OpenFirstStep(string path, OutputProjection? shared, EngineOptions options, EngineStatistics statistics)
-    {
-        if (shared is null)
-        {
-            return (Open(path, options, statistics), false);
-        }
-        var (session, head) = OpenCut(path, options, statistics, head => head.HoldsSameWeightsAs(shared.Head, FolderOf(path)));
-        return (session, head is not null);
-    }
-
-    private static string FolderOf(string path) => Path.GetDirectoryName(Path.GetFullPath(path))!;
-
-    /// <summary>The graph without its projection, and the projection, when it ends in one that <paramref name="accept"/>
-    /// takes; else the graph whole and null.</summary>
-    private static (OnnxSession Session, DecoderHead? Head) OpenCut(string path, EngineOptions options, EngineStatistics statistics, Func<DecoderHead, bool> accept)
-    {
         var model = options.FullLogits ? null : Parse(path);
         var head = model is null ? null : DecoderHead.TryCut(model);
-        if (head is null || !accept(head))
+        if (head is null)
         {
             return (Open(path, options, statistics), null);
         }
+        string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         // A graph with its weights inline (opus-mt's, 200 MB) goes through a temporary file rather than a byte array,
         // and its parsed copy is collected first: three copies of the weights at once would show in peak memory.
         string temporary = Path.Combine(Path.GetTempPath(), $"tarjama-decoder-{Guid.NewGuid():N}.onnx");
@@ -56,7 +34,8 @@ internal static class OnnxSessionLoader
             }
             model = null;
             GC.Collect();
-            return (Create(path, options, statistics, settings => new InferenceSession(temporary, WeightsIn(settings, FolderOf(path)))), head);
+            var session = Create(path, options, statistics, settings => new InferenceSession(temporary, WeightsIn(settings, folder)));
+            return (session, new OutputProjection(head, folder, options, statistics));
         }
         finally
         {
@@ -81,8 +60,9 @@ internal static class OnnxSessionLoader
         }
     }
 
-    // A file that protobuf cannot read is left to ONNX Runtime, whose error names what is wrong.
-    private static ModelProto? Parse(string path)
+    /// <summary>The graph at <paramref name="path"/>; null when protobuf cannot read it, which is then left to ONNX
+    /// Runtime, whose error names what is wrong.</summary>
+    internal static ModelProto? Parse(string path)
     {
         try
         {

@@ -17,18 +17,16 @@ internal sealed class OutputProjection : IDisposable
 
     public OutputProjection(DecoderHead head, string modelFolder, EngineOptions options, EngineStatistics statistics)
     {
-        Head = head;
+        VocabSize = head.VocabSize;
+        ModelDim = head.ModelDim;
         _full = new(() => OnnxSessionLoader.Open(FullModel(head), "output projection", modelFolder, options, statistics));
         _shortlist = new(() => ShortlistProjection.Build(head, Bias(head, modelFolder), modelFolder, options, statistics));
     }
 
-    /// <summary>The projection's weights, as the decoder graph they were cut from holds them.</summary>
-    public DecoderHead Head { get; }
-
-    public int VocabSize => Head.VocabSize;
+    public int VocabSize { get; }
 
     /// <summary>The hidden states' size, d_model.</summary>
-    public int ModelDim => Head.ModelDim;
+    public int ModelDim { get; }
 
     /// <summary>Greedy search's projection (built on first use).</summary>
     public ShortlistProjection Shortlist => _shortlist.Value;

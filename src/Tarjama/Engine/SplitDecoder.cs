@@ -3,10 +3,11 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace Tarjama.Engine;
 
-/// <summary><c>decoder_model.onnx</c> for the first step, <c>decoder_with_past_model.onnx</c> after it; the latter
-/// without its output projection when one was cut off (<paramref name="projection"/>), and the former too when
-/// <paramref name="firstCut"/> (its copy of the weights was the same).</summary>
-internal sealed class SplitDecoder(OnnxSession first, bool firstCut, OnnxSession withPast, OutputProjection? projection, int layers, int heads, int headSize, TensorElementType cacheType)
+/// <summary><c>decoder_with_past_model.onnx</c> for every step, without its output projection when one was cut off
+/// (<paramref name="projection"/>): the first step takes its cross-attention cache from <paramref name="cross"/> and
+/// an empty self-attention cache. Only when the first-step graph could not be cut that way does
+/// <c>decoder_model.onnx</c> itself (<paramref name="whole"/>) run the first step.</summary>
+internal sealed class SplitDecoder(CrossAttentionCache? cross, OnnxSession? whole, OnnxSession withPast, OutputProjection? projection, int layers, int heads, int headSize, TensorElementType cacheType)
     : OnnxDecoder(layers, heads, headSize, cacheType)
 {
     private static readonly string[] FirstInputs = ["encoder_attention_mask", "input_ids", "encoder_hidden_states"];
@@ -15,10 +16,15 @@ internal sealed class SplitDecoder(OnnxSession first, bool firstCut, OnnxSession
 
     public override StepOutput First(EncoderState encoder, long[] tokens)
     {
-        using var ids = TensorRows.Int64(tokens, tokens.Length, 1);
-        var firstProjection = firstCut ? projection : null;
-        var outputs = first.Run(FirstInputs, [encoder.Mask, ids, encoder.Hidden], OutputNames(firstProjection, firstStep: true));
-        return Collect(outputs, encoder, firstProjection);
+        using (var ids = TensorRows.Int64(tokens, tokens.Length, 1))
+        {
+            if (cross is null)
+            {
+                return Collect(whole!.Run(FirstInputs, [encoder.Mask, ids, encoder.Hidden], OutputNames(null, firstStep: true)), encoder, null);
+            }
+            encoder.CrossCache = cross.Compute(encoder, ids);
+        }
+        return FromEmptySelfCache(tokens.Length, empty => Next(encoder, empty, tokens));
     }
 
     public override StepOutput Next(EncoderState encoder, OrtValue[] selfCache, long[] tokens)
@@ -37,7 +43,8 @@ internal sealed class SplitDecoder(OnnxSession first, bool firstCut, OnnxSession
 
     public override void Dispose()
     {
-        first.Dispose();
+        cross?.Dispose();
+        whole?.Dispose();
         withPast.Dispose();
         projection?.Dispose();
     }

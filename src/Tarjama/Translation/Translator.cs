@@ -74,8 +74,9 @@ public sealed class Translator : ITermTranslator, IDisposable
         if (folder.DecoderForm == DecoderForm.Split)
         {
             var (withPast, projection) = OnnxSessionLoader.OpenDecoder(folder.DecoderWithPastPath!, engine, statistics);
-            var (first, firstCut) = OnnxSessionLoader.OpenFirstStep(folder.DecoderPath!, projection, engine, statistics);
-            return new SplitDecoder(first, firstCut, withPast, projection, config.DecoderLayers, heads, headSize, CacheType(withPast.InputMetadata));
+            var cross = CrossAttentionCache.Open(folder.DecoderPath!, OnnxDecoder.CrossPresent(config.DecoderLayers), heads, headSize, engine, statistics);
+            var whole = cross is null ? OnnxSessionLoader.Open(folder.DecoderPath!, engine, statistics) : null;
+            return new SplitDecoder(cross, whole, withPast, projection, config.DecoderLayers, heads, headSize, CacheType(withPast.InputMetadata));
         }
         var (merged, mergedProjection) = OnnxSessionLoader.OpenDecoder(folder.MergedDecoderPath!, engine, statistics);
         return new MergedDecoder(merged, mergedProjection, config.DecoderLayers, heads, headSize, CacheType(merged.InputMetadata));

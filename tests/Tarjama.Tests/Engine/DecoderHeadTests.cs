@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using Tarjama.Conversion.Onnx;
 using Tarjama.Engine;
 
@@ -25,44 +24,6 @@ public class DecoderHeadTests
         Assert.DoesNotContain(proto.Graph.Output, o => o.Name == "logits");
         // W is gone from the graph unless the embedding lookup still reads it (a tied embedding).
         Assert.Equal(tied, proto.Graph.Initializer.Any(i => i.Name == head.Weight.Name));
-    }
-
-    [Theory]
-    [InlineData("tiny-ar-en")]
-    [InlineData("tiny-nllb")]
-    public void The_first_steps_graph_shares_the_later_steps_projection_when_its_copy_is_the_same(string model)
-    {
-        Assert.True(FirstStepCut(Fixtures.Path("models", model, "onnx")));
-    }
-
-    [Theory]
-    [InlineData("tiny-ar-en")]
-    [InlineData("tiny-nllb")]
-    public void A_first_steps_graph_whose_projection_differs_by_one_weight_is_left_whole(string model)
-    {
-        using var copy = new ModelCopy(Fixtures.Path("models", model));
-        string first = copy.File("onnx/decoder_model.onnx");
-        var proto = ModelProto.Parser.ParseFrom(File.ReadAllBytes(first));
-        string weight = DecoderHead.TryCut(proto.Clone())!.Weight.Name;
-        var tensor = proto.Graph.Initializer.Single(i => i.Name == weight);
-        var bytes = tensor.RawData.ToByteArray();
-        bytes[^1] ^= 1;
-        tensor.RawData = ByteString.CopyFrom(bytes);
-        File.WriteAllBytes(first, proto.ToByteArray());
-        Assert.False(FirstStepCut(copy.File("onnx")));
-    }
-
-    private static bool FirstStepCut(string onnx)
-    {
-        var (options, statistics) = (new EngineOptions { Threads = 1 }, new EngineStatistics());
-        var (withPast, projection) = OnnxSessionLoader.OpenDecoder(Path.Combine(onnx, "decoder_with_past_model.onnx"), options, statistics);
-        using (withPast)
-        using (projection)
-        {
-            var (first, cut) = OnnxSessionLoader.OpenFirstStep(Path.Combine(onnx, "decoder_model.onnx"), projection, options, statistics);
-            first.Dispose();
-            return cut;
-        }
     }
 
     [Fact]

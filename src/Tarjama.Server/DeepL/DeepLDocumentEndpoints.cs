@@ -44,7 +44,7 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
             content = copy.ToArray();
         }
         long characters = DocumentSample.Characters(content, fileName);
-        string source = DeepLLanguages.ToCode(fields.Text("source_lang")) ?? ScriptDetector.Detect([Documents.DocumentSample.Text(content, fileName)], pairs.Languages)[0].Language;
+        string source = DeepLLanguages.ToCode(fields.Text("source_lang")) ?? ScriptDetector.Detect([DocumentSample.Text(content, fileName)], pairs.Languages)[0].Language;
         var translator = DeepLRequest.Resolve(pairs, source, target);
         var glossary = DeepLRequest.Glossary(fields, glossaries, translator, fields.Text("source_lang") is not null);
         usage.Spend(caller, characters);

@@ -74,9 +74,19 @@ public sealed class Translator : ITermTranslator, IDisposable
         if (folder.DecoderForm == DecoderForm.Split)
         {
             var (withPast, projection) = OnnxSessionLoader.OpenDecoder(folder.DecoderWithPastPath!, engine, statistics);
-            var cross = CrossAttentionCache.Open(folder.DecoderPath!, OnnxDecoder.CrossPresent(config.DecoderLayers), heads, headSize, engine, statistics);
-            var whole = cross is null ? OnnxSessionLoader.Open(folder.DecoderPath!, engine, statistics) : null;
-            return new SplitDecoder(cross, whole, withPast, projection, config.DecoderLayers, heads, headSize, CacheType(withPast.InputMetadata));
+            try
+            {
+                var cross = CrossAttentionCache.Open(folder.DecoderPath!, OnnxDecoder.CrossPresent(config.DecoderLayers), heads, headSize, engine, statistics);
+                var whole = cross is null ? OnnxSessionLoader.Open(folder.DecoderPath!, engine, statistics) : null;
+                return new SplitDecoder(cross, whole, withPast, projection, config.DecoderLayers, heads, headSize, CacheType(withPast.InputMetadata));
+            }
+            catch
+            {
+                // A first-step graph that does not load leaves nothing of the later steps' behind (a server keeps running).
+                withPast.Dispose();
+                projection?.Dispose();
+                throw;
+            }
         }
         var (merged, mergedProjection) = OnnxSessionLoader.OpenDecoder(folder.MergedDecoderPath!, engine, statistics);
         return new MergedDecoder(merged, mergedProjection, config.DecoderLayers, heads, headSize, CacheType(merged.InputMetadata));

@@ -80,13 +80,16 @@ public class TranslateSentencesCliTests
         AssertOneErrorLine(result, "encoder_model_quantized.onnx: missing (dtype q8); dtypes present: fp32");
     }
 
-    [Fact]
-    public void Corrupt_onnx_file_is_named()
+    [Theory]
+    [InlineData("encoder_model.onnx")]
+    [InlineData("decoder_model.onnx")]
+    [InlineData("decoder_with_past_model.onnx")]
+    public void Corrupt_onnx_file_is_named(string file)
     {
         using var model = new ModelCopy(Model);
-        File.WriteAllBytes(model.File("onnx/encoder_model.onnx"), Encoding.ASCII.GetBytes("version https://git-lfs.github.com/spec/v1\n"));
-        var result = CliRunner.Run("x\n", "translate", "-m", model.Path, "--sentences");
-        AssertOneErrorLine(result, "encoder_model.onnx: not a loadable ONNX model");
+        File.WriteAllBytes(model.File("onnx/" + file), Encoding.ASCII.GetBytes("version https://git-lfs.github.com/spec/v1\n"));
+        var result = CliRunner.Run("x\n", "translate", "-m", model.Path, "--sentences", "--decoder", "split");
+        AssertOneErrorLine(result, file + ": not a loadable ONNX model");
     }
 
     [Fact]

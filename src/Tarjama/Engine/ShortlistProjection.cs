@@ -164,33 +164,62 @@ internal sealed class ShortlistProjection : IDisposable
         var sums = screened.Sums(row, _vocab);
         float scale = screened.Scales[row];
         float[] estimate = ArrayPool<float>.Shared.Rent(_vocab), upper = ArrayPool<float>.Shared.Rent(_vocab), lower = ArrayPool<float>.Shared.Rent(_vocab);
+        float[] processed = ArrayPool<float>.Shared.Rent(_vocab), order = ArrayPool<float>.Shared.Rent(_vocab), exact = ArrayPool<float>.Shared.Rent(_vocab);
         int[] shortlist = ArrayPool<int>.Shared.Rent(_vocab);
         try
         {
             Span<float> e = estimate.AsSpan(0, _vocab), u = upper.AsSpan(0, _vocab), l = lower.AsSpan(0, _vocab);
+            // Without processors the estimates take the exact scores in place; with them, a copy is processed each round.
+            bool plain = processors.Processors.Count == 0;
+            var p = plain ? e : processed.AsSpan(0, _vocab);
             Bounds(sums, scale, hidden, e, u, l);
             processors.Process(sequence, u);
             processors.Process(sequence, l);
             // No token whose upper bound is below the best lower bound can be the best.
             int count = AtLeast(u, TensorPrimitives.Max(l), shortlist);
-            foreach (int v in shortlist.AsSpan(0, count))
+            // Highest upper bound first, computed exactly a few at a time: once the best exact score so far beats the
+            // next token's upper bound, it beats every token left, and most steps stop after the first round.
+            for (int i = 0; i < count; i++)
             {
-                e[v] = TensorPrimitives.Dot(hidden, _rows.AsSpan(v * _dim, _dim)) + _bias[v];
+                order[i] = -u[shortlist[i]];
             }
-            processors.Process(sequence, e);
-            int best = shortlist[0];
-            foreach (int v in shortlist.AsSpan(1, count - 1))
+            Array.Sort(order, shortlist, 0, count);
+            int computed = 0, best = shortlist[0];
+            for (int round = 8; ; round *= 4)
             {
-                best = e[v] > e[best] ? v : best;
+                for (int until = Math.Min(count, computed + round); computed < until; computed++)
+                {
+                    int v = shortlist[computed];
+                    exact[computed] = TensorPrimitives.Dot(hidden, _rows.AsSpan(v * _dim, _dim)) + _bias[v];
+                }
+                if (!plain)
+                {
+                    e.CopyTo(p);
+                }
+                for (int i = 0; i < computed; i++)
+                {
+                    p[shortlist[i]] = exact[i];
+                }
+                processors.Process(sequence, p);
+                foreach (int v in shortlist.AsSpan(0, computed))
+                {
+                    // Equal scores go to the lower token id, as an argmax over every logit does.
+                    best = p[v] > p[best] || (p[v] == p[best] && v < best) ? v : best;
+                }
+                if (computed == count || u[shortlist[computed]] < p[best])
+                {
+                    break;
+                }
             }
-            _statistics.CountShortlist(count);
-            return (best, LogSoftmax.Of(e, best));
+            _statistics.CountShortlist(computed);
+            return (best, LogSoftmax.Of(p, best));
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(estimate);
-            ArrayPool<float>.Shared.Return(upper);
-            ArrayPool<float>.Shared.Return(lower);
+            foreach (var buffer in new[] { estimate, upper, lower, processed, order, exact })
+            {
+                ArrayPool<float>.Shared.Return(buffer);
+            }
             ArrayPool<int>.Shared.Return(shortlist);
         }
     }

@@ -34,12 +34,14 @@ internal static class ServeCommand
         var jobsDir = new Option<string?>("--jobs-dir") { HelpName = "DIR", Description = "Where background jobs and their finished segments are kept, so a restarted server finishes them (default: tarjama/jobs in the user's data folder)" };
         var jobQueue = new Option<string?>("--queue") { HelpName = "URL", Description = "redis://host:port: jobs' segments go to `tarjama worker` processes through this Redis" };
         var jobRetention = new Option<int>("--job-retention-hours") { Description = "How long a finished job's result is kept", DefaultValueFactory = _ => 24 }.Within(1, 8784);
+        var maxJobs = new Option<int>("--max-jobs") { Description = "Most background jobs queued or running at once; past it submissions get 429", DefaultValueFactory = _ => 256 }.Within(1, 100_000);
+        var jobConcurrency = new Option<int>("--job-concurrency") { Description = "Background jobs translated at the same time (their segments share the engine's batches)", DefaultValueFactory = _ => 2 }.Within(1, 64);
         var cors = new Option<string[]>("--cors") { HelpName = "ORIGIN", Description = "Origin allowed to call the API from a browser; repeat for more; * for any (the default), none for no CORS", DefaultValueFactory = _ => ["*"] };
         var command = new Command("serve", "Serve translation over HTTP: LibreTranslate's and DeepL's APIs, OPUS-CAT's and Apertium's endpoints, /health, /metrics, /openapi.json and a web page at /.");
         model.AddTo(command);
         // serve takes --model more than once, one per direction; the shared single-model option gives way to it.
         command.Options.Remove(model.Model);
-        foreach (var option in new Option[] { models, host, port, charLimit, batchLimit, maxBody, maxUpload, queue, batchWait, engineSeconds, memoryBudget, fileStore, requestLimit, keyLimit, apiKeys, requireKey, quota, cors, jobsDir, jobQueue, jobRetention })
+        foreach (var option in new Option[] { models, host, port, charLimit, batchLimit, maxBody, maxUpload, queue, batchWait, engineSeconds, memoryBudget, fileStore, requestLimit, keyLimit, apiKeys, requireKey, quota, cors, jobsDir, jobQueue, jobRetention, maxJobs, jobConcurrency })
         {
             command.Options.Add(option);
         }
@@ -99,6 +101,8 @@ internal static class ServeCommand
                     Folder = parse.GetValue(jobsDir) ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "tarjama", "jobs"),
                     QueueUrl = parse.GetValue(jobQueue),
                     Retention = TimeSpan.FromHours(parse.GetValue(jobRetention)),
+                    MaxUnfinished = parse.GetValue(maxJobs),
+                    Concurrency = parse.GetValue(jobConcurrency),
                     Models = jobModels,
                 };
                 Serve(settings with { Glossaries = ServerGlossaries.Read(parse, glossaries, loaded), Memory = memory.Memory, Jobs = jobs }, loaded, parse.GetValue(models)!).GetAwaiter().GetResult();

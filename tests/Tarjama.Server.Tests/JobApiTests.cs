@@ -155,6 +155,27 @@ public sealed class JobApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Jobs_past_the_concurrency_wait_queued_and_past_the_limit_are_refused_with_429()
+    {
+        await using var server = await RunningServer.Start(new ServerSettings { Jobs = new JobSettings { MaxUnfinished = 2, Concurrency = 1 } }, _model!);
+        // Many distinct lines, so the first job is still running while the others are submitted and looked at.
+        string[] many = [.. Enumerable.Range(0, 3000).Select(i => $"{Words[i % 8]} {Words[i / 8 % 8]} {Words[i / 64 % 8]} {i}")];
+        var (_, first) = await RunningServer.Read(await server.PostJson("/jobs", JsonSerializer.Serialize(new { q = many, source = "ar", target = "en" })));
+        var (_, second) = await RunningServer.Read(await server.PostJson("/jobs", """{"q": ["مرحبا بالعالم"], "source": "ar", "target": "en"}"""));
+        string firstId = first.GetProperty("id").GetString()!, secondId = second.GetProperty("id").GetString()!;
+        await RunningServer.AssertError(await server.PostJson("/jobs", """{"q": ["سوق النفط"], "source": "ar", "target": "en"}"""), 429,
+            "too many jobs queued or running (at most 2): wait for some to finish");
+        for (int poll = 0; poll < 100 && (await Status(firstId, server, "")).GetProperty("status").GetString() == "queued"; poll++)
+        {
+            await Task.Delay(20);
+        }
+        Assert.Equal("running", (await Status(firstId, server, "")).GetProperty("status").GetString());
+        Assert.Equal("queued", (await Status(secondId, server, "")).GetProperty("status").GetString());
+        Assert.Equal(200, (int)(await server.Client.PostAsync($"/jobs/{firstId}/cancel", null)).StatusCode);
+        Assert.Equal("done", (await Finished(secondId, server, "")).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task The_servers_translation_memory_answers_a_job_unless_the_job_turns_it_off()
     {
         using var memory = Tarjama.Memory.TranslationMemory.InMemory("desk");

@@ -25,6 +25,9 @@ public sealed record JobSettings
     /// <summary>Most jobs queued or running at once; past it submissions get 429.</summary>
     public int MaxUnfinished { get; init; } = 256;
 
+    /// <summary>Jobs translated at the same time (their segments share the engine's batches); the rest wait queued.</summary>
+    public int Concurrency { get; init; } = 2;
+
     internal void Validate(int translators)
     {
         if (Retention < TimeSpan.FromSeconds(1) || Retention > TimeSpan.FromDays(366))
@@ -34,6 +37,10 @@ public sealed record JobSettings
         if (MaxUnfinished is < 1 or > 100_000)
         {
             throw new TarjamaException($"the most unfinished jobs must be between 1 and 100000 (got {MaxUnfinished})");
+        }
+        if (Concurrency is < 1 or > 64)
+        {
+            throw new TarjamaException($"the jobs translated at once must be between 1 and 64 (got {Concurrency})");
         }
         if (Models.Count != 0 && Models.Count != translators)
         {

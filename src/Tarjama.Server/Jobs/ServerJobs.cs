@@ -42,7 +42,7 @@ internal sealed class ServerJobs : IDisposable
         {
             _redis = jobs.QueueUrl is { } url ? RedisQueueKeys.Connect(url) : null;
             _store = new JobStore(folder);
-            Runner = new JobRunner(_store, Path.Combine(_store.Folder, "segments.sqlite"), Engine, new JobRunnerOptions { Retention = jobs.Retention, MaxUnfinished = jobs.MaxUnfinished });
+            Runner = new JobRunner(_store, Path.Combine(_store.Folder, "segments.sqlite"), Engine, new JobRunnerOptions { Retention = jobs.Retention, MaxUnfinished = jobs.MaxUnfinished, Concurrency = jobs.Concurrency });
         }
         catch
         {

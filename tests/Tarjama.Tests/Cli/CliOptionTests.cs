@@ -35,6 +35,8 @@ public class CliOptionTests
     [InlineData("eval", "--hyp", "h.txt", "--ref", "r.txt", "--worst", "3", "--worst lists the worst documents")]
     [InlineData("serve", "-m", "x", "--key-req-limit", "5", "--key-req-limit sets the limit of keys from --api-keys FILE")]
     [InlineData("serve", "-m", "x", "--port", "70000", "--port takes a number from 0 to 65535")]
+    [InlineData("serve", "-m", "x", "--max-jobs", "0", "--max-jobs takes a number from 1 to 100000")]
+    [InlineData("serve", "-m", "x", "--job-concurrency", "65", "--job-concurrency takes a number from 1 to 64")]
     [InlineData("bench", "-m", "x", "--runs", "0", "--runs takes a number from 1 to 100")]
     [InlineData("nonsense", "'nonsense'")]
     public void Other_commands_answer_the_same_way(params string[] argsThenExpected) =>

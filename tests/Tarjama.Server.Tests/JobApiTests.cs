@@ -159,7 +159,7 @@ public sealed class JobApiTests : IAsyncLifetime
     {
         await using var server = await RunningServer.Start(new ServerSettings { Jobs = new JobSettings { MaxUnfinished = 2, Concurrency = 1 } }, _model!);
         // Many distinct lines, so the first job is still running while the others are submitted and looked at.
-        string[] many = [.. Enumerable.Range(0, 3000).Select(i => $"{Words[i % 8]} {Words[i / 8 % 8]} {Words[i / 64 % 8]} {i}")];
+        string[] many = [.. Enumerable.Range(0, 6000).Select(i => $"{Words[i % 8]} {Words[i / 8 % 8]} {Words[i / 64 % 8]} {i}")];
         var (_, first) = await RunningServer.Read(await server.PostJson("/jobs", JsonSerializer.Serialize(new { q = many, source = "ar", target = "en" })));
         var (_, second) = await RunningServer.Read(await server.PostJson("/jobs", """{"q": ["مرحبا بالعالم"], "source": "ar", "target": "en"}"""));
         string firstId = first.GetProperty("id").GetString()!, secondId = second.GetProperty("id").GetString()!;

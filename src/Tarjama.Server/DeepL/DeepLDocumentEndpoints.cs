@@ -43,11 +43,11 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
             await file.CopyToAsync(copy, context.RequestAborted);
             content = copy.ToArray();
         }
-        long characters = DocumentSample.Characters(content, fileName);
-        string source = DeepLLanguages.ToCode(fields.Text("source_lang")) ?? ScriptDetector.Detect([DocumentSample.Text(content, fileName)], pairs.Languages)[0].Language;
+        var text = DocumentSample.Read(content, fileName);
+        string source = DeepLLanguages.ToCode(fields.Text("source_lang")) ?? ScriptDetector.Detect([text.Sample], pairs.Languages)[0].Language;
         var translator = DeepLRequest.Resolve(pairs, source, target);
         var glossary = DeepLRequest.Glossary(fields, glossaries, translator, fields.Text("source_lang") is not null);
-        usage.Spend(caller, characters);
+        usage.Spend(caller, text.Characters);
         var job = jobs.Submit(new JobSpec
         {
             Owner = caller,
@@ -58,7 +58,7 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
             Model = jobs.ModelName(translator),
             Glossary = ServerJobs.Terms(glossary),
             AccessKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
-            Characters = characters,
+            Characters = text.Characters,
             Memory = fields.Flag("tm") != false,
         }, content);
         return Results.Json(new { document_id = job.Id, document_key = job.Spec.AccessKey }, DeepLJson.Options);

@@ -47,7 +47,8 @@ internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs,
         {
             throw ApiError.BadRequest($"Invalid request: at most {MaxTexts} texts in one job (got {texts.Value.Texts.Count})");
         }
-        string detected = source == "auto" ? ScriptDetector.Detect([file is null ? JsonSerializer.Deserialize<string[]>(input)![0] : DocumentSample.Text(input, file.FileName)], pairs.Languages)[0].Language : source;
+        var document = file is null ? null : DocumentSample.Read(input, file.FileName);
+        string detected = source == "auto" ? ScriptDetector.Detect([document?.Sample ?? JsonSerializer.Deserialize<string[]>(input)![0]], pairs.Languages)[0].Language : source;
         var route = jobs.Route(fields.Text("model"), detected, target, source);
         var spec = new JobSpec
         {
@@ -60,7 +61,7 @@ internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs,
             Format = Format(fields.Text("format"), file is null),
             Glossary = ServerJobs.Terms(glossaries.TermsFor(fields, route)),
             Memory = fields.Flag("tm") != false,
-            Characters = file is null ? texts!.Value.Texts.Sum(text => (long)text.Length) : DocumentSample.Characters(input, file.FileName),
+            Characters = document?.Characters ?? texts!.Value.Texts.Sum(text => (long)text.Length),
         };
         var job = jobs.Submit(spec, input);
         return Results.Json(JobAnswer.Of(job, settings.Jobs.Retention), ServerJson.Options, statusCode: StatusCodes.Status202Accepted);

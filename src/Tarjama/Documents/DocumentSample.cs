@@ -4,49 +4,36 @@ using Tarjama.Documents.Docx;
 
 namespace Tarjama.Documents;
 
-/// <summary>The start of a document's readable text, for telling its language: a Word document's paragraphs (not its
-/// ZIP bytes), markup without its tags.</summary>
-public static partial class DocumentSample
+/// <summary>A document's readable text, read once: its start for telling its language, and how many characters it
+/// holds for usage accounting; a Word document's paragraphs (not its ZIP bytes), markup without its tags.</summary>
+/// <param name="Sample">About the first characters asked for; empty for a Word document that cannot be read
+/// (translating it says why).</param>
+/// <param name="Characters">Every character of text: HTML and XML without their tags; 0 for a Word document that
+/// cannot be read.</param>
+public sealed partial record DocumentSample(string Sample, long Characters)
 {
-    /// <summary>About the first <paramref name="characters"/> characters of text in <paramref name="content"/>; empty
-    /// for a Word document that cannot be read (translating it says why).</summary>
-    public static string Text(byte[] content, string fileName, int characters = 4096)
+    /// <summary>Reads <paramref name="content"/> once, keeping about the first <paramref name="characters"/>
+    /// characters as its sample.</summary>
+    public static DocumentSample Read(byte[] content, string fileName, int characters = 4096)
     {
-        if (FormatOf(content, fileName) != DocumentFormat.Docx)
-        {
-            return WithoutTags(Encoding.UTF8.GetString(content, 0, Math.Min(content.Length, characters * 4)));
-        }
-        var text = new StringBuilder();
-        foreach (string piece in WordText(content, fileName))
-        {
-            text.Append(piece).Append(' ');
-            if (text.Length >= characters)
-            {
-                break;
-            }
-        }
-        return text.ToString();
-    }
-
-    /// <summary>How many characters of text the whole of <paramref name="content"/> holds, for usage accounting: a
-    /// Word document's text, not its ZIP bytes; HTML and XML without their tags; 0 for a Word document that cannot be
-    /// read.</summary>
-    public static long Characters(byte[] content, string fileName)
-    {
-        var format = FormatOf(content, fileName);
+        var format = DocumentFormatDetector.Detect(fileName, content.AsSpan(0, Math.Min(content.Length, 4096)));
         if (format == DocumentFormat.Docx)
         {
-            return WordText(content, fileName).Sum(piece => (long)piece.Length);
+            var pieces = WordText(content, fileName);
+            var sample = new StringBuilder();
+            foreach (string piece in pieces.TakeWhile(_ => sample.Length < characters))
+            {
+                sample.Append(piece).Append(' ');
+            }
+            return new(sample.ToString(), pieces.Sum(piece => (long)piece.Length));
         }
         string text = Encoding.UTF8.GetString(content);
-        return format is DocumentFormat.Html or DocumentFormat.Xml or DocumentFormat.Xliff ? Tag().Replace(text, "").Length : text.Length;
+        string start = WithoutTags(text[..Math.Min(text.Length, characters * 4)]);
+        return new(start, format is DocumentFormat.Html or DocumentFormat.Xml or DocumentFormat.Xliff ? Tag().Replace(text, "").Length : text.Length);
     }
 
     /// <summary>Markup with its tags (names, attributes) left out: they are not in the text's language.</summary>
     public static string WithoutTags(string markup) => Tag().Replace(markup, " ");
-
-    private static DocumentFormat FormatOf(byte[] content, string fileName) =>
-        DocumentFormatDetector.Detect(fileName, content.AsSpan(0, Math.Min(content.Length, 4096)));
 
     /// <summary>A Word document's text pieces in order; none when it cannot be read.</summary>
     private static List<string> WordText(byte[] content, string fileName)

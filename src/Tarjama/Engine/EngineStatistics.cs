@@ -14,7 +14,7 @@ public sealed class EngineStatistics
     public TimeSpan OnnxTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _ticks));
     public long Runs => Interlocked.Read(ref _runs);
 
-    /// <summary>Greedy steps that computed only a shortlist of logits exactly, and the tokens in those shortlists.</summary>
+    /// <summary>Greedy steps that computed only a shortlist of logits exactly, and how many tokens they computed exactly.</summary>
     public (long Steps, long Tokens) Shortlists => (Interlocked.Read(ref _shortlists), Interlocked.Read(ref _shortlisted));
 
     internal void CountShortlist(int tokens)

@@ -164,8 +164,9 @@ internal sealed class ShortlistProjection : IDisposable
         var sums = screened.Sums(row, _vocab);
         float scale = screened.Scales[row];
         float[] estimate = ArrayPool<float>.Shared.Rent(_vocab), upper = ArrayPool<float>.Shared.Rent(_vocab), lower = ArrayPool<float>.Shared.Rent(_vocab);
-        float[] processed = ArrayPool<float>.Shared.Rent(_vocab), order = ArrayPool<float>.Shared.Rent(_vocab), exact = ArrayPool<float>.Shared.Rent(_vocab);
+        float[] processed = ArrayPool<float>.Shared.Rent(_vocab);
         int[] shortlist = ArrayPool<int>.Shared.Rent(_vocab);
+        float[]? order = null, exact = null;
         try
         {
             Span<float> e = estimate.AsSpan(0, _vocab), u = upper.AsSpan(0, _vocab), l = lower.AsSpan(0, _vocab);
@@ -177,6 +178,7 @@ internal sealed class ShortlistProjection : IDisposable
             processors.Process(sequence, l);
             // No token whose upper bound is below the best lower bound can be the best.
             int count = AtLeast(u, TensorPrimitives.Max(l), shortlist);
+            (order, exact) = (ArrayPool<float>.Shared.Rent(count), ArrayPool<float>.Shared.Rent(count));
             // Highest upper bound first, computed exactly a few at a time: once the best exact score so far beats the
             // next token's upper bound, it beats every token left, and most steps stop after the first round.
             for (int i = 0; i < count; i++)
@@ -216,11 +218,16 @@ internal sealed class ShortlistProjection : IDisposable
         }
         finally
         {
-            foreach (var buffer in new[] { estimate, upper, lower, processed, order, exact })
-            {
-                ArrayPool<float>.Shared.Return(buffer);
-            }
+            ArrayPool<float>.Shared.Return(estimate);
+            ArrayPool<float>.Shared.Return(upper);
+            ArrayPool<float>.Shared.Return(lower);
+            ArrayPool<float>.Shared.Return(processed);
             ArrayPool<int>.Shared.Return(shortlist);
+            if (order is not null)
+            {
+                ArrayPool<float>.Shared.Return(order);
+                ArrayPool<float>.Shared.Return(exact!);
+            }
         }
     }
 

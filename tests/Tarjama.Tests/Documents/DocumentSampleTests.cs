@@ -12,7 +12,7 @@ public class DocumentSampleTests
     [Fact]
     public void AWordDocumentGivesItsParagraphsNotItsZipBytes()
     {
-        string text = DocumentSample.Text(DocxFixture.Story(rightToLeft: true), "story.docx");
+        string text = DocumentSample.Read(DocxFixture.Story(rightToLeft: true), "story.docx").Sample;
         Assert.Contains(text, c => c is >= '\u0621' and <= '\u064A');
         Assert.DoesNotContain("PK", text, StringComparison.Ordinal);
         Assert.DoesNotContain("word/", text, StringComparison.Ordinal);
@@ -23,7 +23,7 @@ public class DocumentSampleTests
     [InlineData("<p class=\"headline\">مرحبا</p>", "page.html")]
     public void MarkupGivesItsTextWithoutTags(string markup, string name)
     {
-        string text = DocumentSample.Text(Encoding.UTF8.GetBytes(markup), name);
+        string text = DocumentSample.Read(Encoding.UTF8.GetBytes(markup), name).Sample;
         Assert.Equal("مرحبا", text.Trim());
     }
 
@@ -37,7 +37,7 @@ public class DocumentSampleTests
             .Append(document.MainDocumentPart.FootnotesPart!);
         long expected = parts.Sum(part => part.RootElement!.Descendants<WordText>()
             .Sum(text => (long)text.Text.Length));
-        Assert.Equal(expected, DocumentSample.Characters(content, "story.docx"));
+        Assert.Equal(expected, DocumentSample.Read(content, "story.docx").Characters);
         Assert.True(expected < content.Length / 10);
     }
 
@@ -46,13 +46,13 @@ public class DocumentSampleTests
     [InlineData("<story><hl lang=\"en\">مرحبا</hl></story>", "page.xml", 5)]
     [InlineData("a <b> c\n", "notes.txt", 8)]
     public void MarkupCountsItsTextWithoutTagsAndPlainTextEveryCharacter(string content, string name, long expected) =>
-        Assert.Equal(expected, DocumentSample.Characters(Encoding.UTF8.GetBytes(content), name));
+        Assert.Equal(expected, DocumentSample.Read(Encoding.UTF8.GetBytes(content), name).Characters);
 
     [Fact]
     public void AnUnreadableWordDocumentGivesNothing()
     {
         var content = Encoding.UTF8.GetBytes("PK\u0003\u0004 truncated");
-        Assert.Equal("", DocumentSample.Text(content, "report.docx"));
-        Assert.Equal(0, DocumentSample.Characters(content, "report.docx"));
+        Assert.Equal("", DocumentSample.Read(content, "report.docx").Sample);
+        Assert.Equal(0, DocumentSample.Read(content, "report.docx").Characters);
     }
 }

@@ -35,16 +35,74 @@ internal sealed class CrossAttentionCache(OnnxSession session, string[] inputs, 
     }
 
     /// <summary>Each layer's cross-attention key and value, in <see cref="OnnxDecoder"/>'s order, from the first
-    /// step's inputs; owned by the caller.</summary>
+    /// step's inputs; owned by the caller. When the encoder ran in groups and the graph reads nothing but the hidden
+    /// states, each group's keys and values are computed over its own length, not the batch's padded one (each
+    /// position's are its own projection, the same either way), and zero past it, where the decoder masks them.</summary>
     public OrtValue[] Compute(EncoderState encoder, OrtValue startTokens)
+    {
+        if (encoder.Groups.Count == 0 || inputs is not ["encoder_hidden_states"])
+        {
+            return Run(encoder.Hidden, encoder.Mask, startTokens);
+        }
+        var shape = encoder.Hidden.GetTensorTypeAndShape().Shape;
+        var full = new OrtValue[outputs.Length];
+        try
+        {
+            foreach (var group in encoder.Groups)
+            {
+                var parts = Run(group.Hidden, encoder.Mask, startTokens);
+                try
+                {
+                    for (int i = 0; i < parts.Length; i++)
+                    {
+                        var info = parts[i].GetTensorTypeAndShape();
+                        full[i] ??= OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, info.ElementDataType, [shape[0], info.Shape[1], shape[1], info.Shape[3]]);
+                        Place(parts[i], group.Rows, full[i]);
+                    }
+                }
+                finally
+                {
+                    Array.ForEach(parts, p => p.Dispose());
+                }
+            }
+            return full;
+        }
+        catch
+        {
+            Array.ForEach(full, f => f?.Dispose());
+            throw;
+        }
+    }
+
+    private OrtValue[] Run(OrtValue hidden, OrtValue mask, OrtValue startTokens)
     {
         var values = inputs.Select(name => name switch
         {
             "input_ids" => startTokens,
-            "encoder_attention_mask" => encoder.Mask,
-            _ => encoder.Hidden,
+            "encoder_attention_mask" => mask,
+            _ => hidden,
         }).ToArray();
         return [.. session.Run(inputs, values, outputs)];
+    }
+
+    /// <summary>Copies a group's <c>[rows, heads, length, head size]</c> into its rows of the batch's, each head's
+    /// positions past the group's length zeroed.</summary>
+    private static void Place(OrtValue part, int[] rows, OrtValue full)
+    {
+        var from = part.GetTensorMutableRawData();
+        var to = full.GetTensorMutableRawData();
+        var shape = full.GetTensorTypeAndShape().Shape;
+        long heads = shape[1];
+        int headBytes = (int)(to.Length / (shape[0] * heads)), partHeadBytes = (int)(from.Length / (rows.Length * heads));
+        for (int r = 0; r < rows.Length; r++)
+        {
+            for (int h = 0; h < heads; h++)
+            {
+                var head = to.Slice((int)((rows[r] * heads + h) * headBytes), headBytes);
+                from.Slice((int)((r * heads + h) * partHeadBytes), partHeadBytes).CopyTo(head);
+                head[partHeadBytes..].Clear();
+            }
+        }
     }
 
     /// <summary>The nodes of <paramref name="model"/> that <paramref name="outputs"/> need, with the initializers

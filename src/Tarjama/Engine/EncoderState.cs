@@ -5,11 +5,15 @@ namespace Tarjama.Engine;
 /// <summary>What the decoder reads from the encoder, one row per decoder row: the attention mask, the hidden
 /// states, and (after the first step) the cross-attention keys and values. <see cref="Sentences"/> says which
 /// encoded sentence each row holds, so rows are only copied when that changes, not when beams swap places.</summary>
-internal sealed class EncoderState(OrtValue mask, OrtValue hidden, int sentences) : IDisposable
+internal sealed class EncoderState(OrtValue mask, OrtValue hidden, int sentences, IReadOnlyList<EncodedGroup>? groups = null) : IDisposable
 {
     public OrtValue Mask { get; private set; } = mask;
     public OrtValue Hidden { get; private set; } = hidden;
     private bool _hiddenReleased;
+
+    /// <summary>When rows were encoded in groups of similar length, each group's own hidden states (unpadded to the
+    /// batch's length) until the hidden states are released; empty otherwise. Rows are the first step's.</summary>
+    public IReadOnlyList<EncodedGroup> Groups { get; private set; } = groups ?? [];
     public OrtValue[] CrossCache { get; set; } = [];
     public int[] Sentences { get; private set; } = Enumerable.Range(0, sentences).ToArray();
 
@@ -27,6 +31,7 @@ internal sealed class EncoderState(OrtValue mask, OrtValue hidden, int sentences
         }
         var rows = Array.ConvertAll(sentences, s => firstRowOf[s]);
         Mask = Replace(Mask, rows);
+        ReleaseGroups();
         if (!_hiddenReleased)
         {
             Hidden = Replace(Hidden, rows);
@@ -42,8 +47,20 @@ internal sealed class EncoderState(OrtValue mask, OrtValue hidden, int sentences
         if (!_hiddenReleased)
         {
             Hidden.Dispose();
+            ReleaseGroups();
             _hiddenReleased = true;
         }
+    }
+
+    /// <summary>Frees the groups' hidden states once the first step has read them; they also go when the rows move,
+    /// since they name rows in the first step's layout.</summary>
+    public void ReleaseGroups()
+    {
+        foreach (var group in Groups)
+        {
+            group.Hidden.Dispose();
+        }
+        Groups = [];
     }
 
     private static OrtValue Replace(OrtValue value, int[] rows)
@@ -63,3 +80,7 @@ internal sealed class EncoderState(OrtValue mask, OrtValue hidden, int sentences
         }
     }
 }
+
+/// <summary>The hidden states <c>[rows.Length, length, d_model]</c> of the batch rows <paramref name="Rows"/>,
+/// encoded together at their longest's length.</summary>
+internal sealed record EncodedGroup(int[] Rows, OrtValue Hidden);

@@ -38,6 +38,7 @@ internal sealed class OnnxDecoderBatch : IDecoderBatch, IDisposable
             throw;
         }
         Convert(_step);
+        encoder.ReleaseGroups();
         if (!decoder.NeedsHiddenStatesAfterFirstStep)
         {
             encoder.ReleaseHiddenStates();

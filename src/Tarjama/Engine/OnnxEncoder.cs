@@ -5,7 +5,8 @@ namespace Tarjama.Engine;
 /// <summary>Runs <c>encoder_model.onnx</c> on a batch of token sequences, right-padded with an attention mask. Rows of
 /// very different lengths are encoded in groups of similar length, so the encoder does not compute the padding of
 /// short rows up to the longest one (a batch of 16 news lines is about half padding); the decoder still gets one
-/// padded tensor, whose padding it masks.</summary>
+/// padded tensor, whose padding it masks, and each group's own hidden states for the cross-attention keys and values
+/// (<see cref="EncoderState.Groups"/>).</summary>
 internal sealed class OnnxEncoder(OnnxSession session, int padId) : IDisposable
 {
     private static readonly string[] InputNames = ["input_ids", "attention_mask"];
@@ -26,6 +27,7 @@ internal sealed class OnnxEncoder(OnnxSession session, int padId) : IDisposable
             return new EncoderState(mask, Run(sequences, length, mask), rows);
         }
         OrtValue? hidden = null;
+        var parts = new List<EncodedGroup>();
         try
         {
             foreach (var group in groups)
@@ -33,15 +35,17 @@ internal sealed class OnnxEncoder(OnnxSession session, int padId) : IDisposable
                 var members = group.Select(i => sequences[i]).ToList();
                 int groupLength = members[0].Length;
                 using var groupMask = TensorRows.Int64(Mask(members, groupLength), members.Count, groupLength);
-                using var part = Run(members, groupLength, groupMask);
+                var part = Run(members, groupLength, groupMask);
+                parts.Add(new EncodedGroup(group, part));
                 var info = part.GetTensorTypeAndShape();
                 hidden ??= OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, info.ElementDataType, [rows, length, info.Shape[^1]]);
                 Place(part, group, hidden, rows);
             }
-            return new EncoderState(mask, hidden!, rows);
+            return new EncoderState(mask, hidden!, rows, parts);
         }
         catch
         {
+            parts.ForEach(p => p.Hidden.Dispose());
             hidden?.Dispose();
             mask.Dispose();
             throw;

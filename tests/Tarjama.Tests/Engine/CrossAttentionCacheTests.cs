@@ -61,6 +61,55 @@ public class CrossAttentionCacheTests
     }
 
     [Fact]
+    public void Rows_encoded_in_groups_get_the_keys_and_values_of_the_padded_batch_over_their_tokens()
+    {
+        string folder = Fixtures.Path("models", "tiny-ar-en");
+        var config = ModelFolder.Open(folder).Config;
+        var names = OnnxDecoder.CrossPresent(config.DecoderLayers);
+        int heads = config.DecoderAttentionHeads, headSize = config.DModel / heads;
+        var statistics = new EngineStatistics();
+        using var cache = CrossAttentionCache.Open(Path.Combine(folder, "onnx", "decoder_model.onnx"), names, heads, headSize, Options, statistics)!;
+        using var encoder = new OnnxEncoder(OnnxSessionLoader.Open(Path.Combine(folder, "onnx", "encoder_model.onnx"), Options, statistics), padId: config.PadTokenId!.Value);
+        var random = new Random(5);
+        int[] Sentence(int length) => [.. Enumerable.Range(0, length - 1).Select(_ => random.Next(5, 1900)), 0];
+        int[][] rows = [Sentence(6), Sentence(40), Sentence(3), Sentence(38), Sentence(12)];
+        using var grouped = encoder.Encode(rows);
+        Assert.True(grouped.Groups.Count > 1);
+        // The same padded hidden states, taken as one batch.
+        var mask = TensorRows.Gather(grouped.Mask, [0, 1, 2, 3, 4]);
+        var hidden = TensorRows.Gather(grouped.Hidden, [0, 1, 2, 3, 4]);
+        using var padded = new EncoderState(mask, hidden, rows.Length);
+        using var start = OrtValue.CreateTensorValueFromMemory(Enumerable.Repeat((long)config.DecoderStartTokenId!.Value, rows.Length).ToArray(), [rows.Length, 1]);
+        var expected = cache.Compute(padded, start);
+        var actual = cache.Compute(grouped, start);
+        try
+        {
+            int length = rows.Max(r => r.Length);
+            for (int i = 0; i < names.Length; i++)
+            {
+                var want = expected[i].GetTensorDataAsSpan<float>().ToArray();
+                var got = actual[i].GetTensorDataAsSpan<float>().ToArray();
+                Assert.Equal(want.Length, got.Length);
+                for (int r = 0; r < rows.Length; r++)
+                {
+                    for (int h = 0; h < heads; h++)
+                    {
+                        int at = (r * heads + h) * length * headSize, tokens = rows[r].Length * headSize;
+                        Assert.Equal(want.AsSpan(at, tokens).ToArray(), got.AsSpan(at, tokens).ToArray());
+                    }
+                }
+            }
+        }
+        finally
+        {
+            foreach (var value in expected.Concat(actual))
+            {
+                value.Dispose();
+            }
+        }
+    }
+
+    [Fact]
     public void A_first_step_graph_whose_keys_come_through_a_subgraph_runs_whole_with_the_same_translations()
     {
         var golden = GoldenRecord.Read(Fixtures.Path("golden", "transformersjs.tiny-ar-en.marian-ids.greedy.bs8.jsonl"));

@@ -53,12 +53,13 @@ internal sealed class CrossAttentionCache(OnnxSession session, string[] inputs, 
                 var parts = Run(group.Hidden, encoder.Mask, startTokens);
                 try
                 {
-                    for (int i = 0; i < parts.Length; i++)
+                    // Each output is a tensor of its own, so they are copied in parallel.
+                    Parallel.For(0, parts.Length, i =>
                     {
                         var info = parts[i].GetTensorTypeAndShape();
                         full[i] ??= OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, info.ElementDataType, [shape[0], info.Shape[1], shape[1], info.Shape[3]]);
                         Place(parts[i], group.Rows, full[i]);
-                    }
+                    });
                 }
                 finally
                 {

@@ -105,7 +105,7 @@ public static class BilingualFiles
     private static List<(string, string)> Jsonl(Stream stream, string path)
     {
         var pairs = new List<(string, string)>();
-        using var reader = new StreamReader(stream);
+        using var reader = new Utf8LineReader(stream, path);
         int number = 0;
         while (reader.ReadLine() is { } line)
         {

@@ -120,6 +120,8 @@ public sealed class TranslationMemoryTests : IDisposable
         try
         {
             Assert.Contains(":2: not a JSON object", Assert.Throws<TarjamaException>(() => BilingualFiles.Read(bad, "ar", "en")).Message);
+            File.WriteAllBytes(bad, [.. "{\"source\": \"a"u8, 0xFF, .. "\", \"target\": \"b\"}\n"u8]);
+            Assert.Equal($"{bad}: invalid UTF-8 at byte offset 13", Assert.Throws<TarjamaException>(() => BilingualFiles.Read(bad, "ar", "en")).Message);
         }
         finally
         {

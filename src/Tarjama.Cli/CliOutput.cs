@@ -33,23 +33,36 @@ internal sealed class CliOutput : IDisposable
 
     /// <param name="terminalProgress">The progress line on standard error: output to a terminal clears it first.</param>
     /// <exception cref="TarjamaException">The output is the input, or cannot be created.</exception>
-    public static CliOutput Open(string? path, CliInput? input, TerminalProgress? terminalProgress = null)
+    public static CliOutput Open(string? path, CliInput? input, TerminalProgress? terminalProgress = null) =>
+        Open(path, input is null ? [] : [new Source(input.Name, input.Identity, input.FullPath)], "the translation", terminalProgress);
+
+    /// <summary>For a command that reads files by path (a memory, glossaries) rather than as a <see cref="CliInput"/>:
+    /// an output that is one of them, however it is named, is refused too.</summary>
+    /// <exception cref="TarjamaException">The output is one of the inputs, or cannot be created.</exception>
+    public static CliOutput Open(string? path, IEnumerable<string> inputPaths) =>
+        Open(path, inputPaths.Select(input => new Source(input, FileIdentity.OfPath(input), Path.GetFullPath(input))).ToList(), "the export", null);
+
+    /// <summary>A file the command reads, as far as it can be told apart from the output.</summary>
+    private sealed record Source(string Name, FileIdentity? Identity, string? FullPath);
+
+    private static CliOutput Open(string? path, IReadOnlyList<Source> inputs, string what, TerminalProgress? terminalProgress)
     {
         if (path is null or "-")
         {
-            if (input is not null && FileIdentity.SameRegularFile(input.Identity, FileIdentity.OfDescriptor(1)))
+            var stdoutIdentity = FileIdentity.OfDescriptor(1);
+            if (inputs.FirstOrDefault(input => FileIdentity.SameRegularFile(input.Identity, stdoutIdentity)) is { } read)
             {
-                throw new TarjamaException($"standard output is the input file {input.Name}: write the translation to another file");
+                throw new TarjamaException($"standard output is the input file {read.Name}: write {what} to another file");
             }
             Stream stdout = Console.OpenStandardOutput();
             return new CliOutput(terminalProgress is not null && !Console.IsOutputRedirected ? new TerminalLineStream(stdout, terminalProgress) : stdout, "standard output", null, null);
         }
         string target = FinalTarget(path);
         var existing = FileIdentity.OfPath(target);
-        if (input is not null && (FileIdentity.SameRegularFile(input.Identity, existing)
-            || (input.Identity is null && existing is null && input.FullPath == Path.GetFullPath(target))))
+        if (inputs.FirstOrDefault(input => FileIdentity.SameRegularFile(input.Identity, existing)
+            || (input.Identity is null && existing is null && input.FullPath == Path.GetFullPath(target))) is { } same)
         {
-            throw new TarjamaException($"{path} is the input ({input.Name}): write the translation to another file");
+            throw new TarjamaException($"{path} is the input ({same.Name}): write {what} to another file");
         }
         try
         {

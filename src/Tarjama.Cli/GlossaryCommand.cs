@@ -25,7 +25,7 @@ internal static class GlossaryCommand
         command.SetAction(parse => CommandGuard.Run(() =>
         {
             var glossary = GlossaryReader.Load(parse.GetValue(files)!, parse.GetValue(from)!, parse.GetValue(to)!);
-            using var target = CliOutput.Open(parse.GetValue(output), null);
+            using var target = CliOutput.Open(parse.GetValue(output), parse.GetValue(files)!);
             int count = GlossaryExport.WriteOmegaT(glossary, target.Writer);
             target.Commit();
             Console.Error.WriteLine($"{count} entries exported");

@@ -33,6 +33,19 @@ internal static class OptionLimits
         return option;
     }
 
+    /// <summary>-1 for no limit, or a number from 1 to <paramref name="max"/>: 0 would refuse everything.</summary>
+    public static Option<int> WithinOrUnlimited(this Option<int> option, int max)
+    {
+        option.Validators.Add(result =>
+        {
+            if (Parsed<int>(result) is { } value and not -1 && (value < 1 || value > max))
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{result.Option.Name} takes -1 (no limit) or a number from 1 to {max} (got {value})"));
+            }
+        });
+        return option;
+    }
+
     // A value that is not a number at all already has its parse error; reading it would throw.
     private static T? Parsed<T>(OptionResult result) where T : struct, INumber<T>
     {

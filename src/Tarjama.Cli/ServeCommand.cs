@@ -17,8 +17,8 @@ internal static class ServeCommand
         var models = new Option<string[]>("--model", "-m") { Description = "Model: a folder, a catalogue name (opus-mt-ar-en) or a Hub repository; repeat for more directions (e.g. ar-en and en-ar)", Required = true };
         var host = new Option<string>("--host") { Description = "Address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int>("--port") { Description = "Port to listen on (0: any free port)", DefaultValueFactory = _ => 5000 }.Within(0, 65535);
-        var charLimit = new Option<int>("--char-limit") { Description = "Most characters in one text of a request (-1: no limit)", DefaultValueFactory = _ => 5000 }.Within(-1, 10_000_000);
-        var batchLimit = new Option<int>("--batch-limit") { Description = "Most texts in one request's q array (-1: no limit)", DefaultValueFactory = _ => 128 }.Within(-1, 100_000);
+        var charLimit = new Option<int>("--char-limit") { Description = "Most characters in one text of a request (-1: no limit)", DefaultValueFactory = _ => 5000 }.WithinOrUnlimited(10_000_000);
+        var batchLimit = new Option<int>("--batch-limit") { Description = "Most texts in one request's q array (-1: no limit)", DefaultValueFactory = _ => 128 }.WithinOrUnlimited(100_000);
         var maxBody = new Option<long>("--max-body") { HelpName = "BYTES", Description = "Largest JSON or form body", DefaultValueFactory = _ => 1 << 20 }.Within(1, 1L << 30);
         var maxUpload = new Option<long>("--max-upload") { HelpName = "BYTES", Description = "Largest file upload", DefaultValueFactory = _ => 4 << 20 }.Within(1, 1L << 30);
         var queue = new Option<int>("--queue-size") { HelpName = "SEGMENTS", Description = "Most segments waiting for the engine; past it requests get 503 with Retry-After", DefaultValueFactory = _ => 256 }.Within(1, 1_000_000);
@@ -79,7 +79,7 @@ internal static class ServeCommand
             PortCheck.EnsureFree(settings.Host, settings.Port);
             if (settings.ApiKeysFile is { } keys && !File.Exists(keys))
             {
-                throw new TarjamaException($"{keys}: no such file (--api-keys)");
+                throw new TarjamaException($"{keys}: {(Directory.Exists(keys) ? "a folder, not a file" : "no such file")} (--api-keys)");
             }
             if (parse.GetValue(jobQueue) is { } url)
             {

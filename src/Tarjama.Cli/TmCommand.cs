@@ -49,7 +49,7 @@ internal static class TmCommand
         command.SetAction(parse => CommandGuard.Run(() =>
         {
             using var store = TranslationMemory.Open(parse.GetValue(memory)!, create: false);
-            using var target = CliOutput.Open(parse.GetValue(output), null);
+            using var target = CliOutput.Open(parse.GetValue(output), [parse.GetValue(memory)!]);
             int count = MemoryExport.WriteTmx(store, target.Writer, parse.GetValue(from)!, parse.GetValue(to)!);
             target.Commit();
             Console.Error.WriteLine($"{count} pairs exported");

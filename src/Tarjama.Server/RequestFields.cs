@@ -54,8 +54,21 @@ internal sealed class RequestFields
             }
             return new RequestFields(document.RootElement.Clone(), null, request.Query);
         }
-        var form = request.HasFormContentType ? await request.ReadFormAsync(aborted) : null;
-        return new RequestFields(null, form, request.Query);
+        return new RequestFields(null, request.HasFormContentType ? await ReadFormAsync(request, aborted) : null, request.Query);
+    }
+
+    /// <summary>A multipart body that ends before its closing boundary is the client's mistake (400), not the server's;
+    /// Kestrel's own refusals (too large, too slow) are IOExceptions too and keep their status.</summary>
+    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken aborted)
+    {
+        try
+        {
+            return await request.ReadFormAsync(aborted);
+        }
+        catch (IOException e) when (e is not BadHttpRequestException && !aborted.IsCancellationRequested)
+        {
+            throw ApiError.BadRequest("Invalid request: the multipart body ends before its closing boundary");
+        }
     }
 
     /// <summary>Whether a string or name anywhere in <paramref name="element"/> has a \uD800-\uDFFF escape without its

@@ -11,6 +11,7 @@ namespace Tarjama.Server;
 internal sealed partial class TranslatedFileStore : IDisposable
 {
     private const string FolderPrefix = "tarjama-files-";
+    private const int MaxStemLength = 128;
 
     private readonly string _folder;
     private readonly TimeSpan _retention;
@@ -72,10 +73,12 @@ internal sealed partial class TranslatedFileStore : IDisposable
         return File.Exists(path) && !Expired(path) ? (path, name[(name.IndexOf('.') + 1)..]) : null;
     }
 
-    /// <summary>Keeps letters, digits, dots, dashes and underscores of the upload's name, so it is safe in a path and a header.</summary>
+    /// <summary>Keeps letters, digits, dots, dashes and underscores of the upload's name, so it is safe in a path and a
+    /// header, and at most <see cref="MaxStemLength"/> of them, so the file name stays within the file system's 255 bytes.</summary>
     private static string SafeName(string uploadName)
     {
-        string stem = UnsafeCharacters().Replace(Path.GetFileNameWithoutExtension(uploadName), "_").Trim('.', '_');
+        string stem = UnsafeCharacters().Replace(Path.GetFileNameWithoutExtension(uploadName), "_");
+        stem = stem[..Math.Min(stem.Length, MaxStemLength)].Trim('.', '_');
         string extension = UnsafeCharacters().Replace(Path.GetExtension(uploadName), "");
         return (stem.Length == 0 ? "document" : stem) + extension.ToLowerInvariant();
     }

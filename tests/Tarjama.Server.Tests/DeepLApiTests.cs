@@ -112,6 +112,14 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     }
 
     [Fact]
+    public async Task A_document_upload_cut_before_its_closing_boundary_is_a_400()
+    {
+        byte[] cut = "--zzz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nمرحبا"u8.ToArray();
+        await RunningServer.AssertDeepLError(await Server.PostBytes("/v2/document", cut, "multipart/form-data; boundary=zzz"), 400,
+            "Invalid request: the multipart body ends before its closing boundary");
+    }
+
+    [Fact]
     public async Task Too_many_texts_and_too_large_bodies_are_refused()
     {
         string many = string.Join('&', Enumerable.Repeat("text=x", 51)) + "&target_lang=EN";

@@ -39,6 +39,17 @@ public sealed class FileApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     }
 
     [Fact]
+    public async Task An_upload_named_past_the_file_systems_limit_is_kept_under_a_shortened_name()
+    {
+        using var upload = Upload("مرحبا"u8.ToArray(), new string('n', 1000) + ".txt");
+        var (status, body) = await RunningServer.Read(await Server.Client.PostAsync("/translate_file", upload));
+        Assert.Equal(200, status);
+        using var download = await Server.Client.GetAsync(body.GetProperty("translatedFileUrl").GetString());
+        Assert.Equal(200, (int)download.StatusCode);
+        Assert.Matches("^n{1,128}\\.txt$", download.Content.Headers.ContentDisposition!.FileName);
+    }
+
+    [Fact]
     public async Task Auto_source_works_for_files()
     {
         using var upload = Upload("مرحبا"u8.ToArray(), "a.txt", source: "auto");

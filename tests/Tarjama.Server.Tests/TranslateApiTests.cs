@@ -141,6 +141,17 @@ public sealed class TranslateApiTests(TinyServer tiny) : IClassFixture<TinyServe
         Assert.InRange(status, 200, 499);
     }
 
+    [Theory]
+    [InlineData("/translate")]
+    [InlineData("/translate_file")]
+    [InlineData("/jobs")]
+    public async Task A_multipart_body_cut_before_its_closing_boundary_is_a_400(string path)
+    {
+        byte[] cut = "--zzz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nمرحبا"u8.ToArray();
+        await RunningServer.AssertError(await Server.PostBytes(path, cut, "multipart/form-data; boundary=zzz"), 400,
+            "Invalid request: the multipart body ends before its closing boundary");
+    }
+
     [Fact]
     public async Task A_chunked_body_over_the_limit_is_refused_with_413()
     {

@@ -84,7 +84,9 @@ public static class ModelResolver
         // What is written like a path is a folder the user expected to exist, not a repository.
         if (modelArgument.StartsWith('.') || modelArgument.StartsWith('~') || Path.IsPathRooted(modelArgument) || modelArgument.Contains('\\'))
         {
-            throw new TarjamaException($"model folder '{modelArgument}' does not exist");
+            throw new TarjamaException(Directory.Exists(modelArgument)
+                ? $"'{modelArgument}' is a folder, not a model in the Hugging Face cache: give a catalogue name or a Hub repository id"
+                : $"model folder '{modelArgument}' does not exist");
         }
 
         return RepoId.TryParse(modelArgument, out var repo)

@@ -29,7 +29,7 @@ public static class BilingualFiles
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new TarjamaException($"{path}: cannot read it ({e.Message})", e);
+            throw new TarjamaException($"{path}: cannot read it ({(Directory.Exists(path) ? "it is a directory" : e.Message)})", e);
         }
         catch (XmlException e)
         {
@@ -105,7 +105,7 @@ public static class BilingualFiles
     private static List<(string, string)> Jsonl(Stream stream, string path)
     {
         var pairs = new List<(string, string)>();
-        using var reader = new StreamReader(stream);
+        using var reader = new Utf8LineReader(stream, path);
         int number = 0;
         while (reader.ReadLine() is { } line)
         {

@@ -1,3 +1,5 @@
+using Tarjama.Text;
+
 namespace Tarjama.Terminology;
 
 /// <summary>Reads glossary files: TBX (basic dialect) by its <c>.tbx</c> extension or an XML start, otherwise
@@ -24,11 +26,11 @@ public static class GlossaryReader
             {
                 throw new TarjamaException($"{path}: glossary file larger than {MaxFileBytes >> 20} MiB");
             }
-            text = File.ReadAllText(path);
+            text = Utf8LineReader.DecodeAll(File.ReadAllBytes(path), path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new TarjamaException($"{path}: cannot read the glossary ({e.Message})");
+            throw new TarjamaException($"{path}: cannot read the glossary ({(Directory.Exists(path) ? "it is a directory" : e.Message)})");
         }
         return Parse(text, path, sourceLanguage, targetLanguage);
     }

@@ -71,6 +71,11 @@ public sealed class Utf8LineReader(Stream stream, string sourceName) : IDisposab
         return read > 0;
     }
 
+    /// <summary>A whole file's bytes as strict UTF-8 text, a leading byte-order mark left out: for files read whole.</summary>
+    /// <exception cref="TarjamaException">Invalid UTF-8, named by the byte offset of the first bad byte.</exception>
+    public static string DecodeAll(ReadOnlySpan<byte> bytes, string sourceName) =>
+        bytes.StartsWith("\uFEFF"u8) ? Decode(bytes[3..], 3, sourceName) : Decode(bytes, 0, sourceName);
+
     private string Decode(long lineStart)
     {
         LineOffset = lineStart;
@@ -79,13 +84,18 @@ public sealed class Utf8LineReader(Stream stream, string sourceName) : IDisposab
         {
             bytes = bytes[..^1];
         }
+        return Decode(bytes, lineStart, sourceName);
+    }
+
+    private static string Decode(ReadOnlySpan<byte> bytes, long start, string sourceName)
+    {
         try
         {
             return Strict.GetString(bytes);
         }
         catch (DecoderFallbackException)
         {
-            long offset = lineStart + FirstInvalidByte(bytes);
+            long offset = start + FirstInvalidByte(bytes);
             throw new TarjamaException($"{sourceName}: invalid UTF-8 at byte offset {offset}");
         }
     }

@@ -59,6 +59,39 @@ public sealed class CliDataSafetyTests : IDisposable
         Assert.Equal(before, File.ReadAllText(_input));
     }
 
+    [Theory]
+    [InlineData("tm", "same path")]
+    [InlineData("tm", "symlink")]
+    [InlineData("tm", "redirection")]
+    [InlineData("glossary", "same path")]
+    [InlineData("glossary", "symlink")]
+    public void An_export_over_the_file_it_reads_is_refused_and_the_file_kept(string command, string how)
+    {
+        string read = Path.Combine(_folder, command == "tm" ? "desk.tm" : "names.tsv");
+        if (command == "tm")
+        {
+            string pairs = Path.Combine(_folder, "pairs.jsonl");
+            File.WriteAllText(pairs, "{\"source\": \"مرحبا\", \"target\": \"hello\"}\n");
+            Assert.Equal(0, CliRunner.Run("", "tm", "add", read, pairs).ExitCode);
+        }
+        else
+        {
+            File.WriteAllText(read, "الشرع\tal-Shara\n");
+        }
+        string output = read;
+        if (how == "symlink")
+        {
+            output = Path.Combine(_folder, "link");
+            File.CreateSymbolicLink(output, read);
+        }
+        byte[] before = File.ReadAllBytes(read);
+        var result = how == "redirection"
+            ? CliRunner.RunRedirected($">> '{read}'", command, "export", read)
+            : CliRunner.Run("", command, "export", read, "-o", output);
+        AssertOneError(result, "is the input");
+        Assert.Equal(before, File.ReadAllBytes(read));
+    }
+
     [Fact]
     public void An_output_file_is_replaced_whole_and_left_as_it_was_when_nothing_was_translated()
     {

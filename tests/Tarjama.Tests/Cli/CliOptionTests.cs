@@ -38,6 +38,15 @@ public class CliOptionTests
     [InlineData("serve", "-m", "x", "--max-jobs", "0", "--max-jobs takes a number from 1 to 100000")]
     [InlineData("serve", "-m", "x", "--job-concurrency", "65", "--job-concurrency takes a number from 1 to 64")]
     [InlineData("bench", "-m", "x", "--runs", "0", "--runs takes a number from 1 to 100")]
+    [InlineData("serve", "-m", "x", "--char-limit", "0", "--char-limit takes -1 (no limit) or a number from 1 to 10000000 (got 0)")]
+    [InlineData("serve", "-m", "x", "--batch-limit", "0", "--batch-limit takes -1 (no limit) or a number from 1 to 100000 (got 0)")]
+    [InlineData("serve", "-m", "x", "--port", "http", "--port takes a whole number (got 'http')")]
+    [InlineData("serve", "-m", "x", "--req-limit", "99999999999", "--req-limit takes a smaller number (got 99999999999)")]
+    [InlineData("translate", "-m", "x", "--length-penalty", "high", "--length-penalty takes a number (got 'high')")]
+    [InlineData("eval", "--hyp", "/", "--ref", "/", "/: a folder, not a file")]
+    [InlineData("serve", "-m", "x", "--port", "0", "--api-keys", "/", "/: a folder, not a file (--api-keys)")]
+    [InlineData("models", "verify", "/", "'/' is a folder, not a model in the Hugging Face cache")]
+    [InlineData("glossary", "export", "/", "/: cannot read the glossary (it is a directory)")]
     [InlineData("nonsense", "'nonsense'")]
     public void Other_commands_answer_the_same_way(params string[] argsThenExpected) =>
         AssertOneError(CliRunner.Run("", argsThenExpected[..^1]), argsThenExpected[^1]);

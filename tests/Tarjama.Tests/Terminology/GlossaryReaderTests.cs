@@ -61,6 +61,18 @@ public class GlossaryReaderTests
         Assert.StartsWith("g.tbx:2: not a TBX file", Error("<martif>\n<termEntry></martif>", "g.tbx"));
 
     [Fact]
+    public void Refuses_invalid_utf8_with_its_byte_offset_and_reads_past_a_byte_order_mark()
+    {
+        string dir = Directory.CreateTempSubdirectory().FullName;
+        string bad = Path.Combine(dir, "bad.tsv"), marked = Path.Combine(dir, "marked.tsv");
+        File.WriteAllBytes(bad, [.. "الشرع\tal-Sh"u8, 0xFF, .. "ara\n"u8]);
+        File.WriteAllBytes(marked, [0xEF, 0xBB, 0xBF, .. "الشرع\tal-Shara\n"u8]);
+        Assert.Equal($"{bad}: invalid UTF-8 at byte offset 16", Assert.Throws<TarjamaException>(() => GlossaryReader.Read(bad, "ar", "en")).Message);
+        Assert.Equal(("الشرع", "al-Shara"), GlossaryReader.Read(marked, "ar", "en").Select(e => (e.Source, e.Target)).Single());
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
     public void Refuses_a_term_in_two_files()
     {
         string dir = Directory.CreateTempSubdirectory().FullName;

@@ -112,12 +112,14 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
     private static string ContentTypeOf(string name) =>
         ContentTypes.TryGetContentType(name, out var type) ? (type.StartsWith("text/", StringComparison.Ordinal) || type.EndsWith("xml", StringComparison.Ordinal) ? type + "; charset=utf-8" : type) : "text/plain; charset=utf-8";
 
-    /// <summary>The start of an upload, enough to tell its script.</summary>
+    /// <summary>The start of an upload, enough to tell its script; an upload that is not text is refused here, as
+    /// translating it would refuse it, before its language is guessed from bytes. A Word document's head is ZIP data.</summary>
     private static async Task<string> Head(IFormFile file)
     {
-        using var reader = new StreamReader(file.OpenReadStream());
-        var buffer = new char[4096];
-        int read = await reader.ReadBlockAsync(buffer);
-        return new string(buffer, 0, read);
+        await using var input = file.OpenReadStream();
+        var head = new byte[4096];
+        int read = await input.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false);
+        string name = Path.GetFileName(file.FileName);
+        return DocumentFormatDetector.Detect(name, head.AsSpan(0, read)) == DocumentFormat.Docx ? "" : DocumentSample.TextHead(head.AsSpan(0, read), name);
     }
 }

@@ -57,6 +57,18 @@ public sealed class FileApiTests(TinyServer tiny) : IClassFixture<TinyServer>
         Assert.Equal(200, status);
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0x41, 0x42, 0x43, 0x00 }, "a.txt: this is a binary file, not text (a NUL byte at byte offset 3)")]
+    [InlineData(new byte[] { 0x28, 0xC3, 0x28 }, "a.txt: invalid UTF-8 at byte offset 1")]
+    public async Task An_upload_that_is_not_text_is_refused_as_such_before_auto_detects_its_language(byte[] content, string message)
+    {
+        foreach (string endpoint in new[] { "/translate_file", "/translate_document" })
+        {
+            using var upload = Upload(content, "a.txt", source: "auto");
+            await RunningServer.AssertError(await Server.Client.PostAsync(endpoint, upload), 400, message);
+        }
+    }
+
     [Fact]
     public async Task Wrong_uploads_get_libretranslates_errors()
     {

@@ -119,6 +119,8 @@ public sealed class JobApiTests : IAsyncLifetime
         await RunningServer.AssertError(await Server.Client.PostAsync("/jobs", Upload("مرحبا", "a.txt", ("api_key", Key), ("target", "fr"))), 400, "fr is not supported");
         await RunningServer.AssertError(await Server.Client.PostAsync("/jobs", Upload("%PDF", "a.pdf", ("api_key", Key))), 400,
             "Invalid request: file format not supported (the formats are .txt, .md, .markdown, .html, .htm, .xml, .xlf, .xliff, .docx)");
+        await RunningServer.AssertError(await Server.Client.PostAsync("/jobs", Upload("ABC\0", "a.txt", ("api_key", Key), ("source", "auto"))), 400,
+            "a.txt: this is a binary file, not text (a NUL byte at byte offset 3)");
         await RunningServer.AssertError(await Server.PostJson("/jobs", JsonSerializer.Serialize(new { source = "ar", target = "en", api_key = Key })), 400,
             "Invalid request: a job needs a file (multipart) or q (texts)");
         var big = new HttpRequestMessage(HttpMethod.Post, "/jobs") { Content = Upload(new string('x', 300 * 1024), "big.txt", ("api_key", Key)) };

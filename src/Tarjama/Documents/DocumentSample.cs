@@ -1,6 +1,9 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 using Tarjama.Documents.Docx;
+using Tarjama.Text;
 
 namespace Tarjama.Documents;
 
@@ -27,9 +30,25 @@ public sealed partial record DocumentSample(string Sample, long Characters)
             }
             return new(sample.ToString(), pieces.Sum(piece => (long)piece.Length));
         }
-        string text = Encoding.UTF8.GetString(content);
+        InputCheck.RejectBinary(content.AsSpan(0, Math.Min(content.Length, 8192)), fileName);
+        string text = Utf8LineReader.DecodeAll(content, fileName);
         string start = WithoutTags(text[..Math.Min(text.Length, characters * 4)]);
         return new(start, format is DocumentFormat.Html or DocumentFormat.Xml or DocumentFormat.Xliff ? Tag().Replace(text, "").Length : text.Length);
+    }
+
+    /// <summary>The text of a document's first bytes, for telling its language before it is translated: what translating
+    /// it would refuse first (a binary file, UTF-16, invalid UTF-8) is refused here, with the same message; a character
+    /// cut at the end of <paramref name="head"/> is left out.</summary>
+    /// <exception cref="TarjamaException">The bytes are not UTF-8 text.</exception>
+    public static string TextHead(ReadOnlySpan<byte> head, string fileName)
+    {
+        InputCheck.RejectBinary(head, fileName);
+        var text = new char[head.Length];
+        if (Utf8.ToUtf16(head, text, out _, out int written, replaceInvalidSequences: false, isFinalBlock: false) == OperationStatus.InvalidData)
+        {
+            Utf8LineReader.DecodeAll(head, fileName); // throws, naming the first invalid byte as translating does
+        }
+        return new string(text, 0, written);
     }
 
     /// <summary>Markup with its tags (names, attributes) left out: they are not in the text's language.</summary>

@@ -8,7 +8,9 @@ public static class DocumentExtractor
 {
     /// <summary>Reads <paramref name="document"/> as <paramref name="format"/>, cut and masked as <paramref name="options"/> say
     /// (normalisation, verbatim strings, segment length); the same input and options give the same segment ids.</summary>
-    public static ExtractedDocument Extract(string document, DocumentFormat format, string sourceLanguage, string targetLanguage, DocumentTranslationOptions? options = null)
+    /// <param name="sourceName">The document's file name, which errors name; null for a text without one.</param>
+    public static ExtractedDocument Extract(string document, DocumentFormat format, string sourceLanguage, string targetLanguage, DocumentTranslationOptions? options = null,
+        string? sourceName = null)
     {
         options ??= new DocumentTranslationOptions();
         IDocumentRewriter rewriter = format switch
@@ -16,8 +18,8 @@ public static class DocumentExtractor
             DocumentFormat.Text => new PlainTextRewriter(document),
             DocumentFormat.Markdown => new MarkdownDocumentRewriter(document),
             DocumentFormat.Html => new HtmlDocumentRewriter(document, sourceLanguage, targetLanguage, options.KeptElements),
-            DocumentFormat.Xml => new XmlDocumentRewriter(document, sourceLanguage, targetLanguage, options.XmlStructure, options.KeptElements),
-            DocumentFormat.Xliff => new XmlDocumentRewriter(document, sourceLanguage, targetLanguage, new XmlStructure(), options.KeptElements, new Xliff.XliffTargets()),
+            DocumentFormat.Xml => new XmlDocumentRewriter(document, sourceLanguage, targetLanguage, options.XmlStructure, options.KeptElements, sourceName: sourceName),
+            DocumentFormat.Xliff => new XmlDocumentRewriter(document, sourceLanguage, targetLanguage, new XmlStructure(), options.KeptElements, new Xliff.XliffTargets(), sourceName),
             _ => throw new ArgumentException($"{format} is not a text format: DocumentTranslator.Translate takes it as a stream", nameof(format)),
         };
         return new ExtractedDocument(rewriter.Blocks, 0, rewriter, Masker(options, targetLanguage), options.SegmentLengthLimit, format, sourceLanguage, targetLanguage);

@@ -14,6 +14,9 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
 {
     private readonly DocumentTranslationOptions _options = options ?? new DocumentTranslationOptions();
 
+    /// <summary>False for a text held in a string (a request's): parse errors then name no file.</summary>
+    private bool NamesInput { get; init; } = true;
+
     /// <summary>Translates <paramref name="input"/> (UTF-8) into <paramref name="output"/>.</summary>
     /// <param name="sourceName">The input's file name, or e.g. "&lt;stdin&gt;": its extension can tell the format, and errors name it.</param>
     /// <exception cref="TarjamaException">The input is not UTF-8 text.</exception>
@@ -76,7 +79,7 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
     {
         using var input = new MemoryStream(Encoding.UTF8.GetBytes(document));
         using var output = new StringWriter();
-        new DocumentTranslator(translator, _options with { Format = format }).Translate(input, "document", output, null, cancellationToken);
+        new DocumentTranslator(translator, _options with { Format = format }) { NamesInput = false }.Translate(input, "document", output, null, cancellationToken);
         return output.ToString();
     }
 
@@ -87,7 +90,7 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
         {
             throw new TarjamaException($"{sourceName}: an XLIFF file is translated as XLIFF (its targets filled); --bilingual xliff takes text, Markdown, HTML or XML");
         }
-        var document = DocumentExtractor.Extract(text, format, translator.SourceLanguage, translator.TargetLanguage, _options);
+        var document = DocumentExtractor.Extract(text, format, translator.SourceLanguage, translator.TargetLanguage, _options, NamesInput ? sourceName : null);
         var merged = step.Translate(document, (done, total) => progress?.Report(new DocumentProgress(done, total == 0 ? 1 : (double)done / total)), cancellationToken);
         if (_options.Bilingual == BilingualFormat.Xliff)
         {

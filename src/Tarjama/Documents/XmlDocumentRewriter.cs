@@ -30,10 +30,12 @@ internal sealed partial class XmlDocumentRewriter : MarkupDocumentRewriter
     private readonly string? _declaration;
     private readonly string _end;
 
-    /// <param name="scope">Limits the translation to some elements; null to translate the whole document.</param>
+    /// <param name="scope">Limits the translation to some elements of a whole document (never a fragment); null to
+    /// translate the whole document.</param>
+    /// <param name="sourceName">The file, which errors name; null for a text without one.</param>
     public XmlDocumentRewriter(string source, string sourceLanguage, string targetLanguage, XmlStructure structure, IReadOnlyCollection<string>? keptElements = null,
-        XmlScope? scope = null)
-        : base(Parse(source), sourceLanguage, targetLanguage, keptElements)
+        XmlScope? scope = null, string? sourceName = null)
+        : base(Parse(source, scope is not null || WholeDocument().IsMatch(source), sourceName), sourceLanguage, targetLanguage, keptElements)
     {
         if (scope is not null)
         {
@@ -44,7 +46,7 @@ internal sealed partial class XmlDocumentRewriter : MarkupDocumentRewriter
         _structure = structure;
         _splitting = FrozenSet.ToFrozenSet(structure.SplittingElements, StringComparer.Ordinal);
         _nonSplitting = FrozenSet.ToFrozenSet(structure.NonSplittingElements, StringComparer.Ordinal);
-        _whole = WholeDocument().IsMatch(source);
+        _whole = scope is not null || WholeDocument().IsMatch(source);
         _declaration = Declaration().Match(source) is { Success: true } declaration ? declaration.Value : null;
         _end = source[source.TrimEnd().Length..];
         Read(Document.DocumentElement);
@@ -53,13 +55,14 @@ internal sealed partial class XmlDocumentRewriter : MarkupDocumentRewriter
     protected override IReadOnlyList<string> TranslatedAttributes => [];
 
     /// <exception cref="TarjamaException">The input is not well-formed XML, nests too deep or declares a DTD of its own.</exception>
-    private static IDocument Parse(string source)
+    /// <param name="whole">A whole document; else a fragment, parsed inside a root of ours.</param>
+    private static IDocument Parse(string source, bool whole, string? sourceName)
     {
+        string named = sourceName is null ? "" : sourceName + ": ";
         if (InternalSubset().IsMatch(source))
         {
-            throw new TarjamaException("XML with DTD declarations of its own (<!DOCTYPE … [ … ]>) is not accepted: its entities could expand without bound");
+            throw new TarjamaException($"{named}XML with DTD declarations of its own (<!DOCTYPE … [ … ]>) is not accepted: its entities could expand without bound");
         }
-        bool whole = WholeDocument().IsMatch(source);
         string prefix = whole ? "" : $"<{FragmentRoot}>";
         var parser = new XmlParser(new XmlParserOptions { MaximumDepth = NestingLimit.HtmlDepth + 1 });
         try
@@ -71,8 +74,8 @@ internal sealed partial class XmlDocumentRewriter : MarkupDocumentRewriter
             var at = error.Position;
             int column = at.Line == 1 ? at.Column - prefix.Length : at.Column;
             throw new TarjamaException(error.Code == MaximumDepthExceeded
-                ? $"XML nested deeper than {NestingLimit.HtmlDepth} elements (line {at.Line}, column {Math.Max(1, column)})"
-                : $"not well-formed XML at line {at.Line}, column {Math.Max(1, column)}");
+                ? $"{named}XML nested deeper than {NestingLimit.HtmlDepth} elements (line {at.Line}, column {Math.Max(1, column)})"
+                : NotWellFormedXml.Message(sourceName, at.Line, column));
         }
     }
 

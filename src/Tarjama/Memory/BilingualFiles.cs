@@ -33,7 +33,7 @@ public static class BilingualFiles
         }
         catch (XmlException e)
         {
-            throw new TarjamaException($"{path}: not well-formed XML ({e.Message})", e);
+            throw NotWellFormedXml.From(path, e);
         }
     }
 

@@ -65,4 +65,25 @@ public class TranslateDocumentCliTests
         Assert.Equal("وأضاف أن موسكو مستعدة.", records[1].GetProperty("source").GetString());
         Assert.All(records, r => Assert.False(string.IsNullOrEmpty(r.GetProperty("target").GetString())));
     }
+
+    [Fact]
+    public void An_xliff_name_on_a_file_that_is_not_xml_is_named_by_translate_and_merge_alike()
+    {
+        var folder = Directory.CreateTempSubdirectory("tarjama-xliff-");
+        try
+        {
+            string path = Path.Combine(folder.FullName, "story.xlf");
+            File.WriteAllText(path, "hello world\nthis is not XML\n");
+            foreach (var result in new[] { CliRunner.Run("", ["translate", .. Fast, "-i", path]), CliRunner.Run("", "merge", path) })
+            {
+                Assert.Equal(2, result.ExitCode);
+                var line = Assert.Single(result.Stderr.Trim().Split('\n'));
+                Assert.StartsWith($"tarjama: error: {path}: not well-formed XML at line 1, column 1", line);
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

@@ -75,6 +75,15 @@ public class XliffInputTests
     }
 
     [Fact]
+    public void FillsXliffWithoutAnXmlDeclaration() =>
+        Assert.Contains("<target>", Translate(Xliff21[Xliff21.IndexOf('\n', StringComparison.Ordinal)..]), StringComparison.Ordinal);
+
+    [Fact]
+    public void NamesAnXliffFileThatIsNotXml() =>
+        Assert.Equal("story.xlf: not well-formed XML at line 1, column 1",
+            Assert.Throws<TarjamaException>(() => Translate("hello world\nthis is not XML\n")).Message);
+
+    [Fact]
     public void TellsXliffFromItsNameOrItsRoot() =>
         Assert.Contains("<target>", DocumentRunner.Translate(Xliff21, new LatinizingTranslator(), null, "<stdin>"), StringComparison.Ordinal);
 

@@ -39,7 +39,7 @@ public sealed class XliffFile
         }
         catch (XmlException e)
         {
-            throw new TarjamaException($"{name}: not well-formed XML ({e.Message})", e);
+            throw NotWellFormedXml.From(name, e);
         }
         var root = xml.Root!;
         return root.Name == XliffNames.V21 + "xliff" ? V21(root, name)

@@ -45,12 +45,20 @@ internal sealed class GlossaryEndpoints(ServerSettings settings, LanguagePairs p
         return Results.Json(GlossaryRoutes.Info.Of(stored), ServerJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
-    /// <summary>A glossary sent in a request, in TSV (the default), CSV or TBX.</summary>
-    internal static Glossary Read(string entries, string? format, string source, string target) => format switch
+    /// <summary>A glossary sent in a request, in TSV (the default), CSV or TBX: read in the format named, whatever its
+    /// content looks like, so errors name that format.</summary>
+    internal static Glossary Read(string entries, string? format, string source, string target)
     {
-        null or "tsv" or "csv" or "tbx" => Glossary.Create(source, GlossaryReader.Parse(entries, $"glossary.{format ?? "tsv"}", source, target)),
-        _ => throw ApiError.BadRequest($"{format} glossary format is not supported (tsv, csv or tbx)"),
-    };
+        format ??= "tsv";
+        var named = format switch
+        {
+            "tsv" => GlossaryFormat.Tsv,
+            "csv" => GlossaryFormat.Csv,
+            "tbx" => GlossaryFormat.Tbx,
+            _ => throw ApiError.BadRequest($"{format} glossary format is not supported (tsv, csv or tbx)"),
+        };
+        return Glossary.Create(source, GlossaryReader.Parse(entries, $"glossary.{format}", source, target, named));
+    }
 
     private async Task Allow(HttpContext context) => access.Check(context, await RequestFields.ReadAsync(context.Request, settings.MaxBodyBytes));
 

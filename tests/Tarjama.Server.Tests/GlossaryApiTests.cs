@@ -86,6 +86,11 @@ public sealed class GlossaryApiTests : IAsyncLifetime
     {
         await RunningServer.AssertError(await Server.PostJson("/translate", JsonSerializer.Serialize(new { q = "نص", source = "ar", target = "en", glossary = "الشرع\tal-Shara\nالشرع\tSharaa" })),
             400, "glossary.tsv:2: duplicate glossary term 'الشرع' (first at glossary.tsv:1)");
+        await RunningServer.AssertError(await Server.PostJson("/translate", JsonSerializer.Serialize(new { q = "نص", source = "ar", target = "en", glossary = "الشرع,al-Shara" })),
+            400, "glossary.tsv:1: expected source<TAB>target[<TAB>comment], found 1 field(s)");
+        await RunningServer.AssertError(await Server.PostJson("/glossaries", JsonSerializer.Serialize(new { name = "x", source_lang = "ar", target_lang = "en", entries = "<martif/>" })),
+            400, "glossary.tsv:1: expected source<TAB>target[<TAB>comment], found 1 field(s)");
+        Assert.Contains("al-Shara", Translations(await Translate(new { q = Texts, source = "ar", target = "en", glossary = "الشرع,al-Shara", glossary_format = "csv" }))[2], StringComparison.Ordinal);
         await RunningServer.AssertError(await Server.PostJson("/glossaries", JsonSerializer.Serialize(new { name = "x", source_lang = "en", target_lang = "fr", entries = Entries })),
             400, "en-fr is not a served language pair");
     }

@@ -36,12 +36,13 @@ public static class GlossaryReader
     }
 
     /// <summary>Parses glossary text; <paramref name="name"/> (a file name, or e.g. "request") names it in errors.</summary>
-    public static IReadOnlyList<GlossaryEntry> Parse(string text, string name, string sourceLanguage, string targetLanguage)
+    /// <param name="format">The format the sender named, taken as it is; null to tell it from the name and the content
+    /// as for files.</param>
+    public static IReadOnlyList<GlossaryEntry> Parse(string text, string name, string sourceLanguage, string targetLanguage, GlossaryFormat? format = null)
     {
-        if (name.EndsWith(".tbx", StringComparison.OrdinalIgnoreCase) || text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('<'))
-        {
-            return TbxGlossaryReader.Parse(text, name, sourceLanguage, targetLanguage);
-        }
-        return DelimitedGlossaryReader.Parse(text, name, sourceLanguage, targetLanguage);
+        format ??= name.EndsWith(".tbx", StringComparison.OrdinalIgnoreCase) || text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('<') ? GlossaryFormat.Tbx : null;
+        return format == GlossaryFormat.Tbx
+            ? TbxGlossaryReader.Parse(text, name, sourceLanguage, targetLanguage)
+            : DelimitedGlossaryReader.Parse(text, name, sourceLanguage, targetLanguage, format == null ? null : format == GlossaryFormat.Csv);
     }
 }

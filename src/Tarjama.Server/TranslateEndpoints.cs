@@ -29,9 +29,14 @@ internal sealed class TranslateEndpoints(ServerSettings settings, LanguagePairs 
         var (texts, batch) = fields.Texts("q") ?? throw ApiError.Missing("q");
         string source = fields.Text("source") ?? throw ApiError.Missing("source");
         string target = fields.Text("target") ?? throw ApiError.Missing("target");
-        int alternatives = Math.Max(0, fields.Number("alternatives", 0));
+        int alternatives = fields.Number("alternatives", 0);
+        if (alternatives < 0)
+        {
+            throw ApiError.BadRequest($"Invalid request: alternatives parameter must be between 0 and {settings.AlternativesLimit} (got {alternatives})");
+        }
         if (alternatives > settings.AlternativesLimit)
         {
+            // LibreTranslate's own words for this one.
             throw ApiError.BadRequest($"Invalid request: alternatives parameter must be <= {settings.AlternativesLimit}");
         }
         RequestLimits.Check(settings, texts);

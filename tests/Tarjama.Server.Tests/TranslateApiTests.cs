@@ -98,6 +98,8 @@ public sealed class TranslateApiTests(TinyServer tiny) : IClassFixture<TinyServe
     [InlineData("""{"q": "مرحبا", "source": "ar", "target": "en", "format": "pdf"}""", "pdf format is not supported")]
     [InlineData("""{"q": "مرحبا", "source": "ar", "target": "en", "alternatives": "many"}""", "Invalid request: alternatives parameter is not a number")]
     [InlineData("""{"q": "مرحبا", "source": "ar", "target": "en", "alternatives": 4}""", "Invalid request: alternatives parameter must be <= 3")]
+    [InlineData("""{"q": "مرحبا", "source": "ar", "target": "en", "alternatives": -1}""", "Invalid request: alternatives parameter must be between 0 and 3 (got -1)")]
+    [InlineData("""{"q": "مرحبا", "source": "ar", "target": "en", "alternatives": "-2"}""", "Invalid request: alternatives parameter must be between 0 and 3 (got -2)")]
     [InlineData("""{"q": 42, "source": "ar", "target": "en"}""", "Invalid request: q parameter must be a string or an array of strings")]
     [InlineData("""{"q": ["a", 1], "source": "ar", "target": "en"}""", "Invalid request: q parameter must be a string or an array of strings")]
     [InlineData("""{"q": "مرحبا", "source": ["ar"], "target": "en"}""", "Invalid request: source parameter must be a string")]

@@ -39,11 +39,11 @@ internal sealed class DocumentOptions
 
     public Option<bool> StripDiacritics { get; } = new("--strip-diacritics") { Description = "Remove Arabic diacritics (harakat) before translation" };
 
-    public Option<string[]> Verbatim { get; } = new("--verbatim")
+    public Option<string[]> Verbatim { get; } = new Option<string[]>("--verbatim")
     {
         Description = "Text to keep exactly as written, e.g. a name (repeatable); text between {{ and }} is always kept",
         Arity = ArgumentArity.OneOrMore,
-    };
+    }.NotBlank("text to keep");
 
     /// <summary>Every document option.</summary>
     public IEnumerable<Option> All => [Format, From, To, Bilingual, XliffVersion, NoNormalize, StripDiacritics, Verbatim];

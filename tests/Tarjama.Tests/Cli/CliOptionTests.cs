@@ -21,6 +21,8 @@ public class CliOptionTests
     [InlineData("--format", "pdf", "--format pdf: use one of text, markdown, html")]
     [InlineData("--decoder", "fast", "--decoder fast: use one of auto, merged, split")]
     [InlineData("--sentences", "--bilingual", "tmx", "--bilingual is for documents; --sentences sends each line")]
+    [InlineData("--verbatim", "", "--verbatim takes text to keep (got '')")]
+    [InlineData("--verbatim", "Telma", "--verbatim", " ", "--verbatim takes text to keep (got ' ')")]
     [InlineData("--output", "jsonl", "--output is for --sentences (text or jsonl); for a document's segments side by side use --bilingual")]
     public void A_bad_translate_command_line_is_one_line_and_exit_2(params string[] argsThenExpected)
     {

@@ -36,7 +36,7 @@ internal static class ServeCommand
         var jobRetention = new Option<int>("--job-retention-hours") { Description = "How long a finished job's result is kept", DefaultValueFactory = _ => 24 }.Within(1, 8784);
         var maxJobs = new Option<int>("--max-jobs") { Description = "Most background jobs queued or running at once; past it submissions get 429", DefaultValueFactory = _ => 256 }.Within(1, 100_000);
         var jobConcurrency = new Option<int>("--job-concurrency") { Description = "Background jobs translated at the same time (their segments share the engine's batches)", DefaultValueFactory = _ => 2 }.Within(1, 64);
-        var cors = new Option<string[]>("--cors") { HelpName = "ORIGIN", Description = "Origin allowed to call the API from a browser; repeat for more; * for any (the default), none for no CORS", DefaultValueFactory = _ => ["*"] };
+        var cors = CorsOption.Create();
         var command = new Command("serve", "Serve translation over HTTP: LibreTranslate's and DeepL's APIs, OPUS-CAT's and Apertium's endpoints, /health, /metrics, /openapi.json and a web page at /.");
         model.AddTo(command);
         // serve takes --model more than once, one per direction; the shared single-model option gives way to it.
@@ -73,7 +73,7 @@ internal static class ServeCommand
                 ApiKeysFile = parse.GetValue(apiKeys),
                 RequireApiKey = parse.GetValue(requireKey),
                 CharacterQuota = parse.GetValue(quota),
-                CorsOrigins = parse.GetValue(cors) is ["none"] ? [] : parse.GetValue(cors)!,
+                CorsOrigins = CorsOption.Origins(parse.GetValue(cors)!),
             };
             // Before the models load (and perhaps download): a busy port is one line at once, not after a minute.
             PortCheck.EnsureFree(settings.Host, settings.Port);

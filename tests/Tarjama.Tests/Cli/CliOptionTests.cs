@@ -42,6 +42,11 @@ public class CliOptionTests
     [InlineData("bench", "-m", "x", "--runs", "0", "--runs takes a number from 1 to 100")]
     [InlineData("serve", "-m", "x", "--char-limit", "0", "--char-limit takes -1 (no limit) or a number from 1 to 10000000 (got 0)")]
     [InlineData("serve", "-m", "x", "--batch-limit", "0", "--batch-limit takes -1 (no limit) or a number from 1 to 100000 (got 0)")]
+    [InlineData("serve", "-m", "x", "--cors", "example.com", "--cors takes *, none, or an origin such as https://example.com or http://localhost:8080 (scheme://host[:port], http or https, no path) (got 'example.com')")]
+    [InlineData("serve", "-m", "x", "--cors", "https://example.com/", "(got 'https://example.com/')")]
+    [InlineData("serve", "-m", "x", "--cors", "https://example.com", "--cors", "ftp://example.com", "(got 'ftp://example.com')")]
+    [InlineData("serve", "-m", "x", "--cors", "http://localhost:99999", "(got 'http://localhost:99999')")]
+    [InlineData("serve", "-m", "x", "--cors", "none", "--cors", "https://example.com", "--cors none turns CORS off: give it alone, not with origins")]
     [InlineData("serve", "-m", "x", "--port", "http", "--port takes a whole number (got 'http')")]
     [InlineData("serve", "-m", "x", "--req-limit", "99999999999", "--req-limit takes a smaller number (got 99999999999)")]
     [InlineData("translate", "-m", "x", "--length-penalty", "high", "--length-penalty takes a number (got 'high')")]
@@ -59,6 +64,13 @@ public class CliOptionTests
         var result = CliRunner.Run("# عنوان\n\nنص.\n", "translate", "-m", Model, "--beams", "1", "--max-new-tokens", "6", "--format", "md");
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("# ", result.Stdout);
+    }
+
+    [Fact]
+    public void Serve_takes_origins_as_browsers_send_them()
+    {
+        var result = CliRunner.Run("", "serve", "-m", "/nonexistent/model", "--port", "0", "--cors", "https://Example.com:8443", "--cors", "http://[::1]:8080", "--cors", "*");
+        AssertOneError(result, "model folder '/nonexistent/model' does not exist");
     }
 
     [Fact]

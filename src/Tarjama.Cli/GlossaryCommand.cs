@@ -17,11 +17,11 @@ internal static class GlossaryCommand
     {
         var files = new Argument<string[]>("files") { Description = "Glossary files (TSV, CSV, TBX), read together as --glossary reads them", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--output-file", "-o") { Description = "The OmegaT glossary (a .txt file in the project's glossary/ folder; default: standard output)" };
-        var (from, to) = TmCommand.Languages();
         var command = new Command("export", "Write glossary files as OmegaT's glossary: UTF-8, source<TAB>target<TAB>comment a line.")
         {
-            files, output, from, to,
+            files, output,
         };
+        var (from, to) = LanguageOptions.AddTo(command);
         command.SetAction(parse => CommandGuard.Run(() =>
         {
             var glossary = GlossaryReader.Load(parse.GetValue(files)!, parse.GetValue(from)!, parse.GetValue(to)!);

@@ -18,11 +18,11 @@ internal static class TmCommand
     {
         var memory = new Argument<string>("memory") { Description = "The memory file (SQLite; created when missing)" };
         var files = new Argument<string[]>("files") { Description = "Edited bilingual files: .tmx, .jsonl (tarjama's), .xlf/.xliff (tarjama's, with the editor's targets)", Arity = ArgumentArity.OneOrMore };
-        var (from, to) = Languages();
         var command = new Command("add", "Store the approved pairs of edited bilingual files in a memory (a newer pair replaces an older one with the same source).")
         {
-            memory, files, from, to,
+            memory, files,
         };
+        var (from, to) = LanguageOptions.AddTo(command);
         command.SetAction(parse => CommandGuard.Run(() =>
         {
             var (source, target) = (parse.GetValue(from)!, parse.GetValue(to)!);
@@ -41,11 +41,11 @@ internal static class TmCommand
     {
         var memory = new Argument<string>("memory") { Description = "The memory file" };
         var output = new Option<string?>("--output-file", "-o") { Description = "The TMX file (default: standard output)" };
-        var (from, to) = Languages();
         var command = new Command("export", "Write a memory's pairs as TMX 1.4b, for OmegaT's tm/ folder, Trados, memoQ.")
         {
-            memory, output, from, to,
+            memory, output,
         };
+        var (from, to) = LanguageOptions.AddTo(command);
         command.SetAction(parse => CommandGuard.Run(() =>
         {
             using var store = TranslationMemory.Open(parse.GetValue(memory)!, create: false);
@@ -57,9 +57,4 @@ internal static class TmCommand
         }));
         return command;
     }
-
-    /// <summary>--from and --to, for commands that read or write one language pair of a file.</summary>
-    internal static (Option<string> From, Option<string> To) Languages() => (
-        new Option<string>("--from") { Description = "The source language", DefaultValueFactory = _ => "ar" },
-        new Option<string>("--to") { Description = "The target language", DefaultValueFactory = _ => "en" });
 }

@@ -1,4 +1,5 @@
 using System.Xml;
+using Tarjama.Text;
 
 namespace Tarjama.Documents;
 
@@ -11,7 +12,7 @@ internal sealed class TmxPairWriter : SegmentPairWriter
 
     public TmxPairWriter(TextWriter output, string sourceLanguage, string targetLanguage)
     {
-        (_sourceLanguage, _targetLanguage) = (sourceLanguage, targetLanguage);
+        (_sourceLanguage, _targetLanguage) = (LanguageCodes.Tag(sourceLanguage), LanguageCodes.Tag(targetLanguage));
         output.WriteLine("<?xml version=\"1.0\" encoding=\"utf-8\"?>"); // what Tarjama writes is UTF-8, whatever writer carries it
         _xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, CloseOutput = false, OmitXmlDeclaration = true });
         _xml.WriteStartElement("tmx");
@@ -22,7 +23,7 @@ internal sealed class TmxPairWriter : SegmentPairWriter
         _xml.WriteAttributeString("datatype", "plaintext");
         _xml.WriteAttributeString("segtype", "sentence");
         _xml.WriteAttributeString("adminlang", "en");
-        _xml.WriteAttributeString("srclang", sourceLanguage);
+        _xml.WriteAttributeString("srclang", _sourceLanguage);
         _xml.WriteAttributeString("o-tmf", "Tarjama");
         _xml.WriteEndElement();
         _xml.WriteStartElement("body");

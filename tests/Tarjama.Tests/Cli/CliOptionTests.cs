@@ -54,6 +54,11 @@ public class CliOptionTests
     [InlineData("serve", "-m", "x", "--port", "0", "--api-keys", "/", "/: a folder, not a file (--api-keys)")]
     [InlineData("models", "verify", "/", "'/' is a folder, not a model in the Hugging Face cache")]
     [InlineData("glossary", "export", "/", "/: cannot read the glossary (it is a directory)")]
+    [InlineData("tm", "export", "desk.tm", "--from", "", "--from takes a language code such as ar, arb, ar-EG or arb_Arab (got '')")]
+    [InlineData("tm", "add", "desk.tm", "a.jsonl", "--to", "e!n", "--to takes a language code such as ar, arb, ar-EG or arb_Arab (got 'e!n')")]
+    [InlineData("tm", "add", "desk.tm", "a.jsonl", "--from", "en", "--to", "en", "--from en and --to en are the same language: give the pair's two languages")]
+    [InlineData("tm", "export", "desk.tm", "--from", "ar", "--to", "ar-EG", "--from ar and --to ar-EG are the same language")]
+    [InlineData("glossary", "export", "a.tsv", "--from", "english", "--from takes a language code")]
     [InlineData("nonsense", "'nonsense'")]
     public void Other_commands_answer_the_same_way(params string[] argsThenExpected) =>
         AssertOneError(CliRunner.Run("", argsThenExpected[..^1]), argsThenExpected[^1]);
@@ -71,6 +76,27 @@ public class CliOptionTests
     {
         var result = CliRunner.Run("", "serve", "-m", "/nonexistent/model", "--port", "0", "--cors", "https://Example.com:8443", "--cors", "http://[::1]:8080", "--cors", "*");
         AssertOneError(result, "model folder '/nonexistent/model' does not exist");
+    }
+
+    [Fact]
+    public void Tm_takes_nllb_codes_and_bcp47_tags_and_exports_them_as_tmx_language_tags()
+    {
+        var folder = Directory.CreateTempSubdirectory("tarjama-tm-");
+        try
+        {
+            string memory = Path.Combine(folder.FullName, "desk.tm"), pairs = Path.Combine(folder.FullName, "pairs.jsonl");
+            File.WriteAllText(pairs, "{\"source\": \"مرحبا\", \"target\": \"hello\"}\n");
+            Assert.Equal(0, CliRunner.Run("", "tm", "add", memory, pairs, "--from", "arb_Arab", "--to", "en-GB").ExitCode);
+            var export = CliRunner.Run("", "tm", "export", memory, "--from", "arb_Arab", "--to", "en-GB");
+            Assert.Equal(0, export.ExitCode);
+            Assert.Contains("srclang=\"arb-Arab\"", export.Stdout);
+            Assert.Contains("xml:lang=\"en-GB\"", export.Stdout);
+            Assert.Contains("hello", export.Stdout);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]

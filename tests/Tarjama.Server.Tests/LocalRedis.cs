@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using StackExchange.Redis;
 using Tarjama.Jobs;
+using Tarjama.Testing;
 
 namespace Tarjama.Server.Tests;
 
@@ -13,7 +12,7 @@ internal sealed class LocalRedis : IDisposable
 
     public LocalRedis()
     {
-        Port = UnusedPort();
+        Port = LoopbackPort.Unused();
         var start = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true };
         foreach (var arg in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--requirepass", Password, "--save", "", "--appendonly", "no" })
         {
@@ -45,14 +44,6 @@ internal sealed class LocalRedis : IDisposable
     public string Url => $"redis://:{Password}@127.0.0.1:{Port}";
 
     public ConnectionMultiplexer Connection { get; }
-
-    /// <summary>A loopback port nothing listens on (now).</summary>
-    public static int UnusedPort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
-    }
 
     public void Dispose()
     {

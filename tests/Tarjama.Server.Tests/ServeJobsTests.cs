@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Tarjama.Decoding;
 using Tarjama.Documents;
+using Tarjama.Testing;
 using Tarjama.Translation;
 
 namespace Tarjama.Server.Tests;
@@ -76,7 +77,7 @@ public sealed class ServeJobsTests : IDisposable
     [Fact]
     public async Task Serve_with_a_Redis_that_is_down_or_a_jobs_folder_in_use_stops_with_one_line()
     {
-        var down = await CliServer.Run(["serve", "--port", "0", .. Decoding, "--queue", $"redis://127.0.0.1:{LocalRedis.UnusedPort()}"]);
+        var down = await CliServer.Run(["serve", "--port", "0", .. Decoding, "--queue", $"redis://127.0.0.1:{LoopbackPort.Unused()}"]);
         Assert.Equal(2, down.ExitCode);
         Assert.Contains("cannot reach Redis", down.Stderr);
         Assert.Single(down.Stderr.TrimEnd('\n').Split('\n'));

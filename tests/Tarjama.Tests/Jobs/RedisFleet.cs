@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using StackExchange.Redis;
 using Tarjama.Decoding;
 using Tarjama.Documents;
 using Tarjama.Jobs;
+using Tarjama.Testing;
 using Tarjama.Translation;
 
 namespace Tarjama.Tests.Jobs;
@@ -25,7 +24,7 @@ internal sealed class RedisFleet : IDisposable
     private readonly List<Process> _processes = [];
     private RunningProcess? _redis;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPort.Unused();
 
     /// <summary>This fleet's Redis password: a worker left over from another test (one waiting out an outage) cannot
     /// join a later Redis that gets the same port.</summary>
@@ -136,12 +135,6 @@ internal sealed class RedisFleet : IDisposable
         return running;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>A started process whose output is collected as it comes, so that it never blocks on a full pipe.</summary>

@@ -40,7 +40,14 @@ internal sealed partial class XmlDocumentRewriter : MarkupDocumentRewriter
         if (scope is not null)
         {
             _scope = scope;
-            _chosen = [.. scope.Choose(Document, sourceLanguage, targetLanguage)];
+            try
+            {
+                _chosen = [.. scope.Choose(Document, sourceLanguage, targetLanguage)];
+            }
+            catch (TarjamaException e) when (sourceName is not null)
+            {
+                throw new TarjamaException($"{sourceName}: {e.Message}", e);
+            }
             _open = [.. _chosen.SelectMany(element => element.GetAncestors().OfType<IElement>().Concat(element.Descendants<IElement>()).Prepend(element))];
         }
         _structure = structure;

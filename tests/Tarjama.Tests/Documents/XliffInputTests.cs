@@ -84,6 +84,11 @@ public class XliffInputTests
             Assert.Throws<TarjamaException>(() => Translate("hello world\nthis is not XML\n")).Message);
 
     [Fact]
+    public void NamesAnXliffFileThatIsOtherXml() =>
+        Assert.Equal("story.xlf: not an XLIFF 1.2 or 2.x file (root element <story>)",
+            Assert.Throws<TarjamaException>(() => Translate("<?xml version=\"1.0\"?><story><p>نص</p></story>")).Message);
+
+    [Fact]
     public void TellsXliffFromItsNameOrItsRoot() =>
         Assert.Contains("<target>", DocumentRunner.Translate(Xliff21, new LatinizingTranslator(), null, "<stdin>"), StringComparison.Ordinal);
 

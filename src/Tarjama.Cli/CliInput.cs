@@ -37,7 +37,7 @@ internal sealed class CliInput : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new TarjamaException($"{path}: cannot read it ({(Directory.Exists(path) ? "it is a directory" : e.Message)})", e);
+            throw new TarjamaException($"{path}: cannot read it ({FileReadError.Reason(path, e)})", e);
         }
     }
 

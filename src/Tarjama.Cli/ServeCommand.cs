@@ -79,7 +79,7 @@ internal static class ServeCommand
             PortCheck.EnsureFree(settings.Host, settings.Port);
             if (settings.ApiKeysFile is { } keys && !File.Exists(keys))
             {
-                throw new TarjamaException($"{keys}: {(Directory.Exists(keys) ? "a folder, not a file" : "no such file")} (--api-keys)");
+                throw new TarjamaException($"{keys}: {FileReadError.Reason(keys)} (--api-keys)");
             }
             if (parse.GetValue(jobQueue) is { } url)
             {

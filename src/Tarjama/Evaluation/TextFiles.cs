@@ -12,7 +12,7 @@ public static class TextFiles
     {
         if (!File.Exists(path))
         {
-            throw new TarjamaException($"{path}: {(Directory.Exists(path) ? "a folder, not a file" : "no such file")}");
+            throw new TarjamaException($"{path}: {FileReadError.Reason(path)}");
         }
         using var stream = File.OpenRead(path);
         using var reader = new Utf8LineReader(stream, path);

@@ -29,7 +29,7 @@ public static class BilingualFiles
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new TarjamaException($"{path}: cannot read it ({(Directory.Exists(path) ? "it is a directory" : e.Message)})", e);
+            throw new TarjamaException($"{path}: cannot read it ({FileReadError.Reason(path, e)})", e);
         }
         catch (XmlException e)
         {

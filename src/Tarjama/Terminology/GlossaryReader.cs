@@ -30,7 +30,7 @@ public static class GlossaryReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new TarjamaException($"{path}: cannot read the glossary ({(Directory.Exists(path) ? "it is a directory" : e.Message)})");
+            throw new TarjamaException($"{path}: cannot read the glossary ({FileReadError.Reason(path, e)})");
         }
         return Parse(text, path, sourceLanguage, targetLanguage);
     }

@@ -58,7 +58,7 @@ internal sealed class CrossAttentionCache(OnnxSession session, string[] inputs, 
                     {
                         var info = parts[i].GetTensorTypeAndShape();
                         full[i] ??= OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, info.ElementDataType, [shape[0], info.Shape[1], shape[1], info.Shape[3]]);
-                        Place(parts[i], group.Rows, full[i]);
+                        TensorRows.Place(parts[i], group.Rows, full[i], blocks: (int)info.Shape[1]);
                     });
                 }
                 finally
@@ -84,26 +84,6 @@ internal sealed class CrossAttentionCache(OnnxSession session, string[] inputs, 
             _ => hidden,
         }).ToArray();
         return [.. session.Run(inputs, values, outputs)];
-    }
-
-    /// <summary>Copies a group's <c>[rows, heads, length, head size]</c> into its rows of the batch's, each head's
-    /// positions past the group's length zeroed.</summary>
-    private static void Place(OrtValue part, int[] rows, OrtValue full)
-    {
-        var from = part.GetTensorMutableRawData();
-        var to = full.GetTensorMutableRawData();
-        var shape = full.GetTensorTypeAndShape().Shape;
-        long heads = shape[1];
-        int headBytes = (int)(to.Length / (shape[0] * heads)), partHeadBytes = (int)(from.Length / (rows.Length * heads));
-        for (int r = 0; r < rows.Length; r++)
-        {
-            for (int h = 0; h < heads; h++)
-            {
-                var head = to.Slice((int)((rows[r] * heads + h) * headBytes), headBytes);
-                from.Slice((int)((r * heads + h) * partHeadBytes), partHeadBytes).CopyTo(head);
-                head[partHeadBytes..].Clear();
-            }
-        }
     }
 
     /// <summary>The nodes of <paramref name="model"/> that <paramref name="outputs"/> need, with the initializers

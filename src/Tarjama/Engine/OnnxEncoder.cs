@@ -39,7 +39,7 @@ internal sealed class OnnxEncoder(OnnxSession session, int padId) : IDisposable
                 parts.Add(new EncodedGroup(group, part));
                 var info = part.GetTensorTypeAndShape();
                 hidden ??= OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, info.ElementDataType, [rows, length, info.Shape[^1]]);
-                Place(part, group, hidden, rows);
+                TensorRows.Place(part, group, hidden, blocks: 1);
             }
             return new EncoderState(mask, hidden!, rows, parts);
         }
@@ -95,20 +95,6 @@ internal sealed class OnnxEncoder(OnnxSession session, int padId) : IDisposable
             mask.AsSpan(r * length, sequences[r].Length).Fill(1);
         }
         return mask;
-    }
-
-    /// <summary>Copies a group's rows into their places in the batch tensor, zero past the group's length.</summary>
-    private static void Place(OrtValue part, int[] group, OrtValue hidden, int rows)
-    {
-        var from = part.GetTensorMutableRawData();
-        var to = hidden.GetTensorMutableRawData();
-        int rowBytes = to.Length / rows, partRowBytes = from.Length / group.Length;
-        for (int r = 0; r < group.Length; r++)
-        {
-            var row = to.Slice(group[r] * rowBytes, rowBytes);
-            from.Slice(r * partRowBytes, partRowBytes).CopyTo(row);
-            row[partRowBytes..].Clear();
-        }
     }
 
     public void Dispose() => session.Dispose();

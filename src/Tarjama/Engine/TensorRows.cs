@@ -50,6 +50,27 @@ internal static class TensorRows
         ArrayPool<byte>.Shared.Return(stash);
     }
 
+    /// <summary>Copies the rows of a group's tensor, padded to the group's length, into rows <paramref name="rows"/>
+    /// of the batch's, padded to the batch's: each row is <paramref name="blocks"/> runs over the length (one for
+    /// <c>[rows, length, d]</c>, heads for <c>[rows, heads, length, head size]</c>), and each run's positions past the
+    /// group's length are zeroed.</summary>
+    public static void Place(OrtValue part, ReadOnlySpan<int> rows, OrtValue batch, int blocks)
+    {
+        var from = part.GetTensorMutableRawData();
+        var to = batch.GetTensorMutableRawData();
+        int blockBytes = to.Length / ((int)batch.GetTensorTypeAndShape().Shape[0] * blocks);
+        int partBlockBytes = from.Length / (rows.Length * blocks);
+        for (int r = 0; r < rows.Length; r++)
+        {
+            for (int b = 0; b < blocks; b++)
+            {
+                var block = to.Slice((rows[r] * blocks + b) * blockBytes, blockBytes);
+                from.Slice((r * blocks + b) * partBlockBytes, partBlockBytes).CopyTo(block);
+                block[partBlockBytes..].Clear();
+            }
+        }
+    }
+
     public static bool IsIdentity(ReadOnlySpan<int> rows, int count)
     {
         if (rows.Length != count)

@@ -5,9 +5,9 @@ namespace Tarjama.Terminology;
 /// <summary>Tab- or comma-separated glossary lines, as DeepL, Google and OmegaT write them.</summary>
 internal static class DelimitedGlossaryReader
 {
-    /// <param name="csv">Comma-separated (true) or tab-separated (false) as the sender said; null to tell from a
-    /// <c>.csv</c> name, or no tab on the first entry line.</param>
-    public static IReadOnlyList<GlossaryEntry> Parse(string text, string name, string sourceLanguage, string targetLanguage, bool? csv = null)
+    /// <param name="format">CSV or TSV as the sender said; null to tell from a <c>.csv</c> name, or no tab on the first
+    /// entry line.</param>
+    public static IReadOnlyList<GlossaryEntry> Parse(string text, string name, string sourceLanguage, string targetLanguage, GlossaryFormat? format = null)
     {
         var lines = text.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var entryLines = Enumerable.Range(0, lines.Length).Where(i => lines[i].Trim().Length > 0 && !lines[i].TrimStart().StartsWith('#')).ToList();
@@ -15,7 +15,7 @@ internal static class DelimitedGlossaryReader
         {
             return [];
         }
-        bool comma = csv ?? (name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || !lines[entryLines[0]].Contains('\t'));
+        bool comma = format is { } named ? named == GlossaryFormat.Csv : (name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || !lines[entryLines[0]].Contains('\t'));
         var entries = new List<GlossaryEntry>();
         foreach (int i in entryLines)
         {

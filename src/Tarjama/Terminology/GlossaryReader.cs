@@ -43,6 +43,6 @@ public static class GlossaryReader
         format ??= name.EndsWith(".tbx", StringComparison.OrdinalIgnoreCase) || text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('<') ? GlossaryFormat.Tbx : null;
         return format == GlossaryFormat.Tbx
             ? TbxGlossaryReader.Parse(text, name, sourceLanguage, targetLanguage)
-            : DelimitedGlossaryReader.Parse(text, name, sourceLanguage, targetLanguage, format == null ? null : format == GlossaryFormat.Csv);
+            : DelimitedGlossaryReader.Parse(text, name, sourceLanguage, targetLanguage, format);
     }
 }

@@ -10,7 +10,16 @@ internal static class BenchInputs
     {
         if (path is null)
         {
-            string data = TestSets.FindDataFolder(Environment.GetEnvironmentVariable(TestSets.DataVariable), [Environment.CurrentDirectory, AppContext.BaseDirectory]);
+            string data;
+            try
+            {
+                data = TestSets.FindDataFolder(Environment.GetEnvironmentVariable(TestSets.DataVariable), [Environment.CurrentDirectory, AppContext.BaseDirectory]);
+            }
+            catch (TarjamaException e)
+            {
+                // The data folder is optional (a fresh clone has none): say what works without it.
+                throw new TarjamaException($"{e.Message}, or give the sentences with --inputs FILE", e);
+            }
             return TestSets.Load("ntrex128", data).Arabic.Where(l => l.Trim().Length > 0).Take(count).ToList();
         }
         using var input = CliInput.Open(path);

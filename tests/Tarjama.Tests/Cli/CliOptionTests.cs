@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Tarjama.Evaluation;
 
 namespace Tarjama.Tests.Cli;
 
@@ -118,6 +119,12 @@ public class CliOptionTests
         AssertOneError(result, $"port {port} on 127.0.0.1 is in use by another program");
         AssertOneError(CliRunner.Run("", "serve", "-m", "/nonexistent/model", "--port", "0", "--api-keys", "/nonexistent/keys"), "/nonexistent/keys: no such file");
     }
+
+    [Fact]
+    public void Bench_without_the_data_folder_says_how_to_run_without_it() =>
+        AssertOneError(CliRunner.Run(null, new Dictionary<string, string> { [TestSets.DataVariable] = "/nonexistent/data" },
+            "bench", "-m", Fixtures.Path("models", "tiny-ar-en"), "--reference", "none", "--runs", "1"),
+            "TARJAMA_DATA=/nonexistent/data: no such folder, or give the sentences with --inputs FILE");
 
     private static void AssertOneError(CliRunner.Result result, string expected)
     {

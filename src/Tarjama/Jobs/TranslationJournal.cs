@@ -23,25 +23,23 @@ public sealed class TranslationJournal : IDisposable
         catch (SqliteException e)
         {
             _connection.Dispose();
-            throw new TarjamaException($"{path}: cannot open the translation journal ({e.Message})");
+            throw new TarjamaException($"{path}: cannot open the translation journal ({Reason(e)})");
         }
     }
 
     public string Path { get; }
 
     /// <summary>Translations recorded so far.</summary>
-    public long Count
+    public long Count => Use("read", () =>
     {
-        get
-        {
-            using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM translations";
-            return (long)command.ExecuteScalar()!;
-        }
-    }
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM translations";
+        return (long)command.ExecuteScalar()!;
+    });
 
     /// <summary>The recorded translations among <paramref name="keys"/>, by key.</summary>
-    public Dictionary<string, string> Find(IEnumerable<string> keys)
+    /// <exception cref="JournalException">The journal cannot be read (damaged, or its disk gone).</exception>
+    public Dictionary<string, string> Find(IEnumerable<string> keys) => Use("read", () =>
     {
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
         using var command = _connection.CreateCommand();
@@ -56,10 +54,11 @@ public sealed class TranslationJournal : IDisposable
             }
         }
         return found;
-    }
+    });
 
     /// <summary>Records <paramref name="translations"/> (key, output) in one transaction: all of them or none.</summary>
-    public void Record(IEnumerable<KeyValuePair<string, string>> translations)
+    /// <exception cref="JournalException">The journal cannot be written (its disk full, damaged, or held by another process).</exception>
+    public void Record(IEnumerable<KeyValuePair<string, string>> translations) => Use("write", () =>
     {
         using var transaction = _connection.BeginTransaction();
         using var command = _connection.CreateCommand();
@@ -73,9 +72,27 @@ public sealed class TranslationJournal : IDisposable
             command.ExecuteNonQuery();
         }
         transaction.Commit();
-    }
+        return true;
+    });
 
     public void Dispose() => _connection.Dispose();
+
+    /// <summary>Runs a read or write of the journal, a SQLite failure (disk full, a damaged file) as a <see cref="JournalException"/>.</summary>
+    private T Use<T>(string doing, Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (SqliteException e)
+        {
+            throw new JournalException($"{Path}: cannot {doing} the translation journal ({Reason(e)})");
+        }
+    }
+
+    /// <summary>SQLite's reason, and what to do about a damaged file (SQLITE_CORRUPT, SQLITE_NOTADB).</summary>
+    private static string Reason(SqliteException e) =>
+        e.Message + (e.SqliteErrorCode is 11 or 26 ? "; the file is damaged: delete it, and what it held is translated again" : "");
 
     private void Execute(string sql)
     {
@@ -84,3 +101,7 @@ public sealed class TranslationJournal : IDisposable
         command.ExecuteNonQuery();
     }
 }
+
+/// <summary>The journal cannot be read or written: nothing more can be finished durably, so the work stops (rather
+/// than failing each document in turn); what was committed before stays.</summary>
+public sealed class JournalException(string message) : TarjamaException(message);

@@ -46,6 +46,31 @@ public sealed class FolderCliTests : TempFolderTest
         Assert.Contains("--bilingual writes one file", bilingual.Stderr);
     }
 
+    [Fact]
+    public void A_damaged_journal_stops_the_run_with_one_line_naming_it()
+    {
+        var input = MakeInput();
+        var output = Path.Combine(Folder, "out");
+        Directory.CreateDirectory(output);
+        var journal = Path.Combine(output, FolderTranslator.JournalName);
+        using (var made = new TranslationJournal(journal))
+        {
+            made.Record(Enumerable.Range(0, 500).Select(i => KeyValuePair.Create(SegmentKey.Of("model", i.ToString(System.Globalization.CultureInfo.InvariantCulture)), "text")));
+        }
+        SqliteConnection.ClearAllPools();
+        // The schema (page 1) is whole, so the journal opens; every page of its table is garbage.
+        var bytes = File.ReadAllBytes(journal);
+        Assert.True(bytes.Length > 3 * 4096);
+        Array.Fill(bytes, (byte)0xff, 4096, bytes.Length - 4096);
+        File.WriteAllBytes(journal, bytes);
+
+        // Before: "tarjama: internal error: SqliteException: ..." and exit code 70.
+        var run = CliRunner.Run([], Args(input, output));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"tarjama: error: {journal}: cannot read the translation journal (SQLite Error 11: 'database disk image is malformed'.; " +
+            "the file is damaged: delete it, and what it held is translated again)\n", run.Stderr);
+    }
+
     private string MakeInput()
     {
         var input = Path.Combine(Folder, "in");

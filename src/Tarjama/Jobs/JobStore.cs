@@ -31,14 +31,8 @@ public sealed class JobStore : IDisposable
         {
             throw new TarjamaException($"{folder}: cannot use the jobs folder ({e.Message})");
         }
-        try
-        {
-            _lock = new FileStream(Path.Combine(Folder, "lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException)
-        {
-            throw new TarjamaException($"{folder}: the jobs folder is in use by another process (give each service its own jobs folder)");
-        }
+        _lock = FolderLock.Take(Path.Combine(Folder, "lock"), $"{folder}: the jobs folder is in use by another process (give each service its own jobs folder)",
+            reason => $"{folder}: cannot use the jobs folder ({reason})");
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(Folder, "jobs.sqlite"), Pooling = false }.ToString());
         try
         {

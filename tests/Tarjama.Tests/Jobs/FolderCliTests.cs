@@ -71,6 +71,25 @@ public sealed class FolderCliTests : TempFolderTest
             "the file is damaged: delete it, and what it held is translated again)\n", run.Stderr);
     }
 
+    [Fact]
+    public void A_second_run_into_an_output_folder_in_use_stops_at_once_with_one_line()
+    {
+        var input = MakeInput();
+        var output = Path.Combine(Folder, "out");
+        Directory.CreateDirectory(output);
+        // Held as a running `translate -i … -o out` holds it. Before, the second run translated everything again and
+        // failed file after file ("Could not find file '….partial'") as the two renamed each other's files.
+        using (new FileStream(Path.Combine(output, FolderTranslator.LockName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            var second = CliRunner.Run([], Args(input, output));
+            Assert.Equal((2, $"tarjama: error: {output}: the output folder is in use by another run (wait for it to finish, or give this one another -o)\n"),
+                (second.ExitCode, second.Stderr));
+            Assert.Equal([FolderTranslator.LockName], Directory.EnumerateFileSystemEntries(output).Select(Path.GetFileName));
+        }
+        var after = CliRunner.Run([], Args(input, output)); // released: the run goes ahead (bad.txt fails, as always)
+        Assert.StartsWith("tarjama: 3 files translated, 1 skipped, 1 failed", after.Stderr);
+    }
+
     private string MakeInput()
     {
         var input = Path.Combine(Folder, "in");

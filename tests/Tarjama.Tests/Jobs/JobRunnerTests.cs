@@ -51,6 +51,17 @@ public sealed class JobRunnerTests : TempFolderTest
         Assert.Contains("the jobs folder is in use by another process", error.Message);
     }
 
+    [Fact]
+    public void A_jobs_folder_whose_lock_file_cannot_be_opened_is_not_said_to_be_in_use()
+    {
+        // As a folder the service may not write in (or a read-only one): before, an UnauthorizedAccessException escaped
+        // (serve: "internal error"), and a read-only file system was reported as "in use by another process".
+        Directory.CreateDirectory(Path.Combine(Folder, "lock"));
+        var error = Assert.Throws<TarjamaException>(() => new JobStore(Folder));
+        Assert.StartsWith($"{Folder}: cannot use the jobs folder (", error.Message);
+        Assert.DoesNotContain("in use", error.Message);
+    }
+
     private JobRunner Runner(JobStore store, ISegmentTranslator engine) =>
         new(store, Path.Combine(Folder, "segments.sqlite"), _ => new JobEngine(engine, "m", ChunkSegments: 4, "embedded", new DocumentTranslationOptions()), new JobRunnerOptions());
 

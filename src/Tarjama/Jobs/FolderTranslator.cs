@@ -16,8 +16,8 @@ public sealed class FolderTranslator(ISegmentTranslator engine, string fingerpri
     private static readonly HashSet<string> Supported = new([".txt", ".md", ".markdown", ".html", ".htm"], StringComparer.OrdinalIgnoreCase);
 
     /// <exception cref="TarjamaException">The input is not a folder, the output folder cannot be made or journaled in or
-    /// another run holds it (a <see cref="JournalException"/> when the journal fails mid-run: the files finished before
-    /// it stay).</exception>
+    /// another run holds it (a <see cref="StoreException"/> when the journal or a memory fails mid-run: the files
+    /// finished before it stay).</exception>
     public FolderSummary Translate(string inputFolder, string outputFolder, Action<string>? starting = null, CancellationToken cancellationToken = default)
     {
         if (!Directory.Exists(inputFolder))
@@ -65,7 +65,7 @@ public sealed class FolderTranslator(ISegmentTranslator engine, string fingerpri
                 files++;
                 summary.Segments += counted.Segments;
             }
-            catch (TarjamaException e) when (e is not JournalException) // a journal that fails stops the run: every file would fail on it
+            catch (TarjamaException e) when (e is not StoreException) // a journal or memory that fails stops the run: every file would fail on it
             {
                 summary.Failed.Add((relative, e.Message));
             }

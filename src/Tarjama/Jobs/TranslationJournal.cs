@@ -6,6 +6,8 @@ namespace Tarjama.Jobs;
 /// there for the next, and recording a translation twice is harmless.</summary>
 public sealed class TranslationJournal : IDisposable
 {
+    private const string IfDamaged = "delete it, and what it held is translated again";
+
     private readonly SqliteConnection _connection;
 
     /// <exception cref="TarjamaException">The journal cannot be opened or is not a journal.</exception>
@@ -23,7 +25,7 @@ public sealed class TranslationJournal : IDisposable
         catch (SqliteException e)
         {
             _connection.Dispose();
-            throw new TarjamaException($"{path}: cannot open the translation journal ({Reason(e)})");
+            throw new TarjamaException($"{path}: cannot open the translation journal ({StoreException.Reason(e, IfDamaged)})");
         }
     }
 
@@ -38,7 +40,7 @@ public sealed class TranslationJournal : IDisposable
     });
 
     /// <summary>The recorded translations among <paramref name="keys"/>, by key.</summary>
-    /// <exception cref="JournalException">The journal cannot be read (damaged, or its disk gone).</exception>
+    /// <exception cref="StoreException">The journal cannot be read (damaged, or its disk gone).</exception>
     public Dictionary<string, string> Find(IEnumerable<string> keys) => Use("read", () =>
     {
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -57,7 +59,7 @@ public sealed class TranslationJournal : IDisposable
     });
 
     /// <summary>Records <paramref name="translations"/> (key, output) in one transaction: all of them or none.</summary>
-    /// <exception cref="JournalException">The journal cannot be written (its disk full, damaged, or held by another process).</exception>
+    /// <exception cref="StoreException">The journal cannot be written (its disk full, damaged, or held by another process).</exception>
     public void Record(IEnumerable<KeyValuePair<string, string>> translations) => Use("write", () =>
     {
         using var transaction = _connection.BeginTransaction();
@@ -77,22 +79,7 @@ public sealed class TranslationJournal : IDisposable
 
     public void Dispose() => _connection.Dispose();
 
-    /// <summary>Runs a read or write of the journal, a SQLite failure (disk full, a damaged file) as a <see cref="JournalException"/>.</summary>
-    private T Use<T>(string doing, Func<T> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (SqliteException e)
-        {
-            throw new JournalException($"{Path}: cannot {doing} the translation journal ({Reason(e)})");
-        }
-    }
-
-    /// <summary>SQLite's reason, and what to do about a damaged file (SQLITE_CORRUPT, SQLITE_NOTADB).</summary>
-    private static string Reason(SqliteException e) =>
-        e.Message + (e.SqliteErrorCode is 11 or 26 ? "; the file is damaged: delete it, and what it held is translated again" : "");
+    private T Use<T>(string doing, Func<T> action) => StoreException.Guard(Path, doing, "translation journal", IfDamaged, action);
 
     private void Execute(string sql)
     {
@@ -101,7 +88,3 @@ public sealed class TranslationJournal : IDisposable
         command.ExecuteNonQuery();
     }
 }
-
-/// <summary>The journal cannot be read or written: nothing more can be finished durably, so the work stops (rather
-/// than failing each document in turn); what was committed before stays.</summary>
-public sealed class JournalException(string message) : TarjamaException(message);

@@ -20,6 +20,13 @@ public sealed class JobStore : IDisposable
 
     /// <exception cref="TarjamaException">The folder cannot be made, is held by another process, or its store is unreadable.</exception>
     public JobStore(string folder)
+        : this(folder, TimeSpan.FromSeconds(30))
+    {
+    }
+
+    /// <param name="folder">The jobs folder.</param>
+    /// <param name="busyWait">How long a read or write waits for the database before it fails (tests shorten it).</param>
+    internal JobStore(string folder, TimeSpan busyWait)
     {
         Folder = Path.GetFullPath(folder);
         _files = Path.Combine(Folder, "files");
@@ -33,11 +40,16 @@ public sealed class JobStore : IDisposable
         }
         _lock = FolderLock.Take(Path.Combine(Folder, "lock"), $"{folder}: the jobs folder is in use by another process (give each service its own jobs folder)",
             reason => $"{folder}: cannot use the jobs folder ({reason})");
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(Folder, "jobs.sqlite"), Pooling = false }.ToString());
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(Folder, "jobs.sqlite"),
+            Pooling = false,
+            DefaultTimeout = Math.Max(1, (int)busyWait.TotalSeconds),
+        }.ToString());
         try
         {
             _connection.Open();
-            Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;" +
+            Execute($"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={(int)Math.Min(busyWait.TotalMilliseconds, 5000)};" +
                 "CREATE TABLE IF NOT EXISTS jobs (id TEXT PRIMARY KEY, owner TEXT NOT NULL, state TEXT NOT NULL, spec TEXT NOT NULL," +
                 " total INTEGER NOT NULL DEFAULT 0, resumed INTEGER NOT NULL DEFAULT 0, error TEXT, created TEXT NOT NULL, finished TEXT) WITHOUT ROWID;" +
                 "CREATE INDEX IF NOT EXISTS jobs_by_owner ON jobs (owner, created);");
@@ -91,6 +103,10 @@ public sealed class JobStore : IDisposable
 
     /// <summary>Jobs a stopped (or killed) process was running go back to the queue, to be finished now.</summary>
     public int Requeue() => Run("UPDATE jobs SET state = $queued WHERE state = $running", ("$queued", Name(JobState.Queued)), ("$running", Name(JobState.Running)));
+
+    /// <summary>A running job goes back to the queue (its outcome could not be stored); false when it is not running.</summary>
+    public bool Requeue(string id) =>
+        Run("UPDATE jobs SET state = $queued WHERE id = $id AND state = $running", ("$queued", Name(JobState.Queued)), ("$id", id), ("$running", Name(JobState.Running))) > 0;
 
     /// <summary>Records the job's distinct inputs and how many of them the journal held when it started.</summary>
     public void SetCounts(string id, long total, long resumed) =>

@@ -69,14 +69,23 @@ public sealed class JobStore : IDisposable
     public string ResultPath(string id) => Path.Combine(_files, id + ".result");
 
     /// <summary>Stores a new queued job: its input written first, so a stored job always has one.</summary>
+    /// <exception cref="StoreException">The input or the job cannot be stored (the disk full, the store locked): nothing is left behind.</exception>
     public StoredJob Add(JobSpec spec, ReadOnlySpan<byte> input)
     {
         var job = new StoredJob(Guid.NewGuid().ToString("N"), spec, JobState.Queued, 0, 0, null, DateTimeOffset.UtcNow, null);
-        File.WriteAllBytes(InputPath(job.Id), input);
-        lock (_gate)
+        try
         {
-            Run("INSERT INTO jobs (id, owner, state, spec, created) VALUES ($id, $owner, $state, $spec, $created)",
-                ("$id", job.Id), ("$owner", spec.Owner), ("$state", Name(JobState.Queued)), ("$spec", JsonSerializer.Serialize(spec)), ("$created", Time(job.Created)));
+            File.WriteAllBytes(InputPath(job.Id), input);
+            lock (_gate)
+            {
+                Run("INSERT INTO jobs (id, owner, state, spec, created) VALUES ($id, $owner, $state, $spec, $created)",
+                    ("$id", job.Id), ("$owner", spec.Owner), ("$state", Name(JobState.Queued)), ("$spec", JsonSerializer.Serialize(spec)), ("$created", Time(job.Created)));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
+        {
+            File.Delete(InputPath(job.Id)); // a file no job names would never be swept
+            throw new StoreException($"{Folder}: cannot store the job ({e.Message})");
         }
         return job;
     }

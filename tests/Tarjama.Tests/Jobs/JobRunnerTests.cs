@@ -97,6 +97,23 @@ public sealed class JobRunnerTests : TempFolderTest
         Assert.Equal(3, gate.Calls); // 10 inputs in chunks of 4, once: the run again took them all from the journal
     }
 
+    [Fact]
+    public void A_submission_the_store_cannot_take_leaves_no_input_file_behind()
+    {
+        using var store = new JobStore(Folder, busyWait: TimeSpan.FromMilliseconds(200));
+        using var runner = Runner(store, new LatinizingTranslator());
+        using var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Folder, "jobs.sqlite")};Pooling=False");
+        holder.Open();
+        using var hold = holder.CreateCommand();
+        hold.CommandText = "BEGIN IMMEDIATE"; // as another process writing, or a full disk: the job's row cannot be written
+        hold.ExecuteNonQuery();
+
+        var error = Assert.Throws<StoreException>(() => runner.Submit(Spec, Encoding.UTF8.GetBytes("قال الرئيس\n")));
+        Assert.StartsWith($"{store.Folder}: cannot store the job (", error.Message);
+        // Before, the input stayed in files/ for ever: no job names it, so no sweep removes it.
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(Folder, "files")));
+    }
+
     private JobRunner Runner(JobStore store, ISegmentTranslator engine) =>
         new(store, Path.Combine(Folder, "segments.sqlite"), _ => new JobEngine(engine, "m", ChunkSegments: 4, "embedded", new DocumentTranslationOptions()), new JobRunnerOptions());
 

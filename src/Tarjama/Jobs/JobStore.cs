@@ -53,12 +53,27 @@ public sealed class JobStore : IDisposable
                 "CREATE TABLE IF NOT EXISTS jobs (id TEXT PRIMARY KEY, owner TEXT NOT NULL, state TEXT NOT NULL, spec TEXT NOT NULL," +
                 " total INTEGER NOT NULL DEFAULT 0, resumed INTEGER NOT NULL DEFAULT 0, error TEXT, created TEXT NOT NULL, finished TEXT) WITHOUT ROWID;" +
                 "CREATE INDEX IF NOT EXISTS jobs_by_owner ON jobs (owner, created);");
+            CheckWhole(); // a store damaged past its first page opens; its jobs cannot be read
         }
         catch (SqliteException e)
         {
             _connection.Dispose();
             _lock.Dispose();
-            throw new TarjamaException($"{folder}: cannot open the job store ({e.Message})");
+            throw new TarjamaException($"{folder}: cannot open the job store ({StoreException.Reason(e, IfDamaged)})");
+        }
+    }
+
+    private const string IfDamaged = "move jobs.sqlite aside to start with no jobs (finished segments stay in segments.sqlite)";
+
+    /// <summary>SQLite's quick check of the store (a few pages a job): a damaged one is SQLITE_CORRUPT, as it would be at
+    /// the first read of its jobs.</summary>
+    private void CheckWhole()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "PRAGMA quick_check(1)";
+        if (command.ExecuteScalar() is string result && result != "ok")
+        {
+            throw new SqliteException($"SQLite's quick check: {result.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim()}", 11); // its last line names the page
         }
     }
 

@@ -114,6 +114,31 @@ public sealed class JobRunnerTests : TempFolderTest
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(Folder, "files")));
     }
 
+    [Fact]
+    public void A_damaged_job_store_is_one_clear_error_at_start()
+    {
+        using (var made = new JobStore(Folder))
+        {
+            made.Add(Spec, Encoding.UTF8.GetBytes("قال الرئيس\n"));
+        }
+        var path = Path.Combine(Folder, "jobs.sqlite");
+        var bytes = File.ReadAllBytes(path);
+        Assert.True(bytes.Length > 4096);
+        Array.Fill(bytes, (byte)0xff, 4096, bytes.Length - 4096); // the schema whole, so it opens; the jobs garbage
+        File.WriteAllBytes(path, bytes);
+
+        // Before: the store opened, and the runner's first read threw a SqliteException (serve: "internal error", exit 70).
+        var error = Assert.Throws<TarjamaException>(() =>
+        {
+            using var store = new JobStore(Folder);
+            using var runner = Runner(store, new LatinizingTranslator());
+        });
+        Assert.StartsWith($"{Folder}: cannot open the job store (", error.Message);
+        Assert.EndsWith("the file is damaged: move jobs.sqlite aside to start with no jobs (finished segments stay in segments.sqlite))", error.Message);
+        Assert.DoesNotContain("\n", error.Message);
+        using var again = new FileStream(Path.Combine(Folder, "lock"), FileMode.Open, FileAccess.ReadWrite, FileShare.None); // released
+    }
+
     private JobRunner Runner(JobStore store, ISegmentTranslator engine) =>
         new(store, Path.Combine(Folder, "segments.sqlite"), _ => new JobEngine(engine, "m", ChunkSegments: 4, "embedded", new DocumentTranslationOptions()), new JobRunnerOptions());
 

@@ -90,6 +90,33 @@ public sealed class FolderCliTests : TempFolderTest
         Assert.StartsWith("tarjama: 3 files translated, 1 skipped, 1 failed", after.Stderr);
     }
 
+    [Fact]
+    public async Task Ctrl_C_stops_a_folder_run_after_the_chunk_in_hand_and_says_how_to_go_on()
+    {
+        var input = Path.Combine(Folder, "in");
+        Directory.CreateDirectory(input);
+        File.WriteAllText(Path.Combine(input, "long.txt"), RedisFleet.Document(400));
+        var output = Path.Combine(Folder, "out");
+        using var process = CliRunner.Start(new Dictionary<string, string>(), Args(input, output));
+        var stderr = process.StandardError.ReadToEndAsync();
+        var deadline = Stopwatch.StartNew();
+        while (!process.HasExited && deadline.Elapsed < TimeSpan.FromMinutes(2) && JournalCount(output) == 0)
+        {
+            Thread.Sleep(20);
+        }
+        Assert.False(process.HasExited, "the run finished before it could be interrupted");
+        using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            interrupt.WaitForExit();
+        }
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), "the run did not stop");
+        // Before: the first Ctrl-C was taken and ignored, and the run went on to the end (exit 0).
+        Assert.Equal((130, $"tarjama: interrupted: the files and segments finished are kept in {output}; the same command goes on from there\n"),
+            (process.ExitCode, await stderr));
+        Assert.InRange(JournalCount(output), 1, 399);
+        Assert.Empty(Directory.EnumerateFiles(output, "*.txt*"));
+    }
+
     private string MakeInput()
     {
         var input = Path.Combine(Folder, "in");

@@ -24,7 +24,15 @@ internal static class FolderTranslateRun
         document.CheckLanguages(parse, engine);
         var fingerprint = SegmentKey.Fingerprint(Path.GetFullPath(folder), translatorOptions);
         var translator = new FolderTranslator(engine, fingerprint, options, chunkSegments: translatorOptions.BatchSize * 4);
-        var summary = translator.Translate(inputFolder, outputFolder, Console.IsErrorRedirected ? null : file => Console.Error.WriteLine($"translating {file}"));
+        FolderSummary summary;
+        try
+        {
+            summary = translator.Translate(inputFolder, outputFolder, Console.IsErrorRedirected ? null : file => Console.Error.WriteLine($"translating {file}"), cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new InterruptedException($"the files and segments finished are kept in {outputFolder}; the same command goes on from there");
+        }
         Console.Error.WriteLine($"tarjama: {summary.Files} files translated, {summary.Skipped.Count} skipped, {summary.Failed.Count} failed; " +
             $"{summary.Segments} segments ({summary.Translated} translated now, {summary.Reused} from the journal)");
         foreach (var (path, reason) in summary.Skipped)

@@ -37,7 +37,7 @@ internal sealed class ErrorEdge(RequestDelegate next, ILogger<ErrorEdge> log, Se
         {
             Headers = new Dictionary<string, string> { ["Retry-After"] = settings.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) },
         },
-        TarjamaException user => ApiError.BadRequest(user.Message),
+        TarjamaException user when user is not StoreException => ApiError.BadRequest(user.Message), // a store failing is the server's
         BadHttpRequestException bad => new ApiError(bad.StatusCode, bad.StatusCode switch
         {
             StatusCodes.Status413PayloadTooLarge => "Request body too large",

@@ -10,9 +10,14 @@ public sealed class FolderTranslator(ISegmentTranslator engine, string fingerpri
     /// <summary>The journal's file name in the output folder.</summary>
     public const string JournalName = ".tarjama-journal.sqlite";
 
+    /// <summary>The file a run holds locked in the output folder, so that a second run into it stops at once.</summary>
+    public const string LockName = ".tarjama-journal.lock";
+
     private static readonly HashSet<string> Supported = new([".txt", ".md", ".markdown", ".html", ".htm"], StringComparer.OrdinalIgnoreCase);
 
-    /// <exception cref="TarjamaException">The input is not a folder, or the output folder cannot be made or journaled in.</exception>
+    /// <exception cref="TarjamaException">The input is not a folder, the output folder cannot be made or journaled in or
+    /// another run holds it (a <see cref="StoreException"/> when the journal or a memory fails mid-run: the files
+    /// finished before it stay).</exception>
     public FolderSummary Translate(string inputFolder, string outputFolder, Action<string>? starting = null, CancellationToken cancellationToken = default)
     {
         if (!Directory.Exists(inputFolder))
@@ -32,6 +37,9 @@ public sealed class FolderTranslator(ISegmentTranslator engine, string fingerpri
         {
             throw new TarjamaException($"{outputFolder}: cannot create the output folder ({e.Message})");
         }
+        // Two runs into one folder would each translate everything and trip over each other's files.
+        using var held = FolderLock.Take(Path.Combine(output, LockName), $"{outputFolder}: the output folder is in use by another run (wait for it to finish, or give this one another -o)",
+            reason => $"{outputFolder}: cannot write in the output folder ({reason})");
         using var journal = new TranslationJournal(Path.Combine(output, JournalName));
         var journaled = new JournaledTranslator(engine, journal, fingerprint, chunkSegments);
         var translator = new DocumentTranslator(journaled, options);
@@ -57,7 +65,7 @@ public sealed class FolderTranslator(ISegmentTranslator engine, string fingerpri
                 files++;
                 summary.Segments += counted.Segments;
             }
-            catch (TarjamaException e)
+            catch (TarjamaException e) when (e is not StoreException) // a journal or memory that fails stops the run: every file would fail on it
             {
                 summary.Failed.Add((relative, e.Message));
             }

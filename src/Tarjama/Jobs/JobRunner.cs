@@ -123,13 +123,21 @@ public sealed class JobRunner : IDisposable
 
     private void Work()
     {
+        string? stranded = null; // a job whose outcome the store could not take: running there, and nobody runs it
         while (!_stopping.IsCancellationRequested)
         {
             try
             {
+                if (stranded is not null)
+                {
+                    _store.Requeue(stranded); // runs again, its finished segments from the journal
+                    stranded = null;
+                }
                 if (_store.ClaimNext() is { } job)
                 {
+                    stranded = job.Id;
                     Run(job);
+                    stranded = null;
                     continue;
                 }
                 _wake.Wait(Idle, _stopping.Token);

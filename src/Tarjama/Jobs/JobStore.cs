@@ -20,6 +20,13 @@ public sealed class JobStore : IDisposable
 
     /// <exception cref="TarjamaException">The folder cannot be made, is held by another process, or its store is unreadable.</exception>
     public JobStore(string folder)
+        : this(folder, TimeSpan.FromSeconds(30))
+    {
+    }
+
+    /// <param name="folder">The jobs folder.</param>
+    /// <param name="busyWait">How long a read or write waits for the database before it fails (tests shorten it).</param>
+    internal JobStore(string folder, TimeSpan busyWait)
     {
         Folder = Path.GetFullPath(folder);
         _files = Path.Combine(Folder, "files");
@@ -31,28 +38,42 @@ public sealed class JobStore : IDisposable
         {
             throw new TarjamaException($"{folder}: cannot use the jobs folder ({e.Message})");
         }
-        try
+        _lock = FolderLock.Take(Path.Combine(Folder, "lock"), $"{folder}: the jobs folder is in use by another process (give each service its own jobs folder)",
+            reason => $"{folder}: cannot use the jobs folder ({reason})");
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
-            _lock = new FileStream(Path.Combine(Folder, "lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException)
-        {
-            throw new TarjamaException($"{folder}: the jobs folder is in use by another process (give each service its own jobs folder)");
-        }
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(Folder, "jobs.sqlite"), Pooling = false }.ToString());
+            DataSource = Path.Combine(Folder, "jobs.sqlite"),
+            Pooling = false,
+            DefaultTimeout = Math.Max(1, (int)busyWait.TotalSeconds),
+        }.ToString());
         try
         {
             _connection.Open();
-            Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;" +
+            Execute($"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={(int)Math.Min(busyWait.TotalMilliseconds, 5000)};" +
                 "CREATE TABLE IF NOT EXISTS jobs (id TEXT PRIMARY KEY, owner TEXT NOT NULL, state TEXT NOT NULL, spec TEXT NOT NULL," +
                 " total INTEGER NOT NULL DEFAULT 0, resumed INTEGER NOT NULL DEFAULT 0, error TEXT, created TEXT NOT NULL, finished TEXT) WITHOUT ROWID;" +
                 "CREATE INDEX IF NOT EXISTS jobs_by_owner ON jobs (owner, created);");
+            CheckWhole(); // a store damaged past its first page opens; its jobs cannot be read
         }
         catch (SqliteException e)
         {
             _connection.Dispose();
             _lock.Dispose();
-            throw new TarjamaException($"{folder}: cannot open the job store ({e.Message})");
+            throw new TarjamaException($"{folder}: cannot open the job store ({StoreException.Reason(e, IfDamaged)})");
+        }
+    }
+
+    private const string IfDamaged = "move jobs.sqlite aside to start with no jobs (finished segments stay in segments.sqlite)";
+
+    /// <summary>SQLite's quick check of the store (a few pages a job): a damaged one is SQLITE_CORRUPT, as it would be at
+    /// the first read of its jobs.</summary>
+    private void CheckWhole()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "PRAGMA quick_check(1)";
+        if (command.ExecuteScalar() is string result && result != "ok")
+        {
+            throw new SqliteException($"SQLite's quick check: {result.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim()}", 11); // its last line names the page
         }
     }
 
@@ -63,14 +84,23 @@ public sealed class JobStore : IDisposable
     public string ResultPath(string id) => Path.Combine(_files, id + ".result");
 
     /// <summary>Stores a new queued job: its input written first, so a stored job always has one.</summary>
+    /// <exception cref="StoreException">The input or the job cannot be stored (the disk full, the store locked): nothing is left behind.</exception>
     public StoredJob Add(JobSpec spec, ReadOnlySpan<byte> input)
     {
         var job = new StoredJob(Guid.NewGuid().ToString("N"), spec, JobState.Queued, 0, 0, null, DateTimeOffset.UtcNow, null);
-        File.WriteAllBytes(InputPath(job.Id), input);
-        lock (_gate)
+        try
         {
-            Run("INSERT INTO jobs (id, owner, state, spec, created) VALUES ($id, $owner, $state, $spec, $created)",
-                ("$id", job.Id), ("$owner", spec.Owner), ("$state", Name(JobState.Queued)), ("$spec", JsonSerializer.Serialize(spec)), ("$created", Time(job.Created)));
+            File.WriteAllBytes(InputPath(job.Id), input);
+            lock (_gate)
+            {
+                Run("INSERT INTO jobs (id, owner, state, spec, created) VALUES ($id, $owner, $state, $spec, $created)",
+                    ("$id", job.Id), ("$owner", spec.Owner), ("$state", Name(JobState.Queued)), ("$spec", JsonSerializer.Serialize(spec)), ("$created", Time(job.Created)));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
+        {
+            File.Delete(InputPath(job.Id)); // a file no job names would never be swept
+            throw new StoreException($"{Folder}: cannot store the job ({e.Message})");
         }
         return job;
     }
@@ -97,6 +127,10 @@ public sealed class JobStore : IDisposable
 
     /// <summary>Jobs a stopped (or killed) process was running go back to the queue, to be finished now.</summary>
     public int Requeue() => Run("UPDATE jobs SET state = $queued WHERE state = $running", ("$queued", Name(JobState.Queued)), ("$running", Name(JobState.Running)));
+
+    /// <summary>A running job goes back to the queue (its outcome could not be stored); false when it is not running.</summary>
+    public bool Requeue(string id) =>
+        Run("UPDATE jobs SET state = $queued WHERE id = $id AND state = $running", ("$queued", Name(JobState.Queued)), ("$id", id), ("$running", Name(JobState.Running))) > 0;
 
     /// <summary>Records the job's distinct inputs and how many of them the journal held when it started.</summary>
     public void SetCounts(string id, long total, long resumed) =>

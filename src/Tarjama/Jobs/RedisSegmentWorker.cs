@@ -18,6 +18,7 @@ public sealed class RedisSegmentWorker(IDatabase redis, ISegmentTranslator engin
     private static readonly TimeSpan LongestBackoff = TimeSpan.FromSeconds(5);
     private readonly RedisKey _stream = RedisQueueKeys.Stream(fingerprint);
     private readonly TimeSpan _ttl = ttl ?? RedisQueueKeys.DefaultTtl;
+    private Action<string>? _log;
 
     /// <summary>Batches finished by this worker.</summary>
     public long Batches { get; private set; }
@@ -28,6 +29,10 @@ public sealed class RedisSegmentWorker(IDatabase redis, ISegmentTranslator engin
     /// <summary>Inputs this worker translated.</summary>
     public long Translated { get; private set; }
 
+    /// <summary>Entries this worker dropped because they were not a batch (no JSON array of texts in their field):
+    /// left in the stream they would stop every worker that takes them, again and again.</summary>
+    public long Malformed { get; private set; }
+
     /// <summary>Works until <paramref name="stop"/> is cancelled, then returns after the batch in hand (a drain). A Redis
     /// that does not answer (at start or later) is retried with backoff from 0.1 s doubling up to 5 s, the outage told
     /// to <paramref name="log"/> in one line and its end in another.</summary>
@@ -35,6 +40,7 @@ public sealed class RedisSegmentWorker(IDatabase redis, ISegmentTranslator engin
     /// (<see cref="DefaultOutageLimit"/> when null).</exception>
     public void Run(CancellationToken stop, Action<string>? log = null, TimeSpan? outageLimit = null)
     {
+        _log = log;
         var limit = outageLimit ?? DefaultOutageLimit;
         var backoff = Poll;
         Stopwatch? outage = null;
@@ -105,8 +111,11 @@ public sealed class RedisSegmentWorker(IDatabase redis, ISegmentTranslator engin
 
     private void Finish(StreamEntry entry, bool reclaimed)
     {
-        var json = entry[RedisQueueKeys.InputsField];
-        var inputs = json.IsNull ? [] : JsonSerializer.Deserialize<string[]>((string)json!) ?? []; // null: deleted while pending
+        if (Inputs(entry) is not { } inputs)
+        {
+            Drop(entry);
+            return;
+        }
         var keys = inputs.Select(input => RedisQueueKeys.Result(SegmentKey.Of(fingerprint, input))).ToArray();
         var stored = keys.Length > 0 ? redis.StringGet(keys) : [];
         var missing = Enumerable.Range(0, inputs.Length).Where(i => stored[i].IsNull).ToArray();
@@ -126,6 +135,36 @@ public sealed class RedisSegmentWorker(IDatabase redis, ISegmentTranslator engin
         Batches++;
         Translated += missing.Length;
         Reclaimed += reclaimed ? 1 : 0;
+    }
+
+    /// <summary>The entry's model inputs (none for an entry deleted while pending); null when it is not a batch.</summary>
+    private static string[]? Inputs(StreamEntry entry)
+    {
+        var json = entry[RedisQueueKeys.InputsField];
+        if (json.IsNull)
+        {
+            return entry.Values is not { Length: > 0 } ? [] : null; // no values: deleted while pending; values without the field: not ours
+        }
+        try
+        {
+            var inputs = JsonSerializer.Deserialize<string?[]>((string)json!);
+            return inputs is null || inputs.Any(input => input is null) ? null : [.. inputs.Select(input => input!)];
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Acknowledges and deletes an entry that is not a batch, so no worker takes it again, and says so.</summary>
+    private void Drop(StreamEntry entry)
+    {
+        var transaction = redis.CreateTransaction();
+        _ = transaction.StreamAcknowledgeAsync(_stream, RedisQueueKeys.Group, entry.Id);
+        _ = transaction.StreamDeleteAsync(_stream, [entry.Id]);
+        transaction.Execute();
+        Malformed++;
+        _log?.Invoke($"dropped stream entry {entry.Id}: not a batch (its {RedisQueueKeys.InputsField} field must be a JSON array of texts)");
     }
 
     private void EnsureGroup()

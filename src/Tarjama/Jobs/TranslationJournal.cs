@@ -6,6 +6,8 @@ namespace Tarjama.Jobs;
 /// there for the next, and recording a translation twice is harmless.</summary>
 public sealed class TranslationJournal : IDisposable
 {
+    private const string IfDamaged = "delete it, and what it held is translated again";
+
     private readonly SqliteConnection _connection;
 
     /// <exception cref="TarjamaException">The journal cannot be opened or is not a journal.</exception>
@@ -23,25 +25,23 @@ public sealed class TranslationJournal : IDisposable
         catch (SqliteException e)
         {
             _connection.Dispose();
-            throw new TarjamaException($"{path}: cannot open the translation journal ({e.Message})");
+            throw new TarjamaException($"{path}: cannot open the translation journal ({StoreException.Reason(e, IfDamaged)})");
         }
     }
 
     public string Path { get; }
 
     /// <summary>Translations recorded so far.</summary>
-    public long Count
+    public long Count => Use("read", () =>
     {
-        get
-        {
-            using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM translations";
-            return (long)command.ExecuteScalar()!;
-        }
-    }
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM translations";
+        return (long)command.ExecuteScalar()!;
+    });
 
     /// <summary>The recorded translations among <paramref name="keys"/>, by key.</summary>
-    public Dictionary<string, string> Find(IEnumerable<string> keys)
+    /// <exception cref="StoreException">The journal cannot be read (damaged, or its disk gone).</exception>
+    public Dictionary<string, string> Find(IEnumerable<string> keys) => Use("read", () =>
     {
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
         using var command = _connection.CreateCommand();
@@ -56,10 +56,11 @@ public sealed class TranslationJournal : IDisposable
             }
         }
         return found;
-    }
+    });
 
     /// <summary>Records <paramref name="translations"/> (key, output) in one transaction: all of them or none.</summary>
-    public void Record(IEnumerable<KeyValuePair<string, string>> translations)
+    /// <exception cref="StoreException">The journal cannot be written (its disk full, damaged, or held by another process).</exception>
+    public void Record(IEnumerable<KeyValuePair<string, string>> translations) => Use("write", () =>
     {
         using var transaction = _connection.BeginTransaction();
         using var command = _connection.CreateCommand();
@@ -73,9 +74,12 @@ public sealed class TranslationJournal : IDisposable
             command.ExecuteNonQuery();
         }
         transaction.Commit();
-    }
+        return true;
+    });
 
     public void Dispose() => _connection.Dispose();
+
+    private T Use<T>(string doing, Func<T> action) => StoreException.Guard(Path, doing, "translation journal", IfDamaged, action);
 
     private void Execute(string sql)
     {

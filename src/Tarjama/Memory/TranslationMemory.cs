@@ -50,7 +50,8 @@ public sealed class TranslationMemory : IDisposable
     }
 
     /// <summary>Stores approved pairs (a newer pair replaces an older one with the same key); returns how many.</summary>
-    public int Add(IEnumerable<(string Source, string Target)> pairs, string sourceLanguage, string targetLanguage)
+    /// <exception cref="StoreException">The file cannot be written (another process writing it, its disk full, damaged).</exception>
+    public int Add(IEnumerable<(string Source, string Target)> pairs, string sourceLanguage, string targetLanguage) => Use("write", () =>
     {
         lock (_lock)
         {
@@ -90,10 +91,10 @@ public sealed class TranslationMemory : IDisposable
             transaction.Commit();
             return added;
         }
-    }
+    });
 
     /// <summary>The entry stored under <paramref name="key"/>, or null.</summary>
-    internal MemoryEntry? Exact(string key, string sourceLanguage, string targetLanguage)
+    internal MemoryEntry? Exact(string key, string sourceLanguage, string targetLanguage) => Use("read", () =>
     {
         lock (_lock)
         {
@@ -105,10 +106,10 @@ public sealed class TranslationMemory : IDisposable
             using var reader = query.ExecuteReader();
             return reader.Read() ? new MemoryEntry(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3) != 0) : null;
         }
-    }
+    });
 
     /// <summary>Entries whose keys share words with <paramref name="key"/>, best full-text rank first: candidates to score.</summary>
-    internal List<MemoryEntry> Candidates(string key, string sourceLanguage, string targetLanguage)
+    internal List<MemoryEntry> Candidates(string key, string sourceLanguage, string targetLanguage) => Use("read", () =>
     {
         lock (_lock)
         {
@@ -131,7 +132,7 @@ public sealed class TranslationMemory : IDisposable
             }
             return entries;
         }
-    }
+    });
 
     /// <summary>Looks a plain-text segment up: the exact match (score 1), or else the fuzzy matches at or above
     /// <paramref name="fuzzyThreshold"/>, best first, numbers written as the entries have them.</summary>
@@ -160,25 +161,34 @@ public sealed class TranslationMemory : IDisposable
     }
 
     /// <summary>Every entry of a language pair, in the order stored (for exports).</summary>
+    /// <exception cref="StoreException">The file cannot be read.</exception>
     public IEnumerable<(string Source, string Target)> Pairs(string sourceLanguage, string targetLanguage)
     {
         var entries = new List<MemoryEntry>();
-        lock (_lock)
+        Use("read", () =>
         {
-            using var query = _connection.CreateCommand();
-            query.CommandText = "SELECT key, source, target, masked FROM entries WHERE source_lang = $sl AND target_lang = $tl ORDER BY id";
-            query.Parameters.AddWithValue("$sl", Language(sourceLanguage));
-            query.Parameters.AddWithValue("$tl", Language(targetLanguage));
-            using var reader = query.ExecuteReader();
-            while (reader.Read())
+            lock (_lock)
             {
-                entries.Add(new MemoryEntry(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3) != 0));
+                using var query = _connection.CreateCommand();
+                query.CommandText = "SELECT key, source, target, masked FROM entries WHERE source_lang = $sl AND target_lang = $tl ORDER BY id";
+                query.Parameters.AddWithValue("$sl", Language(sourceLanguage));
+                query.Parameters.AddWithValue("$tl", Language(targetLanguage));
+                using var reader = query.ExecuteReader();
+                while (reader.Read())
+                {
+                    entries.Add(new MemoryEntry(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3) != 0));
+                }
+                return entries.Count;
             }
-        }
+        });
         return entries.Select(entry => (entry.Source, MemoryPairs.Written(entry)));
     }
 
     public void Dispose() => _connection.Dispose();
+
+    /// <summary>A read or write of the file, a SQLite failure (locked, disk full, damaged) as a <see cref="StoreException"/>.</summary>
+    private T Use<T>(string doing, Func<T> action) =>
+        StoreException.Guard(Name, doing, "translation memory", "restore it from a copy, or build it again with tarjama tm add", action);
 
     private static string Language(string code) => LanguageCodes.IsArabic(code) ? "ar" : LanguageCodes.IsEnglish(code) ? "en" : code.ToLowerInvariant();
 

@@ -46,6 +46,77 @@ public sealed class FolderCliTests : TempFolderTest
         Assert.Contains("--bilingual writes one file", bilingual.Stderr);
     }
 
+    [Fact]
+    public void A_damaged_journal_stops_the_run_with_one_line_naming_it()
+    {
+        var input = MakeInput();
+        var output = Path.Combine(Folder, "out");
+        Directory.CreateDirectory(output);
+        var journal = Path.Combine(output, FolderTranslator.JournalName);
+        using (var made = new TranslationJournal(journal))
+        {
+            made.Record(Enumerable.Range(0, 500).Select(i => KeyValuePair.Create(SegmentKey.Of("model", i.ToString(System.Globalization.CultureInfo.InvariantCulture)), "text")));
+        }
+        SqliteConnection.ClearAllPools();
+        // The schema (page 1) is whole, so the journal opens; every page of its table is garbage.
+        var bytes = File.ReadAllBytes(journal);
+        Assert.True(bytes.Length > 3 * 4096);
+        Array.Fill(bytes, (byte)0xff, 4096, bytes.Length - 4096);
+        File.WriteAllBytes(journal, bytes);
+
+        // Before: "tarjama: internal error: SqliteException: ..." and exit code 70.
+        var run = CliRunner.Run([], Args(input, output));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"tarjama: error: {journal}: cannot read the translation journal (SQLite Error 11: 'database disk image is malformed'.; " +
+            "the file is damaged: delete it, and what it held is translated again)\n", run.Stderr);
+    }
+
+    [Fact]
+    public void A_second_run_into_an_output_folder_in_use_stops_at_once_with_one_line()
+    {
+        var input = MakeInput();
+        var output = Path.Combine(Folder, "out");
+        Directory.CreateDirectory(output);
+        // Held as a running `translate -i … -o out` holds it. Before, the second run translated everything again and
+        // failed file after file ("Could not find file '….partial'") as the two renamed each other's files.
+        using (new FileStream(Path.Combine(output, FolderTranslator.LockName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            var second = CliRunner.Run([], Args(input, output));
+            Assert.Equal((2, $"tarjama: error: {output}: the output folder is in use by another run (wait for it to finish, or give this one another -o)\n"),
+                (second.ExitCode, second.Stderr));
+            Assert.Equal([FolderTranslator.LockName], Directory.EnumerateFileSystemEntries(output).Select(Path.GetFileName));
+        }
+        var after = CliRunner.Run([], Args(input, output)); // released: the run goes ahead (bad.txt fails, as always)
+        Assert.StartsWith("tarjama: 3 files translated, 1 skipped, 1 failed", after.Stderr);
+    }
+
+    [Fact]
+    public async Task Ctrl_C_stops_a_folder_run_after_the_chunk_in_hand_and_says_how_to_go_on()
+    {
+        var input = Path.Combine(Folder, "in");
+        Directory.CreateDirectory(input);
+        File.WriteAllText(Path.Combine(input, "long.txt"), RedisFleet.Document(400));
+        var output = Path.Combine(Folder, "out");
+        using var process = CliRunner.Start(new Dictionary<string, string>(), Args(input, output));
+        var stderr = process.StandardError.ReadToEndAsync();
+        var deadline = Stopwatch.StartNew();
+        while (!process.HasExited && deadline.Elapsed < TimeSpan.FromMinutes(2) && JournalCount(output) == 0)
+        {
+            Thread.Sleep(20);
+        }
+        Assert.False(process.HasExited, "the run finished before it could be interrupted");
+        using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            interrupt.WaitForExit();
+        }
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), "the run did not stop");
+        // Before: the first Ctrl-C was taken and ignored, and the run went on to the end (exit 0).
+        Assert.Equal((130, $"tarjama: interrupted: the files and segments finished are kept in {output}; the same command goes on from there\n"),
+            (process.ExitCode, await stderr));
+        Assert.InRange(JournalCount(output), 1, 399);
+        Assert.Empty(Directory.EnumerateFiles(output, "*.txt*"));
+    }
+
     private string MakeInput()
     {
         var input = Path.Combine(Folder, "in");

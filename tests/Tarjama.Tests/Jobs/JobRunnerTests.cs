@@ -51,8 +51,126 @@ public sealed class JobRunnerTests : TempFolderTest
         Assert.Contains("the jobs folder is in use by another process", error.Message);
     }
 
+    [Fact]
+    public void A_jobs_folder_whose_lock_file_cannot_be_opened_is_not_said_to_be_in_use()
+    {
+        // As a folder the service may not write in (or a read-only one): before, an UnauthorizedAccessException escaped
+        // (serve: "internal error"), and a read-only file system was reported as "in use by another process".
+        Directory.CreateDirectory(Path.Combine(Folder, "lock"));
+        var error = Assert.Throws<TarjamaException>(() => new JobStore(Folder));
+        Assert.StartsWith($"{Folder}: cannot use the jobs folder (", error.Message);
+        Assert.DoesNotContain("in use", error.Message);
+    }
+
+    [Fact]
+    public void A_job_whose_outcome_the_store_could_not_take_runs_again_once_it_can()
+    {
+        string document = string.Join("\n", Enumerable.Range(0, 10).Select(i => $"قال الرئيس {new string('ب', i + 1)} اليوم")) + "\n";
+        using var gate = new GateTranslator();
+        using var store = new JobStore(Folder, busyWait: TimeSpan.FromMilliseconds(200));
+        using var runner = Runner(store, gate);
+        string id = runner.Submit(Spec, Encoding.UTF8.GetBytes(document)).Id;
+        Assert.True(gate.Entered.Wait(TimeSpan.FromMinutes(1)), "the job never reached the engine");
+
+        // Another process holds the store's write lock (or its disk is full) while the job finishes: neither "done"
+        // nor "failed" can be written. Before, the job stayed "running" until the service was restarted.
+        using (var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Folder, "jobs.sqlite")};Pooling=False"))
+        {
+            holder.Open();
+            using var hold = holder.CreateCommand();
+            hold.CommandText = "BEGIN IMMEDIATE";
+            hold.ExecuteNonQuery();
+            gate.Open.Set();
+            Thread.Sleep(TimeSpan.FromSeconds(3));
+            Assert.Equal(JobState.Running, runner.Find(id, "me")!.State);
+            hold.CommandText = "ROLLBACK";
+            hold.ExecuteNonQuery();
+        }
+        var job = runner.Find(id, "me")!;
+        for (int poll = 0; poll < 600 && !job.IsFinished; poll++)
+        {
+            Thread.Sleep(50);
+            job = runner.Find(id, "me")!;
+        }
+        Assert.Equal(JobState.Done, job.State);
+        Assert.Equal(new DocumentTranslator(new LatinizingTranslator()).Translate(document, DocumentFormat.Text), File.ReadAllText(runner.ResultPath(job)!));
+        Assert.Equal(3, gate.Calls); // 10 inputs in chunks of 4, once: the run again took them all from the journal
+    }
+
+    [Fact]
+    public void A_submission_the_store_cannot_take_leaves_no_input_file_behind()
+    {
+        using var store = new JobStore(Folder, busyWait: TimeSpan.FromMilliseconds(200));
+        using var runner = Runner(store, new LatinizingTranslator());
+        using var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Folder, "jobs.sqlite")};Pooling=False");
+        holder.Open();
+        using var hold = holder.CreateCommand();
+        hold.CommandText = "BEGIN IMMEDIATE"; // as another process writing, or a full disk: the job's row cannot be written
+        hold.ExecuteNonQuery();
+
+        var error = Assert.Throws<StoreException>(() => runner.Submit(Spec, Encoding.UTF8.GetBytes("قال الرئيس\n")));
+        Assert.StartsWith($"{store.Folder}: cannot store the job (", error.Message);
+        // Before, the input stayed in files/ for ever: no job names it, so no sweep removes it.
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(Folder, "files")));
+    }
+
+    [Fact]
+    public void A_damaged_job_store_is_one_clear_error_at_start()
+    {
+        using (var made = new JobStore(Folder))
+        {
+            made.Add(Spec, Encoding.UTF8.GetBytes("قال الرئيس\n"));
+        }
+        var path = Path.Combine(Folder, "jobs.sqlite");
+        var bytes = File.ReadAllBytes(path);
+        Assert.True(bytes.Length > 4096);
+        Array.Fill(bytes, (byte)0xff, 4096, bytes.Length - 4096); // the schema whole, so it opens; the jobs garbage
+        File.WriteAllBytes(path, bytes);
+
+        // Before: the store opened, and the runner's first read threw a SqliteException (serve: "internal error", exit 70).
+        var error = Assert.Throws<TarjamaException>(() =>
+        {
+            using var store = new JobStore(Folder);
+            using var runner = Runner(store, new LatinizingTranslator());
+        });
+        Assert.StartsWith($"{Folder}: cannot open the job store (", error.Message);
+        Assert.EndsWith("the file is damaged: move jobs.sqlite aside to start with no jobs (finished segments stay in segments.sqlite))", error.Message);
+        Assert.DoesNotContain("\n", error.Message);
+        using var again = new FileStream(Path.Combine(Folder, "lock"), FileMode.Open, FileAccess.ReadWrite, FileShare.None); // released
+    }
+
     private JobRunner Runner(JobStore store, ISegmentTranslator engine) =>
         new(store, Path.Combine(Folder, "segments.sqlite"), _ => new JobEngine(engine, "m", ChunkSegments: 4, "embedded", new DocumentTranslationOptions()), new JobRunnerOptions());
+
+    /// <summary>Holds each call until <see cref="Open"/> is set, then translates it.</summary>
+    private sealed class GateTranslator : ISegmentTranslator, IDisposable
+    {
+        private int _calls;
+
+        public ManualResetEventSlim Entered { get; } = new();
+
+        public ManualResetEventSlim Open { get; } = new();
+
+        public int Calls => _calls;
+
+        public string SourceLanguage => "ar";
+
+        public string TargetLanguage => "en";
+
+        public IReadOnlyList<string> Translate(IReadOnlyList<string> segments, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _calls);
+            Entered.Set();
+            Open.Wait(cancellationToken);
+            return [.. segments.Select(LatinizingTranslator.Latinize)];
+        }
+
+        public void Dispose()
+        {
+            Entered.Dispose();
+            Open.Dispose();
+        }
+    }
 
     /// <summary>Translates its first call, then holds the second until it is cancelled, as an engine stopped mid-job.</summary>
     private sealed class StallingTranslator : ISegmentTranslator, IDisposable

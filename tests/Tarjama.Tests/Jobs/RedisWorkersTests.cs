@@ -1,5 +1,6 @@
 using StackExchange.Redis;
 using Tarjama.Jobs;
+using Tarjama.Tests.Documents;
 
 namespace Tarjama.Tests.Jobs;
 
@@ -54,6 +55,35 @@ public sealed class RedisWorkersTests : IDisposable
         Assert.EndsWith($"stopped after 1 batches (0 reclaimed), {job.Inputs.Count} segments translated\n", worker.Stderr);
         Assert.Equal(RedisFleet.SingleMachine(document), await submitted); // the one batch was the whole job
         Assert.Equal(0, db.StreamPending(_fleet.Stream, RedisQueueKeys.Group).PendingMessageCount);
+    }
+
+    [Fact]
+    public async Task Stream_entries_that_are_not_batches_are_dropped_with_a_line_each_and_the_batch_behind_them_is_done()
+    {
+        _fleet.StartRedis();
+        using var redis = _fleet.Connect();
+        var db = redis.GetDatabase();
+        db.StreamCreateConsumerGroup(_fleet.Stream, RedisQueueKeys.Group, "0-0", createStream: true);
+        foreach (var malformed in new[] { "not json", "{\"q\": 1}", "[1, 2]", "[\"مرحبا\", null]", "null" })
+        {
+            db.StreamAdd(_fleet.Stream, RedisQueueKeys.InputsField, malformed);
+        }
+        db.StreamAdd(_fleet.Stream, "texts", "[\"مرحبا\"]"); // not the inputs field
+        db.StreamAdd(_fleet.Stream, RedisQueueKeys.InputsField, "[\"مرحبا\"]");
+
+        // Before, the first entry's JsonException ended the worker, and every worker that claimed the entry after it.
+        var worker = new RedisSegmentWorker(db, new LatinizingTranslator(), _fleet.Fingerprint, "w", TimeSpan.FromMinutes(1));
+        var log = new List<string>();
+        using var stop = new CancellationTokenSource();
+        var running = Task.Run(() => worker.Run(stop.Token, log.Add));
+        Assert.True(RedisFleet.Eventually(() => running.IsCompleted || db.StreamLength(_fleet.Stream) == 0, TimeSpan.FromSeconds(20)), "the stream was not emptied");
+        await stop.CancelAsync();
+        await running;
+
+        Assert.Equal((6L, 1L, 1L), (worker.Malformed, worker.Batches, worker.Translated));
+        Assert.Equal(LatinizingTranslator.Latinize("مرحبا"), (string?)db.StringGet(RedisQueueKeys.Result(SegmentKey.Of(_fleet.Fingerprint, "مرحبا"))));
+        Assert.Equal(0, db.StreamPending(_fleet.Stream, RedisQueueKeys.Group).PendingMessageCount);
+        Assert.Equal(6, log.Count(line => line.StartsWith("dropped stream entry ", StringComparison.Ordinal) && line.EndsWith("not a batch (its inputs field must be a JSON array of texts)", StringComparison.Ordinal)));
     }
 
     [Fact]

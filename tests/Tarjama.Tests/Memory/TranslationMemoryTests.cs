@@ -135,4 +135,41 @@ public sealed class TranslationMemoryTests : IDisposable
             File.Delete(bad);
         }
     }
+
+    [Fact]
+    public void A_damaged_memory_file_is_one_line_naming_it_and_exit_code_2_not_an_internal_error()
+    {
+        var folder = Directory.CreateTempSubdirectory("tarjama-tm-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "desk.tm");
+            using (var memory = TranslationMemory.Open(path, create: true))
+            {
+                static string Word(int i) => $"{(char)('a' + i % 26)}{(char)('a' + i / 26 % 26)}{(char)('a' + i / 676 % 26)}";
+                memory.Add(Enumerable.Range(0, 400).Select(i => ($"وصل {Word(i)} إلى دمشق.", $"{Word(i)} arrived in Damascus.")), "ar", "en");
+            }
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            // The schema (page 1) is whole, so the file opens; every other page is garbage.
+            var bytes = File.ReadAllBytes(path);
+            Assert.True(bytes.Length > 8 * 4096);
+            Array.Fill(bytes, (byte)0xff, 4096, bytes.Length - 4096);
+            File.WriteAllBytes(path, bytes);
+
+            using (var damaged = TranslationMemory.Open(path, create: false))
+            {
+                var error = Assert.Throws<StoreException>(() => damaged.Lookup("وصل abc إلى دمشق.", "ar", "en", 0.75));
+                Assert.StartsWith($"{path}: cannot read the translation memory (SQLite Error 11: 'database disk image is malformed'.; the file is damaged: ", error.Message);
+            }
+            // Before: "tarjama: internal error: SqliteException: ..." and exit code 70.
+            var pairs = Path.Combine(folder, "pairs.jsonl");
+            File.WriteAllText(pairs, "{\"source\": \"مرحبا\", \"target\": \"hello\"}\n");
+            var add = Cli.CliRunner.Run("", "tm", "add", path, pairs);
+            Assert.Equal((2, $"tarjama: error: {path}: cannot write the translation memory (SQLite Error 11: 'database disk image is malformed'.; " +
+                "the file is damaged: restore it from a copy, or build it again with tarjama tm add)\n"), (add.ExitCode, add.Stderr));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

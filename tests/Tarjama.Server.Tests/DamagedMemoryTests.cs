@@ -1,0 +1,34 @@
+using Microsoft.Data.Sqlite;
+using Tarjama.Memory;
+
+namespace Tarjama.Server.Tests;
+
+/// <summary>A server's memory file that is damaged (or locked, or its disk full) is the server's failure: 500 in the API's
+/// shape, not a 400 that tells the client its request was wrong.</summary>
+public sealed class DamagedMemoryTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("tarjama-damaged-memory-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task A_damaged_memory_file_answers_500_not_400()
+    {
+        var path = Path.Combine(_folder, "desk.tm");
+        using (var made = TranslationMemory.Open(path, create: true))
+        {
+            static string Word(int i) => $"{(char)('a' + i % 26)}{(char)('a' + i / 26 % 26)}{(char)('a' + i / 676 % 26)}";
+            made.Add(Enumerable.Range(0, 400).Select(i => ($"وصل {Word(i)} إلى دمشق.", $"{Word(i)} arrived in Damascus.")), "ar", "en");
+        }
+        SqliteConnection.ClearAllPools();
+        var bytes = File.ReadAllBytes(path);
+        Array.Fill(bytes, (byte)0xff, 4096, bytes.Length - 4096); // the schema whole, so the file opens; its entries garbage
+        File.WriteAllBytes(path, bytes);
+
+        using var memory = TranslationMemory.Open(path, create: false);
+        await using var server = await RunningServer.Start(new ServerSettings { Memory = new ServerMemory([(null, memory)], null, 0.75) }, new EchoTranslator());
+        // A StoreException is a TarjamaException, which is otherwise the request's fault (400, with the server's file path).
+        await RunningServer.AssertError(await server.PostJson("/translate", """{"q": "وصل abc إلى دمشق.", "source": "ar", "target": "en"}"""),
+            500, "Internal error: the request could not be completed");
+    }
+}

@@ -7,6 +7,8 @@ namespace Tarjama.Engine;
 /// <summary>Opens ONNX files as inference sessions, turning a corrupt or unreadable file into a clear error.</summary>
 internal static class OnnxSessionLoader
 {
+    static OnnxSessionLoader() => OnnxRuntimeTelemetry.TurnOff(); // before the first session creates the runtime's environment
+
     public static OnnxSession Open(string path, EngineOptions options, EngineStatistics statistics) =>
         Create(path, options, statistics, settings => new InferenceSession(path, settings));
 

@@ -50,7 +50,7 @@ internal sealed class ServerMemories
                 {
                     throw new TarjamaException($"--tm {pair}={path}: no model serves {pair}");
                 }
-                opened.Add((pair, BilingualFiles.IsBilingual(path) ? ReadBilingual(pair, path, served) : TranslationMemory.Open(path, create: false)));
+                opened.Add((pair, BilingualFiles.IsBilingual(path) ? ReadBilingual(pair, path, served) : TranslationMemory.OpenToRead(path)));
             }
             edits = parse.GetValue(_edits) is { } file ? TranslationMemory.Open(file, create: true) : null;
             return new Opened(new ServerMemory(opened, edits, fuzzy), [.. opened.Select(m => m.Memory), .. edits is null ? [] : new[] { edits }]);

@@ -48,7 +48,7 @@ internal static class TmCommand
         var (from, to) = LanguageOptions.AddTo(command);
         command.SetAction(parse => CommandGuard.Run(() =>
         {
-            using var store = TranslationMemory.Open(parse.GetValue(memory)!, create: false);
+            using var store = TranslationMemory.OpenToRead(parse.GetValue(memory)!);
             using var target = CliOutput.Open(parse.GetValue(output), [parse.GetValue(memory)!]);
             int count = MemoryExport.WriteTmx(store, target.Writer, parse.GetValue(from)!, parse.GetValue(to)!);
             target.Commit();

@@ -14,7 +14,7 @@ public static class MemoryFiles
             {
                 if (!BilingualFiles.IsBilingual(path))
                 {
-                    memories.Add(TranslationMemory.Open(path, create: false));
+                    memories.Add(TranslationMemory.OpenToRead(path));
                     continue;
                 }
                 var memory = TranslationMemory.InMemory(path);

@@ -31,6 +31,9 @@ internal static class MemorySchema
         END;
         """;
 
+    /// <summary>Reads each table a lookup reads, without writing: a file that is not a memory fails here.</summary>
+    public const string Check = "SELECT 1 FROM entries LIMIT 0; SELECT 1 FROM entries_index LIMIT 0; SELECT 1 FROM word_counts LIMIT 0;";
+
     public const string Upsert = """
         INSERT INTO entries (source_lang, target_lang, key, source, target, masked) VALUES ($sl, $tl, $key, $source, $target, $masked)
         ON CONFLICT (source_lang, target_lang, key) DO UPDATE SET source = excluded.source, target = excluded.target, masked = excluded.masked

@@ -29,17 +29,69 @@ public sealed class TranslationMemory : IDisposable
         return Connect(new SqliteConnectionStringBuilder { DataSource = path, Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite }.ToString(), path);
     }
 
+    /// <summary>Opens the memory at <paramref name="path"/> for lookups and exports only: nothing is written to it, so a
+    /// read-only file or folder (a container's read-only volume) serves as well. A file made before the word counts
+    /// gets them first, which needs it writable that once.</summary>
+    /// <exception cref="TarjamaException">No such file, not a Tarjama memory, or an old one that cannot be written.</exception>
+    public static TranslationMemory OpenToRead(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new TarjamaException($"{path}: no such translation memory (tarjama tm add creates one)");
+        }
+        var memory = ConnectToRead(path);
+        if (memory.UpToDate)
+        {
+            return memory;
+        }
+        memory.Dispose();
+        try
+        {
+            Open(path, create: false).Dispose();
+        }
+        catch (TarjamaException e)
+        {
+            throw new TarjamaException($"{path}: made by an older Tarjama, and its word counts cannot be added here: make it writable once ({e.Message})", e);
+        }
+        return ConnectToRead(path);
+    }
+
+    /// <summary>A read-only connection. SQLite reads a memory (WAL mode) through a shared-memory file beside it; where
+    /// that cannot be made or opened (a read-only volume, a folder the service may not write in), the file is opened as
+    /// immutable, which it then is.</summary>
+    private static TranslationMemory ConnectToRead(string path)
+    {
+        try
+        {
+            return Connect(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly }.ToString(), path, readOnly: true);
+        }
+        catch (TarjamaException e) when (e.InnerException is SqliteException { SqliteErrorCode: ReadOnlyDatabase or CannotOpen })
+        {
+            string uri = new Uri(Path.GetFullPath(path)).AbsoluteUri + "?immutable=1";
+            return Connect(new SqliteConnectionStringBuilder { DataSource = uri, Mode = SqliteOpenMode.ReadOnly }.ToString(), path, readOnly: true);
+        }
+    }
+
+    private const int ReadOnlyDatabase = 8, CannotOpen = 14; // SQLITE_READONLY, SQLITE_CANTOPEN
+
     /// <summary>A memory held in memory only, e.g. for a TMX or JSONL file read at start-up.</summary>
     public static TranslationMemory InMemory(string name) => Connect("Data Source=:memory:", name);
 
-    private static TranslationMemory Connect(string connectionString, string name)
+    private static TranslationMemory Connect(string connectionString, string name, bool readOnly = false)
     {
         var connection = new SqliteConnection(connectionString);
         try
         {
             connection.Open();
-            Execute(connection, MemorySchema.Create);
-            CountWordsOnce(connection);
+            if (readOnly)
+            {
+                Execute(connection, MemorySchema.Check);
+            }
+            else
+            {
+                Execute(connection, MemorySchema.Create);
+                CountWordsOnce(connection);
+            }
         }
         catch (SqliteException e)
         {
@@ -48,6 +100,9 @@ public sealed class TranslationMemory : IDisposable
         }
         return new TranslationMemory(connection, name);
     }
+
+    /// <summary>Whether the file has the word counts its lookups read (a file made before them gets them once).</summary>
+    private bool UpToDate => Version(_connection) >= MemorySchema.Version;
 
     /// <summary>Stores approved pairs (a newer pair replaces an older one with the same key); returns how many.</summary>
     /// <exception cref="StoreException">The file cannot be written (another process writing it, its disk full, damaged).</exception>
@@ -195,9 +250,7 @@ public sealed class TranslationMemory : IDisposable
     /// <summary>Counts the words of every stored key once, in a file made before the counts were kept.</summary>
     private static void CountWordsOnce(SqliteConnection connection)
     {
-        using var version = connection.CreateCommand();
-        version.CommandText = "PRAGMA user_version";
-        if ((long)version.ExecuteScalar()! >= MemorySchema.Version)
+        if (Version(connection) >= MemorySchema.Version)
         {
             return;
         }
@@ -214,6 +267,13 @@ public sealed class TranslationMemory : IDisposable
         }
         Execute(connection, $"PRAGMA user_version = {MemorySchema.Version}");
         transaction.Commit();
+    }
+
+    private static long Version(SqliteConnection connection)
+    {
+        using var version = connection.CreateCommand();
+        version.CommandText = "PRAGMA user_version";
+        return (long)version.ExecuteScalar()!;
     }
 
     private static void Execute(SqliteConnection connection, string sql)

@@ -137,6 +137,36 @@ public sealed class TranslationMemoryTests : IDisposable
     }
 
     [Fact]
+    public void A_memory_in_a_folder_that_cannot_be_written_serves_lookups_and_exports()
+    {
+        var folder = Directory.CreateTempSubdirectory("tarjama-tm-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "desk.tm");
+            using (var made = TranslationMemory.Open(path, create: true))
+            {
+                made.Add([("وصل الوزير إلى دمشق.", "The minister arrived in Damascus.")], "ar", "en");
+            }
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            // SQLite reads a WAL-mode file through desk.tm-shm, made beside it; where it cannot be made (a read-only
+            // volume, a folder the service may not write; here a link to nowhere in its place, since tests run as
+            // root), the memory was "not a translation memory Tarjama can open" for translate --tm, serve --tm and
+            // tm export.
+            File.CreateSymbolicLink(path + "-shm", Path.Combine(folder, "missing", "desk.tm-shm"));
+            using var memory = TranslationMemory.OpenToRead(path);
+            Assert.Equal(1.0, Assert.Single(memory.Lookup("وصل الوزير إلى دمشق.", "ar", "en", 0.75)).Score);
+            Assert.Equal([("وصل الوزير إلى دمشق.", "The minister arrived in Damascus.")], memory.Pairs("ar", "en"));
+            var export = Cli.CliRunner.Run("", "tm", "export", path);
+            Assert.Equal((0, "1 pairs exported\n"), (export.ExitCode, export.Stderr));
+            Assert.Contains("The minister arrived in Damascus.", export.Stdout);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_damaged_memory_file_is_one_line_naming_it_and_exit_code_2_not_an_internal_error()
     {
         var folder = Directory.CreateTempSubdirectory("tarjama-tm-").FullName;

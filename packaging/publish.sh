@@ -3,6 +3,8 @@
 # dist/<rid>/tarjama (tarjama.exe on Windows), and dist/tarjama-<rid>.tar.gz with the README and licences.
 # Usage: packaging/publish.sh [RID...]   (default: linux-x64 linux-arm64 win-x64 osx-arm64)
 set -euo pipefail
+# The .NET SDK reports each command to Microsoft unless told not to; nothing of ours goes out.
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rids=("$@")
 [ ${#rids[@]} -gt 0 ] || rids=(linux-x64 linux-arm64 win-x64 osx-arm64)

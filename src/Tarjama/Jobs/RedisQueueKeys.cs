@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using StackExchange.Redis;
 
 namespace Tarjama.Jobs;
@@ -5,7 +6,7 @@ namespace Tarjama.Jobs;
 /// <summary>Where a model's segment batches and finished translations live in Redis: one stream (and consumer group)
 /// per model fingerprint, so workers only take batches for the model they run; results by <see cref="SegmentKey"/>;
 /// the fleet's counters beside the stream. Every key gets a time to live, so Redis does not grow without bound.</summary>
-public static class RedisQueueKeys
+public static partial class RedisQueueKeys
 {
     public const string Group = "workers";
 
@@ -35,6 +36,14 @@ public static class RedisQueueKeys
     /// append-only file after a restart), so that the command is worth asking again later.</summary>
     public static bool IsUnavailable(Exception e) =>
         e is RedisConnectionException or RedisTimeoutException || (e is RedisServerException && e.Message.StartsWith("LOADING", StringComparison.Ordinal));
+
+    /// <summary>Redis's own words when it refused the connection's credentials (NOAUTH: a password is needed;
+    /// WRONGPASS: not this one), which no retry mends; null for any other failure.</summary>
+    public static string? RefusedCredentials(Exception e) =>
+        Refusal().Match(e.Message) is { Success: true } match ? match.Value.TrimEnd('.') : e.InnerException is { } inner ? RefusedCredentials(inner) : null;
+
+    [GeneratedRegex(@"\b(?:NOAUTH|WRONGPASS) [^.;]*")]
+    private static partial Regex Refusal();
 
     /// <summary>Connects to <paramref name="url"/> (redis://[[user]:password@]host[:port]).</summary>
     /// <exception cref="TarjamaException">The URL is not a Redis URL, or no Redis answers there.</exception>

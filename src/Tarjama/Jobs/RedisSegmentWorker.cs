@@ -69,6 +69,12 @@ public sealed class RedisSegmentWorker(IDatabase redis, ISegmentTranslator engin
             {
                 grouped = false; // a Redis restarted without its data
             }
+            catch (Exception e) when (RedisQueueKeys.RefusedCredentials(e) is { } refusal)
+            {
+                // Waiting out an outage mends no password: say so now rather than after the outage limit.
+                string where = string.Join(", ", redis.Multiplexer.GetEndPoints().Select(EndPointCollection.ToString));
+                throw new TarjamaException($"Redis at {where} refused this worker's credentials ({refusal})");
+            }
             catch (Exception e) when (RedisQueueKeys.IsUnavailable(e))
             {
                 grouped = false;

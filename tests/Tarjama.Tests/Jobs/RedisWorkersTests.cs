@@ -58,6 +58,23 @@ public sealed class RedisWorkersTests : IDisposable
     }
 
     [Fact]
+    public async Task A_worker_with_the_wrong_password_stops_at_once_with_one_line_instead_of_waiting_out_the_outage_limit()
+    {
+        _fleet.StartRedis();
+        _fleet.Connect().Dispose(); // redis-server answers
+        using var redis = RedisQueueKeys.Connect($"redis://:not-{_fleet.Password}@127.0.0.1:{_fleet.Port}", waitForRedis: true);
+        var worker = new RedisSegmentWorker(redis.GetDatabase(), new LatinizingTranslator(), _fleet.Fingerprint, "w", TimeSpan.FromMinutes(1));
+        using var stop = new CancellationTokenSource();
+        // Before, the refusal was taken for an outage and retried for the whole limit (300 s by default) before stopping.
+        var running = Task.Run(() => worker.Run(stop.Token, outageLimit: TimeSpan.FromHours(1)));
+        var finished = await Task.WhenAny(running, Task.Delay(TimeSpan.FromMinutes(1)));
+        await stop.CancelAsync();
+        Assert.Same(running, finished);
+        var error = await Assert.ThrowsAsync<TarjamaException>(() => running);
+        Assert.Equal($"Redis at 127.0.0.1:{_fleet.Port} refused this worker's credentials (NOAUTH Authentication required)", error.Message);
+    }
+
+    [Fact]
     public async Task Stream_entries_that_are_not_batches_are_dropped_with_a_line_each_and_the_batch_behind_them_is_done()
     {
         _fleet.StartRedis();

@@ -58,6 +58,8 @@ public class XmlDocumentTests
     [InlineData("<p>نص &nbsp;</p>", "not well-formed XML at line 1, column")]
     [InlineData("<?xml version=\"1.0\"?>\n<r>\n<a></b></r>", "not well-formed XML at line 3, column")]
     [InlineData("<!DOCTYPE r [<!ENTITY a \"aaaa\">]><r>&a;</r>", "DTD declarations of its own")]
+    [InlineData("<!DOCTYPE r SYSTEM \"x>y\" [<!ENTITY a \"aaaa\">]><r>&a;</r>", "DTD declarations of its own")]
+    [InlineData("<!DOCTYPE r PUBLIC 'p>' 's[' [<!ENTITY a \"aaaa\">]><r>&a;</r>", "DTD declarations of its own")]
     public void RefusesXmlThatIsNotWellFormedOrDeclaresEntities(string source, string message)
     {
         var error = Assert.Throws<TarjamaException>(() => DocumentRunner.Translate(source, new LatinizingTranslator(), XmlOptions));

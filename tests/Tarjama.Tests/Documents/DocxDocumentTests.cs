@@ -4,6 +4,7 @@ using System.IO.Compression;
 using OpenXml::DocumentFormat.OpenXml.Packaging;
 using OpenXml::DocumentFormat.OpenXml.Wordprocessing;
 using Tarjama.Documents;
+using Tarjama.Documents.Docx;
 using Tarjama.Translation;
 
 namespace Tarjama.Tests.Documents;
@@ -108,6 +109,28 @@ public sealed class DocxDocumentTests
         Assert.True(stream.Length < 2 << 20);
         var error = Assert.Throws<TarjamaException>(() => Translate(stream.ToArray(), "tiny-ar-en"));
         Assert.Contains("ZIP bomb", error.Message);
+    }
+
+    [Fact]
+    public void A_part_nested_past_the_limit_is_refused_before_the_sdk_recurses_into_it()
+    {
+        // 100,000 nested content controls: the Open XML SDK recursed into them and overflowed the stack, ending the process.
+        const int depth = 100_000;
+        var source = DocxFixture.Story(rightToLeft: true);
+        using var stream = new MemoryStream();
+        stream.Write(source);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry("word/document.xml")!.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open());
+            writer.Write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>");
+            writer.Write(string.Concat(Enumerable.Repeat("<w:sdt><w:sdtContent>", depth)));
+            writer.Write("<w:p><w:r><w:t>مرحبا</w:t></w:r></w:p>");
+            writer.Write(string.Concat(Enumerable.Repeat("</w:sdtContent></w:sdt>", depth)));
+            writer.Write("</w:body></w:document>");
+        }
+        var error = Assert.Throws<TarjamaException>(() => Translate(stream.ToArray(), "tiny-ar-en"));
+        Assert.Equal($"story.docx: word/document.xml nests deeper than {DocxPackage.MaxDepth} elements (line 1)", error.Message);
     }
 
     private sealed class CountingTranslator(ISegmentTranslator inner) : ISegmentTranslator

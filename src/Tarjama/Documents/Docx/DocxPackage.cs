@@ -1,6 +1,7 @@
 extern alias OpenXml;
 
 using System.IO.Compression;
+using System.Xml;
 using OpenXml::DocumentFormat.OpenXml.Packaging;
 
 namespace Tarjama.Documents.Docx;
@@ -13,6 +14,10 @@ internal static class DocxPackage
     public const long MaxUncompressedBytes = 256L << 20;
 
     public const int MaxEntries = 10_000;
+
+    /// <summary>Deepest element nesting in a part: Word's own (a table in a text box in a table) stays far below it;
+    /// the Open XML SDK recurses over the elements, so deeper nesting would overflow the stack and end the process.</summary>
+    public const int MaxDepth = 256;
 
     /// <summary>Most characters of XML in one part, enforced by the Open XML SDK while it reads.</summary>
     private const long MaxCharactersInPart = 64L << 20;
@@ -64,10 +69,35 @@ internal static class DocxPackage
             {
                 throw new TarjamaException($"{sourceName}: unpacks to {total} bytes, more than {MaxUncompressedBytes} (a ZIP bomb?)");
             }
+            foreach (var entry in archive.Entries.Where(entry => entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
+            {
+                CheckDepth(entry, sourceName);
+            }
         }
         catch (InvalidDataException e)
         {
             throw new TarjamaException($"{sourceName}: not a DOCX file (not a ZIP package: {e.Message.TrimEnd('.')})", e);
+        }
+    }
+
+    /// <summary>Reads the part as a stream of nodes (no tree, no DTD) and refuses it when it nests past <see cref="MaxDepth"/>;
+    /// a part that is not well-formed or cannot be unpacked is left for the Open XML SDK to report.</summary>
+    private static void CheckDepth(ZipArchiveEntry entry, string sourceName)
+    {
+        using var stream = entry.Open();
+        using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.Element && reader.Depth >= MaxDepth)
+                {
+                    throw new TarjamaException($"{sourceName}: {entry.FullName} nests deeper than {MaxDepth} elements (line {((IXmlLineInfo)reader).LineNumber})");
+                }
+            }
+        }
+        catch (Exception e) when (e is XmlException or InvalidDataException or NotSupportedException)
+        {
         }
     }
 }

@@ -8,7 +8,7 @@ namespace Tarjama.Documents.Docx;
 
 /// <summary>Opens a Word document (DOCX) for editing in memory, after checking that it is a ZIP package of a size that
 /// can be read safely: a file that is not one, a ZIP bomb or a package without its main part is a one-line error.</summary>
-internal static class DocxPackage
+public static class DocxPackage
 {
     /// <summary>Most uncompressed bytes in all the package's parts: far above any news article, far below a ZIP bomb.</summary>
     public const long MaxUncompressedBytes = 256L << 20;
@@ -23,7 +23,7 @@ internal static class DocxPackage
     private const long MaxCharactersInPart = 64L << 20;
 
     /// <summary>Reads <paramref name="input"/> (at most <paramref name="maxBytes"/>) into a writable in-memory package.</summary>
-    public static (WordprocessingDocument Document, MemoryStream Package) Open(Stream input, string sourceName, long maxBytes)
+    internal static (WordprocessingDocument Document, MemoryStream Package) Open(Stream input, string sourceName, long maxBytes)
     {
         var package = new MemoryStream();
         var buffer = new byte[81920];
@@ -54,6 +54,24 @@ internal static class DocxPackage
         }
     }
 
+    /// <summary>The bytes the package's XML parts unpack to, as its ZIP directory says (they are read into a tree when it
+    /// is translated, so they, not the package's size, tell the memory it takes); 0 for input that is not a ZIP package.</summary>
+    public static long UnpackedXmlBytes(Stream package)
+    {
+        try
+        {
+            using var archive = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
+            return archive.Entries.Where(IsXml).Sum(entry => entry.Length);
+        }
+        catch (InvalidDataException)
+        {
+            return 0;
+        }
+    }
+
+    private static bool IsXml(ZipArchiveEntry entry) =>
+        entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
+
     private static void CheckArchive(MemoryStream package, string sourceName)
     {
         package.Position = 0;
@@ -69,7 +87,7 @@ internal static class DocxPackage
             {
                 throw new TarjamaException($"{sourceName}: unpacks to {total} bytes, more than {MaxUncompressedBytes} (a ZIP bomb?)");
             }
-            foreach (var entry in archive.Entries.Where(entry => entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
+            foreach (var entry in archive.Entries.Where(IsXml))
             {
                 CheckDepth(entry, sourceName);
             }

@@ -76,6 +76,17 @@ public class XmlDocumentTests
     }
 
     [Fact]
+    public void RefusesAnElementWithMoreAttributesThanTheLimitBeforeParsingIt()
+    {
+        // 200,000 attributes on one element (2 MB) took the parser 90 s: it checks each against all before it.
+        var many = "<?xml version=\"1.0\"?>\n<r>\n<p " + string.Join(' ', Enumerable.Range(0, 200_000).Select(i => $"a{i}=\"1\"")) + ">نص</p></r>";
+        var error = Assert.Throws<TarjamaException>(() => DocumentRunner.Translate(many, new LatinizingTranslator(), XmlOptions));
+        Assert.EndsWith($"an element with more than {XmlDocumentRewriter.MaxAttributes} attributes (line 3); no XML vocabulary needs that many", error.Message);
+        var enough = "<r><p " + string.Join(' ', Enumerable.Range(0, XmlDocumentRewriter.MaxAttributes).Select(i => $"a{i}='x=\"{i}\">'")) + ">نص</p></r>";
+        Assert.Contains(Latin("نص"), DocumentRunner.Translate(enough, new LatinizingTranslator(), XmlOptions), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void KeepsXmlStructureWhateverTheTranslatorReturns()
     {
         Gen.Select(Fragment, Gen.Int, Gen.Bool).Sample((xml, seed, garbage) =>

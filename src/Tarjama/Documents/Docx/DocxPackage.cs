@@ -1,7 +1,6 @@
 extern alias OpenXml;
 
 using System.IO.Compression;
-using System.Xml;
 using OpenXml::DocumentFormat.OpenXml.Packaging;
 
 namespace Tarjama.Documents.Docx;
@@ -17,7 +16,7 @@ public static class DocxPackage
 
     /// <summary>Deepest element nesting in a part: Word's own (a table in a text box in a table) stays far below it;
     /// the Open XML SDK recurses over the elements, so deeper nesting would overflow the stack and end the process.</summary>
-    public const int MaxDepth = 256;
+    public const int MaxDepth = XmlDepth.Limit;
 
     /// <summary>Most characters of XML in one part, enforced by the Open XML SDK while it reads.</summary>
     private const long MaxCharactersInPart = 64L << 20;
@@ -98,24 +97,25 @@ public static class DocxPackage
         }
     }
 
-    /// <summary>Reads the part as a stream of nodes (no tree, no DTD) and refuses it when it nests past <see cref="MaxDepth"/>;
-    /// a part that is not well-formed or cannot be unpacked is left for the Open XML SDK to report.</summary>
+    /// <summary>Refuses a part nested past <see cref="MaxDepth"/>; one that is not well-formed or cannot be unpacked is
+    /// left for the Open XML SDK to report.</summary>
     private static void CheckDepth(ZipArchiveEntry entry, string sourceName)
     {
-        using var stream = entry.Open();
-        using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true });
+        Stream stream;
         try
         {
-            while (reader.Read())
-            {
-                if (reader.NodeType == XmlNodeType.Element && reader.Depth >= MaxDepth)
-                {
-                    throw new TarjamaException($"{sourceName}: {entry.FullName} nests deeper than {MaxDepth} elements (line {((IXmlLineInfo)reader).LineNumber})");
-                }
-            }
+            stream = entry.Open();
         }
-        catch (Exception e) when (e is XmlException or InvalidDataException or NotSupportedException)
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException)
         {
+            return;
+        }
+        using (stream)
+        {
+            if (XmlDepth.FirstTooDeep(stream) is { } line)
+            {
+                throw new TarjamaException($"{sourceName}: {entry.FullName} nests deeper than {MaxDepth} elements (line {line})");
+            }
         }
     }
 }

@@ -81,6 +81,15 @@ public sealed class DocxDocumentTests
     }
 
     [Fact]
+    public void A_password_protected_document_is_named_as_one()
+    {
+        // Word encrypts a protected .docx into an OLE compound file; it was "not a ZIP package: End of Central Directory record could not be found".
+        byte[] encrypted = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[1024]];
+        var error = Assert.Throws<TarjamaException>(() => Translate(encrypted, "tiny-ar-en"));
+        Assert.Equal("story.docx: a password-protected Word document or an old binary .doc (an OLE compound file, not a DOCX package); save it without a password as .docx", error.Message);
+    }
+
+    [Fact]
     public void A_zip_without_a_document_part_is_refused()
     {
         using var stream = new MemoryStream();

@@ -18,6 +18,9 @@ public static class DocxPackage
     /// the Open XML SDK recurses over the elements, so deeper nesting would overflow the stack and end the process.</summary>
     public const int MaxDepth = XmlDepth.Limit;
 
+    /// <summary>How an OLE compound file starts: Word keeps a password-protected document in one (and wrote .doc so).</summary>
+    private static ReadOnlySpan<byte> CompoundFileSignature => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
     /// <summary>Most characters of XML in one part, enforced by the Open XML SDK while it reads.</summary>
     private const long MaxCharactersInPart = 64L << 20;
 
@@ -34,6 +37,10 @@ public static class DocxPackage
                 throw new TarjamaException($"{sourceName}: larger than {maxBytes} bytes");
             }
             package.Write(buffer, 0, read);
+        }
+        if (package.GetBuffer().AsSpan(0, (int)package.Length).StartsWith(CompoundFileSignature))
+        {
+            throw new TarjamaException($"{sourceName}: a password-protected Word document or an old binary .doc (an OLE compound file, not a DOCX package); save it without a password as .docx");
         }
         CheckArchive(package, sourceName);
         package.Position = 0;

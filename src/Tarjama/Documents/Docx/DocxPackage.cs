@@ -69,9 +69,9 @@ public static class DocxPackage
             using var archive = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
             return archive.Entries.Where(IsXml).Sum(entry => entry.Length);
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException)
         {
-            return 0;
+            return 0; // not a ZIP package: reading it says so (a stream of few bytes refuses the seek to a directory it cannot hold)
         }
     }
 

@@ -23,7 +23,8 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
     private async Task<IResult> TranslateFile(HttpContext context)
     {
         var (file, translator, fields) = await ReadUpload(context);
-        using var admitted = admission.Enter(translator, file.Length, SupportedFiles.Streamed(file.FileName, null));
+        var (bytes, streamed) = SupportedFiles.Footprint(file, null);
+        using var admitted = admission.Enter(translator, bytes, streamed);
         var options = settings.Memory.Options(translator, fields);
         string name = await store.SaveAsync(file.FileName, output => SupportedFiles.Translate(admitted.Translator, file, output, options, context.RequestAborted));
         var request = context.Request;
@@ -52,7 +53,8 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
             "html" => BilingualFormat.Html,
             var other => throw ApiError.BadRequest($"Invalid request: bilingual must be jsonl, tmx or html (got {other})"),
         };
-        using var admitted = admission.Enter(translator, file.Length, SupportedFiles.Streamed(file.FileName, format));
+        var (bytes, streamed) = SupportedFiles.Footprint(file, format);
+        using var admitted = admission.Enter(translator, bytes, streamed);
         // The answer is built on disk, not in memory: a bilingual view can be many times the upload's size.
         var output = store.CreateScratch();
         try

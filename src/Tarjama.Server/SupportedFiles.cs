@@ -12,10 +12,23 @@ internal sealed class SupportedFiles
 
     /// <summary>Plain text (named so, or by a .txt name when no format is named), which is translated streaming; null
     /// for markup, which is read whole.</summary>
-    public static DocumentFormat? Streamed(string fileName, DocumentFormat? format) =>
+    private static DocumentFormat? Streamed(string fileName, DocumentFormat? format) =>
         (format ?? (Path.GetExtension(fileName).Equals(".txt", StringComparison.OrdinalIgnoreCase) ? DocumentFormat.Text : null)) is DocumentFormat.Text
             ? DocumentFormat.Text
             : null;
+
+    /// <summary>What the memory budget is charged for the upload, in bytes and by the format that tells how it grows: a
+    /// Word document (a .docx name, no format named) by its package and what its XML parts unpack to, which a small
+    /// package can hide many times over; anything else by its size.</summary>
+    public static (long Bytes, DocumentFormat? Format) Footprint(IFormFile file, DocumentFormat? format)
+    {
+        if (format is null && Path.GetExtension(file.FileName).Equals(".docx", StringComparison.OrdinalIgnoreCase))
+        {
+            using var input = file.OpenReadStream();
+            return (file.Length + Documents.Docx.DocxPackage.UnpackedXmlBytes(input), DocumentFormat.Docx);
+        }
+        return (file.Length, Streamed(file.FileName, format));
+    }
 
     /// <summary>Writes the upload's translation (or its bilingual view) to <paramref name="output"/>; refuses input that
     /// is neither UTF-8 text nor a readable Word document with a 400 naming the file.</summary>

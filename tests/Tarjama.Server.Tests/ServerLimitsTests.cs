@@ -143,6 +143,36 @@ public sealed class ServerLimitsTests
     }
 
     [Fact]
+    public async Task A_word_document_is_charged_for_what_its_xml_unpacks_to_not_for_its_package()
+    {
+        await using var server = await RunningServer.Start(new ServerSettings { MaxUploadBytes = 1 << 20, MemoryBudgetBytes = 16 << 20 }, new EchoTranslator());
+        // 600 KB of paragraphs that pack into a few KB: charged by the package's size, it was let in, and the tree of
+        // its XML took many times the budget.
+        using var package = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(package, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open());
+            writer.Write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>");
+            for (int i = 0; i < 15_000; i++)
+            {
+                writer.Write("<w:p><w:r><w:t>مرحبا.</w:t></w:r></w:p>");
+            }
+            writer.Write("</w:body></w:document>");
+        }
+        Assert.True(package.Length < 64 << 10);
+        using var upload = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(package.ToArray()), "file", "story.docx" },
+            { new StringContent("ar"), "source" },
+            { new StringContent("en"), "target" },
+        };
+        var (status, body) = await RunningServer.Read(await server.Client.PostAsync("/translate_file", upload));
+        Assert.Equal(413, status);
+        Assert.StartsWith("Request too large to translate: it needs about 3", body.GetProperty("error").GetString());
+        Assert.EndsWith("more than the server's 16 MB (send plain text, or a smaller document)", body.GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task Translated_files_stay_under_the_disk_quota_and_a_refused_one_leaves_nothing()
     {
         using var store = new TranslatedFileStore(TimeSpan.FromMinutes(30), 1 << 20);

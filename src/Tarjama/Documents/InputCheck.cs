@@ -5,9 +5,13 @@ namespace Tarjama.Documents;
 /// <summary>Refuses input that is not text, with a message that says what it is instead.</summary>
 internal static class InputCheck
 {
-    /// <summary>Throws when the input's first bytes show a binary file or UTF-16 text.</summary>
+    /// <summary>Throws when the input's first bytes show a binary file, UTF-16 or UTF-32 text.</summary>
     public static void RejectBinary(ReadOnlySpan<byte> head, string sourceName)
     {
+        if (head is [0xFF, 0xFE, 0x00, 0x00, ..] or [0x00, 0x00, 0xFE, 0xFF, ..])
+        {
+            throw new TarjamaException($"{sourceName}: this is UTF-32 text; Tarjama reads UTF-8 (convert it, e.g. with iconv -f UTF-32 -t UTF-8)");
+        }
         if (head is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
         {
             throw new TarjamaException($"{sourceName}: this is UTF-16 text; Tarjama reads UTF-8 (convert it, e.g. with iconv -f UTF-16 -t UTF-8)");

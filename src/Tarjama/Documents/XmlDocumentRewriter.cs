@@ -17,6 +17,10 @@ internal sealed partial class XmlDocumentRewriter : MarkupDocumentRewriter
 {
     private const string FragmentRoot = "tarjama-fragment";
 
+    /// <summary>Most attributes on one element: AngleSharp.Xml checks each new attribute against all before it, so an
+    /// element with 200,000 of them (2 MB) took 90 s to parse; real vocabularies stay far below this.</summary>
+    public const int MaxAttributes = 256;
+
     /// <summary>AngleSharp.Xml's code for an element past <see cref="XmlParserOptions.MaximumDepth"/> (its enum is internal).</summary>
     private const int MaximumDepthExceeded = 0x314;
 
@@ -70,6 +74,7 @@ internal sealed partial class XmlDocumentRewriter : MarkupDocumentRewriter
         {
             throw new TarjamaException($"{named}XML with DTD declarations of its own (<!DOCTYPE … [ … ]>) is not accepted: its entities could expand without bound");
         }
+        CheckAttributeCounts(source, named);
         string prefix = whole ? "" : $"<{FragmentRoot}>";
         var parser = new XmlParser(new XmlParserOptions { MaximumDepth = NestingLimit.HtmlDepth + 1 });
         try
@@ -83,6 +88,38 @@ internal sealed partial class XmlDocumentRewriter : MarkupDocumentRewriter
             throw new TarjamaException(error.Code == MaximumDepthExceeded
                 ? $"{named}XML nested deeper than {NestingLimit.HtmlDepth} elements (line {at.Line}, column {Math.Max(1, column)})"
                 : NotWellFormedXml.Message(sourceName, at.Line, column));
+        }
+    }
+
+    /// <summary>Refuses a start tag with more than <see cref="MaxAttributes"/> attributes (each '=' outside quoted
+    /// values counts one), in one pass: every tag is scanned once, to its end.</summary>
+    private static void CheckAttributeCounts(string source, string named)
+    {
+        for (int i = source.IndexOf('<'); i >= 0 && i < source.Length; i = source.IndexOf('<', i))
+        {
+            int start = i++;
+            if (i >= source.Length || !(char.IsLetter(source[i]) || source[i] is '_' or ':'))
+            {
+                continue;
+            }
+            int attributes = 0;
+            char quote = '\0';
+            for (; i < source.Length && (quote != '\0' || source[i] != '>'); i++)
+            {
+                char c = source[i];
+                if (quote != '\0')
+                {
+                    quote = c == quote ? '\0' : quote;
+                }
+                else if (c is '"' or '\'')
+                {
+                    quote = c;
+                }
+                else if (c == '=' && ++attributes > MaxAttributes)
+                {
+                    throw new TarjamaException($"{named}an element with more than {MaxAttributes} attributes (line {source.AsSpan(0, start).Count('\n') + 1}); no XML vocabulary needs that many");
+                }
+            }
         }
     }
 
@@ -131,7 +168,9 @@ internal sealed partial class XmlDocumentRewriter : MarkupDocumentRewriter
 
     protected override bool IsBreak(IElement element) => false;
 
-    [GeneratedRegex(@"<!DOCTYPE[^>\[]*\[", RegexOptions.IgnoreCase)]
+    /// <summary>A doctype with an internal subset; its system and public ids are quoted literals that may hold '>' or '['.
+    /// Without backtracking, so text with many unclosed doctypes is still scanned in linear time.</summary>
+    [GeneratedRegex(@"<!DOCTYPE(?:[^>\[""']|""[^""]*""|'[^']*')*\[", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex InternalSubset();
 
     [GeneratedRegex(@"^\uFEFF?\s*<(?:\?xml\b|!DOCTYPE\b)")]

@@ -40,6 +40,10 @@ internal static class TbxGlossaryReader
     {
         // No DTDs: a glossary from a user must not pull in other files or expand entities without bound.
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+        if (Documents.XmlDepth.FirstTooDeep(new StringReader(text)) is { } line)
+        {
+            throw new TarjamaException($"{name}:{line}: not a TBX file (elements nested deeper than {Documents.XmlDepth.Limit})");
+        }
         try
         {
             using var reader = XmlReader.Create(new StringReader(text), settings);

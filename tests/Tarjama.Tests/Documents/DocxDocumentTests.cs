@@ -4,6 +4,7 @@ using System.IO.Compression;
 using OpenXml::DocumentFormat.OpenXml.Packaging;
 using OpenXml::DocumentFormat.OpenXml.Wordprocessing;
 using Tarjama.Documents;
+using Tarjama.Documents.Docx;
 using Tarjama.Translation;
 
 namespace Tarjama.Tests.Documents;
@@ -80,6 +81,15 @@ public sealed class DocxDocumentTests
     }
 
     [Fact]
+    public void A_password_protected_document_is_named_as_one()
+    {
+        // Word encrypts a protected .docx into an OLE compound file; it was "not a ZIP package: End of Central Directory record could not be found".
+        byte[] encrypted = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[1024]];
+        var error = Assert.Throws<TarjamaException>(() => Translate(encrypted, "tiny-ar-en"));
+        Assert.Equal("story.docx: a password-protected Word document or an old binary .doc (an OLE compound file, not a DOCX package); save it without a password as .docx", error.Message);
+    }
+
+    [Fact]
     public void A_zip_without_a_document_part_is_refused()
     {
         using var stream = new MemoryStream();
@@ -108,6 +118,28 @@ public sealed class DocxDocumentTests
         Assert.True(stream.Length < 2 << 20);
         var error = Assert.Throws<TarjamaException>(() => Translate(stream.ToArray(), "tiny-ar-en"));
         Assert.Contains("ZIP bomb", error.Message);
+    }
+
+    [Fact]
+    public void A_part_nested_past_the_limit_is_refused_before_the_sdk_recurses_into_it()
+    {
+        // 100,000 nested content controls: the Open XML SDK recursed into them and overflowed the stack, ending the process.
+        const int depth = 100_000;
+        var source = DocxFixture.Story(rightToLeft: true);
+        using var stream = new MemoryStream();
+        stream.Write(source);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry("word/document.xml")!.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open());
+            writer.Write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>");
+            writer.Write(string.Concat(Enumerable.Repeat("<w:sdt><w:sdtContent>", depth)));
+            writer.Write("<w:p><w:r><w:t>مرحبا</w:t></w:r></w:p>");
+            writer.Write(string.Concat(Enumerable.Repeat("</w:sdtContent></w:sdt>", depth)));
+            writer.Write("</w:body></w:document>");
+        }
+        var error = Assert.Throws<TarjamaException>(() => Translate(stream.ToArray(), "tiny-ar-en"));
+        Assert.Equal($"story.docx: word/document.xml nests deeper than {DocxPackage.MaxDepth} elements (line 1)", error.Message);
     }
 
     private sealed class CountingTranslator(ISegmentTranslator inner) : ISegmentTranslator

@@ -98,7 +98,9 @@ public class PlainTextDocumentTests
     [Theory]
     [InlineData(new byte[] { 0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00 }, "binary file")]
     [InlineData(new byte[] { 0x01, 0x02, 0x03, 0x04, 0x41, 0x05, 0x06, 0x07 }, "binary file")]
-    [InlineData(new byte[] { 0xFF, 0xFE, 0x41, 0x00 }, "UTF-16")]
+    [InlineData(new byte[] { 0xFF, 0xFE, 0x41, 0x00 }, "UTF-16 text; Tarjama reads UTF-8 (convert it, e.g. with iconv -f UTF-16 -t UTF-8)")]
+    [InlineData(new byte[] { 0xFF, 0xFE, 0x00, 0x00, 0x41, 0x00, 0x00, 0x00 }, "UTF-32 text; Tarjama reads UTF-8 (convert it, e.g. with iconv -f UTF-32 -t UTF-8)")]
+    [InlineData(new byte[] { 0x00, 0x00, 0xFE, 0xFF, 0x00, 0x00, 0x00, 0x41 }, "UTF-32 text")]
     [InlineData(new byte[] { 0x41, 0x0A, 0x42, 0xC3, 0x28 }, "invalid UTF-8 at byte offset 3")]
     public void RefusesInputThatIsNotUtf8TextWithAClearMessage(byte[] input, string message)
     {

@@ -58,6 +58,8 @@ public class XmlDocumentTests
     [InlineData("<p>نص &nbsp;</p>", "not well-formed XML at line 1, column")]
     [InlineData("<?xml version=\"1.0\"?>\n<r>\n<a></b></r>", "not well-formed XML at line 3, column")]
     [InlineData("<!DOCTYPE r [<!ENTITY a \"aaaa\">]><r>&a;</r>", "DTD declarations of its own")]
+    [InlineData("<!DOCTYPE r SYSTEM \"x>y\" [<!ENTITY a \"aaaa\">]><r>&a;</r>", "DTD declarations of its own")]
+    [InlineData("<!DOCTYPE r PUBLIC 'p>' 's[' [<!ENTITY a \"aaaa\">]><r>&a;</r>", "DTD declarations of its own")]
     public void RefusesXmlThatIsNotWellFormedOrDeclaresEntities(string source, string message)
     {
         var error = Assert.Throws<TarjamaException>(() => DocumentRunner.Translate(source, new LatinizingTranslator(), XmlOptions));
@@ -71,6 +73,17 @@ public class XmlDocumentTests
         var deep = string.Concat(Enumerable.Repeat("<a>", NestingLimit.HtmlDepth + 5)) + "نص" + string.Concat(Enumerable.Repeat("</a>", NestingLimit.HtmlDepth + 5));
         var error = Assert.Throws<TarjamaException>(() => DocumentRunner.Translate(deep, new LatinizingTranslator(), XmlOptions));
         Assert.Contains($"deeper than {NestingLimit.HtmlDepth}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RefusesAnElementWithMoreAttributesThanTheLimitBeforeParsingIt()
+    {
+        // 200,000 attributes on one element (2 MB) took the parser 90 s: it checks each against all before it.
+        var many = "<?xml version=\"1.0\"?>\n<r>\n<p " + string.Join(' ', Enumerable.Range(0, 200_000).Select(i => $"a{i}=\"1\"")) + ">نص</p></r>";
+        var error = Assert.Throws<TarjamaException>(() => DocumentRunner.Translate(many, new LatinizingTranslator(), XmlOptions));
+        Assert.EndsWith($"an element with more than {XmlDocumentRewriter.MaxAttributes} attributes (line 3); no XML vocabulary needs that many", error.Message);
+        var enough = "<r><p " + string.Join(' ', Enumerable.Range(0, XmlDocumentRewriter.MaxAttributes).Select(i => $"a{i}='x=\"{i}\">'")) + ">نص</p></r>";
+        Assert.Contains(Latin("نص"), DocumentRunner.Translate(enough, new LatinizingTranslator(), XmlOptions), StringComparison.Ordinal);
     }
 
     [Fact]

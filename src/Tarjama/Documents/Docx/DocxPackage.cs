@@ -7,18 +7,25 @@ namespace Tarjama.Documents.Docx;
 
 /// <summary>Opens a Word document (DOCX) for editing in memory, after checking that it is a ZIP package of a size that
 /// can be read safely: a file that is not one, a ZIP bomb or a package without its main part is a one-line error.</summary>
-internal static class DocxPackage
+public static class DocxPackage
 {
     /// <summary>Most uncompressed bytes in all the package's parts: far above any news article, far below a ZIP bomb.</summary>
     public const long MaxUncompressedBytes = 256L << 20;
 
     public const int MaxEntries = 10_000;
 
+    /// <summary>Deepest element nesting in a part: Word's own (a table in a text box in a table) stays far below it;
+    /// the Open XML SDK recurses over the elements, so deeper nesting would overflow the stack and end the process.</summary>
+    public const int MaxDepth = XmlDepth.Limit;
+
+    /// <summary>How an OLE compound file starts: Word keeps a password-protected document in one (and wrote .doc so).</summary>
+    private static ReadOnlySpan<byte> CompoundFileSignature => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
     /// <summary>Most characters of XML in one part, enforced by the Open XML SDK while it reads.</summary>
     private const long MaxCharactersInPart = 64L << 20;
 
     /// <summary>Reads <paramref name="input"/> (at most <paramref name="maxBytes"/>) into a writable in-memory package.</summary>
-    public static (WordprocessingDocument Document, MemoryStream Package) Open(Stream input, string sourceName, long maxBytes)
+    internal static (WordprocessingDocument Document, MemoryStream Package) Open(Stream input, string sourceName, long maxBytes)
     {
         var package = new MemoryStream();
         var buffer = new byte[81920];
@@ -30,6 +37,10 @@ internal static class DocxPackage
                 throw new TarjamaException($"{sourceName}: larger than {maxBytes} bytes");
             }
             package.Write(buffer, 0, read);
+        }
+        if (package.GetBuffer().AsSpan(0, (int)package.Length).StartsWith(CompoundFileSignature))
+        {
+            throw new TarjamaException($"{sourceName}: a password-protected Word document or an old binary .doc (an OLE compound file, not a DOCX package); save it without a password as .docx");
         }
         CheckArchive(package, sourceName);
         package.Position = 0;
@@ -49,6 +60,24 @@ internal static class DocxPackage
         }
     }
 
+    /// <summary>The bytes the package's XML parts unpack to, as its ZIP directory says (they are read into a tree when it
+    /// is translated, so they, not the package's size, tell the memory it takes); 0 for input that is not a ZIP package.</summary>
+    public static long UnpackedXmlBytes(Stream package)
+    {
+        try
+        {
+            using var archive = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
+            return archive.Entries.Where(IsXml).Sum(entry => entry.Length);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException)
+        {
+            return 0; // not a ZIP package: reading it says so (a stream of few bytes refuses the seek to a directory it cannot hold)
+        }
+    }
+
+    private static bool IsXml(ZipArchiveEntry entry) =>
+        entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
+
     private static void CheckArchive(MemoryStream package, string sourceName)
     {
         package.Position = 0;
@@ -64,10 +93,36 @@ internal static class DocxPackage
             {
                 throw new TarjamaException($"{sourceName}: unpacks to {total} bytes, more than {MaxUncompressedBytes} (a ZIP bomb?)");
             }
+            foreach (var entry in archive.Entries.Where(IsXml))
+            {
+                CheckDepth(entry, sourceName);
+            }
         }
         catch (InvalidDataException e)
         {
             throw new TarjamaException($"{sourceName}: not a DOCX file (not a ZIP package: {e.Message.TrimEnd('.')})", e);
+        }
+    }
+
+    /// <summary>Refuses a part nested past <see cref="MaxDepth"/>; one that is not well-formed or cannot be unpacked is
+    /// left for the Open XML SDK to report.</summary>
+    private static void CheckDepth(ZipArchiveEntry entry, string sourceName)
+    {
+        Stream stream;
+        try
+        {
+            stream = entry.Open();
+        }
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException)
+        {
+            return;
+        }
+        using (stream)
+        {
+            if (XmlDepth.FirstTooDeep(stream) is { } line)
+            {
+                throw new TarjamaException($"{sourceName}: {entry.FullName} nests deeper than {MaxDepth} elements (line {line})");
+            }
         }
     }
 }

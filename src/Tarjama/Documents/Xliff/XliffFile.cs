@@ -31,6 +31,18 @@ public sealed class XliffFile
     /// <exception cref="TarjamaException">Not XML, not XLIFF 1.2 or 2.1, or without the original document Tarjama puts in it.</exception>
     public static XliffFile Read(Stream input, string name)
     {
+        if (!input.CanSeek)
+        {
+            var copy = new MemoryStream();
+            input.CopyTo(copy);
+            input = copy;
+        }
+        long start = input.Position;
+        if (XmlDepth.FirstTooDeep(input) is { } line)
+        {
+            throw new TarjamaException($"{name}: XML nested deeper than {XmlDepth.Limit} elements (line {line})");
+        }
+        input.Position = start;
         XDocument xml;
         try
         {

@@ -25,7 +25,7 @@ internal sealed class SupportedFiles
         if (format is null && Path.GetExtension(file.FileName).Equals(".docx", StringComparison.OrdinalIgnoreCase))
         {
             using var input = file.OpenReadStream();
-            return (file.Length + Documents.Docx.DocxPackage.UnpackedXmlBytes(input), DocumentFormat.Docx);
+            return (file.Length + Documents.Docx.DocxSize.UnpackedXmlBytes(input), DocumentFormat.Docx);
         }
         return (file.Length, Streamed(file.FileName, format));
     }

@@ -7,7 +7,7 @@ namespace Tarjama.Documents.Docx;
 
 /// <summary>Opens a Word document (DOCX) for editing in memory, after checking that it is a ZIP package of a size that
 /// can be read safely: a file that is not one, a ZIP bomb or a package without its main part is a one-line error.</summary>
-public static class DocxPackage
+internal static class DocxPackage
 {
     /// <summary>Most uncompressed bytes in all the package's parts: far above any news article, far below a ZIP bomb.</summary>
     public const long MaxUncompressedBytes = 256L << 20;
@@ -60,22 +60,8 @@ public static class DocxPackage
         }
     }
 
-    /// <summary>The bytes the package's XML parts unpack to, as its ZIP directory says (they are read into a tree when it
-    /// is translated, so they, not the package's size, tell the memory it takes); 0 for input that is not a ZIP package.</summary>
-    public static long UnpackedXmlBytes(Stream package)
-    {
-        try
-        {
-            using var archive = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
-            return archive.Entries.Where(IsXml).Sum(entry => entry.Length);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException)
-        {
-            return 0; // not a ZIP package: reading it says so (a stream of few bytes refuses the seek to a directory it cannot hold)
-        }
-    }
-
-    private static bool IsXml(ZipArchiveEntry entry) =>
+    /// <summary>Whether the part is XML (read into a tree when the document is translated).</summary>
+    internal static bool IsXml(ZipArchiveEntry entry) =>
         entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
 
     private static void CheckArchive(MemoryStream package, string sourceName)

@@ -26,17 +26,7 @@ internal sealed class MemoryBudget(ServerSettings settings)
     /// <exception cref="ApiError">413 when the request alone needs more than the budget, 503 when others hold it.</exception>
     public IDisposable Reserve(long inputBytes, DocumentFormat? format)
     {
-        long estimate = Math.Max(1, inputBytes) * format switch
-        {
-            DocumentFormat.Text => BytesPerTextByte,
-            DocumentFormat.Docx => BytesPerDocxByte,
-            _ => BytesPerMarkupByte,
-        };
-        if (estimate > settings.MemoryBudgetBytes)
-        {
-            throw new ApiError(StatusCodes.Status413PayloadTooLarge,
-                $"Request too large to translate: it needs about {estimate >> 20} MB of memory, more than the server's {settings.MemoryBudgetBytes >> 20} MB (send plain text, or a smaller document)");
-        }
+        long estimate = CheckFits(inputBytes, format);
         lock (_lock)
         {
             if (_reserved + estimate > settings.MemoryBudgetBytes)
@@ -50,6 +40,25 @@ internal sealed class MemoryBudget(ServerSettings settings)
             _compactWhenIdle |= estimate >= LargeRequest;
         }
         return new Reservation(this, estimate);
+    }
+
+    /// <summary>Refuses a request that alone needs more than the whole budget, reserving nothing: a background job runs
+    /// later, but no sooner within the budget. Returns the estimate.</summary>
+    /// <exception cref="ApiError">413.</exception>
+    public long CheckFits(long inputBytes, DocumentFormat? format)
+    {
+        long estimate = Math.Max(1, inputBytes) * format switch
+        {
+            DocumentFormat.Text => BytesPerTextByte,
+            DocumentFormat.Docx => BytesPerDocxByte,
+            _ => BytesPerMarkupByte,
+        };
+        if (estimate > settings.MemoryBudgetBytes)
+        {
+            throw new ApiError(StatusCodes.Status413PayloadTooLarge,
+                $"Request too large to translate: it needs about {estimate >> 20} MB of memory, more than the server's {settings.MemoryBudgetBytes >> 20} MB (send plain text, or a smaller document)");
+        }
+        return estimate;
     }
 
     /// <summary>Memory reserved now, in bytes.</summary>

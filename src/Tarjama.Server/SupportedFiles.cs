@@ -20,14 +20,18 @@ internal sealed class SupportedFiles
     /// <summary>What the memory budget is charged for the upload, in bytes and by the format that tells how it grows: a
     /// Word document (a .docx name, no format named) by its package and what its XML parts unpack to, which a small
     /// package can hide many times over; anything else by its size.</summary>
-    public static (long Bytes, DocumentFormat? Format) Footprint(IFormFile file, DocumentFormat? format)
+    public static (long Bytes, DocumentFormat? Format) Footprint(IFormFile file, DocumentFormat? format) => Footprint(file, file.FileName, format);
+
+    /// <inheritdoc cref="Footprint(IFormFile, DocumentFormat?)"/>
+    /// <param name="fileName">The name the document goes by, when the request gives one apart from the upload's.</param>
+    public static (long Bytes, DocumentFormat? Format) Footprint(IFormFile file, string fileName, DocumentFormat? format)
     {
-        if (format is null && Path.GetExtension(file.FileName).Equals(".docx", StringComparison.OrdinalIgnoreCase))
+        if (format is null && Path.GetExtension(fileName).Equals(".docx", StringComparison.OrdinalIgnoreCase))
         {
             using var input = file.OpenReadStream();
             return (file.Length + Documents.Docx.DocxSize.UnpackedXmlBytes(input), DocumentFormat.Docx);
         }
-        return (file.Length, Streamed(file.FileName, format));
+        return (file.Length, Streamed(fileName, format));
     }
 
     /// <summary>Writes the upload's translation (or its bilingual view) to <paramref name="output"/>; refuses input that

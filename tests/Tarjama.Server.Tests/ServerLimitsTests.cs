@@ -145,9 +145,10 @@ public sealed class ServerLimitsTests
     [Fact]
     public async Task A_word_document_is_charged_for_what_its_xml_unpacks_to_not_for_its_package()
     {
-        await using var server = await RunningServer.Start(new ServerSettings { MaxUploadBytes = 1 << 20, MemoryBudgetBytes = 16 << 20 }, new EchoTranslator());
+        await using var server = await RunningServer.Start(
+            new ServerSettings { MaxUploadBytes = 1 << 20, MemoryBudgetBytes = 16 << 20, Jobs = new Tarjama.Server.Jobs.JobSettings() }, new EchoTranslator());
         // 600 KB of paragraphs that pack into a few KB: charged by the package's size, it was let in, and the tree of
-        // its XML took many times the budget.
+        // its XML took many times the budget; as a background job (/jobs, DeepL's /v2/document) it was not charged at all.
         using var package = new MemoryStream();
         using (var zip = new System.IO.Compression.ZipArchive(package, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
         {
@@ -160,16 +161,21 @@ public sealed class ServerLimitsTests
             writer.Write("</w:body></w:document>");
         }
         Assert.True(package.Length < 64 << 10);
-        using var upload = new MultipartFormDataContent
+        foreach (var (path, errorField) in new[] { ("/translate_file", "error"), ("/jobs", "error"), ("/v2/document", "message") })
         {
-            { new ByteArrayContent(package.ToArray()), "file", "story.docx" },
-            { new StringContent("ar"), "source" },
-            { new StringContent("en"), "target" },
-        };
-        var (status, body) = await RunningServer.Read(await server.Client.PostAsync("/translate_file", upload));
-        Assert.Equal(413, status);
-        Assert.StartsWith("Request too large to translate: it needs about 3", body.GetProperty("error").GetString());
-        Assert.EndsWith("more than the server's 16 MB (send plain text, or a smaller document)", body.GetProperty("error").GetString());
+            using var upload = new MultipartFormDataContent
+            {
+                { new ByteArrayContent(package.ToArray()), "file", "story.docx" },
+                { new StringContent("ar"), "source" },
+                { new StringContent("en"), "target" },
+                { new StringContent("EN-US"), "target_lang" },
+            };
+            var (status, body) = await RunningServer.Read(await server.Client.PostAsync(path, upload));
+            Assert.Equal((path, 413), (path, status));
+            string error = body.GetProperty(errorField).GetString()!;
+            Assert.StartsWith("Request too large to translate: it needs about 3", error);
+            Assert.EndsWith("more than the server's 16 MB (send plain text, or a smaller document)", error);
+        }
     }
 
     [Fact]

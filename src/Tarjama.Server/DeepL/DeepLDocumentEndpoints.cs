@@ -11,7 +11,7 @@ namespace Tarjama.Server.DeepL;
 /// <summary>DeepL API v2's document translation on the server's background jobs: upload (multipart) → id and key;
 /// status; result, which is deleted once downloaded. Documents are the formats the file endpoints take; a job is seen
 /// only by the caller that uploaded it, with its document key.</summary>
-internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles supported, DeepLUsage usage, ServerJobs jobs, GlossaryStore glossaries)
+internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles supported, DeepLUsage usage, ServerJobs jobs, GlossaryStore glossaries, MemoryBudget memory)
 {
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
@@ -37,6 +37,8 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
             throw DeepLRequest.Bad("Value for 'output_format' not supported.");
         }
         string target = DeepLLanguages.ToCode(fields.Text("target_lang")) ?? throw DeepLRequest.Bad("Parameter 'target_lang' not specified.");
+        var (bytes, streamed) = SupportedFiles.Footprint(file, fileName, null);
+        memory.CheckFits(bytes, streamed); // a job no job worker could hold is refused now, not failed later
         byte[] content;
         using (var copy = new MemoryStream())
         {

@@ -9,7 +9,7 @@ namespace Tarjama.Server.Jobs;
 /// <summary>Background jobs over HTTP: submit a document (multipart) or a batch of texts (JSON) → a job id; its status
 /// with progress and time left; its result; cancel; delete; list. A job is seen only with the API key (or, without
 /// keys, from the address) that submitted it: to anyone else it does not exist (404).</summary>
-internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles supported, GlossaryEndpoints glossaries, ServerJobs jobs)
+internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles supported, GlossaryEndpoints glossaries, ServerJobs jobs, MemoryBudget memory)
 {
     /// <summary>Most texts in one job.</summary>
     public const int MaxTexts = 100_000;
@@ -46,6 +46,11 @@ internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs,
         if (texts is { Texts.Count: > MaxTexts })
         {
             throw ApiError.BadRequest($"Invalid request: at most {MaxTexts} texts in one job (got {texts.Value.Texts.Count})");
+        }
+        if (file is not null)
+        {
+            var (bytes, format) = SupportedFiles.Footprint(file, null);
+            memory.CheckFits(bytes, format); // a job no job worker could hold is refused now, not failed later
         }
         var document = file is null ? null : DocumentSample.Read(input, file.FileName);
         string detected = source == "auto" ? ScriptDetector.Detect([document?.Sample ?? JsonSerializer.Deserialize<string[]>(input)![0]], pairs.Languages)[0].Language : source;

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Tarjama.Memory;
 
 namespace Tarjama.Server.Tests;
@@ -15,15 +14,7 @@ public sealed class DamagedMemoryTests : IDisposable
     public async Task A_damaged_memory_file_answers_500_not_400()
     {
         var path = Path.Combine(_folder, "desk.tm");
-        using (var made = TranslationMemory.Open(path, create: true))
-        {
-            static string Word(int i) => $"{(char)('a' + i % 26)}{(char)('a' + i / 26 % 26)}{(char)('a' + i / 676 % 26)}";
-            made.Add(Enumerable.Range(0, 400).Select(i => ($"وصل {Word(i)} إلى دمشق.", $"{Word(i)} arrived in Damascus.")), "ar", "en");
-        }
-        SqliteConnection.ClearAllPools();
-        var bytes = File.ReadAllBytes(path);
-        Array.Fill(bytes, (byte)0xff, 4096, bytes.Length - 4096); // the schema whole, so the file opens; its entries garbage
-        File.WriteAllBytes(path, bytes);
+        Testing.DamagedMemory.Write(path);
 
         using var memory = TranslationMemory.Open(path, create: false);
         await using var server = await RunningServer.Start(new ServerSettings { Memory = new ServerMemory([(null, memory)], null, 0.75) }, new EchoTranslator());

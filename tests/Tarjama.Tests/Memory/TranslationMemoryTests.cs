@@ -173,17 +173,7 @@ public sealed class TranslationMemoryTests : IDisposable
         try
         {
             var path = Path.Combine(folder, "desk.tm");
-            using (var memory = TranslationMemory.Open(path, create: true))
-            {
-                static string Word(int i) => $"{(char)('a' + i % 26)}{(char)('a' + i / 26 % 26)}{(char)('a' + i / 676 % 26)}";
-                memory.Add(Enumerable.Range(0, 400).Select(i => ($"وصل {Word(i)} إلى دمشق.", $"{Word(i)} arrived in Damascus.")), "ar", "en");
-            }
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            // The schema (page 1) is whole, so the file opens; every other page is garbage.
-            var bytes = File.ReadAllBytes(path);
-            Assert.True(bytes.Length > 8 * 4096);
-            Array.Fill(bytes, (byte)0xff, 4096, bytes.Length - 4096);
-            File.WriteAllBytes(path, bytes);
+            Testing.DamagedMemory.Write(path);
 
             using (var damaged = TranslationMemory.Open(path, create: false))
             {

@@ -91,7 +91,7 @@ public sealed class ServerLimitsTests
         var started = Stopwatch.StartNew();
         var (status, body) = await RunningServer.Read(await server.Client.PostAsync("/translate_file", upload));
         Assert.Equal(400, status);
-        Assert.Matches("^the (Markdown|HTML) nests deeper than [0-9]+ levels", body.GetProperty("error").GetString());
+        Assert.Matches($"^{fileName}: the (Markdown|HTML) nests deeper than [0-9]+ levels", body.GetProperty("error").GetString());
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), $"took {started.Elapsed}");
         var html = await server.PostJson("/translate", $$"""{"q": "{{string.Concat(Enumerable.Repeat("<b>", 1000))}}x", "source": "ar", "target": "en", "format": "html"}""");
         Assert.Equal(400, (await RunningServer.Read(html)).Status);

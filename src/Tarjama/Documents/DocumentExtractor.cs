@@ -16,13 +16,26 @@ public static class DocumentExtractor
         IDocumentRewriter rewriter = format switch
         {
             DocumentFormat.Text => new PlainTextRewriter(document),
-            DocumentFormat.Markdown => new MarkdownDocumentRewriter(document),
-            DocumentFormat.Html => new HtmlDocumentRewriter(document, sourceLanguage, targetLanguage, options.KeptElements),
+            DocumentFormat.Markdown => Named(sourceName, () => new MarkdownDocumentRewriter(document)),
+            DocumentFormat.Html => Named(sourceName, () => new HtmlDocumentRewriter(document, sourceLanguage, targetLanguage, options.KeptElements)),
             DocumentFormat.Xml => new XmlDocumentRewriter(document, sourceLanguage, targetLanguage, options.XmlStructure, options.KeptElements, sourceName: sourceName),
             DocumentFormat.Xliff => new XmlDocumentRewriter(document, sourceLanguage, targetLanguage, new XmlStructure(), options.KeptElements, new Xliff.XliffTargets(), sourceName),
             _ => throw new ArgumentException($"{format} is not a text format: DocumentTranslator.Translate takes it as a stream", nameof(format)),
         };
         return new ExtractedDocument(rewriter.Blocks, 0, rewriter, Masker(options, targetLanguage), options.SegmentLengthLimit, format, sourceLanguage, targetLanguage);
+    }
+
+    /// <summary>Reads with <paramref name="read"/>, its errors naming the file as the XML reader's own do.</summary>
+    private static IDocumentRewriter Named(string? sourceName, Func<IDocumentRewriter> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (TarjamaException e) when (sourceName is not null)
+        {
+            throw new TarjamaException($"{sourceName}: {e.Message}", e);
+        }
     }
 
     internal static SegmentMasker Masker(DocumentTranslationOptions options, string targetLanguage) =>

@@ -55,6 +55,28 @@ public class TranslateDocumentCliTests
     }
 
     [Fact]
+    public void A_markdown_or_html_file_nested_past_the_limit_is_named_in_its_error_as_xml_files_are()
+    {
+        var folder = Directory.CreateTempSubdirectory("tarjama-deep-").FullName;
+        try
+        {
+            string markdown = Path.Combine(folder, "deep.md"), html = Path.Combine(folder, "deep.html");
+            File.WriteAllText(markdown, string.Concat(Enumerable.Repeat("> ", 70)) + "مرحبا\n");
+            File.WriteAllText(html, string.Concat(Enumerable.Repeat("<div>", 300)) + "مرحبا\n");
+            var result = Translate("", "-i", markdown);
+            Assert.Equal((2, $"tarjama: error: {markdown}: the Markdown nests deeper than 64 levels (line 1 reaches 70); flatten it, or send it as plain text\n"),
+                (result.ExitCode, result.Stderr));
+            result = Translate("", "-i", html);
+            Assert.Equal((2, $"tarjama: error: {html}: the HTML nests deeper than 256 levels (line 1 reaches 257); flatten it, or send it as plain text\n"),
+                (result.ExitCode, result.Stderr));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Bilingual_jsonl_has_one_record_per_segment()
     {
         string text = "قال الرئيس إن التعاون جيد. وأضاف أن موسكو مستعدة.\n\nنتائج جيدة للبلدين\n";

@@ -70,6 +70,34 @@ public sealed class JobApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_job_list_comes_a_page_at_a_time_with_the_total()
+    {
+        // Finished jobs stay for the retention time: before, GET /jobs answered all of them at once, however many.
+        await using var server = await RunningServer.Start(new ServerSettings { Jobs = new JobSettings() }, _model!);
+        for (int i = 0; i < 5; i++)
+        {
+            Assert.Equal(202, (await RunningServer.Read(await server.PostJson("/jobs", $$"""{"q": ["مرحبا {{i}}"], "source": "ar", "target": "en"}"""))).Status);
+        }
+        static async Task<(string[] Ids, long Total)> Page(RunningServer server, string query)
+        {
+            var (status, body) = await RunningServer.Read(await server.Client.GetAsync("/jobs" + query));
+            Assert.Equal(200, status);
+            return ([.. body.GetProperty("jobs").EnumerateArray().Select(job => job.GetProperty("id").GetString()!)], body.GetProperty("total").GetInt64());
+        }
+        var all = await Page(server, "");
+        Assert.Equal(5, all.Ids.Length);
+        Assert.Equal(5, all.Total);
+        var first = await Page(server, "?limit=2");
+        var second = await Page(server, "?limit=2&offset=2");
+        var last = await Page(server, "?limit=2&offset=4");
+        Assert.Equal(all.Ids, first.Ids.Concat(second.Ids).Concat(last.Ids));
+        Assert.Equal((5L, 5L, 5L), (first.Total, second.Total, last.Total));
+        await RunningServer.AssertError(await server.Client.GetAsync("/jobs?limit=1001"), 400, "Invalid request: limit must be from 1 to 1000 (got 1001)");
+        await RunningServer.AssertError(await server.Client.GetAsync("/jobs?limit=0"), 400, "Invalid request: limit must be from 1 to 1000 (got 0)");
+        await RunningServer.AssertError(await server.Client.GetAsync("/jobs?offset=-1"), 400, "Invalid request: offset must be 0 or more (got -1)");
+    }
+
+    [Fact]
     public async Task A_batch_of_texts_comes_back_as_translatedText_each_as_translate_answers_it()
     {
         string[] texts = ["مرحبا بالعالم", "رئيس الحكومة في المدينة اليوم.\nسوق النفط", "مرحبا بالعالم"];

@@ -14,6 +14,10 @@ internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs,
     /// <summary>Most texts in one job.</summary>
     public const int MaxTexts = 100_000;
 
+    /// <summary>Jobs in one answer of <c>GET /jobs</c> unless its <c>limit</c> says otherwise, and the most it may say:
+    /// finished jobs stay for the retention time, so a busy caller can have many.</summary>
+    private const int DefaultListed = 100, MaxListed = 1000;
+
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     public void Map(IEndpointRouteBuilder routes)
@@ -74,8 +78,18 @@ internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs,
 
     private async Task<IResult> List(HttpContext context)
     {
-        string owner = await Caller(context);
-        return Results.Json(new { jobs = jobs.Runner.List(owner).Select(job => JobAnswer.Of(job, settings.Jobs.Retention)) }, ServerJson.Options);
+        var (owner, fields) = await Caller(context);
+        int limit = fields.Number("limit", DefaultListed), offset = fields.Number("offset", 0);
+        if (limit is < 1 or > MaxListed)
+        {
+            throw ApiError.BadRequest($"Invalid request: limit must be from 1 to {MaxListed} (got {limit})");
+        }
+        if (offset < 0)
+        {
+            throw ApiError.BadRequest($"Invalid request: offset must be 0 or more (got {offset})");
+        }
+        var (listed, total) = jobs.Runner.List(owner, offset, limit);
+        return Results.Json(new { jobs = listed.Select(job => JobAnswer.Of(job, settings.Jobs.Retention)), total }, ServerJson.Options);
     }
 
     private async Task<IResult> Status(HttpContext context, string id) =>
@@ -114,11 +128,15 @@ internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs,
         return Results.NoContent();
     }
 
-    private async Task<string> Caller(HttpContext context) =>
-        access.CheckKey(context, (await RequestFields.ReadAsync(context.Request, settings.MaxBodyBytes)).Text("api_key"));
+    /// <summary>Who is asking (by API key, or address without keys), and the request's fields.</summary>
+    private async Task<(string Owner, RequestFields Fields)> Caller(HttpContext context)
+    {
+        var fields = await RequestFields.ReadAsync(context.Request, settings.MaxBodyBytes);
+        return (access.CheckKey(context, fields.Text("api_key")), fields);
+    }
 
     private async Task<JobInfo> Find(HttpContext context, string id) =>
-        jobs.Runner.Find(id, await Caller(context)) ?? throw new ApiError(StatusCodes.Status404NotFound, $"job {id} not found");
+        jobs.Runner.Find(id, (await Caller(context)).Owner) ?? throw new ApiError(StatusCodes.Status404NotFound, $"job {id} not found");
 
     /// <summary>How the input is read: texts as plain text (the default) or HTML; a document by its name and content
     /// unless a format is named.</summary>

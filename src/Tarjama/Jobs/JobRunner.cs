@@ -84,8 +84,10 @@ public sealed class JobRunner : IDisposable
     /// <summary>The owner's job; null for an unknown id or another owner's job, alike.</summary>
     public JobInfo? Find(string id, string owner) => _store.Get(id) is { } job && job.Spec.Owner == owner ? Info(job) : null;
 
-    /// <summary>The owner's jobs, newest first.</summary>
-    public IReadOnlyList<JobInfo> List(string owner) => [.. _store.OwnedBy(owner).Select(Info)];
+    /// <summary>The owner's jobs, newest first, a page at a time (<paramref name="count"/> after skipping
+    /// <paramref name="skip"/>), and how many the owner has in all.</summary>
+    public (IReadOnlyList<JobInfo> Jobs, long Total) List(string owner, int skip, int count) =>
+        ([.. _store.OwnedBy(owner, skip, count).Select(Info)], _store.CountOwnedBy(owner));
 
     /// <summary>Stops a queued or running job; the job as it is afterwards (a finished one is left as it was).</summary>
     public JobInfo Cancel(JobInfo job)

@@ -107,8 +107,19 @@ public sealed class JobStore : IDisposable
 
     public StoredJob? Get(string id) => Query("WHERE id = $id", ("$id", id)).FirstOrDefault();
 
-    /// <summary>The owner's jobs, newest first.</summary>
-    public IReadOnlyList<StoredJob> OwnedBy(string owner) => Query("WHERE owner = $owner ORDER BY created DESC", ("$owner", owner));
+    /// <summary>The owner's jobs, newest first: <paramref name="count"/> of them after skipping <paramref name="skip"/>.</summary>
+    public IReadOnlyList<StoredJob> OwnedBy(string owner, int skip, int count) =>
+        Query("WHERE owner = $owner ORDER BY created DESC, id LIMIT $count OFFSET $skip", ("$owner", owner), ("$count", count), ("$skip", skip));
+
+    /// <summary>How many jobs the owner has.</summary>
+    public long CountOwnedBy(string owner)
+    {
+        lock (_gate)
+        {
+            using var command = Command("SELECT COUNT(*) FROM jobs WHERE owner = $owner", [("$owner", owner)]);
+            return (long)command.ExecuteScalar()!;
+        }
+    }
 
     /// <summary>The oldest queued job, now marked running; null when none waits.</summary>
     public StoredJob? ClaimNext()

@@ -72,8 +72,7 @@ public sealed class RedisSegmentWorker(IDatabase redis, ISegmentTranslator engin
             catch (Exception e) when (RedisQueueKeys.RefusedCredentials(e) is { } refusal)
             {
                 // Waiting out an outage mends no password: say so now rather than after the outage limit.
-                string where = string.Join(", ", redis.Multiplexer.GetEndPoints().Select(EndPointCollection.ToString));
-                throw new TarjamaException($"Redis at {where} refused this worker's credentials ({refusal})");
+                throw new TarjamaException($"Redis at {Where} refused this worker's credentials ({refusal})");
             }
             catch (Exception e) when (RedisQueueKeys.IsUnavailable(e))
             {
@@ -82,17 +81,20 @@ public sealed class RedisSegmentWorker(IDatabase redis, ISegmentTranslator engin
                 if (outage is null)
                 {
                     outage = Stopwatch.StartNew();
-                    log?.Invoke($"Redis unavailable ({reason}); retrying with backoff for up to {limit.TotalSeconds:0} s");
+                    log?.Invoke($"Redis at {Where} unavailable ({reason}); retrying with backoff for up to {limit.TotalSeconds:0} s");
                 }
                 else if (outage.Elapsed >= limit)
                 {
-                    throw new TarjamaException($"Redis unavailable for {limit.TotalSeconds:0} s ({reason}); giving up");
+                    throw new TarjamaException($"Redis at {Where} unavailable for {limit.TotalSeconds:0} s ({reason}); giving up");
                 }
                 stop.WaitHandle.WaitOne(backoff);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, LongestBackoff.Ticks));
             }
         }
     }
+
+    /// <summary>The Redis this worker reads, as host:port (never with its password), for what it says.</summary>
+    private string Where => string.Join(", ", redis.Multiplexer.GetEndPoints().Select(EndPointCollection.ToString));
 
     /// <summary>Claims a stale batch, or reads a new one, and finishes it; false when there was none.</summary>
     public bool TakeOne()

@@ -2,6 +2,7 @@
 // decoder step's graphs over --rows rows, the encoder's over each count of --positions (a batch's real source tokens,
 // then its padded length).
 // Usage: node time.mjs DIR [--rows 16] [--positions 626,1120] [--threads 2] [--runs 15]
+import '../transformersjs/no-telemetry.mjs'; // before ONNX Runtime loads
 import { createRequire } from "node:module";
 import path from "node:path";
 import { parseArgs } from "node:util";

@@ -1,4 +1,5 @@
 // Shared helpers: argument parsing, input files, loading a local model folder with transformers.js.
+import './no-telemetry.mjs'; // before ONNX Runtime loads
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';

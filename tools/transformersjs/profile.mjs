@@ -5,6 +5,7 @@
 // is left out of the totals, since its time is that of the nodes in its branches. The profiles stay in --out.
 //
 // usage: node profile.mjs --model DIR --dtype D --inputs FILE --count N --batch-size N --max-new-tokens N --out DIR
+import './no-telemetry.mjs'; // before ONNX Runtime loads
 import fs from 'node:fs';
 import path from 'node:path';
 import { AutoModelForSeq2SeqLM, AutoTokenizer, env, LogLevel } from '@huggingface/transformers';

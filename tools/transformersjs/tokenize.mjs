@@ -3,6 +3,7 @@
 // golden ({idx, set, input, input_ids} per line, same order) and prints, per set, on how many lines it
 // disagrees with MarianTokenizer's ids.
 // usage: node tokenize.mjs --model DIR --ids marian-tokenizer.<model>.jsonl --out FILE
+import './no-telemetry.mjs'; // before ONNX Runtime loads
 import fs from 'node:fs';
 import path from 'node:path';
 import { AutoTokenizer, env, LogLevel } from '@huggingface/transformers';

@@ -54,12 +54,14 @@ public sealed class JobStore : IDisposable
                 " total INTEGER NOT NULL DEFAULT 0, resumed INTEGER NOT NULL DEFAULT 0, error TEXT, created TEXT NOT NULL, finished TEXT) WITHOUT ROWID;" +
                 "CREATE INDEX IF NOT EXISTS jobs_by_owner ON jobs (owner, created);");
             CheckWhole(); // a store damaged past its first page opens; its jobs cannot be read
+            _ = Query(""); // a record this version cannot read (edited, or a newer version's) would stop the job workers
         }
-        catch (SqliteException e)
+        catch (Exception e) when (e is SqliteException or InvalidDataException)
         {
             _connection.Dispose();
             _lock.Dispose();
-            throw new TarjamaException($"{folder}: cannot open the job store ({StoreException.Reason(e, IfDamaged)})");
+            string reason = e is SqliteException sqlite ? StoreException.Reason(sqlite, IfDamaged) : $"{e.Message}; {IfDamaged}";
+            throw new TarjamaException($"{folder}: cannot open the job store ({reason})");
         }
     }
 
@@ -193,8 +195,7 @@ public sealed class JobStore : IDisposable
             var jobs = new List<StoredJob>();
             while (reader.Read())
             {
-                jobs.Add(new StoredJob(reader.GetString(0), JsonSerializer.Deserialize<JobSpec>(reader.GetString(1))!, Enum.Parse<JobState>(reader.GetString(2), ignoreCase: true),
-                    reader.GetInt64(3), reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetString(5), Parse(reader.GetString(6)), reader.IsDBNull(7) ? null : Parse(reader.GetString(7))));
+                jobs.Add(Read(reader));
             }
             return jobs;
         }
@@ -221,6 +222,22 @@ public sealed class JobStore : IDisposable
     }
 
     private void Execute(string sql) => Run(sql);
+
+    /// <exception cref="InvalidDataException">The record is not one this version wrote.</exception>
+    private static StoredJob Read(SqliteDataReader reader)
+    {
+        string id = reader.GetString(0);
+        try
+        {
+            var spec = JsonSerializer.Deserialize<JobSpec>(reader.GetString(1)) ?? throw new JsonException("no job description");
+            return new StoredJob(id, spec, Enum.Parse<JobState>(reader.GetString(2), ignoreCase: true), reader.GetInt64(3), reader.GetInt64(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5), Parse(reader.GetString(6)), reader.IsDBNull(7) ? null : Parse(reader.GetString(7)));
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or FormatException or InvalidCastException)
+        {
+            throw new InvalidDataException($"job {id}: its record cannot be read ({e.Message.Split('\n')[0]})", e);
+        }
+    }
 
     private static string Name(JobState state) => state.ToString().ToLowerInvariant();
 

@@ -139,6 +139,38 @@ public sealed class JobRunnerTests : TempFolderTest
         using var again = new FileStream(Path.Combine(Folder, "lock"), FileMode.Open, FileAccess.ReadWrite, FileShare.None); // released
     }
 
+    [Theory]
+    [InlineData("spec", "'{not json'")]
+    [InlineData("spec", "'null'")]
+    [InlineData("state", "'paused'")]
+    [InlineData("created", "'yesterday'")]
+    public void A_job_record_this_version_cannot_read_is_one_clear_error_at_start(string column, string value)
+    {
+        string id;
+        using (var made = new JobStore(Folder))
+        {
+            id = made.Add(Spec, Encoding.UTF8.GetBytes("قال الرئيس\n")).Id;
+        }
+        using (var edit = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Folder, "jobs.sqlite")};Pooling=False"))
+        {
+            edit.Open();
+            using var update = edit.CreateCommand();
+            update.CommandText = $"UPDATE jobs SET {column} = {value}"; // edited by hand, or written by a newer version
+            update.ExecuteNonQuery();
+        }
+
+        // Before: the store opened, and the job worker's first read threw on its own thread: serve aborted with a stack
+        // trace (exit 134), at every start.
+        var error = Assert.Throws<TarjamaException>(() =>
+        {
+            using var store = new JobStore(Folder);
+            using var runner = Runner(store, new LatinizingTranslator());
+        });
+        Assert.StartsWith($"{Folder}: cannot open the job store (job {id}: its record cannot be read (", error.Message);
+        Assert.EndsWith("; move jobs.sqlite aside to start with no jobs (finished segments stay in segments.sqlite))", error.Message);
+        Assert.DoesNotContain("\n", error.Message);
+    }
+
     private JobRunner Runner(JobStore store, ISegmentTranslator engine) =>
         new(store, Path.Combine(Folder, "segments.sqlite"), _ => new JobEngine(engine, "m", ChunkSegments: 4, "embedded", new DocumentTranslationOptions()), new JobRunnerOptions());
 

@@ -34,7 +34,9 @@ public sealed class ServeJobsTests : IDisposable
         var finished = await second.WaitFor(id, status => status.GetProperty("status").GetString() is not ("queued" or "running"));
         Assert.Equal("done", finished.GetProperty("status").GetString());
         long total = finished.GetProperty("progress").GetProperty("total").GetInt64();
-        Assert.InRange(journaled, 16, total - 1);
+        // A chunk (8 segments at --batch-size 2) is counted when the engine returns it and journaled just after: killed
+        // in between, the journal holds one chunk fewer than was counted.
+        Assert.InRange(journaled, 8, total - 1);
         Assert.Equal(journaled, finished.GetProperty("progress").GetProperty("resumed").GetInt64());
 
         Assert.Equal(Direct(document), await second.Client.GetStringAsync($"/jobs/{id}/result"));

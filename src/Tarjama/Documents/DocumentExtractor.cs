@@ -13,19 +13,19 @@ public static class DocumentExtractor
         string? sourceName = null)
     {
         options ??= new DocumentTranslationOptions();
-        IDocumentRewriter rewriter = format switch
+        var rewriter = Named(sourceName, () => format switch
         {
             DocumentFormat.Text => new PlainTextRewriter(document),
-            DocumentFormat.Markdown => Named(sourceName, () => new MarkdownDocumentRewriter(document)),
-            DocumentFormat.Html => Named(sourceName, () => new HtmlDocumentRewriter(document, sourceLanguage, targetLanguage, options.KeptElements)),
-            DocumentFormat.Xml => new XmlDocumentRewriter(document, sourceLanguage, targetLanguage, options.XmlStructure, options.KeptElements, sourceName: sourceName),
-            DocumentFormat.Xliff => new XmlDocumentRewriter(document, sourceLanguage, targetLanguage, new XmlStructure(), options.KeptElements, new Xliff.XliffTargets(), sourceName),
+            DocumentFormat.Markdown => new MarkdownDocumentRewriter(document),
+            DocumentFormat.Html => new HtmlDocumentRewriter(document, sourceLanguage, targetLanguage, options.KeptElements),
+            DocumentFormat.Xml => new XmlDocumentRewriter(document, sourceLanguage, targetLanguage, options.XmlStructure, options.KeptElements),
+            DocumentFormat.Xliff => new XmlDocumentRewriter(document, sourceLanguage, targetLanguage, new XmlStructure(), options.KeptElements, new Xliff.XliffTargets()),
             _ => throw new ArgumentException($"{format} is not a text format: DocumentTranslator.Translate takes it as a stream", nameof(format)),
-        };
+        });
         return new ExtractedDocument(rewriter.Blocks, 0, rewriter, Masker(options, targetLanguage), options.SegmentLengthLimit, format, sourceLanguage, targetLanguage);
     }
 
-    /// <summary>Reads with <paramref name="read"/>, its errors naming the file as the XML reader's own do.</summary>
+    /// <summary>Reads with <paramref name="read"/>, its errors naming the file (every format's, in one place).</summary>
     private static IDocumentRewriter Named(string? sourceName, Func<IDocumentRewriter> read)
     {
         try

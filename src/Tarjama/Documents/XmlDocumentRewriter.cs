@@ -36,22 +36,14 @@ internal sealed partial class XmlDocumentRewriter : MarkupDocumentRewriter
 
     /// <param name="scope">Limits the translation to some elements of a whole document (never a fragment); null to
     /// translate the whole document.</param>
-    /// <param name="sourceName">The file, which errors name; null for a text without one.</param>
     public XmlDocumentRewriter(string source, string sourceLanguage, string targetLanguage, XmlStructure structure, IReadOnlyCollection<string>? keptElements = null,
-        XmlScope? scope = null, string? sourceName = null)
-        : base(Parse(source, scope is not null || WholeDocument().IsMatch(source), sourceName), sourceLanguage, targetLanguage, keptElements)
+        XmlScope? scope = null)
+        : base(Parse(source, scope is not null || WholeDocument().IsMatch(source)), sourceLanguage, targetLanguage, keptElements)
     {
         if (scope is not null)
         {
             _scope = scope;
-            try
-            {
-                _chosen = [.. scope.Choose(Document, sourceLanguage, targetLanguage)];
-            }
-            catch (TarjamaException e) when (sourceName is not null)
-            {
-                throw new TarjamaException($"{sourceName}: {e.Message}", e);
-            }
+            _chosen = [.. scope.Choose(Document, sourceLanguage, targetLanguage)];
             _open = [.. _chosen.SelectMany(element => element.GetAncestors().OfType<IElement>().Concat(element.Descendants<IElement>()).Prepend(element))];
         }
         _structure = structure;
@@ -67,14 +59,13 @@ internal sealed partial class XmlDocumentRewriter : MarkupDocumentRewriter
 
     /// <exception cref="TarjamaException">The input is not well-formed XML, nests too deep or declares a DTD of its own.</exception>
     /// <param name="whole">A whole document; else a fragment, parsed inside a root of ours.</param>
-    private static IDocument Parse(string source, bool whole, string? sourceName)
+    private static IDocument Parse(string source, bool whole)
     {
-        string named = sourceName is null ? "" : sourceName + ": ";
         if (InternalSubset().IsMatch(source))
         {
-            throw new TarjamaException($"{named}XML with DTD declarations of its own (<!DOCTYPE … [ … ]>) is not accepted: its entities could expand without bound");
+            throw new TarjamaException($"XML with DTD declarations of its own (<!DOCTYPE … [ … ]>) is not accepted: its entities could expand without bound");
         }
-        CheckAttributeCounts(source, named);
+        CheckAttributeCounts(source);
         string prefix = whole ? "" : $"<{FragmentRoot}>";
         var parser = new XmlParser(new XmlParserOptions { MaximumDepth = NestingLimit.HtmlDepth + 1 });
         try
@@ -86,14 +77,14 @@ internal sealed partial class XmlDocumentRewriter : MarkupDocumentRewriter
             var at = error.Position;
             int column = at.Line == 1 ? at.Column - prefix.Length : at.Column;
             throw new TarjamaException(error.Code == MaximumDepthExceeded
-                ? $"{named}XML nested deeper than {NestingLimit.HtmlDepth} elements (line {at.Line}, column {Math.Max(1, column)})"
-                : NotWellFormedXml.Message(sourceName, at.Line, column));
+                ? $"XML nested deeper than {NestingLimit.HtmlDepth} elements (line {at.Line}, column {Math.Max(1, column)})"
+                : NotWellFormedXml.Message(null, at.Line, column));
         }
     }
 
     /// <summary>Refuses a start tag with more than <see cref="MaxAttributes"/> attributes (each '=' outside quoted
     /// values counts one), in one pass: every tag is scanned once, to its end.</summary>
-    private static void CheckAttributeCounts(string source, string named)
+    private static void CheckAttributeCounts(string source)
     {
         for (int i = source.IndexOf('<'); i >= 0 && i < source.Length; i = source.IndexOf('<', i))
         {
@@ -117,7 +108,7 @@ internal sealed partial class XmlDocumentRewriter : MarkupDocumentRewriter
                 }
                 else if (c == '=' && ++attributes > MaxAttributes)
                 {
-                    throw new TarjamaException($"{named}an element with more than {MaxAttributes} attributes (line {source.AsSpan(0, start).Count('\n') + 1}); no XML vocabulary needs that many");
+                    throw new TarjamaException($"an element with more than {MaxAttributes} attributes (line {source.AsSpan(0, start).Count('\n') + 1}); no XML vocabulary needs that many");
                 }
             }
         }

@@ -18,7 +18,6 @@ public sealed class RedisSegmentWorker(IDatabase redis, ISegmentTranslator engin
     private static readonly TimeSpan LongestBackoff = TimeSpan.FromSeconds(5);
     private readonly RedisKey _stream = RedisQueueKeys.Stream(fingerprint);
     private readonly TimeSpan _ttl = ttl ?? RedisQueueKeys.DefaultTtl;
-    private Action<string>? _log;
 
     /// <summary>Batches finished by this worker.</summary>
     public long Batches { get; private set; }
@@ -40,7 +39,6 @@ public sealed class RedisSegmentWorker(IDatabase redis, ISegmentTranslator engin
     /// (<see cref="DefaultOutageLimit"/> when null).</exception>
     public void Run(CancellationToken stop, Action<string>? log = null, TimeSpan? outageLimit = null)
     {
-        _log = log;
         var limit = outageLimit ?? DefaultOutageLimit;
         var backoff = Poll;
         Stopwatch? outage = null;
@@ -52,7 +50,7 @@ public sealed class RedisSegmentWorker(IDatabase redis, ISegmentTranslator engin
                 if (!grouped)
                 {
                     EnsureGroup();
-                    ResumeOwn();
+                    ResumeOwn(log);
                     grouped = true;
                 }
                 if (outage is not null)
@@ -60,7 +58,7 @@ public sealed class RedisSegmentWorker(IDatabase redis, ISegmentTranslator engin
                     log?.Invoke($"Redis is back after {outage.Elapsed.TotalSeconds:0.#} s");
                     (outage, backoff) = (null, Poll);
                 }
-                if (!TakeOne())
+                if (!TakeOne(log))
                 {
                     stop.WaitHandle.WaitOne(Poll);
                 }
@@ -96,32 +94,33 @@ public sealed class RedisSegmentWorker(IDatabase redis, ISegmentTranslator engin
     /// <summary>The Redis this worker reads, as host:port (never with its password), for what it says.</summary>
     private string Where => string.Join(", ", redis.Multiplexer.GetEndPoints().Select(EndPointCollection.ToString));
 
-    /// <summary>Claims a stale batch, or reads a new one, and finishes it; false when there was none.</summary>
-    public bool TakeOne()
+    /// <summary>Claims a stale batch, or reads a new one, and finishes it; false when there was none. An entry that is
+    /// not a batch is dropped and told to <paramref name="log"/>.</summary>
+    public bool TakeOne(Action<string>? log = null)
     {
         var claimed = redis.StreamAutoClaim(_stream, RedisQueueKeys.Group, consumer, (long)claimIdle.TotalMilliseconds, "0-0", 1).ClaimedEntries;
         var entries = claimed.Length > 0 ? claimed : redis.StreamReadGroup(_stream, RedisQueueKeys.Group, consumer, ">", 1);
         foreach (var entry in entries)
         {
-            Finish(entry, reclaimed: claimed.Length > 0);
+            Finish(entry, reclaimed: claimed.Length > 0, log);
         }
         return entries.Length > 0;
     }
 
     /// <summary>Finishes the batches this worker was given before Redis went away, without waiting to claim them.</summary>
-    private void ResumeOwn()
+    private void ResumeOwn(Action<string>? log)
     {
         foreach (var entry in redis.StreamReadGroup(_stream, RedisQueueKeys.Group, consumer, "0-0", 100))
         {
-            Finish(entry, reclaimed: false);
+            Finish(entry, reclaimed: false, log);
         }
     }
 
-    private void Finish(StreamEntry entry, bool reclaimed)
+    private void Finish(StreamEntry entry, bool reclaimed, Action<string>? log)
     {
         if (Inputs(entry) is not { } inputs)
         {
-            Drop(entry);
+            Drop(entry, log);
             return;
         }
         var keys = inputs.Select(input => RedisQueueKeys.Result(SegmentKey.Of(fingerprint, input))).ToArray();
@@ -165,14 +164,14 @@ public sealed class RedisSegmentWorker(IDatabase redis, ISegmentTranslator engin
     }
 
     /// <summary>Acknowledges and deletes an entry that is not a batch, so no worker takes it again, and says so.</summary>
-    private void Drop(StreamEntry entry)
+    private void Drop(StreamEntry entry, Action<string>? log)
     {
         var transaction = redis.CreateTransaction();
         _ = transaction.StreamAcknowledgeAsync(_stream, RedisQueueKeys.Group, entry.Id);
         _ = transaction.StreamDeleteAsync(_stream, [entry.Id]);
         transaction.Execute();
         Malformed++;
-        _log?.Invoke($"dropped stream entry {entry.Id}: not a batch (its {RedisQueueKeys.InputsField} field must be a JSON array of texts)");
+        log?.Invoke($"dropped stream entry {entry.Id}: not a batch (its {RedisQueueKeys.InputsField} field must be a JSON array of texts)");
     }
 
     private void EnsureGroup()

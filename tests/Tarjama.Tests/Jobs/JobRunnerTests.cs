@@ -128,14 +128,9 @@ public sealed class JobRunnerTests : TempFolderTest
         File.WriteAllBytes(path, bytes);
 
         // Before: the store opened, and the runner's first read threw a SqliteException (serve: "internal error", exit 70).
-        var error = Assert.Throws<TarjamaException>(() =>
-        {
-            using var store = new JobStore(Folder);
-            using var runner = Runner(store, new LatinizingTranslator());
-        });
+        var error = StartingFails();
         Assert.StartsWith($"{Folder}: cannot open the job store (", error.Message);
         Assert.EndsWith("the file is damaged: move jobs.sqlite aside to start with no jobs (finished segments stay in segments.sqlite))", error.Message);
-        Assert.DoesNotContain("\n", error.Message);
         using var again = new FileStream(Path.Combine(Folder, "lock"), FileMode.Open, FileAccess.ReadWrite, FileShare.None); // released
     }
 
@@ -161,14 +156,21 @@ public sealed class JobRunnerTests : TempFolderTest
 
         // Before: the store opened, and the job worker's first read threw on its own thread: serve aborted with a stack
         // trace (exit 134), at every start.
+        var error = StartingFails();
+        Assert.StartsWith($"{Folder}: cannot open the job store (job {id}: its record cannot be read (", error.Message);
+        Assert.EndsWith("; move jobs.sqlite aside to start with no jobs (finished segments stay in segments.sqlite))", error.Message);
+    }
+
+    /// <summary>The one-line error of a service starting on <see cref="Folder"/> (its store, then its runner).</summary>
+    private TarjamaException StartingFails()
+    {
         var error = Assert.Throws<TarjamaException>(() =>
         {
             using var store = new JobStore(Folder);
             using var runner = Runner(store, new LatinizingTranslator());
         });
-        Assert.StartsWith($"{Folder}: cannot open the job store (job {id}: its record cannot be read (", error.Message);
-        Assert.EndsWith("; move jobs.sqlite aside to start with no jobs (finished segments stay in segments.sqlite))", error.Message);
         Assert.DoesNotContain("\n", error.Message);
+        return error;
     }
 
     private JobRunner Runner(JobStore store, ISegmentTranslator engine) =>

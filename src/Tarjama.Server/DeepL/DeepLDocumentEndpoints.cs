@@ -49,8 +49,8 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
         string source = DeepLLanguages.ToCode(fields.Text("source_lang")) ?? ScriptDetector.Detect([text.Sample], pairs.Languages)[0].Language;
         var translator = DeepLRequest.Resolve(pairs, source, target);
         var glossary = DeepLRequest.Glossary(fields, glossaries, translator, fields.Text("source_lang") is not null);
-        usage.Spend(caller, text.Characters);
-        var job = jobs.Submit(new JobSpec
+        // A submission refused (too many jobs) is not billed.
+        var job = await usage.SpendOnAsync(caller, text.Characters, () => Task.FromResult(jobs.Submit(new JobSpec
         {
             Owner = caller,
             Kind = JobKind.Document,
@@ -62,7 +62,7 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
             AccessKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
             Characters = text.Characters,
             Memory = fields.Flag("tm") != false,
-        }, content);
+        }, content)));
         return Results.Json(new { document_id = job.Id, document_key = job.Spec.AccessKey }, DeepLJson.Options);
     }
 

@@ -51,7 +51,17 @@ internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguageP
             ?? ScriptDetector.Detect([.. texts.Select(text => format == DocumentFormat.Text ? text : DocumentSample.WithoutTags(text)), fields.Text("context") ?? ""], pairs.Languages)[0].Language;
         var translator = DeepLRequest.Resolve(pairs, source, target);
         var glossary = DeepLRequest.Glossary(fields, glossaries, translator, fields.Text("source_lang") is not null);
-        usage.Spend(caller, texts.Sum(text => (long)text.Length));
+        var translated = await usage.SpendOnAsync(caller, texts.Sum(text => (long)text.Length), () => TranslateAsync(context, fields, texts, format, split, translator, glossary));
+        bool billed = fields.Flag("show_billed_characters") == true;
+        return Results.Json(new
+        {
+            translations = translated.Select((text, i) => new Translation(DeepLLanguages.ToDeepL(source), text, billed ? texts[i].Length : null)),
+        }, DeepLJson.Options);
+    }
+
+    /// <summary>The texts translated as the request's options say.</summary>
+    private async Task<IReadOnlyList<string>> TranslateAsync(HttpContext context, RequestFields fields, IReadOnlyList<string> texts, DocumentFormat format, string split, LanguageRoute translator, TermMatcher? glossary)
+    {
         // split_sentences=0 still translates sentence by sentence: the models were trained on sentences, and a segment a CAT
         // tool sends whole comes back whole either way.
         var input = split == "nonewlines" && format == DocumentFormat.Text ? texts.Select(OneLine).ToList() : texts;
@@ -59,12 +69,7 @@ internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguageP
         // ignore_tags: elements whose content stays as it is.
         var kept = TagList(fields, "ignore_tags");
         var options = settings.Memory.Options(translator, fields, new DocumentTranslationOptions { KeptElements = kept, XmlStructure = XmlStructure(fields) });
-        var translated = await TextTranslation.TranslateAsync(admitted.Translator, input, format, context.RequestAborted, options);
-        bool billed = fields.Flag("show_billed_characters") == true;
-        return Results.Json(new
-        {
-            translations = translated.Select((text, i) => new Translation(DeepLLanguages.ToDeepL(source), text, billed ? texts[i].Length : null)),
-        }, DeepLJson.Options);
+        return await TextTranslation.TranslateAsync(admitted.Translator, input, format, context.RequestAborted, options);
     }
 
     private async Task<IResult> Languages(HttpContext context)

@@ -14,9 +14,14 @@ internal static class GlossaryRoutes
     public sealed record Info(
         [property: JsonPropertyName("glossary_id")] string GlossaryId, string Name, bool Ready,
         [property: JsonPropertyName("source_lang")] string SourceLang, [property: JsonPropertyName("target_lang")] string TargetLang,
-        [property: JsonPropertyName("creation_time")] DateTimeOffset CreationTime, [property: JsonPropertyName("entry_count")] int EntryCount)
+        [property: JsonPropertyName("creation_time")] string CreationTime, [property: JsonPropertyName("entry_count")] int EntryCount)
     {
-        public static Info Of(StoredGlossary g) => new(g.Id, g.Name, true, g.SourceLanguage, g.TargetLanguage, g.Created, g.EntryCount);
+        // DeepL's own form, milliseconds in UTC: DeepL's Python client reads it with strptime's %S.%f%z, which before
+        // version 1.29 failed on .NET's seven fractional digits and on a time without any.
+        private const string DeepLTime = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
+        public static Info Of(StoredGlossary g) => new(g.Id, g.Name, true, g.SourceLanguage, g.TargetLanguage,
+            g.Created.UtcDateTime.ToString(DeepLTime, System.Globalization.CultureInfo.InvariantCulture), g.EntryCount);
     }
 
     public static void Map(IEndpointRouteBuilder routes, string prefix, GlossaryStore store, Func<HttpContext, Task> allow, JsonSerializerOptions json, Func<string, ApiError> notFound)

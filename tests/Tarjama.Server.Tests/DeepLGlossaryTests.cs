@@ -49,6 +49,23 @@ public sealed class DeepLGlossaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Creation_time_is_written_as_deepl_writes_it_so_its_python_client_can_read_it()
+    {
+        var (status, created) = await Server.PostDeepL("/v2/glossaries", ("name", "names"), ("source_lang", "AR"), ("target_lang", "EN"), ("entries", "الشرع\tal-Shara\n"));
+        Assert.Equal(201, status);
+        string id = created.GetProperty("glossary_id").GetString()!;
+        var (_, shown) = await RunningServer.Read(await Server.Client.GetAsync($"/v2/glossaries/{id}"));
+        foreach (var info in new[] { created, shown })
+        {
+            // Milliseconds and Z, as in DeepL's answers: deepl-python before 1.29 read it with strptime's %S.%f, at most six digits.
+            string time = info.GetProperty("creation_time").GetString()!;
+            Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", time);
+            Assert.InRange(DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
+        }
+        await Server.Client.DeleteAsync($"/v2/glossaries/{id}");
+    }
+
+    [Fact]
     public async Task A_glossary_for_another_pair_is_refused()
     {
         // One NLLB model serves both directions, so a request can name the other pair of a stored glossary.

@@ -15,6 +15,8 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
 {
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
+    private static readonly TimeSpan AbortNoticeWait = TimeSpan.FromMilliseconds(250);
+
     public void Map(IEndpointRouteBuilder routes)
     {
         routes.MapPost("/v2/document", (Delegate)Upload);
@@ -79,16 +81,36 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
         }, DeepLJson.Options);
     }
 
-    private async Task<IResult> Result(HttpContext context, string id)
+    /// <summary>The translated file, deleted once it has been sent whole: a download the client broke off leaves it
+    /// there for the next try.</summary>
+    private async Task Result(HttpContext context, string id)
     {
         var job = await Find(context, id);
         string path = jobs.Runner.ResultPath(job) ?? throw (job.IsFinished
             ? new ApiError(StatusCodes.Status400BadRequest, "Document translation failed: " + (job.Error ?? "the document was cancelled"))
             : new ApiError(StatusCodes.Status503ServiceUnavailable, "Document not ready."));
-        byte[] bytes = await File.ReadAllBytesAsync(path, context.RequestAborted);
-        jobs.Runner.Delete(job);
         string contentType = ContentTypes.TryGetContentType(job.Spec.Name, out var type) ? type : "text/plain";
-        return Results.File(bytes, contentType + "; charset=utf-8", job.Spec.Name);
+        await Results.File(path, contentType + "; charset=utf-8", job.Spec.Name).ExecuteAsync(context);
+        await context.Response.CompleteAsync();
+        if (!await BrokenOff(context))
+        {
+            jobs.Runner.Delete(job);
+        }
+    }
+
+    /// <summary>Whether the client went away before the answer it was sent reached it. Kestrel tells a reset connection
+    /// a moment after the last write returns (on the thread pool), so a short wait follows an answer that looks complete.</summary>
+    private static async Task<bool> BrokenOff(HttpContext context)
+    {
+        try
+        {
+            await Task.Delay(AbortNoticeWait, context.RequestAborted);
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            return true;
+        }
     }
 
     /// <summary>DeepL's names for a job's states.</summary>

@@ -26,6 +26,9 @@ internal sealed class AccessGuard : IDisposable
 
     public bool UsesKeys => _keys is not null;
 
+    /// <summary>Whether a request without a key is refused (<c>--require-api-key</c>).</summary>
+    public bool RequiresKey => _keys is not null && _settings.RequireApiKey;
+
     public void Check(HttpContext context, RequestFields fields) => CheckKey(context, fields.Text("api_key"));
 
     /// <summary>Checks a key given some other way than LibreTranslate's api_key field (DeepL's Authorization header).</summary>

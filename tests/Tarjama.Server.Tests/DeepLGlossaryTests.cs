@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Tarjama.Translation;
 
@@ -63,6 +64,18 @@ public sealed class DeepLGlossaryTests : IAsyncLifetime
             Assert.InRange(DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
         }
         await Server.Client.DeleteAsync($"/v2/glossaries/{id}");
+    }
+
+    [Fact]
+    public async Task A_glossary_larger_than_a_translate_request_may_be_is_taken()
+    {
+        // Six thousand entries: over DeepL's 128 KiB for a translate request, well under the server's body limit.
+        string entries = string.Concat(Enumerable.Range(0, 6000).Select(i => $"مصطلح رقم {i}\tterm number {i}\n"));
+        string body = JsonSerializer.Serialize(new { name = "large", source_lang = "AR", target_lang = "EN", entries, entries_format = "tsv" });
+        Assert.True(Encoding.UTF8.GetByteCount(body) > 128 * 1024);
+        var (status, created) = await RunningServer.Read(await Server.PostJson("/v2/glossaries", body));
+        Assert.Equal((201, 6000), (status, created.GetProperty("entry_count").GetInt32()));
+        await Server.Client.DeleteAsync($"/v2/glossaries/{created.GetProperty("glossary_id").GetString()}");
     }
 
     [Fact]

@@ -22,7 +22,9 @@ internal sealed class DeepLGlossaryEndpoints(ServerSettings settings, LanguagePa
 
     private async Task<IResult> Create(HttpContext context)
     {
-        var fields = await RequestFields.ReadAsync(context.Request, settings.DeepLMaxBodyBytes);
+        // A glossary is bounded by the server's body limit, as on /glossaries, not by DeepL's 128 KiB for texts: DeepL
+        // takes glossaries of up to 10 MiB, so its clients send thousands of entries in one request.
+        var fields = await RequestFields.ReadAsync(context.Request, settings.MaxBodyBytes);
         DeepLCaller.Check(context, access, fields);
         string name = fields.Text("name") ?? throw DeepLRequest.Bad("Parameter 'name' not specified.");
         string source = DeepLLanguages.ToCode(fields.Text("source_lang")) ?? throw DeepLRequest.Bad("Parameter 'source_lang' not specified.");

@@ -215,4 +215,18 @@ public sealed class TranslateApiTests(TinyServer tiny) : IClassFixture<TinyServe
         using var response = await Server.Client.SendAsync(request);
         Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
     }
+
+    [Fact]
+    public async Task Cors_lets_browsers_delete_jobs_and_glossaries()
+    {
+        foreach (string path in new[] { "/jobs/0123", "/v2/glossaries/0123", "/glossaries/0123" })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Options, path);
+            request.Headers.Add("Origin", "https://example.org");
+            request.Headers.Add("Access-Control-Request-Method", "DELETE");
+            using var response = await Server.Client.SendAsync(request);
+            Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+            Assert.Contains("DELETE", response.Headers.GetValues("Access-Control-Allow-Methods").Single().Split(','));
+        }
+    }
 }

@@ -44,16 +44,17 @@ public sealed class DeepLDocumentDownloadTests : IAsyncLifetime
         Assert.Equal("done", await Status(id, key));
 
         await BreakOffDownload(id, key);
+        // Not found while the server still sends it; back once the server has seen the reset.
+        for (int poll = 0; poll < 50 && await Status(id, key) is null; poll++)
+        {
+            await Task.Delay(100);
+        }
         Assert.Equal("done", await Status(id, key));
 
         using var whole = await Server.Client.SendAsync(ResultRequest(id, key));
         Assert.Equal(200, (int)whole.StatusCode);
         string translated = await whole.Content.ReadAsStringAsync();
         Assert.Equal(400_000, translated.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
-        for (int poll = 0; poll < 50 && await Status(id, key) is not null; poll++)
-        {
-            await Task.Delay(100);
-        }
         Assert.Null(await Status(id, key)); // downloaded whole: gone
     }
 

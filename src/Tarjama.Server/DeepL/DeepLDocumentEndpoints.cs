@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.StaticFiles;
@@ -16,6 +17,11 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     private static readonly TimeSpan AbortNoticeWait = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Documents whose result is being sent now.</summary>
+    private readonly ConcurrentDictionary<string, byte> _downloading = new();
+
+    private static ApiError NotFound => new(StatusCodes.Status404NotFound, "Document not found.");
 
     public void Map(IEndpointRouteBuilder routes)
     {
@@ -82,13 +88,30 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
     }
 
     /// <summary>The translated file, deleted once it has been sent whole: a download the client broke off leaves it
-    /// there for the next try.</summary>
+    /// there for the next try. While it is being sent the document is not found, as it will not be after.</summary>
     private async Task Result(HttpContext context, string id)
     {
         var job = await Find(context, id);
         string path = jobs.Runner.ResultPath(job) ?? throw (job.IsFinished
             ? new ApiError(StatusCodes.Status400BadRequest, "Document translation failed: " + (job.Error ?? "the document was cancelled"))
             : new ApiError(StatusCodes.Status503ServiceUnavailable, "Document not ready."));
+        if (!_downloading.TryAdd(job.Id, 0))
+        {
+            throw NotFound;
+        }
+        try
+        {
+            await SendOnce(context, job, path);
+        }
+        finally
+        {
+            _downloading.TryRemove(job.Id, out _);
+        }
+    }
+
+    /// <summary>Sends the result, then deletes the document unless the client broke the download off.</summary>
+    private async Task SendOnce(HttpContext context, JobInfo job, string path)
+    {
         string contentType = ContentTypes.TryGetContentType(job.Spec.Name, out var type) ? type : "text/plain";
         await Results.File(path, contentType + "; charset=utf-8", job.Spec.Name).ExecuteAsync(context);
         await context.Response.CompleteAsync();
@@ -129,7 +152,8 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
         string caller = DeepLCaller.Check(context, access, fields);
         return jobs.Runner.Find(id, caller) is { Spec.AccessKey: { } secret } job && fields.Text("document_key") is { } key
             && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(secret), Encoding.ASCII.GetBytes(key))
+            && !_downloading.ContainsKey(job.Id)
             ? job
-            : throw new ApiError(StatusCodes.Status404NotFound, "Document not found.");
+            : throw NotFound;
     }
 }

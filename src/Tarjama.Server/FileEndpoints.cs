@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.StaticFiles;
 using Tarjama.Documents;
 using Tarjama.Translation;
 
@@ -9,8 +8,6 @@ namespace Tarjama.Server;
 /// which answers with the translated document or its bilingual view directly.</summary>
 internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles supported, TranslatedFileStore store, Admission admission)
 {
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
-
     private sealed record Answer(string TranslatedFileUrl);
 
     public void Map(IEndpointRouteBuilder routes)
@@ -79,7 +76,7 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
         {
             BilingualFormat.Jsonl => "application/x-ndjson; charset=utf-8",
             BilingualFormat.Tmx => "application/x-tmx+xml; charset=utf-8",
-            _ => ContentTypeOf(name),
+            _ => DocumentContentTypes.Of(name),
         };
         return Results.Stream(output, contentType, name);
     }
@@ -107,12 +104,8 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
     private IResult Download(string name)
     {
         var (path, downloadName) = store.Find(name) ?? throw new ApiError(StatusCodes.Status404NotFound, "Invalid filename: no such file, or it has expired");
-        return Results.File(path, ContentTypeOf(downloadName), downloadName);
+        return Results.File(path, DocumentContentTypes.Of(downloadName), downloadName);
     }
-
-    /// <summary>The extension tells the kind of file; every one but a Word document is UTF-8 text.</summary>
-    private static string ContentTypeOf(string name) =>
-        ContentTypes.TryGetContentType(name, out var type) ? (type.StartsWith("text/", StringComparison.Ordinal) || type.EndsWith("xml", StringComparison.Ordinal) ? type + "; charset=utf-8" : type) : "text/plain; charset=utf-8";
 
     /// <summary>The start of an upload, enough to tell its script; an upload that is not text is refused here, as
     /// translating it would refuse it, before its language is guessed from bytes. A Word document's head is ZIP data.</summary>

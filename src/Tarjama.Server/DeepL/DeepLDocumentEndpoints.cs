@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.StaticFiles;
 using Tarjama.Documents;
 using Tarjama.Jobs;
 using Tarjama.Server.Jobs;
@@ -14,8 +13,6 @@ namespace Tarjama.Server.DeepL;
 /// only by the caller that uploaded it, with its document key.</summary>
 internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles supported, DeepLUsage usage, ServerJobs jobs, GlossaryStore glossaries, MemoryBudget memory)
 {
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
-
     private static readonly TimeSpan AbortNoticeWait = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Documents whose result is being sent now.</summary>
@@ -112,8 +109,7 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
     /// <summary>Sends the result, then deletes the document unless the client broke the download off.</summary>
     private async Task SendOnce(HttpContext context, JobInfo job, string path)
     {
-        string contentType = ContentTypes.TryGetContentType(job.Spec.Name, out var type) ? type : "text/plain";
-        await Results.File(path, contentType + "; charset=utf-8", job.Spec.Name).ExecuteAsync(context);
+        await Results.File(path, DocumentContentTypes.Of(job.Spec.Name), job.Spec.Name).ExecuteAsync(context);
         await context.Response.CompleteAsync();
         if (!await BrokenOff(context))
         {

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.StaticFiles;
 using Tarjama.Documents;
 using Tarjama.Jobs;
 
@@ -17,8 +16,6 @@ internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs,
     /// <summary>Jobs in one answer of <c>GET /jobs</c> unless its <c>limit</c> says otherwise, and the most it may say:
     /// finished jobs stay for the retention time, so a busy caller can have many.</summary>
     private const int DefaultListed = 100, MaxListed = 1000;
-
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     public void Map(IEndpointRouteBuilder routes)
     {
@@ -108,8 +105,7 @@ internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs,
         {
             return Results.File(path, "application/json; charset=utf-8");
         }
-        string type = ContentTypes.TryGetContentType(job.Spec.Name, out var known) ? known : "text/plain";
-        return Results.File(path, type.StartsWith("text/", StringComparison.Ordinal) ? type + "; charset=utf-8" : type, job.Spec.Name);
+        return Results.File(path, DocumentContentTypes.Of(job.Spec.Name), job.Spec.Name);
     }
 
     private async Task<IResult> Cancel(HttpContext context, string id)

@@ -33,6 +33,18 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     }
 
     [Fact]
+    public async Task Text_already_in_the_target_language_or_without_letters_comes_back_as_it_is()
+    {
+        var (status, body) = await RunningServer.Read(await Server.PostJson("/v2/translate", """{"text": ["2024", "CNN", "", "—"], "target_lang": "EN-US"}"""));
+        Assert.Equal(200, status);
+        Assert.Equal(["2024", "CNN", "", "—"], body.GetProperty("translations").EnumerateArray().Select(t => t.GetProperty("text").GetString()));
+        Assert.All(body.GetProperty("translations").EnumerateArray(), t => Assert.Equal("EN", t.GetProperty("detected_source_language").GetString()));
+        // Named, the pair must be served.
+        await RunningServer.AssertDeepLError(await Server.PostForm("/v2/translate", ("text", "CNN"), ("source_lang", "EN"), ("target_lang", "EN-US")), 400,
+            "Bad request. Reason: Translating from EN to EN is not supported.");
+    }
+
+    [Fact]
     public async Task Html_tag_handling_keeps_the_markup()
     {
         var (status, body) = await Server.PostDeepL("/v2/translate", ("text", "<p>مرحبا <b>بالعالم</b></p>"), ("target_lang", "EN"), ("tag_handling", "html"));

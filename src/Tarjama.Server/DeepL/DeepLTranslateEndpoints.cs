@@ -45,13 +45,18 @@ internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguageP
         string split = Choice(fields, "split_sentences", SplitModes) ?? "1";
         Choice(fields, "formality", Formalities); // no model here has a formality setting: valid values are accepted and ignored
         fields.Flag("preserve_formatting"); // always so: spacing, punctuation and case of the source are kept
+        bool sourceGiven = fields.Text("source_lang") is not null;
         string source = DeepLLanguages.ToCode(fields.Text("source_lang"))
             // The context is read, never translated: it helps tell the source language of short texts. Tag names are not
             // the text's language.
             ?? ScriptDetector.Detect([.. texts.Select(text => format == DocumentFormat.Text ? text : DocumentSample.WithoutTags(text)), fields.Text("context") ?? ""], pairs.Languages)[0].Language;
-        var translator = DeepLRequest.Resolve(pairs, source, target);
-        var glossary = DeepLRequest.Glossary(fields, glossaries, translator, fields.Text("source_lang") is not null);
-        var translated = await usage.SpendOnAsync(caller, texts.Sum(text => (long)text.Length), () => TranslateAsync(context, fields, texts, format, split, translator, glossary));
+        // As DeepL does, text found to be in the target language already (or with no letters to tell by: "2024", "—")
+        // comes back as it is, not refused: CAT tools and Weblate send such segments one at a time.
+        bool alreadyThere = !sourceGiven && source == target && pairs.Languages.Contains(target) && fields.Text("glossary_id") is null;
+        var translator = alreadyThere ? null : DeepLRequest.Resolve(pairs, source, target);
+        var glossary = translator is null ? null : DeepLRequest.Glossary(fields, glossaries, translator, sourceGiven);
+        var translated = await usage.SpendOnAsync(caller, texts.Sum(text => (long)text.Length),
+            () => translator is null ? Task.FromResult(texts) : TranslateAsync(context, fields, texts, format, split, translator, glossary));
         bool billed = fields.Flag("show_billed_characters") == true;
         return Results.Json(new
         {

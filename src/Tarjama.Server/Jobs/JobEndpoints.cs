@@ -54,7 +54,8 @@ internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs,
             memory.CheckFits(bytes, format); // a job no job worker could hold is refused now, not failed later
         }
         var document = file is null ? null : DocumentSample.Read(input, file.FileName);
-        string detected = source == "auto" ? ScriptDetector.Detect([document?.Sample ?? JsonSerializer.Deserialize<string[]>(input)![0]], pairs.Languages)[0].Language : source;
+        // Every text tells, as on /translate: the first alone may be a number or a name in the other script.
+        string detected = source == "auto" ? ScriptDetector.Detect(document is null ? texts!.Value.Texts : [document.Sample], pairs.Languages)[0].Language : source;
         var route = jobs.Route(fields.Text("model"), detected, target, source);
         var spec = new JobSpec
         {

@@ -6,7 +6,7 @@ namespace Tarjama.Server;
 /// <summary>LibreTranslate's file endpoints: /translate_file (multipart upload) answers with a URL to
 /// /download_file/NAME, which serves the translation as an attachment named like the upload; and our /translate_document,
 /// which answers with the translated document or its bilingual view directly.</summary>
-internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles supported, TranslatedFileStore store, Admission admission)
+internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles supported, TranslatedFileStore store, Admission admission, MemoryBudget memory)
 {
     private sealed record Answer(string TranslatedFileUrl);
 
@@ -108,13 +108,25 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
     }
 
     /// <summary>The start of an upload, enough to tell its script; an upload that is not text is refused here, as
-    /// translating it would refuse it, before its language is guessed from bytes. A Word document's head is ZIP data.</summary>
-    private static async Task<string> Head(IFormFile file)
+    /// translating it would refuse it, before its language is guessed from bytes. A Word document's head is ZIP data:
+    /// its paragraphs tell instead, as for jobs, read once its unpacked size is known to fit the memory budget.</summary>
+    private async Task<string> Head(IFormFile file)
     {
-        await using var input = file.OpenReadStream();
         var head = new byte[4096];
-        int read = await input.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false);
+        int read;
+        await using (var input = file.OpenReadStream())
+        {
+            read = await input.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false);
+        }
         string name = Path.GetFileName(file.FileName);
-        return DocumentFormatDetector.Detect(name, head.AsSpan(0, read)) == DocumentFormat.Docx ? "" : DocumentSample.TextHead(head.AsSpan(0, read), name);
+        if (DocumentFormatDetector.Detect(name, head.AsSpan(0, read)) != DocumentFormat.Docx)
+        {
+            return DocumentSample.TextHead(head.AsSpan(0, read), name);
+        }
+        var (bytes, format) = SupportedFiles.Footprint(file, null);
+        memory.CheckFits(bytes, format);
+        using var content = new MemoryStream();
+        await file.CopyToAsync(content);
+        return DocumentSample.Read(content.ToArray(), name).Sample;
     }
 }

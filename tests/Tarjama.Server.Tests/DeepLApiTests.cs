@@ -199,7 +199,7 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     {
         using var upload = new MultipartFormDataContent
         {
-            { new ByteArrayContent(MinimalWordDocument("مرحبا بالعالم")), "file", "report.docx" },
+            { new ByteArrayContent(WordDocuments.OneParagraph("مرحبا بالعالم")), "file", "report.docx" },
             { new StringContent("EN-US"), "target_lang" },
         };
         var (_, ids) = await RunningServer.Read(await Server.Client.PostAsync("/v2/document", upload));
@@ -213,27 +213,6 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", result.Content.Headers.ContentType?.MediaType);
         Assert.Null(result.Content.Headers.ContentType?.CharSet); // a ZIP package, not text
         Assert.Equal("PK"u8.ToArray(), (await result.Content.ReadAsByteArrayAsync())[..2]);
-    }
-
-    /// <summary>The three parts a Word document cannot do without, holding one paragraph.</summary>
-    private static byte[] MinimalWordDocument(string paragraph)
-    {
-        using var package = new MemoryStream();
-        using (var zip = new System.IO.Compression.ZipArchive(package, System.IO.Compression.ZipArchiveMode.Create))
-        {
-            void Part(string name, string xml)
-            {
-                using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
-                writer.Write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + xml);
-            }
-            Part("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
-            Part("_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" "
-                + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
-            Part("word/document.xml", $"<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>{paragraph}</w:t></w:r></w:p></w:body></w:document>");
-        }
-        return package.ToArray();
     }
 
     [Fact]

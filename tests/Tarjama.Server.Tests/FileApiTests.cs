@@ -20,6 +20,20 @@ public sealed class FileApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     }
 
     [Fact]
+    public async Task An_arabic_word_document_with_source_auto_is_told_by_its_paragraphs_not_its_zip_bytes()
+    {
+        byte[] document = WordDocuments.OneParagraph("مرحبا بالعالم");
+        var (status, body) = await RunningServer.Read(await Server.Client.PostAsync("/translate_file", Upload(document, "report.docx", source: "auto")));
+        Assert.Equal(200, status);
+        Assert.Contains("/download_file/", body.GetProperty("translatedFileUrl").GetString());
+        using var auto = await Server.Client.PostAsync("/translate_document", Upload(document, "report.docx", source: "auto"));
+        using var named = await Server.Client.PostAsync("/translate_document", Upload(document, "report.docx", source: "ar"));
+        Assert.Equal((200, 200), ((int)auto.StatusCode, (int)named.StatusCode));
+        Assert.Equal(Tarjama.Documents.DocumentSample.Read(await named.Content.ReadAsByteArrayAsync(), "report.docx").Sample,
+            Tarjama.Documents.DocumentSample.Read(await auto.Content.ReadAsByteArrayAsync(), "report.docx").Sample);
+    }
+
+    [Fact]
     public async Task A_text_file_is_translated_and_downloaded_under_its_own_name_keeping_its_lines()
     {
         using var upload = Upload(Encoding.UTF8.GetBytes("مرحبا\r\n\r\nالأخبار اليوم\r\n"), "خبر عاجل.txt");

@@ -11,7 +11,7 @@ namespace Tarjama.Server.DeepL;
 /// <summary>DeepL API v2's document translation on the server's background jobs: upload (multipart) → id and key;
 /// status; result, which is deleted once downloaded. Documents are the formats the file endpoints take; a job is seen
 /// only by the caller that uploaded it, with its document key.</summary>
-internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles supported, DeepLUsage usage, ServerJobs jobs, GlossaryStore glossaries, MemoryBudget memory)
+internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles supported, DeepLUsage usage, ServerJobs jobs, OwnedGlossaries glossaries, MemoryBudget memory)
 {
     private static readonly TimeSpan AbortNoticeWait = TimeSpan.FromMilliseconds(250);
 
@@ -53,7 +53,7 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
         var text = DocumentSample.Read(content, fileName);
         string source = DeepLLanguages.ToCode(fields.Text("source_lang")) ?? ScriptDetector.Detect([text.Sample], pairs.Languages)[0].Language;
         var translator = DeepLRequest.Resolve(pairs, source, target);
-        var glossary = DeepLRequest.Glossary(fields, glossaries, translator, fields.Text("source_lang") is not null);
+        var glossary = DeepLRequest.Glossary(fields, glossaries, caller, translator, fields.Text("source_lang") is not null);
         // A submission refused (too many jobs) is not billed.
         var job = await usage.SpendOnAsync(caller, text.Characters, () => Task.FromResult(jobs.Submit(new JobSpec
         {

@@ -5,7 +5,7 @@ namespace Tarjama.Server.DeepL;
 
 /// <summary>DeepL API v2's text endpoints under /v2: translate, languages and usage, with DeepL's field names, answers
 /// and status codes, so DeepL's own client libraries work with the server URL pointed here.</summary>
-internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, Admission admission, DeepLUsage usage, GlossaryStore glossaries)
+internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, Admission admission, DeepLUsage usage, OwnedGlossaries glossaries)
 {
     private const int MaxTexts = 50;
 
@@ -54,7 +54,7 @@ internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguageP
         // comes back as it is, not refused: CAT tools and Weblate send such segments one at a time.
         bool alreadyThere = !sourceGiven && source == target && pairs.Languages.Contains(target) && fields.Text("glossary_id") is null;
         var translator = alreadyThere ? null : DeepLRequest.Resolve(pairs, source, target);
-        var glossary = translator is null ? null : DeepLRequest.Glossary(fields, glossaries, translator, sourceGiven);
+        var glossary = translator is null ? null : DeepLRequest.Glossary(fields, glossaries, caller, translator, sourceGiven);
         var translated = await usage.SpendOnAsync(caller, texts.Sum(text => (long)text.Length),
             () => translator is null ? Task.FromResult(texts) : TranslateAsync(context, fields, texts, format, split, translator, glossary));
         bool billed = fields.Flag("show_billed_characters") == true;

@@ -66,7 +66,7 @@ internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs,
             TargetLanguage = route.TargetLanguage,
             Model = jobs.ModelName(route),
             Format = Format(fields.Text("format"), file is null),
-            Glossary = ServerJobs.Terms(glossaries.TermsFor(fields, route)),
+            Glossary = ServerJobs.Terms(glossaries.TermsFor(fields, route, owner)),
             Memory = fields.Flag("tm") != false,
             Characters = document?.Characters ?? texts!.Value.Texts.Sum(text => (long)text.Length),
         };

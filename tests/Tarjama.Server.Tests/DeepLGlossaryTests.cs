@@ -79,6 +79,20 @@ public sealed class DeepLGlossaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_csv_glossary_naming_its_pair_on_each_line_as_deepl_writes_it_is_taken()
+    {
+        var (status, created) = await Server.PostDeepL("/v2/glossaries", ("name", "names"), ("source_lang", "AR"), ("target_lang", "EN"),
+            ("entries", "الشرع,al-Shara,ar,en\n\"حميميم\",\"Hmeimim, Latakia\",AR,EN\n"), ("entries_format", "csv"));
+        Assert.Equal(201, status);
+        string id = created.GetProperty("glossary_id").GetString()!;
+        Assert.Equal("الشرع\tal-Shara\nحميميم\tHmeimim, Latakia\n", await Server.Client.GetStringAsync($"/v2/glossaries/{id}/entries"));
+        await Server.Client.DeleteAsync($"/v2/glossaries/{id}");
+        var (wrongPair, _) = await Server.PostDeepL("/v2/glossaries", ("name", "names"), ("source_lang", "AR"), ("target_lang", "EN"),
+            ("entries", "الشرع,al-Shara,en,de\n"), ("entries_format", "csv"));
+        Assert.Equal(400, wrongPair);
+    }
+
+    [Fact]
     public async Task A_glossary_for_another_pair_is_refused()
     {
         // One NLLB model serves both directions, so a request can name the other pair of a stored glossary.

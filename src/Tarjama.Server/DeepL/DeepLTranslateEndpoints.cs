@@ -46,13 +46,16 @@ internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguageP
         Choice(fields, "formality", Formalities); // no model here has a formality setting: valid values are accepted and ignored
         fields.Flag("preserve_formatting"); // always so: spacing, punctuation and case of the source are kept
         bool sourceGiven = fields.Text("source_lang") is not null;
-        string source = DeepLLanguages.ToCode(fields.Text("source_lang"))
-            // The context is read, never translated: it helps tell the source language of short texts. Tag names are not
-            // the text's language.
-            ?? ScriptDetector.Detect([.. texts.Select(text => format == DocumentFormat.Text ? text : DocumentSample.WithoutTags(text)), fields.Text("context") ?? ""], pairs.Languages)[0].Language;
-        // As DeepL does, text found to be in the target language already (or with no letters to tell by: "2024", "—")
-        // comes back as it is, not refused: CAT tools and Weblate send such segments one at a time.
-        bool alreadyThere = !sourceGiven && source == target && pairs.Languages.Contains(target) && fields.Text("glossary_id") is null;
+        // The context is read, never translated: it helps tell the source language of short texts. Tag names are not
+        // the text's language.
+        var detected = sourceGiven ? null
+            : ScriptDetector.Detect([.. texts.Select(text => format == DocumentFormat.Text ? text : DocumentSample.WithoutTags(text)), fields.Text("context") ?? ""], pairs.Languages)[0];
+        string source = DeepLLanguages.ToCode(fields.Text("source_lang")) ?? detected!.Language;
+        // As DeepL does, text found to be in the target language already comes back as it is, not refused (CAT tools and
+        // Weblate send segments such as "2024" or "OK" one at a time): when it has no letters at all, or when the script
+        // tells the served languages apart (not on a multilingual model, where Latin letters may be French).
+        bool alreadyThere = detected is not null && source == target && pairs.Languages.Contains(target) && fields.Text("glossary_id") is null
+            && (detected.Confidence == 0 || ScriptDetector.TellsApart(pairs.Languages));
         var translator = alreadyThere ? null : DeepLRequest.Resolve(pairs, source, target);
         var glossary = translator is null ? null : DeepLRequest.Glossary(fields, glossaries, caller, translator, sourceGiven);
         var translated = await usage.SpendOnAsync(caller, texts.Sum(text => (long)text.Length),

@@ -23,7 +23,7 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
         var (bytes, streamed) = SupportedFiles.Footprint(file, null);
         using var admitted = admission.Enter(translator, bytes, streamed);
         var options = settings.Memory.Options(translator, fields);
-        string name = await store.SaveAsync(file.FileName, output => SupportedFiles.Translate(admitted.Translator, file, output, options, context.RequestAborted));
+        string name = await store.SaveAsync(UploadNames.Of(file), output => SupportedFiles.Translate(admitted.Translator, file, output, options, context.RequestAborted));
         var request = context.Request;
         return Results.Json(new Answer($"{request.Scheme}://{request.Host}{request.PathBase}/download_file/{name}"), ServerJson.Options);
     }
@@ -65,11 +65,12 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
             throw;
         }
         // news.ar.txt translated to English is news.en.txt: the source language's tag gives way to the target's.
-        string stem = Path.GetFileNameWithoutExtension(file.FileName);
+        string uploaded = UploadNames.Of(file);
+        string stem = Path.GetFileNameWithoutExtension(uploaded);
         stem = stem.EndsWith($".{translator.SourceLanguage}", StringComparison.OrdinalIgnoreCase) ? stem[..^(translator.SourceLanguage.Length + 1)] : stem;
         string name = bilingual switch
         {
-            null => $"{stem}.{translator.TargetLanguage}{Path.GetExtension(file.FileName).ToLowerInvariant()}",
+            null => $"{stem}.{translator.TargetLanguage}{Path.GetExtension(uploaded).ToLowerInvariant()}",
             var kind => $"{stem}.{translator.SourceLanguage}-{translator.TargetLanguage}.{kind.Value.ToString().ToLowerInvariant()}",
         };
         string contentType = bilingual switch
@@ -118,7 +119,7 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
         {
             read = await input.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false);
         }
-        string name = Path.GetFileName(file.FileName);
+        string name = UploadNames.Of(file);
         if (DocumentFormatDetector.Detect(name, head.AsSpan(0, read)) != DocumentFormat.Docx)
         {
             return DocumentSample.TextHead(head.AsSpan(0, read), name);

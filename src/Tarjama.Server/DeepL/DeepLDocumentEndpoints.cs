@@ -32,7 +32,7 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
         var fields = await RequestFields.ReadAsync(context.Request, settings.MaxUploadBytes);
         string caller = DeepLCaller.Check(context, access, fields);
         var file = fields.File("file") ?? throw DeepLRequest.Bad("Parameter 'file' not specified.");
-        string fileName = fields.Text("filename") ?? file.FileName;
+        string fileName = UploadNames.Of(fields.Text("filename") ?? file.FileName);
         if (!supported.Accepts(fileName))
         {
             throw DeepLRequest.Bad("Value for 'file' not supported: the document formats are " + string.Join(", ", supported.Extensions) + ".");

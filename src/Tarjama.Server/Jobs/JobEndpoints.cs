@@ -53,7 +53,8 @@ internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs,
             var (bytes, format) = SupportedFiles.Footprint(file, null);
             memory.CheckFits(bytes, format); // a job no job worker could hold is refused now, not failed later
         }
-        var document = file is null ? null : DocumentSample.Read(input, file.FileName);
+        string? name = file is null ? null : UploadNames.Of(file);
+        var document = name is null ? null : DocumentSample.Read(input, name);
         // Every text tells, as on /translate: the first alone may be a number or a name in the other script.
         string detected = source == "auto" ? ScriptDetector.Detect(document is null ? texts!.Value.Texts : [document.Sample], pairs.Languages)[0].Language : source;
         var route = jobs.Route(fields.Text("model"), detected, target, source);
@@ -61,7 +62,7 @@ internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs,
         {
             Owner = owner,
             Kind = file is null ? JobKind.Texts : JobKind.Document,
-            Name = file?.FileName ?? "texts",
+            Name = name ?? "texts",
             SourceLanguage = route.SourceLanguage,
             TargetLanguage = route.TargetLanguage,
             Model = jobs.ModelName(route),

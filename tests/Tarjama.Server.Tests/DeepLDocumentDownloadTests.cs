@@ -4,7 +4,9 @@ using Tarjama.Translation;
 
 namespace Tarjama.Server.Tests;
 
-/// <summary>DeepL's document result on the tiny real model: it is deleted once downloaded, and only then.</summary>
+/// <summary>DeepL's document result on the tiny real model: it is deleted once downloaded, and only then. Its
+/// megabytes-long document runs apart from the other classes, whose timing tests it would otherwise crowd.</summary>
+[Collection(nameof(DeepLDocumentDownloadTests))]
 public sealed class DeepLDocumentDownloadTests : IAsyncLifetime
 {
     private Translator? _model;
@@ -86,3 +88,6 @@ public sealed class DeepLDocumentDownloadTests : IAsyncLifetime
         return status == 404 ? null : body.GetProperty("status").GetString();
     }
 }
+
+[CollectionDefinition(nameof(DeepLDocumentDownloadTests), DisableParallelization = true)]
+public sealed class DeepLDocumentDownloadCollection;

@@ -26,7 +26,12 @@ internal sealed class AccessGuard : IDisposable
 
     public bool UsesKeys => _keys is not null;
 
-    public void Check(HttpContext context, RequestFields fields) => CheckKey(context, fields.Text("api_key"));
+    /// <summary>Whether a request without a key is refused (<c>--require-api-key</c>).</summary>
+    public bool RequiresKey => _keys is not null && _settings.RequireApiKey;
+
+    /// <summary>Checks LibreTranslate's api_key field.</summary>
+    /// <returns>Who is calling, as <see cref="CheckKey"/> tells.</returns>
+    public string Check(HttpContext context, RequestFields fields) => CheckKey(context, fields.Text("api_key"));
 
     /// <summary>Checks a key given some other way than LibreTranslate's api_key field (DeepL's Authorization header).</summary>
     /// <returns>Who is calling: the key's id, or the client's address when no key is used.</returns>

@@ -1,12 +1,13 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using Tarjama.Server.CatTools;
 using Tarjama.Translation;
 
 namespace Tarjama.Server;
 
-/// <summary>The service's error edge: every refusal and failure is answered as <c>{"error": "..."}</c> with a 4xx or 5xx
-/// status, never a stack trace; errors the user caused are 4xx.</summary>
+/// <summary>The service's error edge: every refusal and failure is answered in the error shape of the API asked, with a
+/// 4xx or 5xx status, never a stack trace; errors the user caused are 4xx.</summary>
 internal sealed class ErrorEdge(RequestDelegate next, ILogger<ErrorEdge> log, ServerSettings settings)
 {
     public async Task InvokeAsync(HttpContext context)
@@ -63,10 +64,16 @@ internal sealed class ErrorEdge(RequestDelegate next, ILogger<ErrorEdge> log, Se
     /// <summary>Status codes the pipeline sets without a body (404, 405) get the same JSON shape.</summary>
     public static Task WriteStatus(HttpContext context) => WriteBody(context, ReasonPhrases.GetReasonPhrase(context.Response.StatusCode));
 
-    /// <summary>LibreTranslate's <c>{"error": ...}</c>, or DeepL's <c>{"message": ...}</c> under its /v2 API.</summary>
-    private static Task WriteBody(HttpContext context, string message) => context.Request.Path.StartsWithSegments("/v2")
-        ? context.Response.WriteAsJsonAsync(new DeepLErrorBody(message), ServerJson.Options)
-        : context.Response.WriteAsJsonAsync(new ErrorBody(message), ServerJson.Options);
+    /// <summary>Each API's own error shape: DeepL's <c>{"message": ...}</c> under /v2, Apertium APy's under /apy (so its
+    /// clients read every refusal, a broken body or a full queue too), LibreTranslate's <c>{"error": ...}</c> elsewhere.</summary>
+    private static Task WriteBody(HttpContext context, string message)
+    {
+        var path = context.Request.Path;
+        object body = path.StartsWithSegments("/v2") ? new DeepLErrorBody(message)
+            : path.StartsWithSegments(ApertiumEndpoints.Prefix) ? ApertiumEndpoints.Failure.Of(context.Response.StatusCode, message)
+            : new ErrorBody(message);
+        return context.Response.WriteAsJsonAsync(body, body.GetType(), ServerJson.Options);
+    }
 
     private sealed record ErrorBody(string Error);
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.StaticFiles;
 using Tarjama.Documents;
 using Tarjama.Translation;
 
@@ -7,10 +6,8 @@ namespace Tarjama.Server;
 /// <summary>LibreTranslate's file endpoints: /translate_file (multipart upload) answers with a URL to
 /// /download_file/NAME, which serves the translation as an attachment named like the upload; and our /translate_document,
 /// which answers with the translated document or its bilingual view directly.</summary>
-internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles supported, TranslatedFileStore store, Admission admission)
+internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles supported, TranslatedFileStore store, Admission admission, MemoryBudget memory)
 {
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
-
     private sealed record Answer(string TranslatedFileUrl);
 
     public void Map(IEndpointRouteBuilder routes)
@@ -26,7 +23,7 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
         var (bytes, streamed) = SupportedFiles.Footprint(file, null);
         using var admitted = admission.Enter(translator, bytes, streamed);
         var options = settings.Memory.Options(translator, fields);
-        string name = await store.SaveAsync(file.FileName, output => SupportedFiles.Translate(admitted.Translator, file, output, options, context.RequestAborted));
+        string name = await store.SaveAsync(UploadNames.Of(file), output => SupportedFiles.Translate(admitted.Translator, file, output, options, context.RequestAborted));
         var request = context.Request;
         return Results.Json(new Answer($"{request.Scheme}://{request.Host}{request.PathBase}/download_file/{name}"), ServerJson.Options);
     }
@@ -68,18 +65,19 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
             throw;
         }
         // news.ar.txt translated to English is news.en.txt: the source language's tag gives way to the target's.
-        string stem = Path.GetFileNameWithoutExtension(file.FileName);
+        string uploaded = UploadNames.Of(file);
+        string stem = Path.GetFileNameWithoutExtension(uploaded);
         stem = stem.EndsWith($".{translator.SourceLanguage}", StringComparison.OrdinalIgnoreCase) ? stem[..^(translator.SourceLanguage.Length + 1)] : stem;
         string name = bilingual switch
         {
-            null => $"{stem}.{translator.TargetLanguage}{Path.GetExtension(file.FileName).ToLowerInvariant()}",
+            null => $"{stem}.{translator.TargetLanguage}{Path.GetExtension(uploaded).ToLowerInvariant()}",
             var kind => $"{stem}.{translator.SourceLanguage}-{translator.TargetLanguage}.{kind.Value.ToString().ToLowerInvariant()}",
         };
         string contentType = bilingual switch
         {
             BilingualFormat.Jsonl => "application/x-ndjson; charset=utf-8",
             BilingualFormat.Tmx => "application/x-tmx+xml; charset=utf-8",
-            _ => ContentTypeOf(name),
+            _ => DocumentContentTypes.Of(name),
         };
         return Results.Stream(output, contentType, name);
     }
@@ -107,21 +105,29 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
     private IResult Download(string name)
     {
         var (path, downloadName) = store.Find(name) ?? throw new ApiError(StatusCodes.Status404NotFound, "Invalid filename: no such file, or it has expired");
-        return Results.File(path, ContentTypeOf(downloadName), downloadName);
+        return Results.File(path, DocumentContentTypes.Of(downloadName), downloadName);
     }
 
-    /// <summary>The extension tells the kind of file; every one but a Word document is UTF-8 text.</summary>
-    private static string ContentTypeOf(string name) =>
-        ContentTypes.TryGetContentType(name, out var type) ? (type.StartsWith("text/", StringComparison.Ordinal) || type.EndsWith("xml", StringComparison.Ordinal) ? type + "; charset=utf-8" : type) : "text/plain; charset=utf-8";
-
     /// <summary>The start of an upload, enough to tell its script; an upload that is not text is refused here, as
-    /// translating it would refuse it, before its language is guessed from bytes. A Word document's head is ZIP data.</summary>
-    private static async Task<string> Head(IFormFile file)
+    /// translating it would refuse it, before its language is guessed from bytes. A Word document's head is ZIP data:
+    /// its paragraphs tell instead, as for jobs, read once its unpacked size is known to fit the memory budget.</summary>
+    private async Task<string> Head(IFormFile file)
     {
-        await using var input = file.OpenReadStream();
         var head = new byte[4096];
-        int read = await input.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false);
-        string name = Path.GetFileName(file.FileName);
-        return DocumentFormatDetector.Detect(name, head.AsSpan(0, read)) == DocumentFormat.Docx ? "" : DocumentSample.TextHead(head.AsSpan(0, read), name);
+        int read;
+        await using (var input = file.OpenReadStream())
+        {
+            read = await input.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false);
+        }
+        string name = UploadNames.Of(file);
+        if (DocumentFormatDetector.Detect(name, head.AsSpan(0, read)) != DocumentFormat.Docx)
+        {
+            return DocumentSample.TextHead(head.AsSpan(0, read), name);
+        }
+        var (bytes, format) = SupportedFiles.Footprint(file, null);
+        memory.CheckFits(bytes, format);
+        using var content = new MemoryStream();
+        await file.CopyToAsync(content);
+        return DocumentSample.Read(content.ToArray(), name).Sample;
     }
 }

@@ -4,7 +4,7 @@ namespace Tarjama.Server;
 
 /// <summary>Named glossaries kept on the server for /translate's <c>glossary_id</c>: create, list, show, read back,
 /// delete; the answers name fields as DeepL's glossary API does.</summary>
-internal sealed class GlossaryEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, GlossaryStore store)
+internal sealed class GlossaryEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, OwnedGlossaries store)
 {
     public void Map(IEndpointRouteBuilder routes)
     {
@@ -13,8 +13,8 @@ internal sealed class GlossaryEndpoints(ServerSettings settings, LanguagePairs p
     }
 
     /// <summary>The terms a /translate request asks for: its inline <c>glossary</c> entries, else the stored glossary
-    /// its <c>glossary_id</c> names, else the server-wide glossary of the pair; null for none.</summary>
-    public TermMatcher? TermsFor(RequestFields fields, LanguageRoute translator)
+    /// its <c>glossary_id</c> names (one of the caller's), else the server-wide glossary of the pair; null for none.</summary>
+    public TermMatcher? TermsFor(RequestFields fields, LanguageRoute translator, string caller)
     {
         if (fields.Text("glossary") is { } inline)
         {
@@ -22,7 +22,7 @@ internal sealed class GlossaryEndpoints(ServerSettings settings, LanguagePairs p
         }
         if (fields.Text("glossary_id") is { } id)
         {
-            var stored = Find(id);
+            var stored = store.Find(id, caller) ?? throw NotFound(id);
             if (!Text.LanguageCodes.Same(stored.SourceLanguage, translator.SourceLanguage) || !Text.LanguageCodes.Same(stored.TargetLanguage, translator.TargetLanguage))
             {
                 throw ApiError.BadRequest($"glossary {id} is for {stored.SourceLanguage}-{stored.TargetLanguage}, not {translator.SourceLanguage}-{translator.TargetLanguage}");
@@ -35,13 +35,13 @@ internal sealed class GlossaryEndpoints(ServerSettings settings, LanguagePairs p
     private async Task<IResult> Create(HttpContext context)
     {
         var fields = await RequestFields.ReadAsync(context.Request, settings.MaxBodyBytes);
-        access.Check(context, fields);
+        string owner = access.Check(context, fields);
         string name = fields.Text("name") ?? throw ApiError.Missing("name");
         string source = fields.Text("source_lang") ?? throw ApiError.Missing("source_lang");
         string target = fields.Text("target_lang") ?? throw ApiError.Missing("target_lang");
         string entries = fields.Text("entries") ?? throw ApiError.Missing("entries");
         var pair = pairs.Find(source, target) ?? throw ApiError.BadRequest($"{source}-{target} is not a served language pair");
-        var stored = store.Add(name, pair.SourceLanguage, pair.TargetLanguage, Read(entries, fields.Text("entries_format"), pair.SourceLanguage, pair.TargetLanguage));
+        var stored = store.Add(owner, name, pair.SourceLanguage, pair.TargetLanguage, Read(entries, fields.Text("entries_format"), pair.SourceLanguage, pair.TargetLanguage));
         return Results.Json(GlossaryRoutes.Info.Of(stored), ServerJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
@@ -60,9 +60,7 @@ internal sealed class GlossaryEndpoints(ServerSettings settings, LanguagePairs p
         return Glossary.Create(source, GlossaryReader.Parse(entries, $"glossary.{format}", source, target, named));
     }
 
-    private async Task Allow(HttpContext context) => access.Check(context, await RequestFields.ReadAsync(context.Request, settings.MaxBodyBytes));
-
-    private StoredGlossary Find(string id) => store.Find(id) ?? throw NotFound(id);
+    private async Task<string> Allow(HttpContext context) => access.Check(context, await RequestFields.ReadAsync(context.Request, settings.MaxBodyBytes));
 
     private static ApiError NotFound(string id) => new(StatusCodes.Status404NotFound, $"glossary {id} not found");
 }

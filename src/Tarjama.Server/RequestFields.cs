@@ -35,6 +35,11 @@ internal sealed class RequestFields
         {
             throw new ApiError(StatusCodes.Status413PayloadTooLarge, "Request body too large");
         }
+        // A compressed body would be read as garbage and refused for the wrong reason ("Invalid JSON format", "missing q").
+        if (request.Headers.ContentEncoding is { Count: > 0 } encoding && !string.Equals(encoding.ToString().Trim(), "identity", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ApiError(StatusCodes.Status415UnsupportedMediaType, $"Unsupported Content-Encoding: {encoding}; send the body uncompressed");
+        }
         var aborted = request.HttpContext.RequestAborted;
         if (request.HasJsonContentType())
         {

@@ -34,6 +34,9 @@ internal static class ScriptDetector
         return found.Count == 0 ? [new Detection(0.0, "en")] : found.OrderByDescending(d => d.Confidence).ToList();
     }
 
+    /// <summary>Whether the script alone tells every one of <paramref name="languages"/> apart: only Arabic and English.</summary>
+    public static bool TellsApart(IReadOnlyList<string> languages) => languages.All(language => language is "ar" or "en");
+
     private static bool IsArabicLetter(char c) =>
         char.IsLetter(c) && c is (>= '\u0600' and <= '\u06FF') or (>= '\u0750' and <= '\u077F') or (>= '\u08A0' and <= '\u08FF') or (>= '\uFB50' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFF');
 }

@@ -45,7 +45,7 @@ internal sealed class SupportedFiles
         DocumentWork.Run(() =>
         {
             using var input = open();
-            new DocumentTranslator(translator, options).Translate(input, Path.GetFileName(fileName), output, null, cancellationToken);
+            new DocumentTranslator(translator, options).Translate(input, UploadNames.Of(fileName), output, null, cancellationToken);
             return true;
         }, cancellationToken);
 }

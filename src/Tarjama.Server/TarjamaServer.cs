@@ -97,7 +97,8 @@ public sealed class TarjamaServer : IAsyncDisposable
             {
                 policy.WithOrigins([.. settings.CorsOrigins]);
             }
-            policy.WithMethods("GET", "POST").WithHeaders("Authorization", "Content-Type").WithExposedHeaders("Retry-After").SetPreflightMaxAge(TimeSpan.FromDays(20));
+            // Every method the API uses: a browser page that submits jobs or glossaries deletes them too.
+            policy.WithMethods("GET", "POST", "DELETE").WithHeaders("Authorization", "Content-Type").WithExposedHeaders("Retry-After").SetPreflightMaxAge(TimeSpan.FromDays(20));
         }));
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(pairs);
@@ -110,7 +111,7 @@ public sealed class TarjamaServer : IAsyncDisposable
         builder.Services.AddSingleton<TranslateEndpoints>();
         builder.Services.AddSingleton<FileEndpoints>();
         builder.Services.AddSingleton<ServiceEndpoints>();
-        builder.Services.AddSingleton(_ => new Terminology.GlossaryStore());
+        builder.Services.AddSingleton(_ => new OwnedGlossaries(new Terminology.GlossaryStore()));
         builder.Services.AddSingleton<GlossaryEndpoints>();
         builder.Services.AddSingleton<PostEditEndpoints>();
         builder.Services.AddSingleton<DeepLUsage>();

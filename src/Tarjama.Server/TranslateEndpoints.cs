@@ -25,7 +25,7 @@ internal sealed class TranslateEndpoints(ServerSettings settings, LanguagePairs 
     private async Task<IResult> Translate(HttpContext context)
     {
         var fields = await RequestFields.ReadAsync(context.Request, settings.MaxBodyBytes);
-        access.Check(context, fields);
+        string caller = access.Check(context, fields);
         var (texts, batch) = fields.Texts("q") ?? throw ApiError.Missing("q");
         string source = fields.Text("source") ?? throw ApiError.Missing("source");
         string target = fields.Text("target") ?? throw ApiError.Missing("target");
@@ -48,7 +48,7 @@ internal sealed class TranslateEndpoints(ServerSettings settings, LanguagePairs 
             "html" => DocumentFormat.Html,
             var other => throw ApiError.BadRequest($"{other} format is not supported"),
         };
-        var terms = glossaries.TermsFor(fields, translator);
+        var terms = glossaries.TermsFor(fields, translator, caller);
         using var admitted = admission.Enter(translator, texts.Sum(text => 2L * text.Length), format, terms);
         var options = settings.Memory.Options(translator, fields);
         var answered = alternatives > 0

@@ -68,6 +68,24 @@ public sealed class CatToolApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     }
 
     [Fact]
+    public async Task Apertium_refusals_before_the_translation_starts_come_in_apy_shape_too()
+    {
+        await AssertApyError(await Server.PostBytes("/apy/translate", "{\"q\": "u8.ToArray(), "application/json"), 400, "Invalid JSON format");
+        await AssertApyError(await Server.PostBytes("/apy/translate", new byte[TinyServer.MaxBodyBytes + 1], "application/x-www-form-urlencoded"), 413, "Request body too large");
+        await AssertApyError(await Server.Client.GetAsync("/apy/stats"), 404, "Not Found");
+        await AssertApyError(await Server.Client.DeleteAsync("/apy/translate"), 405, "Method Not Allowed");
+    }
+
+    /// <summary>Asserts APy's error body: <c>{"status": "error", "code": status, "message": reason, "explanation": ...}</c>.</summary>
+    private static async Task AssertApyError(HttpResponseMessage response, int status, string explanation)
+    {
+        var (code, body) = await RunningServer.Read(response);
+        Assert.Equal(status, code);
+        Assert.Equal(("error", status, Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status), explanation),
+            (body.GetProperty("status").GetString(), body.GetProperty("code").GetInt32(), body.GetProperty("message").GetString(), body.GetProperty("explanation").GetString()));
+    }
+
+    [Fact]
     public async Task Libre_translate_answers_a_get_with_query_parameters()
     {
         var (status, body) = await RunningServer.Read(await Server.Client.GetAsync($"/translate?q={Escape("مرحبا")}&source=ar&target=en"));

@@ -33,6 +33,18 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     }
 
     [Fact]
+    public async Task Text_already_in_the_target_language_or_without_letters_comes_back_as_it_is()
+    {
+        var (status, body) = await RunningServer.Read(await Server.PostJson("/v2/translate", """{"text": ["2024", "CNN", "", "—"], "target_lang": "EN-US"}"""));
+        Assert.Equal(200, status);
+        Assert.Equal(["2024", "CNN", "", "—"], body.GetProperty("translations").EnumerateArray().Select(t => t.GetProperty("text").GetString()));
+        Assert.All(body.GetProperty("translations").EnumerateArray(), t => Assert.Equal("EN", t.GetProperty("detected_source_language").GetString()));
+        // Named, the pair must be served.
+        await RunningServer.AssertDeepLError(await Server.PostForm("/v2/translate", ("text", "CNN"), ("source_lang", "EN"), ("target_lang", "EN-US")), 400,
+            "Bad request. Reason: Translating from EN to EN is not supported.");
+    }
+
+    [Fact]
     public async Task Html_tag_handling_keeps_the_markup()
     {
         var (status, body) = await Server.PostDeepL("/v2/translate", ("text", "<p>مرحبا <b>بالعالم</b></p>"), ("target_lang", "EN"), ("tag_handling", "html"));
@@ -180,6 +192,27 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
         };
         Assert.Equal(await (await Server.Client.PostAsync("/translate_document", direct)).Content.ReadAsStringAsync(), translated);
         await RunningServer.AssertDeepLError(await Server.PostForm($"/v2/document/{id}/result", ("document_key", key)), 404, "Document not found.");
+    }
+
+    [Fact]
+    public async Task A_word_document_comes_down_as_word_without_a_text_charset()
+    {
+        using var upload = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(WordDocuments.OneParagraph("مرحبا بالعالم")), "file", "report.docx" },
+            { new StringContent("EN-US"), "target_lang" },
+        };
+        var (_, ids) = await RunningServer.Read(await Server.Client.PostAsync("/v2/document", upload));
+        string id = ids.GetProperty("document_id").GetString()!, key = ids.GetProperty("document_key").GetString()!;
+        for (int poll = 0; poll < 600 && (await Server.PostDeepL($"/v2/document/{id}", ("document_key", key))).Body.GetProperty("status").GetString() != "done"; poll++)
+        {
+            await Task.Delay(100);
+        }
+        using var result = await Server.PostForm($"/v2/document/{id}/result", ("document_key", key));
+        Assert.Equal(200, (int)result.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", result.Content.Headers.ContentType?.MediaType);
+        Assert.Null(result.Content.Headers.ContentType?.CharSet); // a ZIP package, not text
+        Assert.Equal("PK"u8.ToArray(), (await result.Content.ReadAsByteArrayAsync())[..2]);
     }
 
     [Fact]

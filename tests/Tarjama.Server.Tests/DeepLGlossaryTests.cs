@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Tarjama.Translation;
 
@@ -46,6 +47,49 @@ public sealed class DeepLGlossaryTests : IAsyncLifetime
             "Bad request. Reason: Use of a glossary requires the source_lang parameter to be specified.");
         Assert.Equal(204, (int)(await Server.Client.DeleteAsync($"/v2/glossaries/{id}")).StatusCode);
         await RunningServer.AssertDeepLError(await Server.Client.GetAsync($"/v2/glossaries/{id}"), 404, "Glossary not found.");
+    }
+
+    [Fact]
+    public async Task Creation_time_is_written_as_deepl_writes_it_so_its_python_client_can_read_it()
+    {
+        var (status, created) = await Server.PostDeepL("/v2/glossaries", ("name", "names"), ("source_lang", "AR"), ("target_lang", "EN"), ("entries", "الشرع\tal-Shara\n"));
+        Assert.Equal(201, status);
+        string id = created.GetProperty("glossary_id").GetString()!;
+        var (_, shown) = await RunningServer.Read(await Server.Client.GetAsync($"/v2/glossaries/{id}"));
+        foreach (var info in new[] { created, shown })
+        {
+            // Milliseconds and Z, as in DeepL's answers: deepl-python before 1.29 read it with strptime's %S.%f, at most six digits.
+            string time = info.GetProperty("creation_time").GetString()!;
+            Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", time);
+            Assert.InRange(DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
+        }
+        await Server.Client.DeleteAsync($"/v2/glossaries/{id}");
+    }
+
+    [Fact]
+    public async Task A_glossary_larger_than_a_translate_request_may_be_is_taken()
+    {
+        // Six thousand entries: over DeepL's 128 KiB for a translate request, well under the server's body limit.
+        string entries = string.Concat(Enumerable.Range(0, 6000).Select(i => $"مصطلح رقم {i}\tterm number {i}\n"));
+        string body = JsonSerializer.Serialize(new { name = "large", source_lang = "AR", target_lang = "EN", entries, entries_format = "tsv" });
+        Assert.True(Encoding.UTF8.GetByteCount(body) > 128 * 1024);
+        var (status, created) = await RunningServer.Read(await Server.PostJson("/v2/glossaries", body));
+        Assert.Equal((201, 6000), (status, created.GetProperty("entry_count").GetInt32()));
+        await Server.Client.DeleteAsync($"/v2/glossaries/{created.GetProperty("glossary_id").GetString()}");
+    }
+
+    [Fact]
+    public async Task A_csv_glossary_naming_its_pair_on_each_line_as_deepl_writes_it_is_taken()
+    {
+        var (status, created) = await Server.PostDeepL("/v2/glossaries", ("name", "names"), ("source_lang", "AR"), ("target_lang", "EN"),
+            ("entries", "الشرع,al-Shara,ar,en\n\"حميميم\",\"Hmeimim, Latakia\",AR,EN\n"), ("entries_format", "csv"));
+        Assert.Equal(201, status);
+        string id = created.GetProperty("glossary_id").GetString()!;
+        Assert.Equal("الشرع\tal-Shara\nحميميم\tHmeimim, Latakia\n", await Server.Client.GetStringAsync($"/v2/glossaries/{id}/entries"));
+        await Server.Client.DeleteAsync($"/v2/glossaries/{id}");
+        var (wrongPair, _) = await Server.PostDeepL("/v2/glossaries", ("name", "names"), ("source_lang", "AR"), ("target_lang", "EN"),
+            ("entries", "الشرع,al-Shara,en,de\n"), ("entries_format", "csv"));
+        Assert.Equal(400, wrongPair);
     }
 
     [Fact]

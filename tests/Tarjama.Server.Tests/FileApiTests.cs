@@ -20,6 +20,33 @@ public sealed class FileApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     }
 
     [Fact]
+    public async Task An_arabic_word_document_with_source_auto_is_told_by_its_paragraphs_not_its_zip_bytes()
+    {
+        byte[] document = WordDocuments.OneParagraph("مرحبا بالعالم");
+        var (status, body) = await RunningServer.Read(await Server.Client.PostAsync("/translate_file", Upload(document, "report.docx", source: "auto")));
+        Assert.Equal(200, status);
+        Assert.Contains("/download_file/", body.GetProperty("translatedFileUrl").GetString());
+        using var auto = await Server.Client.PostAsync("/translate_document", Upload(document, "report.docx", source: "auto"));
+        using var named = await Server.Client.PostAsync("/translate_document", Upload(document, "report.docx", source: "ar"));
+        Assert.Equal((200, 200), ((int)auto.StatusCode, (int)named.StatusCode));
+        Assert.Equal(Tarjama.Documents.DocumentSample.Read(await named.Content.ReadAsByteArrayAsync(), "report.docx").Sample,
+            Tarjama.Documents.DocumentSample.Read(await auto.Content.ReadAsByteArrayAsync(), "report.docx").Sample);
+    }
+
+    [Fact]
+    public async Task A_windows_path_sent_as_the_file_name_gives_way_to_the_name_itself()
+    {
+        const string sent = @"C:\Users\editor\news.ar.txt"; // what a Windows client passing a full path sends
+        byte[] document = Encoding.UTF8.GetBytes("مرحبا بالعالم\n");
+        using var translated = await Server.Client.PostAsync("/translate_document", Upload(document, sent));
+        Assert.Equal("news.en.txt", translated.Content.Headers.ContentDisposition!.FileNameStar);
+        var (_, file) = await RunningServer.Read(await Server.Client.PostAsync("/translate_file", Upload(document, sent)));
+        Assert.EndsWith(".news.ar.txt", file.GetProperty("translatedFileUrl").GetString());
+        var (status, job) = await RunningServer.Read(await Server.Client.PostAsync("/jobs", Upload(document, sent)));
+        Assert.Equal((202, "news.ar.txt"), (status, job.GetProperty("name").GetString()));
+    }
+
+    [Fact]
     public async Task A_text_file_is_translated_and_downloaded_under_its_own_name_keeping_its_lines()
     {
         using var upload = Upload(Encoding.UTF8.GetBytes("مرحبا\r\n\r\nالأخبار اليوم\r\n"), "خبر عاجل.txt");

@@ -39,6 +39,18 @@ public sealed class MultilingualServerTests : IAsyncLifetime
         Assert.Contains("EN-US", codes);
     }
 
+    [Fact]
+    public async Task Deepl_passes_text_without_letters_through_but_not_latin_text_the_script_cannot_place()
+    {
+        // The model reads many Latin-script languages: "Bonjour" is not known to be English, so it is not returned as is.
+        var (_, languages) = await RunningServer.Read(await Server.Client.GetAsync("/languages"));
+        Assert.Contains(languages.EnumerateArray(), l => l.GetProperty("code").GetString() is not ("ar" or "en"));
+        var (status, body) = await RunningServer.Read(await Server.PostJson("/v2/translate", """{"text": ["2024"], "target_lang": "EN-US"}"""));
+        Assert.Equal((200, "2024"), (status, body.GetProperty("translations")[0].GetProperty("text").GetString()));
+        var (latin, _) = await RunningServer.Read(await Server.PostJson("/v2/translate", """{"text": ["Bonjour le monde"], "target_lang": "EN-US"}"""));
+        Assert.Equal(400, latin);
+    }
+
     [Theory]
     [InlineData("ar", "en", "مرحبا بكم")]
     [InlineData("en", "ar", "thank you")]

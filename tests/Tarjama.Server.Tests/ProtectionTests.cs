@@ -30,6 +30,20 @@ public sealed class ProtectionTests : IDisposable
     }
 
     [Fact]
+    public async Task The_deepl_api_answers_a_missing_key_with_403_as_deepl_does()
+    {
+        using var model = Translator.Load(TestModels.Tiny, new TranslatorOptions { Generation = new() { MaxNewTokens = 8 } });
+        await using var server = await RunningServer.Start(new ServerSettings { ApiKeysFile = _keys, RequireApiKey = true }, model);
+        const string missing = "Authorization failed: send a key as Authorization: DeepL-Auth-Key KEY";
+        await RunningServer.AssertDeepLError(await server.PostForm("/v2/translate", ("text", "مرحبا"), ("target_lang", "EN-US")), 403, missing);
+        await RunningServer.AssertDeepLError(await server.Client.GetAsync("/v2/usage"), 403, missing);
+        using var empty = new HttpRequestMessage(HttpMethod.Get, "/v2/languages") { Headers = { { "Authorization", "DeepL-Auth-Key " } } };
+        await RunningServer.AssertDeepLError(await server.Client.SendAsync(empty), 403, missing);
+        await RunningServer.AssertDeepLError(await server.PostForm("/v2/translate", ("text", "مرحبا"), ("target_lang", "EN-US"), ("auth_key", "bad-key")), 403, "Invalid API key");
+        Assert.Equal(200, (await RunningServer.Read(await server.PostForm("/v2/translate", ("text", "مرحبا"), ("target_lang", "EN-US"), ("auth_key", "good-key")))).Status);
+    }
+
+    [Fact]
     public async Task Keys_are_optional_unless_required()
     {
         await using var server = await RunningServer.Start(new ServerSettings { ApiKeysFile = _keys }, new EchoTranslator());

@@ -7,6 +7,7 @@ public sealed class TinyServer : IAsyncLifetime
 {
     public const int CharLimit = 300;
     public const int BatchLimit = 8;
+    public const int MaxBodyBytes = 64 * 1024;
 
     private Translator? _model;
     private RunningServer? _server;
@@ -19,7 +20,7 @@ public sealed class TinyServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _model = Translator.Load(TestModels.Tiny, new TranslatorOptions { Generation = new() { MaxNewTokens = 8 } });
-        _server = await RunningServer.Start(new ServerSettings { CharLimit = CharLimit, BatchLimit = BatchLimit, MaxBodyBytes = 64 * 1024, MaxUploadBytes = 256 * 1024 }, _model);
+        _server = await RunningServer.Start(new ServerSettings { CharLimit = CharLimit, BatchLimit = BatchLimit, MaxBodyBytes = MaxBodyBytes, MaxUploadBytes = 256 * 1024 }, _model);
     }
 
     public async Task DisposeAsync()

@@ -215,4 +215,42 @@ public sealed class TranslateApiTests(TinyServer tiny) : IClassFixture<TinyServe
         using var response = await Server.Client.SendAsync(request);
         Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
     }
+
+    [Fact]
+    public async Task Cors_lets_browsers_delete_jobs_and_glossaries()
+    {
+        foreach (string path in new[] { "/jobs/0123", "/v2/glossaries/0123", "/glossaries/0123" })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Options, path);
+            request.Headers.Add("Origin", "https://example.org");
+            request.Headers.Add("Access-Control-Request-Method", "DELETE");
+            using var response = await Server.Client.SendAsync(request);
+            Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+            Assert.Contains("DELETE", response.Headers.GetValues("Access-Control-Allow-Methods").Single().Split(','));
+        }
+    }
+
+    [Fact]
+    public async Task A_compressed_body_is_415_in_each_apis_shape_not_misread()
+    {
+        const string message = "Unsupported Content-Encoding: gzip; send the body uncompressed";
+        await RunningServer.AssertError(await Server.Client.PostAsync("/translate", Gzipped("""{"q": "مرحبا", "source": "ar", "target": "en"}""", "application/json")), 415, message);
+        await RunningServer.AssertError(await Server.Client.PostAsync("/translate", Gzipped("q=x&source=ar&target=en", "application/x-www-form-urlencoded")), 415, message);
+        await RunningServer.AssertDeepLError(await Server.Client.PostAsync("/v2/translate", Gzipped("""{"text": ["مرحبا"], "target_lang": "EN"}""", "application/json")), 415, message);
+        using var plain = new StringContent("""{"q": "مرحبا", "source": "ar", "target": "en"}""", Encoding.UTF8, "application/json") { Headers = { ContentEncoding = { "identity" } } };
+        Assert.Equal(200, (int)(await Server.Client.PostAsync("/translate", plain)).StatusCode);
+    }
+
+    private static ByteArrayContent Gzipped(string body, string contentType)
+    {
+        using var packed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(body));
+        }
+        var content = new ByteArrayContent(packed.ToArray());
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        content.Headers.ContentEncoding.Add("gzip");
+        return content;
+    }
 }

@@ -7,7 +7,7 @@ namespace Tarjama.Server.CatTools;
 /// (<c>/translate?q=…&amp;langpair=ar|en&amp;markUnknown=no&amp;key=…</c>), with APy's answers and error shape.</summary>
 internal sealed class ApertiumEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, Admission admission)
 {
-    private const string Prefix = "/apy";
+    public const string Prefix = "/apy";
 
     private sealed record Answer(object ResponseData, string? ResponseDetails, int ResponseStatus);
 
@@ -15,7 +15,12 @@ internal sealed class ApertiumEndpoints(ServerSettings settings, LanguagePairs p
 
     private sealed record Pair(string SourceLanguage, string TargetLanguage);
 
-    private sealed record Failure(string Status, int Code, string Message, string Explanation);
+    /// <summary>APy's error body: its status code and reason phrase, and what went wrong.</summary>
+    internal sealed record Failure(string Status, int Code, string Message, string Explanation)
+    {
+        public static Failure Of(int status, string explanation) =>
+            new("error", status, Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status), explanation);
+    }
 
     public void Map(IEndpointRouteBuilder routes)
     {
@@ -41,20 +46,12 @@ internal sealed class ApertiumEndpoints(ServerSettings settings, LanguagePairs p
         return new Translated((await TextTranslation.TranslateAsync(admitted.Translator, [text], DocumentFormat.Text, context.RequestAborted, settings.Memory.Options(translator, fields)))[0]);
     });
 
-    /// <summary>Checks the key, runs <paramref name="answer"/>, and wraps what it gives, or the refusal, as APy does.</summary>
+    /// <summary>Checks the key, runs <paramref name="answer"/>, and wraps what it gives as APy does (the error edge writes
+    /// refusals in APy's shape).</summary>
     private async Task<IResult> Answering(HttpContext context, Func<RequestFields, Task<object>> answer)
     {
-        try
-        {
-            var fields = await RequestFields.ReadAsync(context.Request, settings.MaxBodyBytes);
-            access.CheckKey(context, fields.Text("key"));
-            return Results.Json(new Answer(await answer(fields), null, StatusCodes.Status200OK), ServerJson.Options);
-        }
-        catch (ApiError refused)
-        {
-            return Results.Json(new Failure("error", refused.Status, ReasonPhrase(refused.Status), refused.Message), ServerJson.Options, statusCode: refused.Status);
-        }
+        var fields = await RequestFields.ReadAsync(context.Request, settings.MaxBodyBytes);
+        access.CheckKey(context, fields.Text("key"));
+        return Results.Json(new Answer(await answer(fields), null, StatusCodes.Status200OK), ServerJson.Options);
     }
-
-    private static string ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
 }

@@ -13,6 +13,11 @@ internal static class DeepLCaller
         string? key = header is not null && header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase)
             ? header[Scheme.Length..].Trim()
             : fields?.Text("auth_key");
+        if (string.IsNullOrEmpty(key) && access.RequiresKey)
+        {
+            // DeepL refuses a request without a key as it does a wrong one, and its clients read 403 as "check the key".
+            throw new ApiError(StatusCodes.Status403Forbidden, "Authorization failed: send a key as Authorization: DeepL-Auth-Key KEY");
+        }
         return access.CheckKey(context, string.IsNullOrEmpty(key) ? null : key);
     }
 }

@@ -1,6 +1,6 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.StaticFiles;
 using Tarjama.Documents;
 using Tarjama.Jobs;
 using Tarjama.Server.Jobs;
@@ -11,9 +11,14 @@ namespace Tarjama.Server.DeepL;
 /// <summary>DeepL API v2's document translation on the server's background jobs: upload (multipart) → id and key;
 /// status; result, which is deleted once downloaded. Documents are the formats the file endpoints take; a job is seen
 /// only by the caller that uploaded it, with its document key.</summary>
-internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles supported, DeepLUsage usage, ServerJobs jobs, GlossaryStore glossaries, MemoryBudget memory)
+internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles supported, DeepLUsage usage, ServerJobs jobs, OwnedGlossaries glossaries, MemoryBudget memory)
 {
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+    private static readonly TimeSpan AbortNoticeWait = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Documents whose result is being sent now.</summary>
+    private readonly ConcurrentDictionary<string, byte> _downloading = new();
+
+    private static ApiError NotFound => new(StatusCodes.Status404NotFound, "Document not found.");
 
     public void Map(IEndpointRouteBuilder routes)
     {
@@ -27,7 +32,7 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
         var fields = await RequestFields.ReadAsync(context.Request, settings.MaxUploadBytes);
         string caller = DeepLCaller.Check(context, access, fields);
         var file = fields.File("file") ?? throw DeepLRequest.Bad("Parameter 'file' not specified.");
-        string fileName = fields.Text("filename") ?? file.FileName;
+        string fileName = UploadNames.Of(fields.Text("filename") ?? file.FileName);
         if (!supported.Accepts(fileName))
         {
             throw DeepLRequest.Bad("Value for 'file' not supported: the document formats are " + string.Join(", ", supported.Extensions) + ".");
@@ -48,9 +53,9 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
         var text = DocumentSample.Read(content, fileName);
         string source = DeepLLanguages.ToCode(fields.Text("source_lang")) ?? ScriptDetector.Detect([text.Sample], pairs.Languages)[0].Language;
         var translator = DeepLRequest.Resolve(pairs, source, target);
-        var glossary = DeepLRequest.Glossary(fields, glossaries, translator, fields.Text("source_lang") is not null);
-        usage.Spend(caller, text.Characters);
-        var job = jobs.Submit(new JobSpec
+        var glossary = DeepLRequest.Glossary(fields, glossaries, caller, translator, fields.Text("source_lang") is not null);
+        // A submission refused (too many jobs) is not billed.
+        var job = await usage.SpendOnAsync(caller, text.Characters, () => Task.FromResult(jobs.Submit(new JobSpec
         {
             Owner = caller,
             Kind = JobKind.Document,
@@ -62,7 +67,7 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
             AccessKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
             Characters = text.Characters,
             Memory = fields.Flag("tm") != false,
-        }, content);
+        }, content)));
         return Results.Json(new { document_id = job.Id, document_key = job.Spec.AccessKey }, DeepLJson.Options);
     }
 
@@ -79,16 +84,52 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
         }, DeepLJson.Options);
     }
 
-    private async Task<IResult> Result(HttpContext context, string id)
+    /// <summary>The translated file, deleted once it has been sent whole: a download the client broke off leaves it
+    /// there for the next try. While it is being sent the document is not found, as it will not be after.</summary>
+    private async Task Result(HttpContext context, string id)
     {
         var job = await Find(context, id);
         string path = jobs.Runner.ResultPath(job) ?? throw (job.IsFinished
             ? new ApiError(StatusCodes.Status400BadRequest, "Document translation failed: " + (job.Error ?? "the document was cancelled"))
             : new ApiError(StatusCodes.Status503ServiceUnavailable, "Document not ready."));
-        byte[] bytes = await File.ReadAllBytesAsync(path, context.RequestAborted);
-        jobs.Runner.Delete(job);
-        string contentType = ContentTypes.TryGetContentType(job.Spec.Name, out var type) ? type : "text/plain";
-        return Results.File(bytes, contentType + "; charset=utf-8", job.Spec.Name);
+        if (!_downloading.TryAdd(job.Id, 0))
+        {
+            throw NotFound;
+        }
+        try
+        {
+            await SendOnce(context, job, path);
+        }
+        finally
+        {
+            _downloading.TryRemove(job.Id, out _);
+        }
+    }
+
+    /// <summary>Sends the result, then deletes the document unless the client broke the download off.</summary>
+    private async Task SendOnce(HttpContext context, JobInfo job, string path)
+    {
+        await Results.File(path, DocumentContentTypes.Of(job.Spec.Name), job.Spec.Name).ExecuteAsync(context);
+        await context.Response.CompleteAsync();
+        if (!await BrokenOff(context))
+        {
+            jobs.Runner.Delete(job);
+        }
+    }
+
+    /// <summary>Whether the client went away before the answer it was sent reached it. Kestrel tells a reset connection
+    /// a moment after the last write returns (on the thread pool), so a short wait follows an answer that looks complete.</summary>
+    private static async Task<bool> BrokenOff(HttpContext context)
+    {
+        try
+        {
+            await Task.Delay(AbortNoticeWait, context.RequestAborted);
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            return true;
+        }
     }
 
     /// <summary>DeepL's names for a job's states.</summary>
@@ -107,7 +148,8 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
         string caller = DeepLCaller.Check(context, access, fields);
         return jobs.Runner.Find(id, caller) is { Spec.AccessKey: { } secret } job && fields.Text("document_key") is { } key
             && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(secret), Encoding.ASCII.GetBytes(key))
+            && !_downloading.ContainsKey(job.Id)
             ? job
-            : throw new ApiError(StatusCodes.Status404NotFound, "Document not found.");
+            : throw NotFound;
     }
 }

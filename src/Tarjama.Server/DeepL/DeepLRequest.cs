@@ -20,9 +20,9 @@ internal static class DeepLRequest
         return pairs.Find(source, target) ?? throw Bad($"Translating from {source.ToUpperInvariant()} to {target.ToUpperInvariant()} is not supported.");
     }
 
-    /// <summary>The stored glossary <c>glossary_id</c> names, which must be for the request's pair; null when none is named.</summary>
+    /// <summary>The caller's stored glossary <c>glossary_id</c> names, which must be for the request's pair; null when none is named.</summary>
     /// <param name="sourceGiven">Whether the request named its source language, which DeepL requires with a glossary.</param>
-    public static TermMatcher? Glossary(RequestFields fields, GlossaryStore store, LanguageRoute route, bool sourceGiven)
+    public static TermMatcher? Glossary(RequestFields fields, OwnedGlossaries store, string caller, LanguageRoute route, bool sourceGiven)
     {
         if (fields.Text("glossary_id") is not { } id)
         {
@@ -32,7 +32,7 @@ internal static class DeepLRequest
         {
             throw Bad("Use of a glossary requires the source_lang parameter to be specified.");
         }
-        var glossary = store.Find(id) ?? throw new ApiError(StatusCodes.Status404NotFound, "Glossary not found.");
+        var glossary = store.Find(id, caller) ?? throw new ApiError(StatusCodes.Status404NotFound, "Glossary not found.");
         return glossary.SourceLanguage == route.SourceLanguage && glossary.TargetLanguage == route.TargetLanguage
             ? glossary.Terms
             : throw Bad($"Glossary {id} is for {glossary.SourceLanguage.ToUpperInvariant()} to {glossary.TargetLanguage.ToUpperInvariant()}, not {route.SourceLanguage.ToUpperInvariant()} to {route.TargetLanguage.ToUpperInvariant()}.");

@@ -5,7 +5,7 @@ namespace Tarjama.Server.DeepL;
 
 /// <summary>DeepL API v2's text endpoints under /v2: translate, languages and usage, with DeepL's field names, answers
 /// and status codes, so DeepL's own client libraries work with the server URL pointed here.</summary>
-internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, Admission admission, DeepLUsage usage, GlossaryStore glossaries)
+internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, Admission admission, DeepLUsage usage, OwnedGlossaries glossaries)
 {
     private const int MaxTexts = 50;
 
@@ -45,13 +45,31 @@ internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguageP
         string split = Choice(fields, "split_sentences", SplitModes) ?? "1";
         Choice(fields, "formality", Formalities); // no model here has a formality setting: valid values are accepted and ignored
         fields.Flag("preserve_formatting"); // always so: spacing, punctuation and case of the source are kept
-        string source = DeepLLanguages.ToCode(fields.Text("source_lang"))
-            // The context is read, never translated: it helps tell the source language of short texts. Tag names are not
-            // the text's language.
-            ?? ScriptDetector.Detect([.. texts.Select(text => format == DocumentFormat.Text ? text : DocumentSample.WithoutTags(text)), fields.Text("context") ?? ""], pairs.Languages)[0].Language;
-        var translator = DeepLRequest.Resolve(pairs, source, target);
-        var glossary = DeepLRequest.Glossary(fields, glossaries, translator, fields.Text("source_lang") is not null);
-        usage.Spend(caller, texts.Sum(text => (long)text.Length));
+        bool sourceGiven = fields.Text("source_lang") is not null;
+        // The context is read, never translated: it helps tell the source language of short texts. Tag names are not
+        // the text's language.
+        var detected = sourceGiven ? null
+            : ScriptDetector.Detect([.. texts.Select(text => format == DocumentFormat.Text ? text : DocumentSample.WithoutTags(text)), fields.Text("context") ?? ""], pairs.Languages)[0];
+        string source = DeepLLanguages.ToCode(fields.Text("source_lang")) ?? detected!.Language;
+        // As DeepL does, text found to be in the target language already comes back as it is, not refused (CAT tools and
+        // Weblate send segments such as "2024" or "OK" one at a time): when it has no letters at all, or when the script
+        // tells the served languages apart (not on a multilingual model, where Latin letters may be French).
+        bool alreadyThere = detected is not null && source == target && pairs.Languages.Contains(target) && fields.Text("glossary_id") is null
+            && (detected.Confidence == 0 || ScriptDetector.TellsApart(pairs.Languages));
+        var translator = alreadyThere ? null : DeepLRequest.Resolve(pairs, source, target);
+        var glossary = translator is null ? null : DeepLRequest.Glossary(fields, glossaries, caller, translator, sourceGiven);
+        var translated = await usage.SpendOnAsync(caller, texts.Sum(text => (long)text.Length),
+            () => translator is null ? Task.FromResult(texts) : TranslateAsync(context, fields, texts, format, split, translator, glossary));
+        bool billed = fields.Flag("show_billed_characters") == true;
+        return Results.Json(new
+        {
+            translations = translated.Select((text, i) => new Translation(DeepLLanguages.ToDeepL(source), text, billed ? texts[i].Length : null)),
+        }, DeepLJson.Options);
+    }
+
+    /// <summary>The texts translated as the request's options say.</summary>
+    private async Task<IReadOnlyList<string>> TranslateAsync(HttpContext context, RequestFields fields, IReadOnlyList<string> texts, DocumentFormat format, string split, LanguageRoute translator, TermMatcher? glossary)
+    {
         // split_sentences=0 still translates sentence by sentence: the models were trained on sentences, and a segment a CAT
         // tool sends whole comes back whole either way.
         var input = split == "nonewlines" && format == DocumentFormat.Text ? texts.Select(OneLine).ToList() : texts;
@@ -59,12 +77,7 @@ internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguageP
         // ignore_tags: elements whose content stays as it is.
         var kept = TagList(fields, "ignore_tags");
         var options = settings.Memory.Options(translator, fields, new DocumentTranslationOptions { KeptElements = kept, XmlStructure = XmlStructure(fields) });
-        var translated = await TextTranslation.TranslateAsync(admitted.Translator, input, format, context.RequestAborted, options);
-        bool billed = fields.Flag("show_billed_characters") == true;
-        return Results.Json(new
-        {
-            translations = translated.Select((text, i) => new Translation(DeepLLanguages.ToDeepL(source), text, billed ? texts[i].Length : null)),
-        }, DeepLJson.Options);
+        return await TextTranslation.TranslateAsync(admitted.Translator, input, format, context.RequestAborted, options);
     }
 
     private async Task<IResult> Languages(HttpContext context)

@@ -13,14 +13,27 @@ internal sealed class DeepLUsage(ServerSettings settings)
 
     public long Of(string caller) => _characters.GetValueOrDefault(caller);
 
-    /// <summary>Counts <paramref name="characters"/> for <paramref name="caller"/>, refusing with 456 what would pass the quota.</summary>
-    public void Spend(string caller, long characters)
+    /// <summary>Counts <paramref name="characters"/> for <paramref name="caller"/> (456 for what would pass the quota),
+    /// then runs <paramref name="work"/>; work that fails (refused, malformed, the queue full, the client gone) gives
+    /// them back, so a refused request, or a client's retries of it, never use up the quota.</summary>
+    public async Task<T> SpendOnAsync<T>(string caller, long characters, Func<Task<T>> work)
     {
         long total = _characters.AddOrUpdate(caller, characters, (_, used) => used + characters);
         if (settings.CharacterQuota > 0 && total > settings.CharacterQuota)
         {
-            _characters.AddOrUpdate(caller, 0, (_, used) => used - characters);
+            GiveBack(caller, characters);
             throw new ApiError(456, "Quota exceeded. The character limit has been reached.");
         }
+        try
+        {
+            return await work();
+        }
+        catch
+        {
+            GiveBack(caller, characters);
+            throw;
+        }
     }
+
+    private void GiveBack(string caller, long characters) => _characters.AddOrUpdate(caller, 0, (_, used) => used - characters);
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.StaticFiles;
 using Tarjama.Documents;
 using Tarjama.Jobs;
 
@@ -17,8 +16,6 @@ internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs,
     /// <summary>Jobs in one answer of <c>GET /jobs</c> unless its <c>limit</c> says otherwise, and the most it may say:
     /// finished jobs stay for the retention time, so a busy caller can have many.</summary>
     private const int DefaultListed = 100, MaxListed = 1000;
-
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     public void Map(IEndpointRouteBuilder routes)
     {
@@ -56,19 +53,21 @@ internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs,
             var (bytes, format) = SupportedFiles.Footprint(file, null);
             memory.CheckFits(bytes, format); // a job no job worker could hold is refused now, not failed later
         }
-        var document = file is null ? null : DocumentSample.Read(input, file.FileName);
-        string detected = source == "auto" ? ScriptDetector.Detect([document?.Sample ?? JsonSerializer.Deserialize<string[]>(input)![0]], pairs.Languages)[0].Language : source;
+        string? name = file is null ? null : UploadNames.Of(file);
+        var document = name is null ? null : DocumentSample.Read(input, name);
+        // Every text tells, as on /translate: the first alone may be a number or a name in the other script.
+        string detected = source == "auto" ? ScriptDetector.Detect(document is null ? texts!.Value.Texts : [document.Sample], pairs.Languages)[0].Language : source;
         var route = jobs.Route(fields.Text("model"), detected, target, source);
         var spec = new JobSpec
         {
             Owner = owner,
             Kind = file is null ? JobKind.Texts : JobKind.Document,
-            Name = file?.FileName ?? "texts",
+            Name = name ?? "texts",
             SourceLanguage = route.SourceLanguage,
             TargetLanguage = route.TargetLanguage,
             Model = jobs.ModelName(route),
             Format = Format(fields.Text("format"), file is null),
-            Glossary = ServerJobs.Terms(glossaries.TermsFor(fields, route)),
+            Glossary = ServerJobs.Terms(glossaries.TermsFor(fields, route, owner)),
             Memory = fields.Flag("tm") != false,
             Characters = document?.Characters ?? texts!.Value.Texts.Sum(text => (long)text.Length),
         };
@@ -108,8 +107,7 @@ internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs,
         {
             return Results.File(path, "application/json; charset=utf-8");
         }
-        string type = ContentTypes.TryGetContentType(job.Spec.Name, out var known) ? known : "text/plain";
-        return Results.File(path, type.StartsWith("text/", StringComparison.Ordinal) ? type + "; charset=utf-8" : type, job.Spec.Name);
+        return Results.File(path, DocumentContentTypes.Of(job.Spec.Name), job.Spec.Name);
     }
 
     private async Task<IResult> Cancel(HttpContext context, string id)

@@ -24,6 +24,11 @@ internal static class DelimitedGlossaryReader
             {
                 continue;
             }
+            // DeepL's CSV may name the pair on every line: source,target,source_lang,target_lang.
+            if (comma && fields.Count == 4 && Is(fields[2], sourceLanguage) && Is(fields[3], targetLanguage))
+            {
+                fields = [fields[0], fields[1]];
+            }
             if (fields.Count is < 2 or > 3)
             {
                 throw new TarjamaException($"{name}:{i + 1}: expected source{(comma ? "," : "<TAB>")}target[{(comma ? "," : "<TAB>")}comment], found {fields.Count} field(s)");

@@ -1,0 +1,11 @@
+namespace Tarjama.Server;
+
+/// <summary>The name an upload goes by: the last part of what the client sent, whichever separator its system uses. A
+/// Windows client may send <c>C:\docs\news.txt</c>, which on this server's Linux is not a path, and a translated file
+/// must not come back named after the sender's folders.</summary>
+internal static class UploadNames
+{
+    public static string Of(string sent) => sent[(sent.LastIndexOfAny(['/', '\\']) + 1)..];
+
+    public static string Of(IFormFile file) => Of(file.FileName);
+}

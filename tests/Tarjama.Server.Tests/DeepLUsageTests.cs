@@ -1,0 +1,67 @@
+using System.Text;
+using System.Text.Json;
+using Tarjama.Server.Jobs;
+using Tarjama.Translation;
+
+namespace Tarjama.Server.Tests;
+
+/// <summary>DeepL's character quota (<c>serve --character-quota</c>) on the tiny real model: only work done counts
+/// against it.</summary>
+public sealed class DeepLUsageTests : IAsyncLifetime
+{
+    private const int Quota = 100;
+
+    private Translator? _model;
+
+    public Task InitializeAsync()
+    {
+        _model = Translator.Load(TestModels.Tiny, new TranslatorOptions { Generation = new() { MaxNewTokens = 8 } });
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync()
+    {
+        _model!.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_refused_translation_is_not_billed_so_retrying_it_never_reaches_the_quota()
+    {
+        await using var server = await RunningServer.Start(new ServerSettings { CharacterQuota = Quota }, _model!);
+        const string broken = "<p>مرحبا بالعالم <b>الأخبار اليوم في المدينة</p>"; // not well-formed; three tries of it pass the quota
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            var (status, _) = await server.PostDeepL("/v2/translate", ("text", broken), ("source_lang", "AR"), ("target_lang", "EN-US"), ("tag_handling", "xml"));
+            Assert.Equal(400, status);
+        }
+        Assert.Equal(0, await Used(server));
+        var (translated, _) = await server.PostDeepL("/v2/translate", ("text", "مرحبا بالعالم"), ("target_lang", "EN-US"));
+        Assert.Equal(200, translated);
+        Assert.Equal("مرحبا بالعالم".Length, await Used(server));
+    }
+
+    [Fact]
+    public async Task A_document_refused_for_too_many_jobs_is_not_billed()
+    {
+        await using var server = await RunningServer.Start(new ServerSettings { CharacterQuota = 1_000_000, Jobs = new JobSettings { MaxUnfinished = 1, Concurrency = 1 } }, _model!);
+        // Many distinct lines, so this job is still unfinished when the document comes.
+        string[] many = [.. Enumerable.Range(0, 6000).Select(i => $"مرحبا بالعالم {i}")];
+        var (_, running) = await RunningServer.Read(await server.PostJson("/jobs", JsonSerializer.Serialize(new { q = many, source = "ar", target = "en" })));
+        using var upload = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("مرحبا بالعالم\n")), "file", "news.txt" },
+            { new StringContent("EN-US"), "target_lang" },
+        };
+        var (status, _) = await RunningServer.Read(await server.Client.PostAsync("/v2/document", upload));
+        Assert.Equal(429, status);
+        Assert.Equal(0, await Used(server));
+        await server.Client.DeleteAsync($"/jobs/{running.GetProperty("id").GetString()}");
+    }
+
+    private static async Task<long> Used(RunningServer server)
+    {
+        var (_, usage) = await server.PostDeepL("/v2/usage");
+        return usage.GetProperty("character_count").GetInt64();
+    }
+}

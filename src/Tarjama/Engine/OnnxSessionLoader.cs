@@ -62,7 +62,7 @@ internal static class OnnxSessionLoader
         }
     }
 
-    /// <summary>The graph at <paramref name="path"/>; null when protobuf cannot read it, which is then left to ONNX
+    /// <summary>The graph at <paramref name="path"/>; null when it cannot be opened or protobuf cannot read it, which is then left to ONNX
     /// Runtime, whose error names what is wrong.</summary>
     internal static ModelProto? Parse(string path)
     {
@@ -71,7 +71,7 @@ internal static class OnnxSessionLoader
             using var stream = File.OpenRead(path);
             return ModelProto.Parser.ParseFrom(stream);
         }
-        catch (Exception e) when (e is InvalidProtocolBufferException or IOException)
+        catch (Exception e) when (e is InvalidProtocolBufferException or IOException or UnauthorizedAccessException)
         {
             return null;
         }

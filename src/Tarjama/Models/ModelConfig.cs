@@ -46,18 +46,15 @@ internal static class ModelJson
 
     public static T Read<T>(string path)
     {
+        string text = ModelFileReader.Read(path, File.ReadAllText);
         try
         {
-            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), Options)
+            return JsonSerializer.Deserialize<T>(text, Options)
                 ?? throw new TarjamaException($"{path}: empty JSON document");
         }
         catch (JsonException e)
         {
             throw new TarjamaException($"{path}: not valid JSON ({e.Message})", e);
-        }
-        catch (IOException e)
-        {
-            throw new TarjamaException($"{path}: cannot be read ({e.Message})", e);
         }
     }
 }

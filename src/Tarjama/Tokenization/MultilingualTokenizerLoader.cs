@@ -127,7 +127,7 @@ internal static class MultilingualTokenizerLoader
     {
         var pieces = new List<(string, int)>();
         byte[] charsmap = [];
-        var input = new CodedInputStream(File.ReadAllBytes(path));
+        var input = new CodedInputStream(ModelFileReader.Read(path, File.ReadAllBytes));
         uint tag;
         while ((tag = input.ReadTag()) != 0)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Google.Protobuf;
 using Microsoft.ML.Tokenizers;
+using Tarjama.Models;
 
 namespace Tarjama.Tokenization;
 
@@ -21,7 +22,7 @@ public static class TokenizerJsonModel
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            using var document = JsonDocument.Parse(ModelFileReader.Read(path, File.ReadAllText));
             var root = document.RootElement;
             var model = root.GetProperty("model");
             if (model.GetProperty("type").GetString() != "Unigram")
@@ -50,7 +51,7 @@ public static class TokenizerJsonModel
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            using var document = JsonDocument.Parse(ModelFileReader.Read(path, File.ReadAllText));
             var root = document.RootElement;
             var model = root.GetProperty("model");
             if (model.GetProperty("type").GetString() != "BPE")

@@ -101,7 +101,7 @@ public class TranslateSentencesCliTests
         AssertOneErrorLine(result, "config.json: not valid JSON");
     }
 
-    private static void AssertOneErrorLine(CliRunner.Result result, string expected)
+    internal static void AssertOneErrorLine(CliRunner.Result result, string expected)
     {
         Assert.Equal(2, result.ExitCode);
         var lines = result.Stderr.Trim().Split('\n');

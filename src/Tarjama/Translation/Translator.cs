@@ -27,7 +27,7 @@ public sealed class Translator : ITermTranslator, IDisposable
         _generation = folder.Generation;
         _defaults = options.Generation;
         Settings = SettingsFor(_defaults);
-        BatchSize = Math.Max(1, options.BatchSize);
+        BatchSize = options.BatchSize;
         _maxInputLength = folder.Config.MaxPositionEmbeddings;
         _termTargets = new TermTargetEncoder(family);
     }
@@ -55,6 +55,7 @@ public sealed class Translator : ITermTranslator, IDisposable
     public static Translator Load(string modelPath, TranslatorOptions? options = null)
     {
         options ??= new TranslatorOptions();
+        options.Check();
         var folder = ModelFolder.Open(modelPath, options.DType, options.DecoderForm);
         var family = ModelFamilies.Open(folder, options.SourceLanguage, options.TargetLanguage);
         var statistics = new EngineStatistics();

@@ -29,9 +29,11 @@ internal sealed class ModelOptions
     /// <summary>The options that set how the engine runs and decodes, all but <c>--model</c>.</summary>
     public IEnumerable<Option> Decoding => [DType, Decoder, Threads, FullLogits, BatchSize, Beams, MaxNewTokens, MaxLength, LengthPenalty, EarlyStop, NoRepeatNgram, RepetitionPenalty, NBest];
 
-    public void AddTo(Command command)
+    /// <param name="withNBest">Whether the command shows an n-best list (translate's jsonl); the others write the best
+    /// translation only, so --n-best there would do nothing and is not offered.</param>
+    public void AddTo(Command command, bool withNBest = false)
     {
-        foreach (var option in Decoding.Prepend(Model))
+        foreach (var option in Decoding.Prepend(Model).Where(o => withNBest || o != NBest))
         {
             command.Options.Add(option);
         }

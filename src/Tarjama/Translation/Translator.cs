@@ -77,6 +77,7 @@ public sealed class Translator : ITermTranslator, IDisposable
             var (withPast, projection) = OnnxSessionLoader.OpenDecoder(folder.DecoderWithPastPath!, engine, statistics);
             try
             {
+                DecoderCacheShape.Check(folder.DecoderWithPastPath!, withPast.InputMetadata, config, folder.File("config.json"));
                 var cross = CrossAttentionCache.Open(folder.DecoderPath!, OnnxDecoder.CrossPresent(config.DecoderLayers), heads, headSize, engine, statistics);
                 var whole = cross is null ? OnnxSessionLoader.Open(folder.DecoderPath!, engine, statistics) : null;
                 return new SplitDecoder(cross, whole, withPast, projection, config.DecoderLayers, heads, headSize, CacheType(withPast.InputMetadata));
@@ -90,6 +91,16 @@ public sealed class Translator : ITermTranslator, IDisposable
             }
         }
         var (merged, mergedProjection) = OnnxSessionLoader.OpenDecoder(folder.MergedDecoderPath!, engine, statistics);
+        try
+        {
+            DecoderCacheShape.Check(folder.MergedDecoderPath!, merged.InputMetadata, config, folder.File("config.json"));
+        }
+        catch
+        {
+            merged.Dispose();
+            mergedProjection?.Dispose();
+            throw;
+        }
         return new MergedDecoder(merged, mergedProjection, config.DecoderLayers, heads, headSize, CacheType(merged.InputMetadata));
     }
 

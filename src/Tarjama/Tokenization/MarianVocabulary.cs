@@ -33,6 +33,10 @@ public sealed class MarianVocabulary
     public static MarianVocabulary Load(string path)
     {
         var ids = ModelJson.Read<Dictionary<string, int>>(path);
+        if (ids.Count == 0)
+        {
+            throw new TarjamaException($"{path}: the vocabulary is empty");
+        }
         try
         {
             return new MarianVocabulary(ids);

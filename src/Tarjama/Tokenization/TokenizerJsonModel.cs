@@ -38,7 +38,7 @@ public static class TokenizerJsonModel
             var tokenizer = SentencePieceTokenizer.Create(new MemoryStream(proto), false, false);
             return (tokenizer, MarianVocabulary.FromPieces(pieces.Select(p => p.Piece).ToList()));
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
         {
             throw new TarjamaException($"{path}: not a usable tokenizer.json ({e.Message})", e);
         }
@@ -70,7 +70,7 @@ public static class TokenizerJsonModel
             var tokenizer = SentencePieceTokenizer.Create(new MemoryStream(Proto(pieces, 0, [1, 2], charsmap, BpeModel)), false, false);
             return (tokenizer, MarianVocabulary.FromIds(vocabulary), charsmap);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or FormatException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or FormatException or IndexOutOfRangeException)
         {
             throw new TarjamaException($"{path}: not a usable tokenizer.json ({e.Message})", e);
         }

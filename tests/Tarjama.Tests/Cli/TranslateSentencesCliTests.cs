@@ -58,6 +58,28 @@ public class TranslateSentencesCliTests
         AssertOneErrorLine(result, "model folder '/nonexistent/model' does not exist");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_model_path_that_is_a_file_is_named_as_a_file(bool relative)
+    {
+        // Relative and with a slash, it reads like a Hub repository id (owner/name): before, a download was tried.
+        string folder = $"tarjama-model-file-{Guid.NewGuid():N}";
+        string file = Path.Combine(folder, "model.onnx");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(file, "not a model");
+        try
+        {
+            string argument = relative ? file : Path.GetFullPath(file);
+            var result = CliRunner.Run("x\n"u8.ToArray(), new Dictionary<string, string> { ["HF_HUB_OFFLINE"] = "1" }, "translate", "-m", argument, "--sentences");
+            AssertOneErrorLine(result, $"'{argument}' is a file; a model is a folder");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void Half_downloaded_model_names_the_missing_file()
     {

@@ -77,6 +77,18 @@ public static class CacheVerifier
             : [];
     }
 
+    /// <summary>Deletes the blob behind a snapshot file when its bytes no longer hash to its name, so that a pull
+    /// downloads it again; true when it did.</summary>
+    internal static bool DropIfDamaged(RepoCacheFolder folder, string commit, string path)
+    {
+        if (Check(folder, commit, path, []).Outcome != FileCheckOutcome.Damaged)
+        {
+            return false;
+        }
+        File.Delete(new FileInfo(folder.PointerPath(commit, path)).ResolveLinkTarget(returnFinalTarget: true)!.FullName);
+        return true;
+    }
+
     private static FileCheck Check(RepoCacheFolder folder, string commit, string path, Dictionary<string, string?> blobHashes)
     {
         var pointer = new FileInfo(folder.PointerPath(commit, path));

@@ -127,6 +127,7 @@ public sealed record GenerationSettings
     {
         { ValueKind: JsonValueKind.True } => EarlyStopping.Early,
         { ValueKind: JsonValueKind.String } s when s.GetString() == "never" => EarlyStopping.Never,
-        _ => EarlyStopping.Heuristic,
+        null or { ValueKind: JsonValueKind.False or JsonValueKind.Null } => EarlyStopping.Heuristic,
+        { } other => throw new TarjamaException($"early_stopping takes true, false or \"never\" (got {other.GetRawText()})"),
     };
 }

@@ -40,6 +40,15 @@ public sealed record GenerationConfig
                 throw new TarjamaException($"{path}: {key} takes a token id or a list of them (got {value?.GetRawText()})");
             }
         }
+        try
+        {
+            // Its settings on their own, so that a bad value is reported with the file it is in.
+            Decoding.GenerationSettings.From(config, eos: 0, decoderStart: 0);
+        }
+        catch (TarjamaException e)
+        {
+            throw new TarjamaException($"{path}: {e.Message}", e);
+        }
         return config;
     }
 

@@ -44,12 +44,15 @@ public sealed class Translator : ITermTranslator, IDisposable
     /// <summary>Loads a model by catalogue name (<c>nllb-200-distilled-600M</c>), Hub repository id
     /// (<c>Xenova/opus-mt-ar-en</c>) or folder; a model not on disk yet is pulled into the Hugging Face cache first
     /// (unless <c>HF_HUB_OFFLINE=1</c>).</summary>
-    public static Task<Translator> OpenAsync(string model, TranslatorOptions? options = null, CancellationToken cancellationToken = default) =>
-        Task.Run(() =>
+    public static Task<Translator> OpenAsync(string model, TranslatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Task.Run(() =>
         {
             var resolve = new ModelResolveOptions { Hub = HubSettings.FromEnvironment(), Dtype = options?.DType ?? ModelDtype.Fp32 };
             return Load(ModelResolver.ResolveModelDirectory(model, resolve, cancellationToken), options);
         }, cancellationToken);
+    }
 
     /// <summary>Loads the model in a folder laid out as the Hub's ONNX exports are.</summary>
     public static Translator Load(string modelPath, TranslatorOptions? options = null)
@@ -128,7 +131,8 @@ public sealed class Translator : ITermTranslator, IDisposable
         Task.Run(() => TranslateDetailed(texts, options, cancellationToken), cancellationToken);
 
     /// <summary>This model as a segment translator fixed to one call's options, for documents and evaluation.</summary>
-    public ISegmentTranslator With(TranslationOptions options) => new BoundTranslator(this, options);
+    public ISegmentTranslator With(TranslationOptions options) =>
+        new BoundTranslator(this, options ?? throw new ArgumentNullException(nameof(options)));
 
     private sealed class BoundTranslator(Translator model, TranslationOptions options) : ISegmentTranslator
     {
@@ -149,9 +153,12 @@ public sealed class Translator : ITermTranslator, IDisposable
         var inputs = new List<ModelInput>();
         var requests = new Dictionary<(TranslationOptions, string), (GenerationOverrides, DecodeRequest)>();
         var settings = new Dictionary<GenerationOverrides, GenerationSettings>();
+        ArgumentNullException.ThrowIfNull(items);
         for (int i = 0; i < items.Count; i++)
         {
-            var (text, options) = items[i];
+            // A record's positional properties are not checked for null when it is built; a null here is the caller's.
+            var (text, options) = items[i] ?? throw new ArgumentException($"item {i} is null", nameof(items));
+            ArgumentNullException.ThrowIfNull(options, $"{nameof(items)}[{i}].{nameof(TranslationItem.Options)}");
             if (string.IsNullOrWhiteSpace(text))
             {
                 continue;

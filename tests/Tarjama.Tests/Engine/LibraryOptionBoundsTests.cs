@@ -44,4 +44,14 @@ public class LibraryOptionBoundsTests
         var error = Assert.Throws<TarjamaException>(() => translator.TranslateDetailed(["مرحبا"], new TranslationOptions { Generation = generation }));
         Assert.StartsWith(expected, error.Message);
     }
+
+    [Fact]
+    public async Task Null_arguments_are_argument_errors_not_null_references()
+    {
+        // Before: NullReferenceException from inside the translator, which reads as a bug in it.
+        using var translator = Translator.Load(Model);
+        Assert.Throws<ArgumentNullException>(() => translator.TranslateDetailed([new TranslationItem("مرحبا", null!)]));
+        Assert.Throws<ArgumentNullException>(() => translator.With(null!));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Translator.OpenAsync(null!));
+    }
 }

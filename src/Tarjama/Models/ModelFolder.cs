@@ -38,6 +38,12 @@ public sealed class ModelFolder
         {
             throw new TarjamaException($"model folder not found: {path}");
         }
+        // A folder where one of the model's files should be would pass for a missing file: the model would run without
+        // it (other decoding rules without generation_config.json, tokenizer.json instead of vocab.json).
+        if (new[] { Hub.ModelFiles.Config }.Concat(Hub.ModelFiles.Optional).Select(name => System.IO.Path.Combine(path, name)).FirstOrDefault(Directory.Exists) is { } folder)
+        {
+            throw new TarjamaException($"{folder}: a folder, where the model's file of that name should be");
+        }
         string configPath = System.IO.Path.Combine(path, "config.json");
         if (!System.IO.File.Exists(configPath))
         {

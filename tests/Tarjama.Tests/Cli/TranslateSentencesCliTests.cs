@@ -114,6 +114,20 @@ public class TranslateSentencesCliTests
         AssertOneErrorLine(result, file + ": not a loadable ONNX model");
     }
 
+    [Theory]
+    [InlineData("generation_config.json")]
+    [InlineData("vocab.json")]
+    [InlineData("config.json")]
+    public void A_folder_in_place_of_a_model_file_is_named(string file)
+    {
+        // Before: taken for a missing file, so the model ran with HF's default decoding (no generation_config.json)
+        // or with tokenizer.json (no vocab.json), and exited 0; config.json was "not a model folder (no config.json)".
+        using var model = new ModelCopy(Fixtures.ReferenceModel, file);
+        Directory.CreateDirectory(model.File(file));
+        var result = CliRunner.Run("x\n", "translate", "-m", model.Path, "--sentences");
+        AssertOneErrorLine(result, $"{model.File(file)}: a folder, where the model's file of that name should be");
+    }
+
     [Fact]
     public void Broken_config_json_is_named()
     {

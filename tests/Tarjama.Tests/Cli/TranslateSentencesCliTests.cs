@@ -102,6 +102,14 @@ public class TranslateSentencesCliTests
         AssertOneErrorLine(result, "encoder_model_quantized.onnx: missing (dtype q8); dtypes present: fp32");
     }
 
+    [Fact]
+    public void A_decoder_form_the_dtype_lacks_says_which_form_it_has()
+    {
+        // tiny-ar-en has q8 with the merged decoder only; before, the line said "dtypes present: fp32, fp16, q8".
+        var result = CliRunner.Run("x\n", "translate", "-m", Fixtures.Path("models", "tiny-ar-en"), "--sentences", "--dtype", "q8", "--decoder", "split");
+        AssertOneErrorLine(result, "decoder_model_quantized.onnx: missing (dtype q8); dtype q8 has only the merged decoder (decoder_model_merged) here");
+    }
+
     [Theory]
     [InlineData("encoder_model.onnx")]
     [InlineData("decoder_model.onnx")]

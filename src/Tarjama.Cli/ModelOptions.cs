@@ -13,9 +13,9 @@ internal sealed class ModelOptions
     public Option<string> Model { get; } = new("--model", "-m") { Description = "Model: a folder (Hugging Face ONNX export of OPUS-MT, NLLB-200 or M2M100), a catalogue name (opus-mt-ar-en, nllb-200-distilled-600M) or a Hub repository (Xenova/opus-mt-ar-en)", Required = true };
     public Option<string> DType { get; } = new("--dtype") { Description = $"ONNX variant to load: {string.Join(", ", Enum.GetValues<ModelDtype>().Select(d => d.Name()))}", DefaultValueFactory = _ => "fp32" };
     public Option<DecoderForm?> Decoder { get; } = NamedValues.Create("--decoder", "Decoder export to run: auto (split pair when present), merged or split [default: auto]", NamedValues.Of<DecoderForm>());
-    public Option<int> Threads { get; } = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads (default: all cores)" }.Within(0, 256);
+    public Option<int> Threads { get; } = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads (default: all cores)" }.Within(0, EngineOptions.MostThreads);
     public Option<bool> FullLogits { get; } = new("--full-logits") { Description = "Compute every logit at each greedy step (by default greedy search computes them in int8 and exactly only for the tokens that can still be the best: the same tokens, faster; sequence scores are then estimates, so --output jsonl computes every logit)" };
-    public Option<int> BatchSize { get; } = new Option<int>("--batch-size") { Description = "Sentences per engine batch", DefaultValueFactory = _ => 16 }.Within(1, 256);
+    public Option<int> BatchSize { get; } = new Option<int>("--batch-size") { Description = "Sentences per engine batch", DefaultValueFactory = _ => 16 }.Within(1, TranslatorOptions.MostBatchSize);
     public Option<int?> Beams { get; } = new Option<int?>("--beams") { Description = "Beam size (1 = greedy); default from generation_config.json" }.Within(1, 32);
     public Option<int?> MaxNewTokens { get; } = new Option<int?>("--max-new-tokens") { Description = "Most tokens to generate per input" }.Within(1, 1024);
     public Option<int?> MaxLength { get; } = new Option<int?>("--max-length") { Description = "Most decoder tokens, the start token included" }.Within(2, 1024);
@@ -29,9 +29,11 @@ internal sealed class ModelOptions
     /// <summary>The options that set how the engine runs and decodes, all but <c>--model</c>.</summary>
     public IEnumerable<Option> Decoding => [DType, Decoder, Threads, FullLogits, BatchSize, Beams, MaxNewTokens, MaxLength, LengthPenalty, EarlyStop, NoRepeatNgram, RepetitionPenalty, NBest];
 
-    public void AddTo(Command command)
+    /// <param name="withNBest">Whether the command shows an n-best list (translate's jsonl); the others write the best
+    /// translation only, so --n-best there would do nothing and is not offered.</param>
+    public void AddTo(Command command, bool withNBest = false)
     {
-        foreach (var option in Decoding.Prepend(Model))
+        foreach (var option in Decoding.Prepend(Model).Where(o => withNBest || o != NBest))
         {
             command.Options.Add(option);
         }

@@ -93,10 +93,10 @@ internal static class ModelsCommand
                 output.WriteLine($"{repo}: {checks.Count - problems.Count} of {checks.Count} files OK");
                 foreach (var problem in problems)
                 {
-                    output.WriteLine($"  {problem.Outcome.ToString().ToUpperInvariant()} {problem.Path} ({problem.Commit[..7]}): {problem.Detail}");
+                    output.WriteLine($"  {problem.Outcome.ToString().ToUpperInvariant()} {problem.Path} ({problem.Commit[..Math.Min(7, problem.Commit.Length)]}): {problem.Detail}");
                 }
 
-                failed |= problems.Any(p => p.Outcome is FileCheckOutcome.Damaged or FileCheckOutcome.MissingBlob);
+                failed |= problems.Any(p => p.Outcome is FileCheckOutcome.Damaged or FileCheckOutcome.MissingBlob or FileCheckOutcome.BrokenRef);
             }
 
             return failed ? VerificationFailed : 0;

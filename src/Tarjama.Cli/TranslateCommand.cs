@@ -18,7 +18,7 @@ internal static class TranslateCommand
         var format = new Option<string>("--output") { Description = "Sentence-mode output: text, or jsonl (source, translation, token_ids, score; alternatives with --n-best)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "jsonl");
         var command = new Command("translate", "Translate a document (text, Markdown or HTML, structure kept), or one sentence per line with --sentences.");
-        model.AddTo(command);
+        model.AddTo(command, withNBest: true);
         var document = DocumentOptions.AddTo(command);
         var terminology = TerminologyOptions.AddTo(command);
         command.Options.Add(input);

@@ -68,8 +68,13 @@ public sealed record GenerationSettings
     {
         overrides ??= new GenerationOverrides();
         var eosIds = GenerationConfig.IdList(config.EosTokenId);
-        int maxLength = overrides.MaxNewTokens is int newTokens ? newTokens + 1
-            : overrides.MaxLength ?? (config.MaxNewTokens is int configured ? configured + 1 : config.MaxLength ?? HuggingFaceDefaultMaxLength);
+        int? maxNewTokens = overrides.MaxNewTokens ?? (overrides.MaxLength is null ? config.MaxNewTokens : null);
+        if (maxNewTokens is < 1 or >= LongestOutput)
+        {
+            // Checked before the start token is added: int.MaxValue + 1 would wrap round to a negative length.
+            throw new TarjamaException($"max new tokens must be between 1 and {LongestOutput - 1} (got {maxNewTokens})");
+        }
+        int maxLength = maxNewTokens is int newTokens ? newTokens + 1 : overrides.MaxLength ?? config.MaxLength ?? HuggingFaceDefaultMaxLength;
         var settings = new GenerationSettings
         {
             NumBeams = overrides.NumBeams ?? config.NumBeams ?? 1,
@@ -103,9 +108,14 @@ public sealed record GenerationSettings
         {
             throw new TarjamaException($"max length must leave room for at least one new token and be at most {LongestOutput} (got {MaxLength})");
         }
-        if (RepetitionPenalty <= 0)
+        // NaN passes every comparison, so the checks ask for what is wanted rather than refuse what is not.
+        if (!(float.IsFinite(RepetitionPenalty) && RepetitionPenalty > 0))
         {
-            throw new TarjamaException($"repetition penalty must be positive (got {RepetitionPenalty})");
+            throw new TarjamaException($"repetition penalty must be a positive number (got {RepetitionPenalty})");
+        }
+        if (!float.IsFinite(LengthPenalty))
+        {
+            throw new TarjamaException($"length penalty must be a finite number (got {LengthPenalty})");
         }
         if (NoRepeatNgramSize < 0)
         {
@@ -117,6 +127,7 @@ public sealed record GenerationSettings
     {
         { ValueKind: JsonValueKind.True } => EarlyStopping.Early,
         { ValueKind: JsonValueKind.String } s when s.GetString() == "never" => EarlyStopping.Never,
-        _ => EarlyStopping.Heuristic,
+        null or { ValueKind: JsonValueKind.False or JsonValueKind.Null } => EarlyStopping.Heuristic,
+        { } other => throw new TarjamaException($"early_stopping takes true, false or \"never\" (got {other.GetRawText()})"),
     };
 }

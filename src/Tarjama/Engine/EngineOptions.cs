@@ -3,7 +3,10 @@ namespace Tarjama.Engine;
 /// <summary>How ONNX Runtime runs the model.</summary>
 public sealed record EngineOptions
 {
-    /// <summary>Intra-op threads; 0 means one per core.</summary>
+    /// <summary>The most intra-op threads a caller can ask for: ONNX Runtime starts every one asked, each with its stack.</summary>
+    public const int MostThreads = 256;
+
+    /// <summary>Intra-op threads; 0 means one per core; at most <see cref="MostThreads"/>.</summary>
     public int Threads { get; init; }
 
     /// <summary>Compute every logit at each step, also in greedy search, which otherwise computes them in int8 and

@@ -5,7 +5,8 @@ namespace Tarjama.Engine;
 /// <summary>An inference session whose runs are timed into the engine's statistics.</summary>
 internal sealed class OnnxSession(InferenceSession session, EngineStatistics statistics) : IDisposable
 {
-    private readonly RunOptions _options = new();
+    // Run-time failures come back as exceptions; ONNX Runtime's own log line on stderr would only repeat them.
+    private readonly RunOptions _options = new() { LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL };
 
     public IReadOnlyDictionary<string, NodeMetadata> InputMetadata => session.InputMetadata;
 

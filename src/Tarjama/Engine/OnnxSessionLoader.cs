@@ -62,7 +62,7 @@ internal static class OnnxSessionLoader
         }
     }
 
-    /// <summary>The graph at <paramref name="path"/>; null when protobuf cannot read it, which is then left to ONNX
+    /// <summary>The graph at <paramref name="path"/>; null when it cannot be opened or protobuf cannot read it, which is then left to ONNX
     /// Runtime, whose error names what is wrong.</summary>
     internal static ModelProto? Parse(string path)
     {
@@ -71,7 +71,7 @@ internal static class OnnxSessionLoader
             using var stream = File.OpenRead(path);
             return ModelProto.Parser.ParseFrom(stream);
         }
-        catch (Exception e) when (e is InvalidProtocolBufferException or IOException)
+        catch (Exception e) when (e is InvalidProtocolBufferException or IOException or UnauthorizedAccessException)
         {
             return null;
         }
@@ -96,6 +96,9 @@ internal static class OnnxSessionLoader
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             IntraOpNumThreads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount,
             InterOpNumThreads = 1,
+            // ONNX Runtime would print its own coloured error and warning lines on stderr besides the exception each
+            // failure raises, which the engine reports in one line of its own.
+            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL,
         };
         // Idle workers sleep instead of spinning: on small machines (2 cores, often SMT siblings) a spinning worker
         // takes cycles from the thread doing the work; measured 1.26x -> 1.45x against transformers.js at batch 1.

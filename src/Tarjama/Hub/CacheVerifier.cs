@@ -12,6 +12,10 @@ public enum FileCheckOutcome
 
     /// <summary>A plain copy rather than a link to a named blob, or a blob named by something other than a hash.</summary>
     Unverifiable,
+
+    /// <summary>A ref (<c>refs/main</c>) that holds no commit hash, or one without a snapshot folder: the revision
+    /// cannot be used offline however sound the files are.</summary>
+    BrokenRef,
 }
 
 /// <summary>The check of one snapshot file.</summary>
@@ -36,7 +40,30 @@ public static class CacheVerifier
         [
             .. folder.Commits().SelectMany(commit => folder.SnapshotFiles(commit).Select(path => Check(folder, commit, path, blobHashes))),
             .. folder.Commits().SelectMany(commit => Conversions(folder, commit)),
+            .. BrokenRefs(folder),
         ];
+    }
+
+    // Only broken refs are listed: a sound one is no file of the model.
+    private static IEnumerable<FileCheck> BrokenRefs(RepoCacheFolder folder)
+    {
+        if (!Directory.Exists(folder.RefsDirectory))
+        {
+            yield break;
+        }
+        foreach (var file in Directory.EnumerateFiles(folder.RefsDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            string path = Path.GetRelativePath(folder.Root, file).Replace(Path.DirectorySeparatorChar, '/');
+            string commit = File.ReadAllText(file).Trim();
+            if (!RepoCacheFolder.IsCommitHash(commit))
+            {
+                yield return new FileCheck("none", path, FileCheckOutcome.BrokenRef, $"holds '{(commit.Length > 40 ? commit[..40] + "…" : commit)}', not a commit hash");
+            }
+            else if (!Directory.Exists(folder.SnapshotDirectory(commit)))
+            {
+                yield return new FileCheck(commit, path, FileCheckOutcome.BrokenRef, $"points at commit {commit}, which has no snapshot folder");
+            }
+        }
     }
 
     // Files converted here from a checkpoint have no Hub hash; they are listed so that verify shows them.
@@ -48,6 +75,18 @@ public static class CacheVerifier
                 commit, Path.GetRelativePath(folder.Root, f).Replace(Path.DirectorySeparatorChar, '/'), FileCheckOutcome.Unverifiable,
                 "converted here from the snapshot's checkpoint; no Hub hash to check against"))
             : [];
+    }
+
+    /// <summary>Deletes the blob behind a snapshot file when its bytes no longer hash to its name, so that a pull
+    /// downloads it again; true when it did.</summary>
+    internal static bool DropIfDamaged(RepoCacheFolder folder, string commit, string path)
+    {
+        if (Check(folder, commit, path, []).Outcome != FileCheckOutcome.Damaged)
+        {
+            return false;
+        }
+        File.Delete(new FileInfo(folder.PointerPath(commit, path)).ResolveLinkTarget(returnFinalTarget: true)!.FullName);
+        return true;
     }
 
     private static FileCheck Check(RepoCacheFolder folder, string commit, string path, Dictionary<string, string?> blobHashes)

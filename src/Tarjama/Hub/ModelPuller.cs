@@ -3,8 +3,8 @@ namespace Tarjama.Hub;
 
 /// <summary>
 /// Downloads the engine's files of one repository revision into the hub cache, as huggingface_hub's snapshot_download
-/// does: the revision is pinned to a commit first, files already in the snapshot are skipped, and the ref is written
-/// only once every file is in place.
+/// does: the revision is pinned to a commit first, files already in the snapshot are skipped (unless their bytes no
+/// longer match their hash), and the ref is written only once every file is in place.
 /// </summary>
 internal static class ModelPuller
 {
@@ -22,7 +22,8 @@ internal static class ModelPuller
         var wanted = plan.Files;
 
         var remoteFiles = new List<RemoteFile>();
-        foreach (var path in wanted.Where(p => !RepoCacheFolder.IsUsable(folder.PointerPath(revision.Commit, p))))
+        // A file already there is re-hashed: one damaged since (as verify finds it) is downloaded again rather than kept.
+        foreach (var path in wanted.Where(p => !RepoCacheFolder.IsUsable(folder.PointerPath(revision.Commit, p)) || CacheVerifier.DropIfDamaged(folder, revision.Commit, p)))
         {
             remoteFiles.Add(await client.GetFileAsync(repo, revision.Commit, path, cancellationToken));
         }

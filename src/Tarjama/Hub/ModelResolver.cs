@@ -81,6 +81,11 @@ public static class ModelResolver
             return known.Repo;
         }
 
+        // A file is never a model, whatever it is named like (a repository id has a slash too).
+        if (File.Exists(modelArgument))
+        {
+            throw new TarjamaException($"'{modelArgument}' is a file; a model is a folder (config.json, tokenizer files, onnx/), a catalogue name or a Hub repository id");
+        }
         // What is written like a path is a folder the user expected to exist, not a repository.
         if (modelArgument.StartsWith('.') || modelArgument.StartsWith('~') || Path.IsPathRooted(modelArgument) || modelArgument.Contains('\\'))
         {

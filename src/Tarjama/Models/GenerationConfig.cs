@@ -33,8 +33,33 @@ public sealed record GenerationConfig
         }
         var config = ModelJson.Read<GenerationConfig>(path);
         UnsupportedGenerationKeys.Check(config, path);
+        foreach (var (key, value) in new[] { ("eos_token_id", config.EosTokenId), ("forced_eos_token_id", config.ForcedEosTokenId) })
+        {
+            if (!AreIds(value))
+            {
+                throw new TarjamaException($"{path}: {key} takes a token id or a list of them (got {value?.GetRawText()})");
+            }
+        }
+        try
+        {
+            // Its settings on their own, so that a bad value is reported with the file it is in.
+            Decoding.GenerationSettings.From(config, eos: 0, decoderStart: 0);
+        }
+        catch (TarjamaException e)
+        {
+            throw new TarjamaException($"{path}: {e.Message}", e);
+        }
         return config;
     }
+
+    // What IdList reads without failing: nothing, null, a whole number or a list of whole numbers.
+    private static bool AreIds(JsonElement? element) => element switch
+    {
+        null or { ValueKind: JsonValueKind.Null } => true,
+        { ValueKind: JsonValueKind.Number } e => e.TryGetInt32(out _),
+        { ValueKind: JsonValueKind.Array } e => e.EnumerateArray().All(x => x.ValueKind == JsonValueKind.Number && x.TryGetInt32(out _)),
+        _ => false,
+    };
 
     /// <summary>Reads a field that may be a number or a list of numbers (eos ids can be either).</summary>
     internal static int[] IdList(JsonElement? element) => element switch

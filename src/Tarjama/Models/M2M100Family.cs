@@ -31,6 +31,7 @@ internal sealed class M2M100Family : ModelFamily
 
     public override string Name => _isNllb ? "nllb" : "m2m100";
     public override SpecialTokenIds Ids => _tokenizer.Ids;
+    internal override int TokenCount => _tokenizer.TokenCount;
     public override LanguagePair DefaultPair { get; }
     public override IReadOnlyList<string> SourceLanguages { get; }
     public override IReadOnlyList<string> TargetLanguages { get; }

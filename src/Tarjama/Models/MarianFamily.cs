@@ -32,6 +32,7 @@ internal sealed class MarianFamily : ModelFamily
 
     public override string Name => "marian";
     public override SpecialTokenIds Ids => _tokenizer.Ids;
+    internal override int TokenCount => _tokenizer.Vocabulary.Count;
     public override LanguagePair DefaultPair { get; }
     public override IReadOnlyList<string> SourceLanguages { get; }
     public override IReadOnlyList<string> TargetLanguages { get; }

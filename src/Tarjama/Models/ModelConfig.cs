@@ -6,6 +6,8 @@ namespace Tarjama.Models;
 /// <summary>The parts of a Marian <c>config.json</c> the engine needs.</summary>
 public sealed record ModelConfig
 {
+    private const int MinPositions = 4;
+
     [JsonPropertyName("model_type")] public string ModelType { get; init; } = "";
     [JsonPropertyName("d_model")] public int DModel { get; init; }
     [JsonPropertyName("encoder_layers")] public int EncoderLayers { get; init; }
@@ -25,6 +27,11 @@ public sealed record ModelConfig
         if (config.DecoderLayers <= 0 || config.DecoderAttentionHeads <= 0 || config.DModel <= 0)
         {
             throw new TarjamaException($"{path}: needs d_model, decoder_layers and decoder_attention_heads");
+        }
+        if (config.MaxPositionEmbeddings < MinPositions)
+        {
+            // Long inputs are cut into windows of this many tokens less the language and end tokens framing them.
+            throw new TarjamaException($"{path}: max_position_embeddings {config.MaxPositionEmbeddings} leaves no room for an input (at least {MinPositions})");
         }
         if (config.DModel % config.DecoderAttentionHeads != 0)
         {
@@ -46,18 +53,15 @@ internal static class ModelJson
 
     public static T Read<T>(string path)
     {
+        string text = ModelFileReader.Read(path, File.ReadAllText);
         try
         {
-            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), Options)
+            return JsonSerializer.Deserialize<T>(text, Options)
                 ?? throw new TarjamaException($"{path}: empty JSON document");
         }
         catch (JsonException e)
         {
             throw new TarjamaException($"{path}: not valid JSON ({e.Message})", e);
-        }
-        catch (IOException e)
-        {
-            throw new TarjamaException($"{path}: cannot be read ({e.Message})", e);
         }
     }
 }

@@ -13,6 +13,9 @@ public abstract class ModelFamily
     /// <summary>End-of-sentence, padding, unknown and decoder-start ids.</summary>
     public abstract SpecialTokenIds Ids { get; }
 
+    /// <summary>One more than the highest id the tokenizer can give, which the model's embedding must cover.</summary>
+    internal abstract int TokenCount { get; }
+
     /// <summary>The pair a call that names none gets.</summary>
     public abstract LanguagePair DefaultPair { get; }
 

@@ -38,6 +38,12 @@ public sealed class ModelFolder
         {
             throw new TarjamaException($"model folder not found: {path}");
         }
+        // A folder where one of the model's files should be would pass for a missing file: the model would run without
+        // it (other decoding rules without generation_config.json, tokenizer.json instead of vocab.json).
+        if (new[] { Hub.ModelFiles.Config }.Concat(Hub.ModelFiles.Optional).Select(name => System.IO.Path.Combine(path, name)).FirstOrDefault(Directory.Exists) is { } folder)
+        {
+            throw new TarjamaException($"{folder}: a folder, where the model's file of that name should be");
+        }
         string configPath = System.IO.Path.Combine(path, "config.json");
         if (!System.IO.File.Exists(configPath))
         {
@@ -78,7 +84,21 @@ public sealed class ModelFolder
         var present = Directory.Exists(onnxDir)
             ? Enum.GetValues<ModelDtype>().Where(d => System.IO.File.Exists(System.IO.Path.Combine(folder, d.OnnxFile("encoder_model")))).Select(d => d.Name()).ToList()
             : [];
-        string hint = present.Count > 0 ? $"; dtypes present: {string.Join(", ", present)}" : "";
+        // The dtype's encoder is there, so what is missing is a decoder form: say which the dtype has, not that it is present.
+        string hint = present.Contains(dtype.Name()) ? $"; dtype {dtype.Name()} has {DecoderForms(folder, dtype)} here"
+            : present.Count > 0 ? $"; dtypes present: {string.Join(", ", present)}" : "";
         return new TarjamaException($"{file}: missing (dtype {dtype.Name()}){hint}");
+    }
+
+    private static string DecoderForms(string folder, ModelDtype dtype)
+    {
+        bool Has(string graph) => System.IO.File.Exists(System.IO.Path.Combine(folder, dtype.OnnxFile(graph)));
+        bool merged = Has("decoder_model_merged"), split = Has("decoder_model") && Has("decoder_with_past_model");
+        return (merged, split) switch
+        {
+            (true, false) => "only the merged decoder (decoder_model_merged)",
+            (false, true) => "only the split decoder (decoder_model + decoder_with_past_model)",
+            _ => "no complete decoder",
+        };
     }
 }

@@ -20,6 +20,9 @@ internal sealed class AddedTokens
 
     public IEnumerable<string> Tokens => _ids.Keys;
 
+    /// <summary>The highest id of an added token; -1 when there is none.</summary>
+    public int HighestId => _ids.Count == 0 ? -1 : _ids.Values.Max();
+
     public bool TryGetId(string token, out int id) => _ids.TryGetValue(token, out id);
 
     public string? Token(int id) => _ids.FirstOrDefault(t => t.Value == id).Key;

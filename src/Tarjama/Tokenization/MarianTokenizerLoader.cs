@@ -73,6 +73,12 @@ public static class MarianTokenizerLoader
         {
             return id;
         }
+        // Another code of the same language (arb, Standard Arabic, for >>ara<<), as the family matches a --to.
+        if (tokens.Order(StringComparer.Ordinal).FirstOrDefault(t => LanguageCodes.Same(t[2..^2], targetLanguage)) is { } same
+            && vocabulary.TryGetId(same, out id))
+        {
+            return id;
+        }
         throw new TarjamaException(
             $"{vocabPath}: this model needs a target-language token; '{targetLanguage}' matches none of {string.Join(" ", tokens.Order().Take(12))}");
     }

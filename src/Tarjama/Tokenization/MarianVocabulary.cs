@@ -8,8 +8,15 @@ public sealed class MarianVocabulary
     private readonly Dictionary<string, int> _ids;
     private readonly string?[] _pieces;
 
+    // Far above any model's vocabulary (NLLB-200: 256,206), so the id → piece table stays small for any file.
+    private const int MostIds = 1 << 24;
+
     private MarianVocabulary(Dictionary<string, int> ids)
     {
+        if (ids.FirstOrDefault(p => p.Value is < 0 or >= MostIds) is { Key: not null } outside)
+        {
+            throw new ArgumentException($"'{outside.Key}' has id {outside.Value}; ids run from 0 to {MostIds - 1}");
+        }
         _ids = ids;
         _pieces = new string?[ids.Count == 0 ? 0 : ids.Values.Max() + 1];
         foreach (var (piece, id) in ids)
@@ -23,7 +30,22 @@ public sealed class MarianVocabulary
     /// <summary>How many pieces the file lists (Hugging Face's <c>len(encoder)</c>).</summary>
     public int Entries => _ids.Count;
 
-    public static MarianVocabulary Load(string path) => new(ModelJson.Read<Dictionary<string, int>>(path));
+    public static MarianVocabulary Load(string path)
+    {
+        var ids = ModelJson.Read<Dictionary<string, int>>(path);
+        if (ids.Count == 0)
+        {
+            throw new TarjamaException($"{path}: the vocabulary is empty");
+        }
+        try
+        {
+            return new MarianVocabulary(ids);
+        }
+        catch (ArgumentException e)
+        {
+            throw new TarjamaException($"{path}: {e.Message}", e);
+        }
+    }
 
     public static MarianVocabulary FromIds(Dictionary<string, int> ids) => new(ids);
 

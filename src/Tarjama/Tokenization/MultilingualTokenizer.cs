@@ -15,6 +15,9 @@ internal sealed class MultilingualTokenizer(SentencePieceTokenizer pieces, Func<
 
     public SpecialTokenIds Ids => ids;
 
+    /// <summary>One more than the highest id encoding can give: pieces, added tokens and language tokens.</summary>
+    public int TokenCount { get; } = Math.Max(vocabulary.Count, Math.Max(added.HighestId, languages.Values.DefaultIfEmpty(-1).Max()) + 1);
+
     /// <summary>Language token (<c>arb_Arab</c>, <c>__ar__</c>) → model id.</summary>
     public IReadOnlyDictionary<string, int> Languages => languages;
 

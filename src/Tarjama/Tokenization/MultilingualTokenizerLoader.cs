@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 using Google.Protobuf;
 using Microsoft.ML.Tokenizers;
@@ -71,12 +72,32 @@ internal static class MultilingualTokenizerLoader
     {
         if (config.AddedTokensDecoder is { Count: > 0 } decoder)
         {
-            return decoder.ToDictionary(t => t.Value.Content, t => (int.Parse(t.Key, System.Globalization.CultureInfo.InvariantCulture), t.Value.Special));
+            string configPath = folder.File("tokenizer_config.json");
+            return Distinct(configPath, decoder.Select(t => (t.Key, t.Value)));
         }
         string jsonPath = folder.File("tokenizer.json");
         return File.Exists(jsonPath) && ModelJson.Read<TokenizerJson>(jsonPath).AddedTokens is { Count: > 0 } list
-            ? list.Where(t => t.Id is not null).ToDictionary(t => t.Content, t => (t.Id!.Value, t.Special))
+            ? Distinct(jsonPath, list.Where(t => t.Id is not null).Select(t => (t.Id!.Value.ToString(CultureInfo.InvariantCulture), t)))
             : [];
+    }
+
+    // Added tokens by content; an entry without an id or content, or a content listed twice, names the file (a
+    // hand-edited or damaged config) rather than failing inside a dictionary.
+    private static Dictionary<string, (int Id, bool Special)> Distinct(string path, IEnumerable<(string Id, AddedTokenEntry Entry)> entries)
+    {
+        var tokens = new Dictionary<string, (int, bool)>(StringComparer.Ordinal);
+        foreach (var (id, entry) in entries)
+        {
+            if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out int known) || string.IsNullOrEmpty(entry.Content))
+            {
+                throw new TarjamaException($"{path}: an added token needs a whole-number id and a content (got id '{id}', content '{entry.Content}')");
+            }
+            if (!tokens.TryAdd(entry.Content, (known, entry.Special)))
+            {
+                throw new TarjamaException($"{path}: the added token '{entry.Content}' is listed twice");
+            }
+        }
+        return tokens;
     }
 
     // M2M100Tokenizer's language tokens follow vocab.json (len(vocab) + index in the language list) whether or not
@@ -127,7 +148,7 @@ internal static class MultilingualTokenizerLoader
     {
         var pieces = new List<(string, int)>();
         byte[] charsmap = [];
-        var input = new CodedInputStream(File.ReadAllBytes(path));
+        var input = new CodedInputStream(ModelFileReader.Read(path, File.ReadAllBytes));
         uint tag;
         while ((tag = input.ReadTag()) != 0)
         {

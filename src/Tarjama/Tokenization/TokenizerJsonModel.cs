@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Google.Protobuf;
 using Microsoft.ML.Tokenizers;
+using Tarjama.Models;
 
 namespace Tarjama.Tokenization;
 
@@ -21,7 +22,7 @@ public static class TokenizerJsonModel
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            using var document = JsonDocument.Parse(ModelFileReader.Read(path, File.ReadAllText));
             var root = document.RootElement;
             var model = root.GetProperty("model");
             if (model.GetProperty("type").GetString() != "Unigram")
@@ -37,7 +38,7 @@ public static class TokenizerJsonModel
             var tokenizer = SentencePieceTokenizer.Create(new MemoryStream(proto), false, false);
             return (tokenizer, MarianVocabulary.FromPieces(pieces.Select(p => p.Piece).ToList()));
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
         {
             throw new TarjamaException($"{path}: not a usable tokenizer.json ({e.Message})", e);
         }
@@ -50,7 +51,7 @@ public static class TokenizerJsonModel
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            using var document = JsonDocument.Parse(ModelFileReader.Read(path, File.ReadAllText));
             var root = document.RootElement;
             var model = root.GetProperty("model");
             if (model.GetProperty("type").GetString() != "BPE")
@@ -69,7 +70,7 @@ public static class TokenizerJsonModel
             var tokenizer = SentencePieceTokenizer.Create(new MemoryStream(Proto(pieces, 0, [1, 2], charsmap, BpeModel)), false, false);
             return (tokenizer, MarianVocabulary.FromIds(vocabulary), charsmap);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or FormatException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or FormatException or IndexOutOfRangeException)
         {
             throw new TarjamaException($"{path}: not a usable tokenizer.json ({e.Message})", e);
         }

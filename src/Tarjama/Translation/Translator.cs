@@ -27,7 +27,7 @@ public sealed class Translator : ITermTranslator, IDisposable
         _generation = folder.Generation;
         _defaults = options.Generation;
         Settings = SettingsFor(_defaults);
-        BatchSize = Math.Max(1, options.BatchSize);
+        BatchSize = options.BatchSize;
         _maxInputLength = folder.Config.MaxPositionEmbeddings;
         _termTargets = new TermTargetEncoder(family);
     }
@@ -44,17 +44,21 @@ public sealed class Translator : ITermTranslator, IDisposable
     /// <summary>Loads a model by catalogue name (<c>nllb-200-distilled-600M</c>), Hub repository id
     /// (<c>Xenova/opus-mt-ar-en</c>) or folder; a model not on disk yet is pulled into the Hugging Face cache first
     /// (unless <c>HF_HUB_OFFLINE=1</c>).</summary>
-    public static Task<Translator> OpenAsync(string model, TranslatorOptions? options = null, CancellationToken cancellationToken = default) =>
-        Task.Run(() =>
+    public static Task<Translator> OpenAsync(string model, TranslatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Task.Run(() =>
         {
             var resolve = new ModelResolveOptions { Hub = HubSettings.FromEnvironment(), Dtype = options?.DType ?? ModelDtype.Fp32 };
             return Load(ModelResolver.ResolveModelDirectory(model, resolve, cancellationToken), options);
         }, cancellationToken);
+    }
 
     /// <summary>Loads the model in a folder laid out as the Hub's ONNX exports are.</summary>
     public static Translator Load(string modelPath, TranslatorOptions? options = null)
     {
         options ??= new TranslatorOptions();
+        options.Check();
         var folder = ModelFolder.Open(modelPath, options.DType, options.DecoderForm);
         var family = ModelFamilies.Open(folder, options.SourceLanguage, options.TargetLanguage);
         var statistics = new EngineStatistics();
@@ -76,6 +80,7 @@ public sealed class Translator : ITermTranslator, IDisposable
             var (withPast, projection) = OnnxSessionLoader.OpenDecoder(folder.DecoderWithPastPath!, engine, statistics);
             try
             {
+                DecoderCacheShape.Check(folder.DecoderWithPastPath!, withPast.InputMetadata, config, folder.File("config.json"));
                 var cross = CrossAttentionCache.Open(folder.DecoderPath!, OnnxDecoder.CrossPresent(config.DecoderLayers), heads, headSize, engine, statistics);
                 var whole = cross is null ? OnnxSessionLoader.Open(folder.DecoderPath!, engine, statistics) : null;
                 return new SplitDecoder(cross, whole, withPast, projection, config.DecoderLayers, heads, headSize, CacheType(withPast.InputMetadata));
@@ -89,6 +94,16 @@ public sealed class Translator : ITermTranslator, IDisposable
             }
         }
         var (merged, mergedProjection) = OnnxSessionLoader.OpenDecoder(folder.MergedDecoderPath!, engine, statistics);
+        try
+        {
+            DecoderCacheShape.Check(folder.MergedDecoderPath!, merged.InputMetadata, config, folder.File("config.json"));
+        }
+        catch
+        {
+            merged.Dispose();
+            mergedProjection?.Dispose();
+            throw;
+        }
         return new MergedDecoder(merged, mergedProjection, config.DecoderLayers, heads, headSize, CacheType(merged.InputMetadata));
     }
 
@@ -116,7 +131,8 @@ public sealed class Translator : ITermTranslator, IDisposable
         Task.Run(() => TranslateDetailed(texts, options, cancellationToken), cancellationToken);
 
     /// <summary>This model as a segment translator fixed to one call's options, for documents and evaluation.</summary>
-    public ISegmentTranslator With(TranslationOptions options) => new BoundTranslator(this, options);
+    public ISegmentTranslator With(TranslationOptions options) =>
+        new BoundTranslator(this, options ?? throw new ArgumentNullException(nameof(options)));
 
     private sealed class BoundTranslator(Translator model, TranslationOptions options) : ISegmentTranslator
     {
@@ -137,9 +153,12 @@ public sealed class Translator : ITermTranslator, IDisposable
         var inputs = new List<ModelInput>();
         var requests = new Dictionary<(TranslationOptions, string), (GenerationOverrides, DecodeRequest)>();
         var settings = new Dictionary<GenerationOverrides, GenerationSettings>();
+        ArgumentNullException.ThrowIfNull(items);
         for (int i = 0; i < items.Count; i++)
         {
-            var (text, options) = items[i];
+            // A record's positional properties are not checked for null when it is built; a null here is the caller's.
+            var (text, options) = items[i] ?? throw new ArgumentException($"item {i} is null", nameof(items));
+            ArgumentNullException.ThrowIfNull(options, $"{nameof(items)}[{i}].{nameof(TranslationItem.Options)}");
             if (string.IsNullOrWhiteSpace(text))
             {
                 continue;

@@ -60,6 +60,10 @@ public class CliOptionTests
     [InlineData("tm", "add", "desk.tm", "a.jsonl", "--from", "en", "--to", "en", "--from en and --to en are the same language: give the pair's two languages")]
     [InlineData("tm", "export", "desk.tm", "--from", "ar", "--to", "ar-EG", "--from ar and --to ar-EG are the same language")]
     [InlineData("glossary", "export", "a.tsv", "--from", "english", "--from takes a language code")]
+    [InlineData("eval", "--model", "x", "--src", "s.txt", "--ref", "r.txt", "--beams", "2", "--n-best", "2", "unknown option or argument '--n-best' (see: tarjama eval --help)")]
+    [InlineData("bench", "-m", "x", "--beams", "2", "--n-best", "2", "unknown option or argument '--n-best' (see: tarjama bench --help)")]
+    [InlineData("serve", "-m", "x", "--beams", "2", "--n-best", "2", "unknown option or argument '--n-best' (see: tarjama serve --help)")]
+    [InlineData("worker", "-m", "x", "--queue", "q", "--beams", "2", "--n-best", "2", "unknown option or argument '--n-best' (see: tarjama worker --help)")]
     [InlineData("nonsense", "'nonsense'")]
     public void Other_commands_answer_the_same_way(params string[] argsThenExpected) =>
         AssertOneError(CliRunner.Run("", argsThenExpected[..^1]), argsThenExpected[^1]);

@@ -58,6 +58,28 @@ public class TranslateSentencesCliTests
         AssertOneErrorLine(result, "model folder '/nonexistent/model' does not exist");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_model_path_that_is_a_file_is_named_as_a_file(bool relative)
+    {
+        // Relative and with a slash, it reads like a Hub repository id (owner/name): before, a download was tried.
+        string folder = $"tarjama-model-file-{Guid.NewGuid():N}";
+        string file = Path.Combine(folder, "model.onnx");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(file, "not a model");
+        try
+        {
+            string argument = relative ? file : Path.GetFullPath(file);
+            var result = CliRunner.Run("x\n"u8.ToArray(), new Dictionary<string, string> { ["HF_HUB_OFFLINE"] = "1" }, "translate", "-m", argument, "--sentences");
+            AssertOneErrorLine(result, $"'{argument}' is a file; a model is a folder");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void Half_downloaded_model_names_the_missing_file()
     {
@@ -80,6 +102,14 @@ public class TranslateSentencesCliTests
         AssertOneErrorLine(result, "encoder_model_quantized.onnx: missing (dtype q8); dtypes present: fp32");
     }
 
+    [Fact]
+    public void A_decoder_form_the_dtype_lacks_says_which_form_it_has()
+    {
+        // tiny-ar-en has q8 with the merged decoder only; before, the line said "dtypes present: fp32, fp16, q8".
+        var result = CliRunner.Run("x\n", "translate", "-m", Fixtures.Path("models", "tiny-ar-en"), "--sentences", "--dtype", "q8", "--decoder", "split");
+        AssertOneErrorLine(result, "decoder_model_quantized.onnx: missing (dtype q8); dtype q8 has only the merged decoder (decoder_model_merged) here");
+    }
+
     [Theory]
     [InlineData("encoder_model.onnx")]
     [InlineData("decoder_model.onnx")]
@@ -92,6 +122,20 @@ public class TranslateSentencesCliTests
         AssertOneErrorLine(result, file + ": not a loadable ONNX model");
     }
 
+    [Theory]
+    [InlineData("generation_config.json")]
+    [InlineData("vocab.json")]
+    [InlineData("config.json")]
+    public void A_folder_in_place_of_a_model_file_is_named(string file)
+    {
+        // Before: taken for a missing file, so the model ran with HF's default decoding (no generation_config.json)
+        // or with tokenizer.json (no vocab.json), and exited 0; config.json was "not a model folder (no config.json)".
+        using var model = new ModelCopy(Fixtures.ReferenceModel, file);
+        Directory.CreateDirectory(model.File(file));
+        var result = CliRunner.Run("x\n", "translate", "-m", model.Path, "--sentences");
+        AssertOneErrorLine(result, $"{model.File(file)}: a folder, where the model's file of that name should be");
+    }
+
     [Fact]
     public void Broken_config_json_is_named()
     {
@@ -101,7 +145,7 @@ public class TranslateSentencesCliTests
         AssertOneErrorLine(result, "config.json: not valid JSON");
     }
 
-    private static void AssertOneErrorLine(CliRunner.Result result, string expected)
+    internal static void AssertOneErrorLine(CliRunner.Result result, string expected)
     {
         Assert.Equal(2, result.ExitCode);
         var lines = result.Stderr.Trim().Split('\n');

@@ -56,6 +56,21 @@ public sealed class ModelsCommandTests : HubTestBed
         Assert.Contains($"  DAMAGED tokenizer.json ({Repo.Commit[..7]}): git blob SHA-1 is ", damaged.Output);
     }
 
+    [Theory]
+    [InlineData("garbage", "  BROKENREF refs/main (none): holds 'garbage', not a commit hash")]
+    [InlineData("fedcba9876543210fedcba9876543210fedcba98", "  BROKENREF refs/main (fedcba9): points at commit fedcba9876543210fedcba9876543210fedcba98, which has no snapshot folder")]
+    public void Verify_fails_on_a_ref_that_leads_to_no_snapshot(string reference, string expected)
+    {
+        // Every file sound, but the model cannot be found offline: before, verify said "10 of 10 files OK", exit 0.
+        Run("models", "pull", RepoId);
+        File.WriteAllText(Path.Combine(RepoFolder, "refs", "main"), reference);
+
+        var verify = Run("models", "verify", "opus-mt-ar-en");
+
+        Assert.Equal(1, verify.ExitCode);
+        Assert.Equal([$"{RepoId}: 10 of 11 files OK", expected], verify.Output.Trim().Split('\n'));
+    }
+
     [Fact]
     public void Rm_removes_a_model_and_refuses_one_not_cached()
     {

@@ -32,6 +32,22 @@ public sealed class PullTests : HubTestBed
     }
 
     [Fact]
+    public void Pulling_again_downloads_a_file_damaged_since_and_only_that()
+    {
+        // A cut-short copy or a bad disk: verify names the file; before, pull said it was already cached and kept it.
+        ModelResolver.Pull(RepoId, Options());
+        string encoder = BlobPath("onnx/encoder_model.onnx");
+        File.WriteAllBytes(encoder, File.ReadAllBytes(encoder)[..1000]);
+        Hub.Requests.Clear();
+
+        var snapshot = ModelResolver.Pull(RepoId, Options());
+
+        Assert.Equal(Repo.Files["onnx/encoder_model.onnx"], File.ReadAllBytes(Path.Combine(snapshot, "onnx", "encoder_model.onnx")));
+        Assert.All(CacheVerifier.Verify(CacheDirectory, new RepoId("Xenova", "opus-mt-ar-en")), check => Assert.Equal(FileCheckOutcome.Ok, check.Outcome));
+        Assert.DoesNotContain(Hub.Requests, r => r.Path.EndsWith("decoder_model_merged.onnx", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_connection_dropped_mid_file_is_resumed_with_a_range_request()
     {
         Hub.DropAfterBytes["onnx/decoder_model_merged.onnx"] = 300_000;

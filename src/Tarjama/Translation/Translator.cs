@@ -63,11 +63,20 @@ public sealed class Translator : ITermTranslator, IDisposable
         var family = ModelFamilies.Open(folder, options.SourceLanguage, options.TargetLanguage);
         var statistics = new EngineStatistics();
         var encoder = new OnnxEncoder(OnnxSessionLoader.Open(folder.EncoderPath, options.Engine, statistics), family.Ids.Pad);
-        // Greedy's shortlist needs the projection cut off the decoder; when the default search is beam search, which
-        // reads every logit, the graph stays whole (a cut one would hold a second copy of the projection for it).
-        bool greedy = GenerationSettings.From(folder.Generation, family.Ids.Eos, family.Ids.DecoderStart, options.Generation).NumBeams == 1;
-        var decoder = OpenDecoder(folder, greedy ? options.Engine : options.Engine with { FullLogits = true }, statistics);
-        return new Translator(folder, family, encoder, decoder, options) { Statistics = statistics };
+        try
+        {
+            // Greedy's shortlist needs the projection cut off the decoder; when the default search is beam search, which
+            // reads every logit, the graph stays whole (a cut one would hold a second copy of the projection for it).
+            bool greedy = GenerationSettings.From(folder.Generation, family.Ids.Eos, family.Ids.DecoderStart, options.Generation).NumBeams == 1;
+            var decoder = OpenDecoder(folder, greedy ? options.Engine : options.Engine with { FullLogits = true }, statistics);
+            return new Translator(folder, family, encoder, decoder, options) { Statistics = statistics };
+        }
+        catch
+        {
+            // A decoder that does not load leaves no encoder session behind in a program that goes on (a library caller).
+            encoder.Dispose();
+            throw;
+        }
     }
 
     private static OnnxDecoder OpenDecoder(ModelFolder folder, EngineOptions engine, EngineStatistics statistics)

@@ -18,8 +18,7 @@ internal static class BenchCommand
         var reference = new Option<string>("--reference") { Description = "Peer to compare with: transformersjs or none", DefaultValueFactory = _ => "transformersjs" };
         reference.AcceptOnlyFromAmong("transformersjs", "none");
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
-        var from = new Option<string?>("--from") { Description = "The source language (NLLB, M2M100) [default: the model's]" };
-        var to = new Option<string?>("--to") { Description = "The target language (NLLB, M2M100) [default: the model's]" };
+        var (from, to) = LanguageOptions.ModelDirection();
         var command = new Command("bench", "Measure translation speed against transformers.js on the same model and inputs.");
         model.AddTo(command);
         foreach (var option in new Option[] { inputs, count, runs, reference, json, from, to })

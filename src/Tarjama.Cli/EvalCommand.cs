@@ -24,18 +24,19 @@ public static class EvalCommand
         var languagePair = new Option<string?>("--lang-pair") { HelpName = "PAIR", Description = "With --hyp and --test: the direction of the translations, ar-en or en-ar" };
         var byDocument = new Option<bool>("--by-document") { Description = "Score each document (ntrex128, or --doc-ids) and list the worst" };
         var documentIds = new Option<string?>("--doc-ids") { HelpName = "FILE", Description = "Document id of each segment, one a line; implies --by-document" };
+        var (from, to) = LanguageOptions.ModelDirection();
         var worst = new Option<int>("--worst") { HelpName = "N", Description = "How many of the worst documents to list", DefaultValueFactory = _ => 10 }.Within(0, 10_000);
 
         var command = new Command("eval", "Score translations with BLEU, chrF and chrF++ exactly as sacreBLEU does.")
         {
-            hypotheses, references, metrics, json, sentenceLevel, width, model, sources, test, languagePair, byDocument, documentIds, worst,
+            hypotheses, references, metrics, json, sentenceLevel, width, model, sources, test, languagePair, byDocument, documentIds, worst, from, to,
         };
         // With --model, the engine and decoding flags of translate (--beams, --batch-size, --dtype, ...); eval's own
         // --model is optional, so the shared required one gives way.
         var engine = new ModelOptions();
         engine.AddTo(command);
         command.Options.Remove(engine.Model);
-        command.OnlyWhen(engine.Decoding, result => result.Given(model), "is for --model (the engine translates); --hyp scores translations that exist");
+        command.OnlyWhen([.. engine.Decoding, from, to], result => result.Given(model), "is for --model (the engine translates); --hyp scores translations that exist");
         command.OnlyWhen([width], result => !result.Given(json), "sets the decimals of the text report; --json gives full precision");
         command.OnlyWhen([worst], result => result.Given(byDocument) || result.Given(documentIds), "lists the worst documents: add --by-document");
         command.OnlyWhen([languagePair], result => result.Given(test), "tells the direction of --hyp against a --test set; with --ref it is not needed");
@@ -51,7 +52,7 @@ public static class EvalCommand
             int decimals = parse.GetValue(width), worstCount = parse.GetValue(worst);
             var load = loadEngine ?? (name =>
             {
-                var options = engine.Read(parse);
+                var options = engine.Read(parse, parse.GetValue(from), parse.GetValue(to));
                 var translator = Translator.Load(ModelOptions.Resolve(name, options.DType, cancellation), options);
                 return memory.Wrap(parse, TerminologyOptions.Enforcing(translator, terminology.Terms(parse, translator)));
             });
@@ -105,7 +106,7 @@ public static class EvalCommand
     {
         if (request.LanguagePair is not null)
         {
-            throw new TarjamaException("--lang-pair is for --hyp; --model translates in the model's own direction");
+            throw new TarjamaException("--lang-pair is for --hyp; --model translates in the model's direction (--from, --to for NLLB and M2M100)");
         }
         if (testSet is null && request.Sources is null)
         {

@@ -36,4 +36,32 @@ public class EvalModelCliTests
             File.Delete(hypotheses);
         }
     }
+    /// <summary>A multilingual model is evaluated in the direction asked (<c>--from</c>, <c>--to</c>), as translate
+    /// runs it; before, eval refused both options and could score only the model's default direction.</summary>
+    [Fact]
+    public void Eval_of_a_multilingual_model_translates_in_the_direction_asked()
+    {
+        string model = Fixtures.Path("models", "tiny-nllb");
+        string source = Fixtures.Path("evaluation", "ref1.txt");
+        string reference = Fixtures.Path("evaluation", "src.ar.txt");
+        string[] direction = ["--from", "en", "--to", "ar", "--max-new-tokens", "8"];
+        var evaluated = CliRunner.Run("", ["eval", "--model", model, "--src", source, "--ref", reference, "--json", "--metrics", "chrf", .. direction]);
+        Assert.Equal(0, evaluated.ExitCode);
+
+        string hypotheses = Path.GetTempFileName();
+        try
+        {
+            var translated = CliRunner.Run("", ["translate", "-m", model, "--sentences", "-i", source, "-o", hypotheses, .. direction]);
+            Assert.Equal(0, translated.ExitCode);
+            var scored = CliRunner.Run("", "eval", "--hyp", hypotheses, "--ref", reference, "--json", "--metrics", "chrf");
+            Assert.Equal(0, scored.ExitCode);
+            Assert.Equal(
+                JsonDocument.Parse(scored.Stdout).RootElement.GetProperty("chrf").GetProperty("score").GetDouble(),
+                JsonDocument.Parse(evaluated.Stdout).RootElement.GetProperty("chrf").GetProperty("score").GetDouble());
+        }
+        finally
+        {
+            File.Delete(hypotheses);
+        }
+    }
 }

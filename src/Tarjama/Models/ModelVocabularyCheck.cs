@@ -26,6 +26,8 @@ internal static class ModelVocabularyCheck
         };
         named.AddRange(GenerationConfig.IdList(generation.EosTokenId).Select(id => ("eos_token_id", id)));
         named.AddRange(GenerationConfig.IdList(generation.ForcedEosTokenId).Select(id => ("forced_eos_token_id", id)));
+        // A banned sequence holding an id the model never writes would never match: the ban silently does nothing.
+        named.AddRange((generation.BadWordsIds ?? []).SelectMany(sequence => sequence).Select(id => ("bad_words_ids", id)));
         if (named.FirstOrDefault(n => n.Id < 0 || n.Id >= size) is { Name: not null } outside)
         {
             throw new TarjamaException(

@@ -13,6 +13,7 @@ public class ModelVocabularyCliTests
     [InlineData("{\"decoder_start_token_id\": 2048}", "decoder_start_token_id 2048 is not a token of the model")]
     [InlineData("{\"pad_token_id\": -5}", "pad_token_id -5 is not a token of the model")]
     [InlineData("{\"forced_eos_token_id\": 99999}", "forced_eos_token_id 99999 is not a token of the model")]
+    [InlineData("{\"bad_words_ids\": [[5], [7, 99999]]}", "bad_words_ids 99999 is not a token of the model")]
     [InlineData("{\"eos_token_id\": 2.5}", "generation_config.json: eos_token_id takes a token id or a list of them (got 2.5)")]
     [InlineData("{\"eos_token_id\": [0, \"x\"]}", "generation_config.json: eos_token_id takes a token id or a list of them (got [0, \"x\"])")]
     public void A_special_id_outside_the_model_s_vocabulary_is_named(string generationConfig, string expected)

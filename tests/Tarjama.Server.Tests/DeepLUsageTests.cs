@@ -59,6 +59,30 @@ public sealed class DeepLUsageTests : IAsyncLifetime
         await server.Client.DeleteAsync($"/jobs/{running.GetProperty("id").GetString()}");
     }
 
+    [Fact]
+    public async Task A_document_that_fails_in_the_background_is_given_back()
+    {
+        await using var server = await RunningServer.Start(new ServerSettings { CharacterQuota = Quota }, _model!);
+        // Taken at upload (its text is sampled there), refused by the job when it reads the whole XML.
+        using var upload = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("<story><p>مرحبا بالعالم</p><p>الأخبار</story>")), "file", "news.xml" },
+            { new StringContent("AR"), "source_lang" },
+            { new StringContent("EN-US"), "target_lang" },
+        };
+        var (status, ids) = await RunningServer.Read(await server.Client.PostAsync("/v2/document", upload));
+        Assert.Equal(200, status);
+        string id = ids.GetProperty("document_id").GetString()!, key = ids.GetProperty("document_key").GetString()!;
+        string? state = null;
+        for (int poll = 0; poll < 600 && state is null or "queued" or "translating"; poll++)
+        {
+            await Task.Delay(50);
+            state = (await server.PostDeepL($"/v2/document/{id}", ("document_key", key))).Body.GetProperty("status").GetString();
+        }
+        Assert.Equal("error", state);
+        Assert.Equal(0, await Used(server));
+    }
+
     private static async Task<long> Used(RunningServer server)
     {
         var (_, usage) = await server.PostDeepL("/v2/usage");

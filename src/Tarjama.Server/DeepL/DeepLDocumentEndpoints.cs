@@ -20,8 +20,12 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
 
     private static ApiError NotFound => new(StatusCodes.Status404NotFound, "Document not found.");
 
+    /// <summary>What each document submitted since the server started was billed, until it ends: a failed one is given back.</summary>
+    private readonly ConcurrentDictionary<string, (string Caller, long Characters)> _billed = new();
+
     public void Map(IEndpointRouteBuilder routes)
     {
+        jobs.Runner.Finished += Settle;
         routes.MapPost("/v2/document", (Delegate)Upload);
         routes.MapPost("/v2/document/{id}", (Delegate)Status);
         routes.MapPost("/v2/document/{id}/result", (Delegate)Result);
@@ -68,7 +72,22 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
             Characters = text.Characters,
             Memory = fields.Flag("tm") != false,
         }, content)));
+        _billed[job.Id] = (caller, text.Characters);
+        if (jobs.Runner.Find(job.Id, caller) is { IsFinished: true } finished)
+        {
+            Settle(finished); // it ended before it was listed here
+        }
         return Results.Json(new { document_id = job.Id, document_key = job.Spec.AccessKey }, DeepLJson.Options);
+    }
+
+    /// <summary>A document that failed is not billed, as DeepL bills only translated documents; one that ended
+    /// either way is no longer followed.</summary>
+    private void Settle(JobInfo job)
+    {
+        if (_billed.TryRemove(job.Id, out var bill) && job.State == JobState.Failed)
+        {
+            usage.GiveBack(bill.Caller, bill.Characters);
+        }
     }
 
     private async Task<IResult> Status(HttpContext context, string id)

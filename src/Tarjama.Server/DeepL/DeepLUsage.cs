@@ -35,5 +35,6 @@ internal sealed class DeepLUsage(ServerSettings settings)
         }
     }
 
-    private void GiveBack(string caller, long characters) => _characters.AddOrUpdate(caller, 0, (_, used) => used - characters);
+    /// <summary>Takes <paramref name="characters"/> off what <paramref name="caller"/> has used (work that failed after it was counted).</summary>
+    public void GiveBack(string caller, long characters) => _characters.AddOrUpdate(caller, 0, (_, used) => used - characters);
 }

@@ -63,6 +63,9 @@ public sealed class JobRunner : IDisposable
         _sweeper = new Timer(_ => RemoveExpired(), null, TimeSpan.Zero, period);
     }
 
+    /// <summary>Raised when a job ends (done, failed or cancelled), on the thread that ended it; a handler must not throw.</summary>
+    public event Action<JobInfo>? Finished;
+
     /// <summary>Model inputs the engines translated for jobs since this runner started, by backend.</summary>
     public IReadOnlyDictionary<string, long> TranslatedByBackend => _translated;
 
@@ -92,11 +95,16 @@ public sealed class JobRunner : IDisposable
     /// <summary>Stops a queued or running job; the job as it is afterwards (a finished one is left as it was).</summary>
     public JobInfo Cancel(JobInfo job)
     {
-        if (_store.Finish(job.Id, JobState.Cancelled) && _live.TryGetValue(job.Id, out var live))
+        bool cancelled = _store.Finish(job.Id, JobState.Cancelled);
+        if (cancelled && _live.TryGetValue(job.Id, out var live))
         {
             live.Cancel.Cancel();
         }
         _store.DropInput(job.Id);
+        if (cancelled)
+        {
+            Announce(job.Id);
+        }
         return Info(_store.Get(job.Id)!);
     }
 
@@ -187,6 +195,7 @@ public sealed class JobRunner : IDisposable
             if (_store.Finish(job.Id, JobState.Done))
             {
                 _store.DropInput(job.Id);
+                Announce(job.Id);
             }
             else
             {
@@ -215,8 +224,20 @@ public sealed class JobRunner : IDisposable
 
     private void Fail(string id, string reason)
     {
-        _store.Finish(id, JobState.Failed, reason);
+        bool failed = _store.Finish(id, JobState.Failed, reason);
         _store.DropInput(id);
+        if (failed)
+        {
+            Announce(id);
+        }
+    }
+
+    private void Announce(string id)
+    {
+        if (Finished is { } finished && _store.Get(id) is { } job)
+        {
+            finished(Info(job));
+        }
     }
 
     private void RemoveExpired()

@@ -60,6 +60,10 @@ public class TermMatcherTests
     public void Leaves_near_misses_alone(string text) => Assert.Empty(Found(Seed, text));
 
     [Fact]
+    public void Matches_Arabic_typed_with_Persian_yeh_and_kaf() =>
+        Assert.Equal(["حمیمیم=Hmeimim", "کافانو=Kavanaugh"], Found(Matcher("ar", ("حميميم", "Hmeimim"), ("كافانو", "Kavanaugh")), "زار حمیمیم مع کافانو"));
+
+    [Fact]
     public void Matches_numbers_in_either_digit_form() =>
         Assert.Equal(["رؤيه ٢٠٣٠=Vision 2030"], Found(Matcher("ar", ("رؤية 2030", "Vision 2030")), "أطلقت رؤيه ٢٠٣٠ اليوم"));
 

@@ -33,10 +33,16 @@ public sealed partial class NumberCheck : IQualityCheck
         return HasPercent(segment.Source) && !HasPercent(segment.Target) ? new QualityIssue("numbers", "percentage lost") : null;
     }
 
-    // "300 ألف" comes out as "300,000": the number followed by whole thousands.
-    private static bool IsScaled(string target, string number) =>
-        target.Length > number.Length && (target.Length - number.Length) % 3 == 0 && !number.Contains('.')
-        && target.StartsWith(number, StringComparison.Ordinal) && target[number.Length..].All(c => c == '0');
+    // "300 ألف" comes out as "300,000", "1.5 مليون" as "1,500,000": the number's digits followed by zeros, the decimal
+    // point moved right by whole thousands.
+    private static bool IsScaled(string target, string number)
+    {
+        var parts = number.Split('.', 2);
+        string digits = parts[0] + (parts.Length == 2 ? parts[1].TrimEnd('0') : "");
+        int shift = target.Length - parts[0].Length;
+        return parts[0] != "0" && !target.Contains('.') && shift > 0 && shift % 3 == 0 && target.Length >= digits.Length
+            && target.StartsWith(digits, StringComparison.Ordinal) && target[digits.Length..].All(c => c == '0');
+    }
 
     /// <summary>The numbers in <paramref name="text"/> as canonical digit strings: ASCII digits, thousands separators
     /// dropped, "." for the decimal point, no leading zeros.</summary>

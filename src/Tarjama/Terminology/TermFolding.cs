@@ -4,7 +4,7 @@ using System.Text;
 namespace Tarjama.Terminology;
 
 /// <summary>The form a word is compared in when terms are matched, as a reader would compare them: Arabic alef and
-/// hamza forms as bare alef (and hamza on waw/ya as waw/ya), ta marbuta as ha, alef maqsura as ya, no diacritics or
+/// hamza forms as bare alef (and hamza on waw/ya as waw/ya), ta marbuta as ha, alef maqsura and Persian yeh as ya, Persian kaf as kaf, no diacritics or
 /// tatweel, Arabic-Indic digits as ASCII, presentation forms as base letters, Latin lower-cased.</summary>
 /// <remarks>Stronger than <see cref="Text.ArabicNormalizer"/> (which keeps what can change a model's reading): this
 /// form is only for finding terms, never shown to the model.</remarks>
@@ -46,6 +46,8 @@ internal static class TermFolding
             'ئ' => 'ي',
             'ة' => 'ه',
             'ى' => 'ي',
+            'ی' => 'ي', // Persian yeh and kaf: Arabic typed on a Persian keyboard reads the same
+            'ک' => 'ك',
             >= '\u0660' and <= '\u0669' => (char)('0' + (c - '\u0660')),
             >= '\u06F0' and <= '\u06F9' => (char)('0' + (c - '\u06F0')),
             _ => char.ToLowerInvariant(c),

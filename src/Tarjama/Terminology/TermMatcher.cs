@@ -40,21 +40,28 @@ public sealed class TermMatcher
         }
         var words = TermWords.Split(text);
         var verbatim = Verbatim.FindInSource(text);
-        var found = new List<TermMatch>();
-        for (int i = 0; i < words.Count;)
+        // Every position's longest term first, then the doc's rule across positions: the longest wins, then the
+        // leftmost ("A B" must not hide a longer "B C D" just because it starts earlier).
+        var candidates = new List<(TermMatch Match, int At, int Words)>();
+        for (int i = 0; i < words.Count; i++)
         {
-            var best = words[i].IsWord ? Longest(text, words, i) : null;
-            if (best is { } match && !verbatim.Any(span => span.Start < match.Match.Range.End && match.Match.Range.Start < span.End))
+            if (words[i].IsWord && Longest(text, words, i) is { } match
+                && !verbatim.Any(span => span.Start < match.Match.Range.End && match.Match.Range.Start < span.End))
             {
-                found.Add(match.Match);
-                i += match.Words;
-            }
-            else
-            {
-                i++;
+                candidates.Add((match.Match, i, match.Words));
             }
         }
-        return found;
+        var taken = new bool[words.Count];
+        var found = new List<(TermMatch Match, int At)>();
+        foreach (var candidate in candidates.OrderByDescending(c => c.Words).ThenBy(c => c.At))
+        {
+            if (!taken.AsSpan(candidate.At, candidate.Words).Contains(true))
+            {
+                taken.AsSpan(candidate.At, candidate.Words).Fill(true);
+                found.Add((candidate.Match, candidate.At));
+            }
+        }
+        return [.. found.OrderBy(f => f.At).Select(f => f.Match)];
     }
 
     private (TermMatch Match, int Words)? Longest(string text, List<TermWord> words, int at)

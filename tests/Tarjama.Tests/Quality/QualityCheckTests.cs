@@ -28,6 +28,7 @@ public class QualityCheckTests
     [InlineData("بلغ ١٢٫٥ مليون دولار", "reached $12.5 million")] // Arabic decimal separator
     [InlineData("يعيش 10,000 شخص", "10000 people live")]
     [InlineData("يعيش ٣٠٠ ألف نسمة", "300,000 people live")] // a scale word as zeros
+    [InlineData("بلغ ١٫٥ مليون دولار", "reached $1,500,000")] // a decimal with a scale word as zeros
     [InlineData("زار 3 وزراء", "three ministers visited")]
     [InlineData("صوت 57 في المائة", "57 percent voted")]
     public void Numbers_kept_in_any_form_pass(string source, string target) => Assert.Empty(Issues(source, target));
@@ -35,6 +36,7 @@ public class QualityCheckTests
     [Theory]
     [InlineData("منذ أكثر من 80 عاما", "for over 18 years", "numbers: missing 80")]
     [InlineData("بلغ ١٢٫٥ مليون دولار", "reached $12 million", "numbers: missing 12.5")]
+    [InlineData("بلغ ١٫٥ مليون دولار", "reached $15,000,000", "numbers: missing 1.5")] // not the same digits scaled
     [InlineData("صوت 57 في المائة", "57 voted", "numbers: percentage lost")]
     public void A_lost_number_is_flagged(string source, string target, string issue) => Assert.Equal([issue], Issues(source, target));
 

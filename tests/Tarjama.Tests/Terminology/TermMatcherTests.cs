@@ -60,6 +60,15 @@ public class TermMatcherTests
     public void Leaves_near_misses_alone(string text) => Assert.Empty(Found(Seed, text));
 
     [Fact]
+    public void Matches_Arabic_typed_with_Persian_yeh_and_kaf() =>
+        Assert.Equal(["حمیمیم=Hmeimim", "کافانو=Kavanaugh"], Found(Matcher("ar", ("حميميم", "Hmeimim"), ("كافانو", "Kavanaugh")), "زار حمیمیم مع کافانو"));
+
+    [Fact]
+    public void An_overlapping_longer_term_wins_over_an_earlier_shorter_one() =>
+        Assert.Equal(["السوري أحمد الشرع=Syria's Ahmed al-Shara"],
+            Found(Matcher("ar", ("الرئيس السوري", "Syrian president"), ("السوري أحمد الشرع", "Syria's Ahmed al-Shara")), "قال الرئيس السوري أحمد الشرع اليوم"));
+
+    [Fact]
     public void Matches_numbers_in_either_digit_form() =>
         Assert.Equal(["رؤيه ٢٠٣٠=Vision 2030"], Found(Matcher("ar", ("رؤية 2030", "Vision 2030")), "أطلقت رؤيه ٢٠٣٠ اليوم"));
 

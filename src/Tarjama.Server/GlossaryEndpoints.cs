@@ -4,7 +4,7 @@ namespace Tarjama.Server;
 
 /// <summary>Named glossaries kept on the server for /translate's <c>glossary_id</c>: create, list, show, read back,
 /// delete; the answers name fields as DeepL's glossary API does.</summary>
-internal sealed class GlossaryEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, OwnedGlossaries store)
+internal sealed class GlossaryEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, GlossaryStore store)
 {
     public void Map(IEndpointRouteBuilder routes)
     {

@@ -25,7 +25,7 @@ internal static class GlossaryRoutes
     }
 
     /// <param name="allow">Lets the caller in and tells who it is: each sees only its own glossaries.</param>
-    public static void Map(IEndpointRouteBuilder routes, string prefix, OwnedGlossaries store, Func<HttpContext, Task<string>> allow, JsonSerializerOptions json, Func<string, ApiError> notFound)
+    public static void Map(IEndpointRouteBuilder routes, string prefix, GlossaryStore store, Func<HttpContext, Task<string>> allow, JsonSerializerOptions json, Func<string, ApiError> notFound)
     {
         StoredGlossary Find(string id, string owner) => store.Find(id, owner) ?? throw notFound(id);
         // Block bodies: an expression-bodied async lambda would bind as a RequestDelegate and drop its result.

@@ -111,7 +111,7 @@ public sealed class TarjamaServer : IAsyncDisposable
         builder.Services.AddSingleton<TranslateEndpoints>();
         builder.Services.AddSingleton<FileEndpoints>();
         builder.Services.AddSingleton<ServiceEndpoints>();
-        builder.Services.AddSingleton(_ => new OwnedGlossaries(new Terminology.GlossaryStore()));
+        builder.Services.AddSingleton(_ => new Terminology.GlossaryStore());
         builder.Services.AddSingleton<GlossaryEndpoints>();
         builder.Services.AddSingleton<PostEditEndpoints>();
         builder.Services.AddSingleton<DeepLUsage>();

@@ -11,7 +11,7 @@ namespace Tarjama.Server.DeepL;
 /// <summary>DeepL API v2's document translation on the server's background jobs: upload (multipart) → id and key;
 /// status; result, which is deleted once downloaded. Documents are the formats the file endpoints take; a job is seen
 /// only by the caller that uploaded it, with its document key.</summary>
-internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles supported, DeepLUsage usage, ServerJobs jobs, OwnedGlossaries glossaries, MemoryBudget memory)
+internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, SupportedFiles supported, DeepLUsage usage, ServerJobs jobs, GlossaryStore glossaries, MemoryBudget memory)
 {
     private static readonly TimeSpan AbortNoticeWait = TimeSpan.FromMilliseconds(250);
 

@@ -5,7 +5,7 @@ namespace Tarjama.Server.DeepL;
 /// <summary>DeepL API v2's glossaries over the server's glossary store (the one /glossaries and /translate's
 /// glossary_id use): create from TSV or CSV entries, list, show, read the entries back as TSV, delete; and the language
 /// pairs a glossary may have.</summary>
-internal sealed class DeepLGlossaryEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, OwnedGlossaries store)
+internal sealed class DeepLGlossaryEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, GlossaryStore store)
 {
     private sealed record Pair(string SourceLang, string TargetLang);
 

@@ -22,7 +22,7 @@ internal static class DeepLRequest
 
     /// <summary>The caller's stored glossary <c>glossary_id</c> names, which must be for the request's pair; null when none is named.</summary>
     /// <param name="sourceGiven">Whether the request named its source language, which DeepL requires with a glossary.</param>
-    public static TermMatcher? Glossary(RequestFields fields, OwnedGlossaries store, string caller, LanguageRoute route, bool sourceGiven)
+    public static TermMatcher? Glossary(RequestFields fields, GlossaryStore store, string caller, LanguageRoute route, bool sourceGiven)
     {
         if (fields.Text("glossary_id") is not { } id)
         {

@@ -5,7 +5,7 @@ namespace Tarjama.Server.DeepL;
 
 /// <summary>DeepL API v2's text endpoints under /v2: translate, languages and usage, with DeepL's field names, answers
 /// and status codes, so DeepL's own client libraries work with the server URL pointed here.</summary>
-internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, Admission admission, DeepLUsage usage, OwnedGlossaries glossaries)
+internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguagePairs pairs, AccessGuard access, Admission admission, DeepLUsage usage, GlossaryStore glossaries)
 {
     private const int MaxTexts = 50;
 

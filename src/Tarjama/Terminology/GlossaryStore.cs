@@ -2,25 +2,28 @@ using System.Collections.Concurrent;
 
 namespace Tarjama.Terminology;
 
-/// <summary>A glossary kept under an id for later requests to name, with what describes it.</summary>
-public sealed record StoredGlossary(string Id, string Name, string SourceLanguage, string TargetLanguage, DateTimeOffset Created, TermMatcher Terms)
+/// <summary>A glossary kept under an id for later requests to name, with what describes it and who stored it.</summary>
+public sealed record StoredGlossary(string Id, string Owner, string Name, string SourceLanguage, string TargetLanguage, DateTimeOffset Created, TermMatcher Terms)
 {
     public int EntryCount => Terms.Glossary.Entries.Count;
 }
 
-/// <summary>Named glossaries held in memory, shared between requests (the HTTP API's, and DeepL's glossary endpoints
-/// later); bounded in number and in entries all together. Safe to share between threads.</summary>
+/// <summary>Named glossaries held in memory, shared between requests (the HTTP API's and DeepL's glossary endpoints);
+/// bounded in number and in entries all together. Each belongs to the caller that stored it (an API key, or an
+/// address), and to anyone else does not exist, so one caller can neither read, use nor delete another's
+/// terminology. Safe to share between threads.</summary>
 public sealed class GlossaryStore(int maxGlossaries = 1000, int maxEntries = 1_000_000)
 {
     private readonly ConcurrentDictionary<string, StoredGlossary> _glossaries = new(StringComparer.Ordinal);
     private readonly object _lock = new();
 
-    public IReadOnlyList<StoredGlossary> All => [.. _glossaries.Values.OrderBy(g => g.Created)];
+    /// <summary>The owner's glossaries, oldest first.</summary>
+    public IReadOnlyList<StoredGlossary> All(string owner) => [.. _glossaries.Values.Where(g => g.Owner == owner).OrderBy(g => g.Created)];
 
     /// <exception cref="TarjamaException">The store is full.</exception>
-    public StoredGlossary Add(string name, string sourceLanguage, string targetLanguage, Glossary glossary)
+    public StoredGlossary Add(string owner, string name, string sourceLanguage, string targetLanguage, Glossary glossary)
     {
-        var stored = new StoredGlossary(Guid.NewGuid().ToString(), name, sourceLanguage, targetLanguage, DateTimeOffset.UtcNow, new TermMatcher(glossary));
+        var stored = new StoredGlossary(Guid.NewGuid().ToString(), owner, name, sourceLanguage, targetLanguage, DateTimeOffset.UtcNow, new TermMatcher(glossary));
         lock (_lock)
         {
             if (_glossaries.Count >= maxGlossaries || _glossaries.Values.Sum(g => g.EntryCount) + stored.EntryCount > maxEntries)
@@ -32,7 +35,9 @@ public sealed class GlossaryStore(int maxGlossaries = 1000, int maxEntries = 1_0
         return stored;
     }
 
-    public StoredGlossary? Find(string id) => _glossaries.GetValueOrDefault(id);
+    /// <summary>The owner's glossary with that id; null for an unknown id or another caller's.</summary>
+    public StoredGlossary? Find(string id, string owner) => _glossaries.GetValueOrDefault(id) is { } stored && stored.Owner == owner ? stored : null;
 
-    public bool Remove(string id) => _glossaries.TryRemove(id, out _);
+    /// <summary>Deletes the owner's glossary; false for an unknown id or another caller's.</summary>
+    public bool Remove(string id, string owner) => Find(id, owner) is { } stored && _glossaries.TryRemove(KeyValuePair.Create(id, stored));
 }

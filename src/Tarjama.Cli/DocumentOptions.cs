@@ -21,9 +21,11 @@ internal sealed class DocumentOptions
             ("html", DocumentFormat.Html), ("htm", DocumentFormat.Html), ("xml", DocumentFormat.Xml), ("xliff", DocumentFormat.Xliff),
             ("xlf", DocumentFormat.Xliff)]);
 
-    public Option<string?> From { get; } = new("--from") { Description = "The source language [default: the model's]" };
+    private readonly (Option<string?> From, Option<string?> To) _direction = LanguageOptions.ModelDirection();
 
-    public Option<string?> To { get; } = new("--to") { Description = "The target language [default: the model's]" };
+    public Option<string?> From => _direction.From;
+
+    public Option<string?> To => _direction.To;
 
     public Option<BilingualFormat?> Bilingual { get; } = NamedValues.Create(
         "--bilingual", "Write source and translation side by side instead of the translated document: jsonl, tmx, html or xliff", NamedValues.Of<BilingualFormat>());

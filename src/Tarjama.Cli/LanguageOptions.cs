@@ -25,11 +25,11 @@ internal static class LanguageOptions
         return (from, to);
     }
 
-    /// <summary><c>--from</c> and <c>--to</c> for commands that run a model (<c>bench</c>, <c>eval</c>): the direction of a
-    /// multilingual model (NLLB, M2M100), by default the model's own; the model checks the codes it is given.</summary>
+    /// <summary><c>--from</c> and <c>--to</c> for commands that run a model (<c>translate</c>, <c>bench</c>, <c>eval</c>):
+    /// the direction asked of it, by default the model's own; the model checks the codes it is given.</summary>
     public static (Option<string?> From, Option<string?> To) ModelDirection() =>
-        (new Option<string?>("--from") { Description = "The source language (NLLB, M2M100) [default: the model's]" },
-         new Option<string?>("--to") { Description = "The target language (NLLB, M2M100) [default: the model's]" });
+        (new Option<string?>("--from") { Description = "The source language [default: the model's]" },
+         new Option<string?>("--to") { Description = "The target language [default: the model's]" });
 
     private static Option<string> Code(Option<string> option)
     {

@@ -86,10 +86,9 @@ public sealed class Translator : ITermTranslator, IDisposable
         int headSize = config.DModel / heads;
         if (folder.DecoderForm == DecoderForm.Split)
         {
-            var (withPast, projection) = OnnxSessionLoader.OpenDecoder(folder.DecoderWithPastPath!, engine, statistics);
+            var (withPast, projection) = OpenDecoderGraph(folder, folder.DecoderWithPastPath!, engine, statistics);
             try
             {
-                DecoderCacheShape.Check(folder.DecoderWithPastPath!, withPast.InputMetadata, config, folder.File("config.json"));
                 var cross = CrossAttentionCache.Open(folder.DecoderPath!, OnnxDecoder.CrossPresent(config.DecoderLayers), heads, headSize, engine, statistics);
                 var whole = cross is null ? OnnxSessionLoader.Open(folder.DecoderPath!, engine, statistics) : null;
                 return new SplitDecoder(cross, whole, withPast, projection, config.DecoderLayers, heads, headSize, CacheType(withPast.InputMetadata));
@@ -102,18 +101,25 @@ public sealed class Translator : ITermTranslator, IDisposable
                 throw;
             }
         }
-        var (merged, mergedProjection) = OnnxSessionLoader.OpenDecoder(folder.MergedDecoderPath!, engine, statistics);
+        var (merged, mergedProjection) = OpenDecoderGraph(folder, folder.MergedDecoderPath!, engine, statistics);
+        return new MergedDecoder(merged, mergedProjection, config.DecoderLayers, heads, headSize, CacheType(merged.InputMetadata));
+    }
+
+    /// <summary>A decoder graph whose key/value cache inputs fit config.json; nothing stays open when they do not.</summary>
+    private static (OnnxSession Session, OutputProjection? Projection) OpenDecoderGraph(ModelFolder folder, string path, EngineOptions engine, EngineStatistics statistics)
+    {
+        var (session, projection) = OnnxSessionLoader.OpenDecoder(path, engine, statistics);
         try
         {
-            DecoderCacheShape.Check(folder.MergedDecoderPath!, merged.InputMetadata, config, folder.File("config.json"));
+            DecoderCacheShape.Check(path, session.InputMetadata, folder.Config, folder.File("config.json"));
+            return (session, projection);
         }
         catch
         {
-            merged.Dispose();
-            mergedProjection?.Dispose();
+            session.Dispose();
+            projection?.Dispose();
             throw;
         }
-        return new MergedDecoder(merged, mergedProjection, config.DecoderLayers, heads, headSize, CacheType(merged.InputMetadata));
     }
 
     private static TensorElementType CacheType(IReadOnlyDictionary<string, Microsoft.ML.OnnxRuntime.NodeMetadata> inputs) =>

@@ -126,8 +126,11 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
         }
         var (bytes, format) = SupportedFiles.Footprint(file, null);
         memory.CheckFits(bytes, format);
-        using var content = new MemoryStream();
-        await file.CopyToAsync(content);
-        return DocumentSample.Read(content.ToArray(), name).Sample;
+        var content = new byte[file.Length];
+        await using (var input = file.OpenReadStream())
+        {
+            await input.ReadExactlyAsync(content);
+        }
+        return DocumentSample.Read(content, name).Sample;
     }
 }

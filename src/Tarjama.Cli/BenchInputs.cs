@@ -3,7 +3,8 @@ using Tarjama.Text;
 
 namespace Tarjama.Cli;
 
-/// <summary>The sentences a benchmark translates: a given file, else NTREX-128's Arabic side when <c>../shared/data</c> is there.</summary>
+/// <summary>The sentences a benchmark translates: a given file, else NTREX-128's Arabic side from the optional test-set
+/// data folder (<see cref="TestSets"/>) when there is one; without either, one line saying to give --inputs.</summary>
 internal static class BenchInputs
 {
     public static IReadOnlyList<string> Read(string? path, int count)

@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace Tarjama.Quality;
 
 /// <summary>Every number of the source is in the translation: Arabic-Indic or Western digits, Arabic or Western decimal
-/// and thousands separators, a scale word turned into zeros ("300 ألف" as "300,000"), small numbers written as English
-/// words; and a percentage stays a percentage.</summary>
+/// and thousands separators, a scale word turned into zeros or zeros into one, either way and in either language
+/// ("300 ألف" as "300,000", "$1,500,000" as "1.5 مليون"), small numbers written as English words; and a percentage
+/// stays a percentage.</summary>
 public sealed partial class NumberCheck : IQualityCheck
 {
     private static readonly string[] EnglishNumbers = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
@@ -16,14 +17,15 @@ public sealed partial class NumberCheck : IQualityCheck
         var missing = new List<string>();
         foreach (var number in Numbers(segment.Source))
         {
-            int found = targetNumbers.FindIndex(t => t == number || IsScaled(t, number));
+            int found = targetNumbers.FindIndex(t => t.Value == number.Value || (number.Scaled && IsScaled(t.Value, number.Value))
+                || (t.Scaled && IsScaled(number.Value, t.Value)));
             if (found >= 0)
             {
                 targetNumbers.RemoveAt(found);
             }
-            else if (!(int.TryParse(number, out int small) && small < EnglishNumbers.Length && Regex.IsMatch(target, $@"\b{EnglishNumbers[small]}\b")))
+            else if (!(int.TryParse(number.Value, out int small) && small < EnglishNumbers.Length && Regex.IsMatch(target, $@"\b{EnglishNumbers[small]}\b")))
             {
-                missing.Add(number);
+                missing.Add(number.Value);
             }
         }
         if (missing.Count > 0)
@@ -33,8 +35,8 @@ public sealed partial class NumberCheck : IQualityCheck
         return HasPercent(segment.Source) && !HasPercent(segment.Target) ? new QualityIssue("numbers", "percentage lost") : null;
     }
 
-    // "300 ألف" comes out as "300,000", "1.5 مليون" as "1,500,000": the number's digits followed by zeros, the decimal
-    // point moved right by whole thousands.
+    // "300 ألف" comes out as "300,000", "1.5 مليون" as "1,500,000": the scaled number's digits followed by zeros, its
+    // decimal point moved right by whole thousands.
     private static bool IsScaled(string target, string number)
     {
         var parts = number.Split('.', 2);
@@ -44,10 +46,13 @@ public sealed partial class NumberCheck : IQualityCheck
             && target.StartsWith(digits, StringComparison.Ordinal) && target[digits.Length..].All(c => c == '0');
     }
 
-    /// <summary>The numbers in <paramref name="text"/> as canonical digit strings: ASCII digits, thousands separators
-    /// dropped, "." for the decimal point, no leading zeros.</summary>
-    public static List<string> Numbers(string text) =>
-        [.. Number().Matches(Western(text)).Select(m => Canonical(m.Value))];
+    /// <summary>The numbers in <paramref name="text"/> as canonical digit strings (ASCII digits, thousands separators
+    /// dropped, "." for the decimal point, no leading zeros), each with whether a scale word follows it.</summary>
+    private static List<(string Value, bool Scaled)> Numbers(string text)
+    {
+        string western = Western(text);
+        return [.. Number().Matches(western).Select(m => (Canonical(m.Value), ScaleWord().IsMatch(western, m.Index + m.Length)))];
+    }
 
     private static string Western(string text) => string.Create(text.Length, text, (span, source) =>
     {
@@ -77,6 +82,10 @@ public sealed partial class NumberCheck : IQualityCheck
 
     [GeneratedRegex(@"\d+(?:[.,]\d+)*")]
     private static partial Regex Number();
+
+    // Thousand to trillion (Arabic singular, plural and accusative forms; English also "bn" and "mln", as in "$2bn").
+    [GeneratedRegex(@"\G ?(?:(?:thousand|million|billion|trillion)s?\b|(?:bn|mln)\b|ألف|الف|آلاف|الاف|مليون|ملايين|مليار|بليون|بلايين|تريليون|ترليون)", RegexOptions.IgnoreCase)]
+    private static partial Regex ScaleWord();
 
     [GeneratedRegex(@"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")]
     private static partial Regex ThousandsGroups();

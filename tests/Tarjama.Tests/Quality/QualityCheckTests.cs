@@ -29,6 +29,9 @@ public class QualityCheckTests
     [InlineData("يعيش 10,000 شخص", "10000 people live")]
     [InlineData("يعيش ٣٠٠ ألف نسمة", "300,000 people live")] // a scale word as zeros
     [InlineData("بلغ ١٫٥ مليون دولار", "reached $1,500,000")] // a decimal with a scale word as zeros
+    [InlineData("بلغ 1,500,000 دولار", "reached $1.5 million")] // zeros as an English scale word
+    [InlineData("بلغت ٢٫٢٥ مليار دولار", "reached $2.25bn")]
+    [InlineData("بلغت ٤ ملايين", "reached 4,000,000")] // a plural scale word
     [InlineData("زار 3 وزراء", "three ministers visited")]
     [InlineData("صوت 57 في المائة", "57 percent voted")]
     public void Numbers_kept_in_any_form_pass(string source, string target) => Assert.Empty(Issues(source, target));
@@ -38,7 +41,15 @@ public class QualityCheckTests
     [InlineData("بلغ ١٢٫٥ مليون دولار", "reached $12 million", "numbers: missing 12.5")]
     [InlineData("بلغ ١٫٥ مليون دولار", "reached $15,000,000", "numbers: missing 1.5")] // not the same digits scaled
     [InlineData("صوت 57 في المائة", "57 voted", "numbers: percentage lost")]
+    [InlineData("يعيش 300 شخص", "300,000 people live", "numbers: missing 300")] // zeros with no scale word to explain them
+    [InlineData("بلغ 1,500,000 دولار", "reached $1.5", "numbers: missing 1500000")]
     public void A_lost_number_is_flagged(string source, string target, string issue) => Assert.Equal([issue], Issues(source, target));
+
+    [Theory]
+    [InlineData("It reached $1,500,000", "بلغ 1.5 مليون دولار")]
+    [InlineData("It reached $1.5 billion", "بلغ ١٫٥ مليار دولار")]
+    [InlineData("Some 300 thousand people", "نحو 300,000 شخص")]
+    public void Numbers_kept_from_English_pass(string source, string target) => Assert.Empty(Issues(source, target, "en", "ar"));
 
     [Fact]
     public void A_missing_glossary_target_is_flagged()

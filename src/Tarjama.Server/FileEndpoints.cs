@@ -90,7 +90,8 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
         var file = fields.File("file") ?? throw ApiError.Missing("file");
         string source = fields.Text("source") ?? throw ApiError.Missing("source");
         string target = fields.Text("target") ?? throw ApiError.Missing("target");
-        if (string.IsNullOrWhiteSpace(file.FileName))
+        // LibreTranslate's words for a file without a name; a file without content is as empty.
+        if (string.IsNullOrWhiteSpace(file.FileName) || file.Length == 0)
         {
             throw ApiError.BadRequest("Invalid request: empty file");
         }

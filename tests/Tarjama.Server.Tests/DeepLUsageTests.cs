@@ -60,6 +60,28 @@ public sealed class DeepLUsageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_empty_document_is_refused_in_deepls_shape_without_a_job_or_a_bill()
+    {
+        await using var server = await RunningServer.Start(new ServerSettings { CharacterQuota = Quota }, _model!);
+        foreach (string? source in new[] { "AR", null })
+        {
+            using var upload = new MultipartFormDataContent
+            {
+                { new ByteArrayContent([]), "file", "news.txt" },
+                { new StringContent("EN-US"), "target_lang" },
+            };
+            if (source is not null)
+            {
+                upload.Add(new StringContent(source), "source_lang");
+            }
+            await RunningServer.AssertDeepLError(await server.Client.PostAsync("/v2/document", upload), 400, "Bad request. Reason: Value for 'file' is an empty document.");
+        }
+        Assert.Equal(0, await Used(server));
+        var (_, listed) = await RunningServer.Read(await server.Client.GetAsync("/jobs"));
+        Assert.Equal(0, listed.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task A_document_that_fails_in_the_background_is_given_back()
     {
         await using var server = await RunningServer.Start(new ServerSettings { CharacterQuota = Quota }, _model!);

@@ -96,6 +96,17 @@ public sealed class FileApiTests(TinyServer tiny) : IClassFixture<TinyServer>
         }
     }
 
+    [Theory]
+    [InlineData("/translate_file", "ar")]
+    [InlineData("/translate_file", "auto")]
+    [InlineData("/translate_document", "ar")]
+    [InlineData("/translate_document", "auto")]
+    public async Task An_empty_upload_is_refused_as_an_empty_file(string endpoint, string source)
+    {
+        using var upload = Upload([], "news.txt", source: source);
+        await RunningServer.AssertError(await Server.Client.PostAsync(endpoint, upload), 400, "Invalid request: empty file");
+    }
+
     [Fact]
     public async Task Wrong_uploads_get_libretranslates_errors()
     {

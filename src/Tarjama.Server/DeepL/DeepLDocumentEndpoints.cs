@@ -36,6 +36,10 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
         var fields = await RequestFields.ReadAsync(context.Request, settings.MaxUploadBytes);
         string caller = DeepLCaller.Check(context, access, fields);
         var file = fields.File("file") ?? throw DeepLRequest.Bad("Parameter 'file' not specified.");
+        if (file.Length == 0)
+        {
+            throw DeepLRequest.Bad("Value for 'file' is an empty document.");
+        }
         string fileName = UploadNames.Of(fields.Text("filename") ?? file.FileName);
         if (!supported.Accepts(fileName))
         {

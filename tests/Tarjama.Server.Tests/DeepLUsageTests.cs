@@ -36,6 +36,9 @@ public sealed class DeepLUsageTests : IAsyncLifetime
             Assert.Equal(400, status);
         }
         Assert.Equal(0, await Used(server));
+        var (badFlag, _) = await server.PostDeepL("/v2/translate", ("text", "مرحبا"), ("target_lang", "EN-US"), ("show_billed_characters", "yes"));
+        Assert.Equal(400, badFlag);
+        Assert.Equal(0, await Used(server));
         var (translated, _) = await server.PostDeepL("/v2/translate", ("text", "مرحبا بالعالم"), ("target_lang", "EN-US"));
         Assert.Equal(200, translated);
         Assert.Equal("مرحبا بالعالم".Length, await Used(server));

@@ -99,7 +99,7 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
         {
             throw ApiError.BadRequest("Invalid request: file format not supported");
         }
-        var detected = source == "auto" ? ScriptDetector.Detect([await Head(file)], pairs.Languages)[0].Language : source;
+        var detected = source == "auto" ? pairs.SourceOfUpload(await Head(file), target) : source;
         return (file, pairs.Resolve(detected, target, source, fields.Text("model")), fields);
     }
 

@@ -166,6 +166,20 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
         await RunningServer.AssertDeepLError(response, 404, "Glossary not found.");
     }
 
+    [Fact]
+    public async Task A_document_without_letters_needs_no_source_lang()
+    {
+        // Figures tell no language: they were taken for English and refused as English into English.
+        using var upload = new MultipartFormDataContent
+        {
+            { new ByteArrayContent("2024\n1,250\n"u8.ToArray()), "file", "table.txt" },
+            { new StringContent("EN-US"), "target_lang" },
+        };
+        var (status, ids) = await RunningServer.Read(await Server.Client.PostAsync("/v2/document", upload));
+        Assert.Equal(200, status);
+        Assert.True(ids.TryGetProperty("document_id", out _));
+    }
+
     [Theory]
     [InlineData("news.html", "<h1>الأخبار</h1>\n<p>مرحبا بالعالم</p>\n", 22)]
     [InlineData("news.xlf", "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\" srcLang=\"ar\"><file id=\"f\">"

@@ -108,6 +108,21 @@ public sealed class FileApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     }
 
     [Fact]
+    public async Task An_upload_without_letters_is_translated_from_auto_and_an_unreadable_one_says_why()
+    {
+        // Figures tell no language: they were taken for English and refused as English into English.
+        using (var figures = Upload("2024\n1,250\n"u8.ToArray(), "table.txt", source: "auto"))
+        {
+            using var translated = await Server.Client.PostAsync("/translate_document", figures);
+            Assert.Equal(200, (int)translated.StatusCode);
+        }
+        using var broken = Upload("PK\u0003\u0004 not a package"u8.ToArray(), "report.docx", source: "auto");
+        var (status, body) = await RunningServer.Read(await Server.Client.PostAsync("/translate_file", broken));
+        Assert.Equal(400, status);
+        Assert.StartsWith("report.docx: not a DOCX file", body.GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task Wrong_uploads_get_libretranslates_errors()
     {
         using (var noFile = Upload([], ""))

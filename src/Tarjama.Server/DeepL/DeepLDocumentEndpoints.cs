@@ -59,7 +59,7 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
             content = copy.ToArray();
         }
         var text = DocumentSample.Read(content, fileName);
-        string source = DeepLLanguages.ToCode(fields.Text("source_lang")) ?? ScriptDetector.Detect([text.Sample], pairs.Languages)[0].Language;
+        string source = DeepLLanguages.ToCode(fields.Text("source_lang")) ?? pairs.SourceOfUpload(text.Sample, target);
         var translator = DeepLRequest.Resolve(pairs, source, target);
         var glossary = DeepLRequest.Glossary(fields, glossaries, caller, translator, fields.Text("source_lang") is not null);
         // A submission refused (too many jobs) is not billed.

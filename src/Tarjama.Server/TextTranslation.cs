@@ -21,14 +21,15 @@ internal static class TextTranslation
 
     /// <summary>Refuses a text holding a NUL, which no text has: the documents library would refuse it too, but as a
     /// "document" and at an offset into all the request's texts joined.</summary>
-    private static void RejectNul(IReadOnlyList<string> texts)
+    /// <param name="noun">What the texts are to the caller ("text", or a post-edit's "source" and "target").</param>
+    internal static void RejectNul(IReadOnlyList<string> texts, string noun = "text")
     {
         for (int i = 0; i < texts.Count; i++)
         {
             int nul = texts[i].IndexOf('\0');
             if (nul >= 0)
             {
-                string which = texts.Count == 1 ? "the text" : $"text {i + 1} of {texts.Count}";
+                string which = texts.Count == 1 ? $"the {noun}" : $"{noun} {i + 1} of {texts.Count}";
                 throw ApiError.BadRequest($"Invalid request: {which} holds a NUL character (at character {nul}): binary data, not text");
             }
         }

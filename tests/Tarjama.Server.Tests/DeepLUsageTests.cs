@@ -85,6 +85,28 @@ public sealed class DeepLUsageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_document_cancelled_before_it_is_translated_is_given_back()
+    {
+        await using var server = await RunningServer.Start(new ServerSettings { CharacterQuota = 1_000_000, Jobs = new JobSettings { MaxUnfinished = 2, Concurrency = 1 } }, _model!);
+        // Many distinct lines, so this job holds the one worker while the document waits.
+        string[] many = [.. Enumerable.Range(0, 6000).Select(i => $"مرحبا بالعالم {i}")];
+        var (_, running) = await RunningServer.Read(await server.PostJson("/jobs", JsonSerializer.Serialize(new { q = many, source = "ar", target = "en" })));
+        using var upload = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("مرحبا بالعالم\n")), "file", "news.txt" },
+            { new StringContent("AR"), "source_lang" },
+            { new StringContent("EN-US"), "target_lang" },
+        };
+        var (status, ids) = await RunningServer.Read(await server.Client.PostAsync("/v2/document", upload));
+        Assert.Equal(200, status);
+        Assert.Equal("مرحبا بالعالم\n".Length, await Used(server));
+        var (_, cancelled) = await RunningServer.Read(await server.Client.PostAsync($"/jobs/{ids.GetProperty("document_id").GetString()}/cancel", null));
+        Assert.Equal("cancelled", cancelled.GetProperty("status").GetString());
+        Assert.Equal(0, await Used(server));
+        await server.Client.DeleteAsync($"/jobs/{running.GetProperty("id").GetString()}");
+    }
+
+    [Fact]
     public async Task A_document_that_fails_in_the_background_is_given_back()
     {
         await using var server = await RunningServer.Start(new ServerSettings { CharacterQuota = Quota }, _model!);

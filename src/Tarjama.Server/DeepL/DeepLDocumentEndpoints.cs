@@ -20,7 +20,8 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
 
     private static ApiError NotFound => new(StatusCodes.Status404NotFound, "Document not found.");
 
-    /// <summary>What each document submitted since the server started was billed, until it ends: a failed one is given back.</summary>
+    /// <summary>What each document submitted since the server started was billed, until it ends: one that failed or was
+    /// cancelled is given back.</summary>
     private readonly ConcurrentDictionary<string, (string Caller, long Characters)> _billed = new();
 
     public void Map(IEndpointRouteBuilder routes)
@@ -84,11 +85,11 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
         return Results.Json(new { document_id = job.Id, document_key = job.Spec.AccessKey }, DeepLJson.Options);
     }
 
-    /// <summary>A document that failed is not billed, as DeepL bills only translated documents; one that ended
-    /// either way is no longer followed.</summary>
+    /// <summary>A document that failed, or was cancelled (or deleted) through /jobs before it was done, is not billed, as
+    /// DeepL bills only translated documents; one that ended either way is no longer followed.</summary>
     private void Settle(JobInfo job)
     {
-        if (_billed.TryRemove(job.Id, out var bill) && job.State == JobState.Failed)
+        if (_billed.TryRemove(job.Id, out var bill) && job.State is JobState.Failed or JobState.Cancelled)
         {
             usage.GiveBack(bill.Caller, bill.Characters);
         }

@@ -84,6 +84,20 @@ public sealed class FileApiTests(TinyServer tiny) : IClassFixture<TinyServer>
         Assert.Equal(200, status);
     }
 
+    [Fact]
+    public async Task Auto_source_tells_an_arabic_web_page_by_its_text_not_its_tags()
+    {
+        byte[] page = Encoding.UTF8.GetBytes("""
+            <!DOCTYPE html>
+            <html lang="ar" dir="rtl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>الأخبار</title><link rel="stylesheet" href="/static/styles/main.css"></head>
+            <body><div class="container"><p class="lead">مرحبا بالعالم</p></div></body></html>
+            """);
+        using var upload = Upload(page, "news.html", source: "auto");
+        var (status, _) = await RunningServer.Read(await Server.Client.PostAsync("/translate_file", upload));
+        Assert.Equal(200, status);
+    }
+
     [Theory]
     [InlineData(new byte[] { 0x41, 0x42, 0x43, 0x00 }, "a.txt: this is a binary file, not text (a NUL byte at byte offset 3)")]
     [InlineData(new byte[] { 0x28, 0xC3, 0x28 }, "a.txt: invalid UTF-8 at byte offset 1")]

@@ -69,6 +69,10 @@ public sealed class TranslateApiTests(TinyServer tiny) : IClassFixture<TinyServe
         Assert.Equal(100, single.GetProperty("detectedLanguage").GetProperty("confidence").GetDouble());
         var (_, batch) = await RunningServer.Read(await Server.PostJson("/translate", """{"q": ["مرحبا", "بالعالم"], "source": "auto", "target": "en"}"""));
         Assert.Equal(2, batch.GetProperty("detectedLanguage").GetArrayLength());
+        // HTML by its text, not its tag names and attributes.
+        var (status, html) = await RunningServer.Read(await Server.PostJson("/translate",
+            """{"q": "<a href=\"https://example.com/news/today\" class=\"link\">مرحبا</a>", "source": "auto", "target": "en", "format": "html"}"""));
+        Assert.Equal((200, "ar"), (status, html.GetProperty("detectedLanguage").GetProperty("language").GetString()));
     }
 
     [Fact]

@@ -29,9 +29,14 @@ public sealed class GlossaryStore(int maxGlossaries = 1000, int maxEntries = 1_0
     /// <summary>The owner's glossaries, oldest first.</summary>
     public IReadOnlyList<StoredGlossary> All(string owner) => [.. _glossaries.Values.Where(g => g.Owner == owner).OrderBy(g => g.Created)];
 
-    /// <exception cref="TarjamaException">The owner's share of the store, or the store, is full.</exception>
+    /// <exception cref="TarjamaException">The glossary has no entries, or the owner's share of the store, or the store, is full.</exception>
     public StoredGlossary Add(string owner, string name, string sourceLanguage, string targetLanguage, Glossary glossary)
     {
+        if (glossary.Entries.Count == 0)
+        {
+            // A stored glossary cannot be changed: one without entries would only take a place in its owner's share.
+            throw new TarjamaException("the glossary has no entries (source<TAB>target lines): nothing to store");
+        }
         var stored = new StoredGlossary(Guid.NewGuid().ToString(), owner, name, sourceLanguage, targetLanguage, DateTimeOffset.UtcNow, new TermMatcher(glossary));
         lock (_lock)
         {

@@ -68,12 +68,15 @@ internal sealed class ErrorEdge(RequestDelegate next, ILogger<ErrorEdge> log, Se
     /// clients read every refusal, a broken body or a full queue too), LibreTranslate's <c>{"error": ...}</c> elsewhere.</summary>
     private static Task WriteBody(HttpContext context, string message)
     {
-        var path = context.Request.Path;
-        object body = path.StartsWithSegments("/v2") ? new DeepLErrorBody(message)
-            : path.StartsWithSegments(ApertiumEndpoints.Prefix) ? ApertiumEndpoints.Failure.Of(context.Response.StatusCode, message)
-            : new ErrorBody(message);
+        object body = Body(context.Request.Path, context.Response.StatusCode, message);
         return context.Response.WriteAsJsonAsync(body, body.GetType(), ServerJson.Options);
     }
+
+    /// <summary>The error body for a request to <paramref name="path"/>, in the shape of the API it belongs to.</summary>
+    public static object Body(PathString path, int status, string message) =>
+        path.StartsWithSegments("/v2") ? new DeepLErrorBody(message)
+            : path.StartsWithSegments(ApertiumEndpoints.Prefix) ? ApertiumEndpoints.Failure.Of(status, message)
+            : new ErrorBody(message);
 
     private sealed record ErrorBody(string Error);
 

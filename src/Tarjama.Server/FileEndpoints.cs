@@ -90,7 +90,8 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
         var file = fields.File("file") ?? throw ApiError.Missing("file");
         string source = fields.Text("source") ?? throw ApiError.Missing("source");
         string target = fields.Text("target") ?? throw ApiError.Missing("target");
-        if (string.IsNullOrWhiteSpace(file.FileName))
+        // LibreTranslate's words for a file without a name; a file without content is as empty.
+        if (string.IsNullOrWhiteSpace(file.FileName) || file.Length == 0)
         {
             throw ApiError.BadRequest("Invalid request: empty file");
         }
@@ -98,7 +99,7 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
         {
             throw ApiError.BadRequest("Invalid request: file format not supported");
         }
-        var detected = source == "auto" ? ScriptDetector.Detect([await Head(file)], pairs.Languages)[0].Language : source;
+        var detected = source == "auto" ? pairs.SourceOfUpload(await Head(file), target) : source;
         return (file, pairs.Resolve(detected, target, source, fields.Text("model")), fields);
     }
 
@@ -108,7 +109,8 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
         return Results.File(path, DocumentContentTypes.Of(downloadName), downloadName);
     }
 
-    /// <summary>The start of an upload, enough to tell its script; an upload that is not text is refused here, as
+    /// <summary>The start of an upload, enough to tell its script, without its tags (an HTML page's head of Latin tag
+    /// names and attributes would outweigh its Arabic text); an upload that is not text is refused here, as
     /// translating it would refuse it, before its language is guessed from bytes. A Word document's head is ZIP data:
     /// its paragraphs tell instead, as for jobs, read once its unpacked size is known to fit the memory budget.</summary>
     private async Task<string> Head(IFormFile file)
@@ -122,7 +124,7 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
         string name = UploadNames.Of(file);
         if (DocumentFormatDetector.Detect(name, head.AsSpan(0, read)) != DocumentFormat.Docx)
         {
-            return DocumentSample.TextHead(head.AsSpan(0, read), name);
+            return DocumentSample.WithoutTags(DocumentSample.TextHead(head.AsSpan(0, read), name));
         }
         var (bytes, format) = SupportedFiles.Footprint(file, null);
         memory.CheckFits(bytes, format);

@@ -57,6 +57,7 @@ internal sealed class GlossaryEndpoints(ServerSettings settings, LanguagePairs p
             "tbx" => GlossaryFormat.Tbx,
             _ => throw ApiError.BadRequest($"{format} glossary format is not supported (tsv, csv or tbx)"),
         };
+        TextTranslation.RejectNul([entries], "glossary"); // a NUL in a target term would be written into translations
         return Glossary.Create(source, GlossaryReader.Parse(entries, $"glossary.{format}", source, target, named));
     }
 

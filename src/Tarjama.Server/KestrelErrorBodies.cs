@@ -10,10 +10,15 @@ namespace Tarjama.Server;
 /// line or header, 408 when headers come too slowly, 414 for a long target, 431 for large headers), the service's JSON
 /// error body: Kestrel sends them empty and offers no hook, so a connection's output is watched for them.</summary>
 /// <remarks>Only a flush written while the app holds no request on the connection, that is one whole empty answer with
-/// one of those codes, is rewritten; everything else passes through as written.</remarks>
+/// one of those codes, is rewritten; everything else passes through as written. The body is in the shape of the API
+/// the refused request line names (DeepL's under /v2...), as the connection's input is watched for request lines.</remarks>
 internal static class KestrelErrorBodies
 {
     private const string AppRequestKey = "tarjama.app-request";
+    private const string TargetKey = "tarjama.request-target";
+
+    /// <summary>Enough of a request line to tell its method and the start of its path.</summary>
+    private const int RequestLineHead = 64;
 
     private static readonly Dictionary<int, string> Messages = new()
     {
@@ -23,11 +28,11 @@ internal static class KestrelErrorBodies
         [431] = "Invalid request: the request headers are too large",
     };
 
-    /// <summary>The connection middleware: wraps the connection's output.</summary>
+    /// <summary>The connection middleware: wraps the connection's input and output.</summary>
     public static Func<ConnectionDelegate, ConnectionDelegate> Watch => next => connection =>
     {
         var transport = connection.Transport;
-        connection.Transport = new WatchedPipe(transport.Input, new Writer(transport.Output, connection.Items));
+        connection.Transport = new WatchedPipe(new Reader(transport.Input, connection.Items), new Writer(transport.Output, connection.Items));
         return next(connection);
     };
 
@@ -37,6 +42,7 @@ internal static class KestrelErrorBodies
         if (context.Features.Get<IConnectionItemsFeature>()?.Items is { } items)
         {
             items[AppRequestKey] = true;
+            items.Remove(TargetKey); // the app answers this one; a refused request after it names its own target
             context.Response.OnCompleted(() =>
             {
                 items.Remove(AppRequestKey);
@@ -47,7 +53,8 @@ internal static class KestrelErrorBodies
     }
 
     /// <summary>The JSON answer for an empty one of Kestrel's, or null to pass it through.</summary>
-    private static byte[]? Rewrite(ReadOnlySpan<byte> written)
+    /// <param name="target">The path the refused request line named, when one was seen.</param>
+    private static byte[]? Rewrite(ReadOnlySpan<byte> written, PathString target)
     {
         if (written.Length > 4096 || !written.StartsWith("HTTP/1.1 "u8) || !written.EndsWith("\r\n\r\n"u8)
             || written.IndexOf("\r\nContent-Length: 0\r\n"u8) < 0
@@ -56,8 +63,68 @@ internal static class KestrelErrorBodies
             return null;
         }
         string head = Encoding.ASCII.GetString(written[..^2]).Replace("\r\nContent-Length: 0\r\n", "\r\n", StringComparison.Ordinal);
-        byte[] body = Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new { error = message }, ServerJson.Options));
+        object error = ErrorEdge.Body(target, status, message);
+        byte[] body = Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(error, error.GetType(), ServerJson.Options));
         return [.. Encoding.ASCII.GetBytes($"{head}Content-Type: application/json; charset=utf-8\r\nContent-Length: {body.Length}\r\n\r\n"), .. body];
+    }
+
+    /// <summary>The path of a request line at the start of <paramref name="head"/> ("GET /v2/usage HTTP/1.1"), cut where
+    /// the head ends; empty for anything else (headers, a body, garbage).</summary>
+    private static PathString TargetOf(ReadOnlySpan<byte> head)
+    {
+        int method = 0;
+        while (method < head.Length && head[method] is >= (byte)'A' and <= (byte)'Z')
+        {
+            method++;
+        }
+        if (method == 0 || method + 1 >= head.Length || head[method] != ' ' || head[method + 1] != '/')
+        {
+            return PathString.Empty;
+        }
+        var target = head[(method + 1)..];
+        int end = target.IndexOfAny(" ?"u8);
+        return new PathString(Encoding.ASCII.GetString(end < 0 ? target : target[..end]));
+    }
+
+    /// <summary>Notes the target of each request line Kestrel reads while the app holds no request.</summary>
+    private sealed class Reader(PipeReader inner, IDictionary<object, object?> items) : PipeReader
+    {
+        public override async ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default) => Note(await inner.ReadAsync(cancellationToken));
+
+        public override bool TryRead(out ReadResult result)
+        {
+            bool read = inner.TryRead(out result);
+            if (read)
+            {
+                Note(result);
+            }
+            return read;
+        }
+
+        private ReadResult Note(ReadResult result)
+        {
+            if (!items.ContainsKey(AppRequestKey) && !result.Buffer.IsEmpty)
+            {
+                Span<byte> head = stackalloc byte[RequestLineHead];
+                var start = result.Buffer.Slice(0, Math.Min(result.Buffer.Length, RequestLineHead));
+                start.CopyTo(head);
+                if (TargetOf(head[..(int)start.Length]) is { HasValue: true } target)
+                {
+                    items[TargetKey] = target;
+                }
+            }
+            return result;
+        }
+
+        public override void AdvanceTo(SequencePosition consumed) => inner.AdvanceTo(consumed);
+
+        public override void AdvanceTo(SequencePosition consumed, SequencePosition examined) => inner.AdvanceTo(consumed, examined);
+
+        public override void CancelPendingRead() => inner.CancelPendingRead();
+
+        public override void Complete(Exception? exception = null) => inner.Complete(exception);
+
+        public override ValueTask CompleteAsync(Exception? exception = null) => inner.CompleteAsync(exception);
     }
 
     private sealed class WatchedPipe(PipeReader input, PipeWriter output) : IDuplexPipe
@@ -84,7 +151,7 @@ internal static class KestrelErrorBodies
         public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
         {
             var written = _pending.WrittenSpan;
-            var replacement = items.ContainsKey(AppRequestKey) ? null : Rewrite(written);
+            var replacement = items.ContainsKey(AppRequestKey) ? null : Rewrite(written, items.TryGetValue(TargetKey, out var target) ? (PathString)target! : PathString.Empty);
             inner.Write(replacement ?? written);
             _pending.ResetWrittenCount();
             return inner.FlushAsync(cancellationToken);

@@ -44,6 +44,16 @@ public sealed class LanguagePairs : IDisposable
     public IReadOnlyList<string> TargetsOf(string language) =>
         Routes.Where(r => r.SourceLanguage == language).Select(r => r.TargetLanguage).Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>The language of an uploaded document whose source is "auto", told by its <paramref name="sample"/>'s
+    /// script; when it has no letters to tell by (figures, a blank file, a Word package that cannot be read), the source
+    /// of a pair into <paramref name="target"/>: nothing in it is in a language, and a file that cannot be read says so
+    /// when it is read, where a guess of English would refuse it as English into English.</summary>
+    public string SourceOfUpload(string sample, string target)
+    {
+        var detected = ScriptDetector.Detect([sample], Languages)[0];
+        return detected.Confidence == 0 && Routes.FirstOrDefault(r => r.TargetLanguage == target) is { } into ? into.SourceLanguage : detected.Language;
+    }
+
     public LanguageRoute? Find(string source, string target) =>
         Routes.FirstOrDefault(r => r.SourceLanguage == source && r.TargetLanguage == target);
 

@@ -40,6 +40,9 @@ internal sealed class PostEditEndpoints(ServerSettings settings, LanguagePairs p
         {
             throw ApiError.BadRequest("Invalid request: a source or target is empty");
         }
+        // A NUL stored as a target would come back in every later translation of its source.
+        TextTranslation.RejectNul(sources, "source");
+        TextTranslation.RejectNul(targets, "target");
         // SQLite writes block: off the request thread, like document work.
         int stored = await DocumentWork.Run(() => memory.Add(sources.Zip(targets), route.SourceLanguage, route.TargetLanguage), context.RequestAborted);
         return Results.Json(new Answer(stored), ServerJson.Options, statusCode: StatusCodes.Status201Created);

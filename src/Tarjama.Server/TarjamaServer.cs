@@ -43,17 +43,18 @@ public sealed class TarjamaServer : IAsyncDisposable
             app.UseMiddleware<ErrorEdge>();
             app.UseStatusCodePages(context => ErrorEdge.WriteStatus(context.HttpContext));
             app.UseCors();
-            app.Services.GetRequiredService<TranslateEndpoints>().Map(app);
-            app.Services.GetRequiredService<FileEndpoints>().Map(app);
-            app.Services.GetRequiredService<JobEndpoints>().Map(app);
-            app.Services.GetRequiredService<ServiceEndpoints>().Map(app);
-            app.Services.GetRequiredService<GlossaryEndpoints>().Map(app);
-            app.Services.GetRequiredService<PostEditEndpoints>().Map(app);
-            app.Services.GetRequiredService<DeepLTranslateEndpoints>().Map(app);
-            app.Services.GetRequiredService<DeepLDocumentEndpoints>().Map(app);
-            app.Services.GetRequiredService<DeepLGlossaryEndpoints>().Map(app);
-            app.Services.GetRequiredService<OpusCatEndpoints>().Map(app);
-            app.Services.GetRequiredService<ApertiumEndpoints>().Map(app);
+            var routes = HeadAsGet.Routes(app);
+            app.Services.GetRequiredService<TranslateEndpoints>().Map(routes);
+            app.Services.GetRequiredService<FileEndpoints>().Map(routes);
+            app.Services.GetRequiredService<JobEndpoints>().Map(routes);
+            app.Services.GetRequiredService<ServiceEndpoints>().Map(routes);
+            app.Services.GetRequiredService<GlossaryEndpoints>().Map(routes);
+            app.Services.GetRequiredService<PostEditEndpoints>().Map(routes);
+            app.Services.GetRequiredService<DeepLTranslateEndpoints>().Map(routes);
+            app.Services.GetRequiredService<DeepLDocumentEndpoints>().Map(routes);
+            app.Services.GetRequiredService<DeepLGlossaryEndpoints>().Map(routes);
+            app.Services.GetRequiredService<OpusCatEndpoints>().Map(routes);
+            app.Services.GetRequiredService<ApertiumEndpoints>().Map(routes);
             await app.StartAsync(cancellationToken);
         }
         catch (Exception e)
@@ -124,9 +125,10 @@ public sealed class TarjamaServer : IAsyncDisposable
         builder.Services.AddSingleton<ApertiumEndpoints>();
     }
 
-    /// <summary>Every route the server maps, as "METHOD /pattern".</summary>
+    /// <summary>Every route the server maps, as "METHOD /pattern"; HEAD, which every GET route takes, is left out.</summary>
     internal IReadOnlyList<string> Routes => _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-        .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(method => $"{method} /{e.RoutePattern.RawText!.TrimStart('/')}"))
+        .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Where(method => method != HttpMethods.Head)
+            .Select(method => $"{method} /{e.RoutePattern.RawText!.TrimStart('/')}"))
         .ToList();
 
     /// <summary>Completes when the host is asked to stop (SIGTERM, Ctrl+C) and has finished the requests in flight.</summary>

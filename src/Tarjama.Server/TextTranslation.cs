@@ -11,10 +11,29 @@ internal static class TextTranslation
 {
     /// <param name="options">How the texts are read (elements kept as they are...); null for the defaults.</param>
     public static Task<IReadOnlyList<string>> TranslateAsync(ISegmentTranslator translator, IReadOnlyList<string> texts, DocumentFormat format, CancellationToken cancellationToken,
-        DocumentTranslationOptions? options = null) =>
-        DocumentWork.Run(() => format == DocumentFormat.Text
+        DocumentTranslationOptions? options = null)
+    {
+        RejectNul(texts);
+        return DocumentWork.Run(() => format == DocumentFormat.Text
             ? PlainTexts(new DocumentTranslator(translator, options), texts, cancellationToken)
             : MarkupTexts(translator, texts, format, options ?? new DocumentTranslationOptions(), cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Refuses a text holding a NUL, which no text has: the documents library would refuse it too, but as a
+    /// "document" and at an offset into all the request's texts joined.</summary>
+    /// <param name="noun">What the texts are to the caller ("text", or a post-edit's "source" and "target").</param>
+    internal static void RejectNul(IReadOnlyList<string> texts, string noun = "text")
+    {
+        for (int i = 0; i < texts.Count; i++)
+        {
+            int nul = texts[i].IndexOf('\0');
+            if (nul >= 0)
+            {
+                string which = texts.Count == 1 ? $"the {noun}" : $"{noun} {i + 1} of {texts.Count}";
+                throw ApiError.BadRequest($"Invalid request: {which} holds a NUL character (at character {nul}): binary data, not text");
+            }
+        }
+    }
 
     /// <summary>Plain text keeps its line count, so all the texts go through as one document (their sentences share
     /// engine batches) and are cut apart again by lines; each keeps its own line ends.</summary>
@@ -53,8 +72,10 @@ internal static class TextTranslation
     /// version, so alternatives differ only where the model translated.</summary>
     public static Task<IReadOnlyList<(string Translation, IReadOnlyList<string> Alternatives)>> WithAlternativesAsync(
         BatchingTranslator.RequestTranslator translator, IReadOnlyList<string> texts, DocumentFormat format, int count, CancellationToken cancellationToken,
-        DocumentTranslationOptions options) =>
-        DocumentWork.Run<IReadOnlyList<(string, IReadOnlyList<string>)>>(() =>
+        DocumentTranslationOptions options)
+    {
+        RejectNul(texts);
+        return DocumentWork.Run<IReadOnlyList<(string, IReadOnlyList<string>)>>(() =>
         {
             var sources = Segments(translator, texts, format, options, cancellationToken);
             var generation = new GenerationOverrides { NumBeams = Math.Max(translator.NumBeams, count + 1), NumReturnSequences = count + 1 };
@@ -64,6 +85,7 @@ internal static class TextTranslation
                 cancellationToken)).ToList();
             return [.. texts.Select((_, i) => (versions[0][i], (IReadOnlyList<string>)[.. versions.Skip(1).Select(v => v[i]).Where(a => a != versions[0][i]).Distinct()]))];
         }, cancellationToken);
+    }
 
     /// <summary>Every distinct segment of the texts, read as the documents library reads them.</summary>
     private static List<string> Segments(ISegmentTranslator translator, IReadOnlyList<string> texts, DocumentFormat format, DocumentTranslationOptions options, CancellationToken cancellationToken)

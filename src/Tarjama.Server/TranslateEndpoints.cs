@@ -40,7 +40,11 @@ internal sealed class TranslateEndpoints(ServerSettings settings, LanguagePairs 
             throw ApiError.BadRequest($"Invalid request: alternatives parameter must be <= {settings.AlternativesLimit}");
         }
         RequestLimits.Check(settings, texts);
-        var detected = source == "auto" ? ScriptDetector.Detect(texts, pairs.Languages)[0] : null;
+        // HTML is told by its text, not its tag names and attributes (read here, refused below if unknown: LibreTranslate
+        // checks the languages first).
+        var detected = source == "auto"
+            ? ScriptDetector.Detect(fields.Text("format") == "html" ? texts.Select(DocumentSample.WithoutTags) : texts, pairs.Languages)[0]
+            : null;
         var translator = pairs.Resolve(detected?.Language ?? source, target, source, fields.Text("model"));
         var format = (fields.Text("format") ?? "text") switch
         {

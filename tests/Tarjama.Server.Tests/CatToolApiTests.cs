@@ -76,6 +76,14 @@ public sealed class CatToolApiTests(TinyServer tiny) : IClassFixture<TinyServer>
         await AssertApyError(await Server.Client.DeleteAsync("/apy/translate"), 405, "Method Not Allowed");
     }
 
+    [Fact]
+    public async Task A_text_holding_a_nul_is_refused_as_a_text_in_each_tools_shape()
+    {
+        const string message = "Invalid request: the text holds a NUL character (at character 3): binary data, not text";
+        await RunningServer.AssertError(await Server.Client.GetAsync("/MTRestService/Translate?input=abc%00&srcLangCode=ar&trgLangCode=en"), 400, message);
+        await AssertApyError(await Server.Client.GetAsync("/apy/translate?q=abc%00&langpair=ara|eng"), 400, message);
+    }
+
     /// <summary>Asserts APy's error body: <c>{"status": "error", "code": status, "message": reason, "explanation": ...}</c>.</summary>
     private static async Task AssertApyError(HttpResponseMessage response, int status, string explanation)
     {

@@ -23,6 +23,16 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     }
 
     [Fact]
+    public async Task A_text_holding_a_nul_is_refused_as_a_text_and_not_billed()
+    {
+        var (_, before) = await RunningServer.Read(await Server.Client.GetAsync("/v2/usage"));
+        await RunningServer.AssertDeepLError(await Server.PostJson("/v2/translate", """{"text": ["مرحبا", "الأخبار\u0000"], "source_lang": "AR", "target_lang": "EN-US"}"""),
+            400, "Invalid request: text 2 of 2 holds a NUL character (at character 7): binary data, not text");
+        var (_, after) = await RunningServer.Read(await Server.Client.GetAsync("/v2/usage"));
+        Assert.Equal(before.GetProperty("character_count").GetInt64(), after.GetProperty("character_count").GetInt64());
+    }
+
+    [Fact]
     public async Task Translate_takes_a_json_body_and_detects_the_source()
     {
         var (status, body) = await RunningServer.Read(await Server.PostJson("/v2/translate", """{"text": ["الأخبار اليوم"], "target_lang": "en-gb", "show_billed_characters": true}"""));
@@ -154,6 +164,20 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     {
         var response = await Server.PostBytes("/v2/translate", Encoding.UTF8.GetBytes("text=x&target_lang=EN&source_lang=AR&glossary_id=nope"), "application/x-www-form-urlencoded");
         await RunningServer.AssertDeepLError(response, 404, "Glossary not found.");
+    }
+
+    [Fact]
+    public async Task A_document_without_letters_needs_no_source_lang()
+    {
+        // Figures tell no language: they were taken for English and refused as English into English.
+        using var upload = new MultipartFormDataContent
+        {
+            { new ByteArrayContent("2024\n1,250\n"u8.ToArray()), "file", "table.txt" },
+            { new StringContent("EN-US"), "target_lang" },
+        };
+        var (status, ids) = await RunningServer.Read(await Server.Client.PostAsync("/v2/document", upload));
+        Assert.Equal(200, status);
+        Assert.True(ids.TryGetProperty("document_id", out _));
     }
 
     [Theory]

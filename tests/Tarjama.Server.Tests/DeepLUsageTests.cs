@@ -36,6 +36,9 @@ public sealed class DeepLUsageTests : IAsyncLifetime
             Assert.Equal(400, status);
         }
         Assert.Equal(0, await Used(server));
+        var (badFlag, _) = await server.PostDeepL("/v2/translate", ("text", "مرحبا"), ("target_lang", "EN-US"), ("show_billed_characters", "yes"));
+        Assert.Equal(400, badFlag);
+        Assert.Equal(0, await Used(server));
         var (translated, _) = await server.PostDeepL("/v2/translate", ("text", "مرحبا بالعالم"), ("target_lang", "EN-US"));
         Assert.Equal(200, translated);
         Assert.Equal("مرحبا بالعالم".Length, await Used(server));
@@ -55,6 +58,50 @@ public sealed class DeepLUsageTests : IAsyncLifetime
         };
         var (status, _) = await RunningServer.Read(await server.Client.PostAsync("/v2/document", upload));
         Assert.Equal(429, status);
+        Assert.Equal(0, await Used(server));
+        await server.Client.DeleteAsync($"/jobs/{running.GetProperty("id").GetString()}");
+    }
+
+    [Fact]
+    public async Task An_empty_document_is_refused_in_deepls_shape_without_a_job_or_a_bill()
+    {
+        await using var server = await RunningServer.Start(new ServerSettings { CharacterQuota = Quota }, _model!);
+        foreach (string? source in new[] { "AR", null })
+        {
+            using var upload = new MultipartFormDataContent
+            {
+                { new ByteArrayContent([]), "file", "news.txt" },
+                { new StringContent("EN-US"), "target_lang" },
+            };
+            if (source is not null)
+            {
+                upload.Add(new StringContent(source), "source_lang");
+            }
+            await RunningServer.AssertDeepLError(await server.Client.PostAsync("/v2/document", upload), 400, "Bad request. Reason: Value for 'file' is an empty document.");
+        }
+        Assert.Equal(0, await Used(server));
+        var (_, listed) = await RunningServer.Read(await server.Client.GetAsync("/jobs"));
+        Assert.Equal(0, listed.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_document_cancelled_before_it_is_translated_is_given_back()
+    {
+        await using var server = await RunningServer.Start(new ServerSettings { CharacterQuota = 1_000_000, Jobs = new JobSettings { MaxUnfinished = 2, Concurrency = 1 } }, _model!);
+        // Many distinct lines, so this job holds the one worker while the document waits.
+        string[] many = [.. Enumerable.Range(0, 6000).Select(i => $"مرحبا بالعالم {i}")];
+        var (_, running) = await RunningServer.Read(await server.PostJson("/jobs", JsonSerializer.Serialize(new { q = many, source = "ar", target = "en" })));
+        using var upload = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("مرحبا بالعالم\n")), "file", "news.txt" },
+            { new StringContent("AR"), "source_lang" },
+            { new StringContent("EN-US"), "target_lang" },
+        };
+        var (status, ids) = await RunningServer.Read(await server.Client.PostAsync("/v2/document", upload));
+        Assert.Equal(200, status);
+        Assert.Equal("مرحبا بالعالم\n".Length, await Used(server));
+        var (_, cancelled) = await RunningServer.Read(await server.Client.PostAsync($"/jobs/{ids.GetProperty("document_id").GetString()}/cancel", null));
+        Assert.Equal("cancelled", cancelled.GetProperty("status").GetString());
         Assert.Equal(0, await Used(server));
         await server.Client.DeleteAsync($"/jobs/{running.GetProperty("id").GetString()}");
     }

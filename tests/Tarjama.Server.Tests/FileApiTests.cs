@@ -84,6 +84,20 @@ public sealed class FileApiTests(TinyServer tiny) : IClassFixture<TinyServer>
         Assert.Equal(200, status);
     }
 
+    [Fact]
+    public async Task Auto_source_tells_an_arabic_web_page_by_its_text_not_its_tags()
+    {
+        byte[] page = Encoding.UTF8.GetBytes("""
+            <!DOCTYPE html>
+            <html lang="ar" dir="rtl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>الأخبار</title><link rel="stylesheet" href="/static/styles/main.css"></head>
+            <body><div class="container"><p class="lead">مرحبا بالعالم</p></div></body></html>
+            """);
+        using var upload = Upload(page, "news.html", source: "auto");
+        var (status, _) = await RunningServer.Read(await Server.Client.PostAsync("/translate_file", upload));
+        Assert.Equal(200, status);
+    }
+
     [Theory]
     [InlineData(new byte[] { 0x41, 0x42, 0x43, 0x00 }, "a.txt: this is a binary file, not text (a NUL byte at byte offset 3)")]
     [InlineData(new byte[] { 0x28, 0xC3, 0x28 }, "a.txt: invalid UTF-8 at byte offset 1")]
@@ -94,6 +108,32 @@ public sealed class FileApiTests(TinyServer tiny) : IClassFixture<TinyServer>
             using var upload = Upload(content, "a.txt", source: "auto");
             await RunningServer.AssertError(await Server.Client.PostAsync(endpoint, upload), 400, message);
         }
+    }
+
+    [Theory]
+    [InlineData("/translate_file", "ar")]
+    [InlineData("/translate_file", "auto")]
+    [InlineData("/translate_document", "ar")]
+    [InlineData("/translate_document", "auto")]
+    public async Task An_empty_upload_is_refused_as_an_empty_file(string endpoint, string source)
+    {
+        using var upload = Upload([], "news.txt", source: source);
+        await RunningServer.AssertError(await Server.Client.PostAsync(endpoint, upload), 400, "Invalid request: empty file");
+    }
+
+    [Fact]
+    public async Task An_upload_without_letters_is_translated_from_auto_and_an_unreadable_one_says_why()
+    {
+        // Figures tell no language: they were taken for English and refused as English into English.
+        using (var figures = Upload("2024\n1,250\n"u8.ToArray(), "table.txt", source: "auto"))
+        {
+            using var translated = await Server.Client.PostAsync("/translate_document", figures);
+            Assert.Equal(200, (int)translated.StatusCode);
+        }
+        using var broken = Upload("PK\u0003\u0004 not a package"u8.ToArray(), "report.docx", source: "auto");
+        var (status, body) = await RunningServer.Read(await Server.Client.PostAsync("/translate_file", broken));
+        Assert.Equal(400, status);
+        Assert.StartsWith("report.docx: not a DOCX file", body.GetProperty("error").GetString());
     }
 
     [Fact]

@@ -93,5 +93,12 @@ public sealed class GlossaryApiTests : IAsyncLifetime
         Assert.Contains("al-Shara", Translations(await Translate(new { q = Texts, source = "ar", target = "en", glossary = "الشرع,al-Shara", glossary_format = "csv" }))[2], StringComparison.Ordinal);
         await RunningServer.AssertError(await Server.PostJson("/glossaries", JsonSerializer.Serialize(new { name = "x", source_lang = "en", target_lang = "fr", entries = Entries })),
             400, "en-fr is not a served language pair");
+        const string empty = "the glossary has no entries (source<TAB>target lines): nothing to store";
+        await RunningServer.AssertError(await Server.PostJson("/glossaries", JsonSerializer.Serialize(new { name = "x", source_lang = "ar", target_lang = "en", entries = "\n\n" })), 400, empty);
+        await RunningServer.AssertDeepLError(await Server.PostJson("/v2/glossaries", JsonSerializer.Serialize(new { name = "x", source_lang = "ar", target_lang = "en", entries = "\n" })), 400, empty);
+        const string nul = "Invalid request: the glossary holds a NUL character (at character 9): binary data, not text";
+        await RunningServer.AssertError(await Server.PostJson("/glossaries", JsonSerializer.Serialize(new { name = "x", source_lang = "ar", target_lang = "en", entries = "الشرع\tal-\0Shara" })), 400, nul);
+        await RunningServer.AssertError(await Server.PostJson("/translate", JsonSerializer.Serialize(new { q = "نص", source = "ar", target = "en", glossary = "الشرع\tal-\0Shara" })), 400, nul);
+        await RunningServer.AssertDeepLError(await Server.PostJson("/v2/glossaries", JsonSerializer.Serialize(new { name = "x", source_lang = "ar", target_lang = "en", entries = "الشرع\tal-\0Shara" })), 400, nul);
     }
 }

@@ -20,7 +20,8 @@ public sealed class GlossaryOwnerTests : IAsyncLifetime
     {
         File.WriteAllLines(_keys, [ApiKeys.Hash(Owner), ApiKeys.Hash(Other)]);
         _model = Translator.Load(TestModels.Tiny, new TranslatorOptions { Generation = new() { MaxNewTokens = 8 } });
-        _server = await RunningServer.Start(new ServerSettings { ApiKeysFile = _keys }, _model);
+        // Room in a body for glossaries large enough to fill a caller's share of entries.
+        _server = await RunningServer.Start(new ServerSettings { ApiKeysFile = _keys, MaxBodyBytes = 4 << 20 }, _model);
     }
 
     public async Task DisposeAsync()
@@ -62,6 +63,46 @@ public sealed class GlossaryOwnerTests : IAsyncLifetime
             Assert.Contains(own.GetProperty("glossaries").EnumerateArray(), g => g.GetProperty("glossary_id").GetString() == id);
         }
     }
+
+    private const string ShareFull = "your glossaries are at one caller's share of the glossary store (100 glossaries, 100000 entries in all): delete one first";
+
+    [Fact]
+    public async Task A_key_that_fills_its_share_of_glossaries_leaves_room_for_other_keys_and_keyless_callers()
+    {
+        var ids = new List<string>();
+        for (int i = 0; i < 100; i++)
+        {
+            var (status, made) = await Create(Owner, $"names {i}", "الشرع\tal-Shara\n");
+            Assert.Equal(201, status);
+            ids.Add(made.GetProperty("glossary_id").GetString()!);
+        }
+        await RunningServer.AssertError(await CreateRequest(Owner, "one more", "الشرع\tal-Shara\n"), 400, ShareFull);
+        await RunningServer.AssertDeepLError(await Server.Client.SendAsync(DeepL(HttpMethod.Post, "/v2/glossaries", Owner,
+            ("name", "one more"), ("source_lang", "AR"), ("target_lang", "EN"), ("entries", "الشرع\tal-Shara\n"))), 400, ShareFull);
+
+        Assert.Equal(201, (await RunningServer.Read(await Server.Client.SendAsync(DeepL(HttpMethod.Post, "/v2/glossaries", Other,
+            ("name", "names"), ("source_lang", "AR"), ("target_lang", "EN"), ("entries", "الشرع\tal-Shara\n"))))).Status);
+        Assert.Equal(201, (await Create(null, "names", "الشرع\tal-Shara\n")).Status);
+
+        // A glossary deleted makes room in its owner's share again.
+        Assert.Equal(204, (int)(await Server.Client.SendAsync(DeepL(HttpMethod.Delete, $"/v2/glossaries/{ids[0]}", Owner))).StatusCode);
+        Assert.Equal(201, (await Create(Owner, "one more", "الشرع\tal-Shara\n")).Status);
+    }
+
+    [Fact]
+    public async Task A_key_that_fills_its_share_of_entries_leaves_room_for_other_keys()
+    {
+        string entries = string.Concat(Enumerable.Range(0, 60_000).Select(i => $"term{i}\tTerm{i}\n"));
+        Assert.Equal(201, (await Create(Owner, "first", entries)).Status);
+        await RunningServer.AssertError(await CreateRequest(Owner, "second", entries), 400, ShareFull);
+        Assert.Equal(201, (await Create(Other, "first", entries)).Status);
+    }
+
+    /// <summary>Stores a glossary through /glossaries with <paramref name="key"/> (none: a keyless caller).</summary>
+    private async Task<(int Status, JsonElement Body)> Create(string? key, string name, string entries) => await RunningServer.Read(await CreateRequest(key, name, entries));
+
+    private Task<HttpResponseMessage> CreateRequest(string? key, string name, string entries) =>
+        Server.PostJson("/glossaries", JsonSerializer.Serialize(new { name, source_lang = "ar", target_lang = "en", entries, api_key = key }));
 
     /// <summary>A DeepL request with the key in DeepL's Authorization header.</summary>
     private static HttpRequestMessage DeepL(HttpMethod method, string path, string key, params (string Name, string Value)[] fields)

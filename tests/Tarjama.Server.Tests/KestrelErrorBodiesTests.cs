@@ -22,6 +22,23 @@ public sealed class KestrelErrorBodiesTests
         Assert.Equal(message, JsonDocument.Parse(parts[1]).RootElement.GetProperty("error").GetString());
     }
 
+    [Theory]
+    [InlineData("GET /v2/usage?{long} HTTP/1.1\r\nHost: x\r\n\r\n", 414, "message")]
+    [InlineData("POST /v2/translate HTTP/1.1\r\nHost: x\r\nX-Big: {long}{long}{long}{long}\r\n\r\n", 431, "message")]
+    [InlineData("GET /apy/translate?{long} HTTP/1.1\r\nHost: x\r\n\r\n", 414, "explanation")]
+    [InlineData("GET /translate?{long} HTTP/1.1\r\nHost: x\r\n\r\n", 414, "error")]
+    public async Task Kestrels_own_refusals_come_in_the_shape_of_the_api_asked(string request, int status, string field)
+    {
+        await using var server = await RunningServer.Start(new ServerSettings(), new EchoTranslator());
+        // After an answer of the service on the same connection, so the first request's path is not taken for the second's.
+        string answer = await Exchange(server, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n" + request.Replace("{long}", new string('a', 10_000), StringComparison.Ordinal));
+        string refusal = answer[answer.IndexOf($"HTTP/1.1 {status} ", StringComparison.Ordinal)..];
+        Assert.True(JsonDocument.Parse(refusal.Split("\r\n\r\n", 2)[1]).RootElement.TryGetProperty(field, out _), refusal);
+        // A malformed request line after one to /v2 names no API: LibreTranslate's shape.
+        string garbage = await Exchange(server, "GET /v2/usage HTTP/1.1\r\nHost: x\r\n\r\nNOT HTTP AT ALL\r\n\r\n");
+        Assert.Contains("{\"error\":\"Invalid request: malformed HTTP request line or headers\"}", garbage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Answers_of_the_service_on_the_same_connection_pass_through_unchanged()
     {

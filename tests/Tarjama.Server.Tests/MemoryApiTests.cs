@@ -155,6 +155,10 @@ public sealed class MemoryApiTests : IAsyncLifetime
         await RunningServer.AssertError(await Server.PostJson("/tm/entries", """{"api_key": "editor-key", "source_lang": "ar", "target_lang": "en", "source": "نص", "target": " "}"""), 400,
             "Invalid request: a source or target is empty");
         await RunningServer.AssertError(await Server.PostJson("/tm/entries", """{"api_key": "editor-key", "source_lang": "ar", "target_lang": "fr", "source": "نص", "target": "texte"}"""), 400, "fr is not supported");
+        await RunningServer.AssertError(await Server.PostJson("/tm/entries", """{"api_key": "editor-key", "source_lang": "ar", "target_lang": "en", "source": ["نص", "نص آخر"], "target": ["text", "more\u0000"]}"""), 400,
+            "Invalid request: target 2 of 2 holds a NUL character (at character 4): binary data, not text");
+        await RunningServer.AssertError(await Server.PostJson("/tm/entries", """{"api_key": "editor-key", "source_lang": "ar", "target_lang": "en", "source": "نص\u0000", "target": "text"}"""), 400,
+            "Invalid request: the source holds a NUL character (at character 2): binary data, not text");
         Assert.DoesNotContain(_edits!.Pairs("ar", "en"), p => p.Source == "نص");
     }
 

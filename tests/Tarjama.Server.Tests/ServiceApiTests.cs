@@ -62,6 +62,37 @@ public sealed partial class ServiceApiTests(TinyServer tiny) : IClassFixture<Tin
         }
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/app.js")]
+    [InlineData("/health")]
+    [InlineData("/openapi.json")]
+    [InlineData("/languages")]
+    [InlineData("/frontend/settings")]
+    [InlineData("/v2/languages")]
+    [InlineData("/v2/glossary-language-pairs")]
+    [InlineData("/MTRestService/ListSupportedLanguagePairs")]
+    [InlineData("/apy/listPairs")]
+    public async Task Head_answers_as_get_does_without_the_body(string path)
+    {
+        using var get = await Server.Client.GetAsync(path);
+        using var head = await Server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+        Assert.Equal(200, (int)get.StatusCode);
+        Assert.Equal(get.StatusCode, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Head_is_refused_where_get_is_and_posts_stay_posts()
+    {
+        using var missing = await Server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/no-such-page"));
+        Assert.Equal(404, (int)missing.StatusCode);
+        Assert.Empty(await missing.Content.ReadAsByteArrayAsync());
+        using var postOnly = await Server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/detect"));
+        Assert.Equal(405, (int)postOnly.StatusCode);
+    }
+
     [GeneratedRegex(@"^(# (HELP|TYPE) .+|[a-z_]+(\{[a-z_]+=""[^""]*""(,[a-z_]+=""[^""]*"")*\})? \S+)$")]
     private static partial Regex ExpositionLine();
 

@@ -69,6 +69,10 @@ public sealed class TranslateApiTests(TinyServer tiny) : IClassFixture<TinyServe
         Assert.Equal(100, single.GetProperty("detectedLanguage").GetProperty("confidence").GetDouble());
         var (_, batch) = await RunningServer.Read(await Server.PostJson("/translate", """{"q": ["مرحبا", "بالعالم"], "source": "auto", "target": "en"}"""));
         Assert.Equal(2, batch.GetProperty("detectedLanguage").GetArrayLength());
+        // HTML by its text, not its tag names and attributes.
+        var (status, html) = await RunningServer.Read(await Server.PostJson("/translate",
+            """{"q": "<a href=\"https://example.com/news/today\" class=\"link\">مرحبا</a>", "source": "auto", "target": "en", "format": "html"}"""));
+        Assert.Equal((200, "ar"), (status, html.GetProperty("detectedLanguage").GetProperty("language").GetString()));
     }
 
     [Fact]
@@ -103,6 +107,10 @@ public sealed class TranslateApiTests(TinyServer tiny) : IClassFixture<TinyServe
     [InlineData("""{"q": 42, "source": "ar", "target": "en"}""", "Invalid request: q parameter must be a string or an array of strings")]
     [InlineData("""{"q": ["a", 1], "source": "ar", "target": "en"}""", "Invalid request: q parameter must be a string or an array of strings")]
     [InlineData("""{"q": "مرحبا", "source": ["ar"], "target": "en"}""", "Invalid request: source parameter must be a string")]
+    [InlineData("""{"q": "abc\u0000def", "source": "ar", "target": "en"}""", "Invalid request: the text holds a NUL character (at character 3): binary data, not text")]
+    [InlineData("""{"q": "<p>abc\u0000</p>", "source": "ar", "target": "en", "format": "html"}""", "Invalid request: the text holds a NUL character (at character 6): binary data, not text")]
+    [InlineData("""{"q": "abc\u0000", "source": "ar", "target": "en", "alternatives": 1}""", "Invalid request: the text holds a NUL character (at character 3): binary data, not text")]
+    [InlineData("""{"q": ["مرحبا", "a\u0000"], "source": "ar", "target": "en"}""", "Invalid request: text 2 of 2 holds a NUL character (at character 1): binary data, not text")]
     [InlineData("""["q", "مرحبا"]""", "Invalid JSON format")]
     [InlineData("""{"q": "مرحبا", "source": "ar",""", "Invalid JSON format")]
     [InlineData("", "Invalid JSON format")]

@@ -20,7 +20,8 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
 
     private static ApiError NotFound => new(StatusCodes.Status404NotFound, "Document not found.");
 
-    /// <summary>What each document submitted since the server started was billed, until it ends: a failed one is given back.</summary>
+    /// <summary>What each document submitted since the server started was billed, until it ends: one that failed or was
+    /// cancelled is given back.</summary>
     private readonly ConcurrentDictionary<string, (string Caller, long Characters)> _billed = new();
 
     public void Map(IEndpointRouteBuilder routes)
@@ -36,6 +37,10 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
         var fields = await RequestFields.ReadAsync(context.Request, settings.MaxUploadBytes);
         string caller = DeepLCaller.Check(context, access, fields);
         var file = fields.File("file") ?? throw DeepLRequest.Bad("Parameter 'file' not specified.");
+        if (file.Length == 0)
+        {
+            throw DeepLRequest.Bad("Value for 'file' is an empty document.");
+        }
         string fileName = UploadNames.Of(fields.Text("filename") ?? file.FileName);
         if (!supported.Accepts(fileName))
         {
@@ -55,7 +60,7 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
             content = copy.ToArray();
         }
         var text = DocumentSample.Read(content, fileName);
-        string source = DeepLLanguages.ToCode(fields.Text("source_lang")) ?? ScriptDetector.Detect([text.Sample], pairs.Languages)[0].Language;
+        string source = DeepLLanguages.ToCode(fields.Text("source_lang")) ?? pairs.SourceOfUpload(text.Sample, target);
         var translator = DeepLRequest.Resolve(pairs, source, target);
         var glossary = DeepLRequest.Glossary(fields, glossaries, caller, translator, fields.Text("source_lang") is not null);
         // A submission refused (too many jobs) is not billed.
@@ -80,11 +85,11 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
         return Results.Json(new { document_id = job.Id, document_key = job.Spec.AccessKey }, DeepLJson.Options);
     }
 
-    /// <summary>A document that failed is not billed, as DeepL bills only translated documents; one that ended
-    /// either way is no longer followed.</summary>
+    /// <summary>A document that failed, or was cancelled (or deleted) through /jobs before it was done, is not billed, as
+    /// DeepL bills only translated documents; one that ended either way is no longer followed.</summary>
     private void Settle(JobInfo job)
     {
-        if (_billed.TryRemove(job.Id, out var bill) && job.State == JobState.Failed)
+        if (_billed.TryRemove(job.Id, out var bill) && job.State is JobState.Failed or JobState.Cancelled)
         {
             usage.GiveBack(bill.Caller, bill.Characters);
         }

@@ -45,6 +45,7 @@ internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguageP
         string split = Choice(fields, "split_sentences", SplitModes) ?? "1";
         Choice(fields, "formality", Formalities); // no model here has a formality setting: valid values are accepted and ignored
         fields.Flag("preserve_formatting"); // always so: spacing, punctuation and case of the source are kept
+        bool billed = fields.Flag("show_billed_characters") == true; // read before the bill: a bad value is refused unbilled
         bool sourceGiven = fields.Text("source_lang") is not null;
         // The context is read, never translated: it helps tell the source language of short texts. Tag names are not
         // the text's language.
@@ -60,7 +61,6 @@ internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguageP
         var glossary = translator is null ? null : DeepLRequest.Glossary(fields, glossaries, caller, translator, sourceGiven);
         var translated = await usage.SpendOnAsync(caller, texts.Sum(text => (long)text.Length),
             () => translator is null ? Task.FromResult(texts) : TranslateAsync(context, fields, texts, format, split, translator, glossary));
-        bool billed = fields.Flag("show_billed_characters") == true;
         return Results.Json(new
         {
             translations = translated.Select((text, i) => new Translation(DeepLLanguages.ToDeepL(source), text, billed ? texts[i].Length : null)),

@@ -137,6 +137,11 @@ public sealed class JobApiTests : IAsyncLifetime
         var (_, direct) = await RunningServer.Read(await Server.PostJson("/translate", JsonSerializer.Serialize(new { q = html, source = "ar", target = "en", format = "html", api_key = Key })));
         Assert.Equal(direct.GetProperty("translatedText").GetString(), htmlResult.GetProperty("translatedText")[0].GetString());
         Assert.Matches("^<p>[^<]*<b>[^<]*</b></p>$", htmlResult.GetProperty("translatedText")[0].GetString());
+
+        // Tag names and attributes are not words: this Arabic text has more Latin letters in its markup than Arabic ones.
+        const string styled = "<span class=\"headline-title\" data-section=\"world\">مرحبا</span>";
+        var (styledStatus, styledJob) = await RunningServer.Read(await Server.PostJson("/jobs", JsonSerializer.Serialize(new { q = new[] { styled }, source = "auto", target = "en", format = "html", api_key = Key })));
+        Assert.Equal((202, "ar"), (styledStatus, styledJob.GetProperty("source").GetString()));
     }
 
     [Fact]
@@ -165,6 +170,8 @@ public sealed class JobApiTests : IAsyncLifetime
             "a.txt: this is a binary file, not text (a NUL byte at byte offset 3)");
         await RunningServer.AssertError(await Server.PostJson("/jobs", JsonSerializer.Serialize(new { source = "ar", target = "en", api_key = Key })), 400,
             "Invalid request: a job needs a file (multipart) or q (texts)");
+        await RunningServer.AssertError(await Server.PostJson("/jobs", JsonSerializer.Serialize(new { q = new[] { "مرحبا", "AB\0C" }, source = "ar", target = "en", api_key = Key })), 400,
+            "Invalid request: text 2 of 2 holds a NUL character (at character 2): binary data, not text");
         var big = new HttpRequestMessage(HttpMethod.Post, "/jobs") { Content = Upload(new string('x', 300 * 1024), "big.txt", ("api_key", Key)) };
         big.Headers.ExpectContinue = true; // the 413 comes before the body is sent
         await RunningServer.AssertError(await Server.Client.SendAsync(big), 413, "Request body too large");

@@ -53,10 +53,18 @@ internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs,
             var (bytes, format) = SupportedFiles.Footprint(file, null);
             memory.CheckFits(bytes, format); // a job no job worker could hold is refused now, not failed later
         }
+        if (texts is { Texts: var sent })
+        {
+            TextTranslation.RejectNul(sent);
+        }
+        var readAs = Format(fields.Text("format"), file is null);
         string? name = file is null ? null : UploadNames.Of(file);
         var document = name is null ? null : DocumentSample.Read(input, name);
-        // Every text tells, as on /translate: the first alone may be a number or a name in the other script.
-        string detected = source == "auto" ? ScriptDetector.Detect(document is null ? texts!.Value.Texts : [document.Sample], pairs.Languages)[0].Language : source;
+        // Every text tells, as on /translate (the first alone may be a number or a name in the other script), by its
+        // words and not its tags; a document as the file endpoints tell it.
+        string detected = source != "auto" ? source
+            : document is not null ? pairs.SourceOfUpload(document.Sample, target)
+            : ScriptDetector.Detect(readAs == DocumentFormat.Html ? [.. texts!.Value.Texts.Select(DocumentSample.WithoutTags)] : texts!.Value.Texts, pairs.Languages)[0].Language;
         var route = jobs.Route(fields.Text("model"), detected, target, source);
         var spec = new JobSpec
         {
@@ -66,7 +74,7 @@ internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs,
             SourceLanguage = route.SourceLanguage,
             TargetLanguage = route.TargetLanguage,
             Model = jobs.ModelName(route),
-            Format = Format(fields.Text("format"), file is null),
+            Format = readAs,
             Glossary = ServerJobs.Terms(glossaries.TermsFor(fields, route, owner)),
             Memory = fields.Flag("tm") != false,
             Characters = document?.Characters ?? texts!.Value.Texts.Sum(text => (long)text.Length),

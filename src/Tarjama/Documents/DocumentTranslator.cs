@@ -41,7 +41,7 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
             }
             else
             {
-                TranslateWhole(ReadAll(reader, sniffed, sourceName), format, sourceName, step, output, pairs, progress, cancellationToken);
+                TranslateWhole(ReadAll(reader, sourceName), format, sourceName, step, output, pairs, progress, cancellationToken);
             }
             pairs?.Complete();
         }
@@ -108,16 +108,14 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
         }
     }
 
-    private static string ReadAll(Utf8LineReader reader, SniffedInput input, string sourceName)
+    private static string ReadAll(Utf8LineReader reader, string sourceName)
     {
         var text = new StringBuilder();
-        bool any = false;
         foreach (var line in reader.ReadLines())
         {
             InputCheck.RejectNul(line, reader.LineOffset, sourceName);
-            text.Append(any ? input.NewLine : "").Append(line);
-            any = true;
+            text.Append(line).Append(reader.LineEnd);
         }
-        return (any && input.EndsWithNewline ? text.Append(input.NewLine) : text).ToString();
+        return text.ToString();
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Tarjama.Tests.Cli;
 
@@ -24,6 +25,23 @@ public class TranslateDocumentCliTests
         int[] headings = [1, 5, 11];
         var alone = CliRunner.Run(string.Join("\n", headings.Select(h => sourceLines[h])) + "\n", ["translate", .. Fast, "--sentences"]);
         Assert.Equal(headings.Select(h => paragraphs[h]), alone.Stdout.TrimEnd('\n').Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    public void Plain_text_keeps_every_line_end_in_its_own_style(string end)
+    {
+        foreach (var text in new[] { $"قال الرئيس إن التعاون جيد.{end}{end}وأضاف أن الزيارة مهمة.{end}", $"قال الرئيس إن التعاون جيد.{end}{end}وأضاف أن الزيارة مهمة." })
+        {
+            var result = Translate(text, "--format", "text");
+            Assert.Equal(0, result.ExitCode);
+            var lines = Regex.Split(result.Stdout, "\r\n|\r|\n");
+            Assert.Equal(Regex.Matches(text, "\r\n|\r|\n").Select(m => m.Value), Regex.Matches(result.Stdout, "\r\n|\r|\n").Select(m => m.Value));
+            Assert.Equal(["", ""], [lines[1], text.EndsWith(end, StringComparison.Ordinal) ? lines[3] : ""]);
+            Assert.DoesNotContain("قال", result.Stdout);
+        }
     }
 
     [Fact]

@@ -114,7 +114,8 @@ public sealed class Utf8LineReader(Stream stream, string sourceName) : IDisposab
         }
     }
 
-    private static int FirstInvalidByte(ReadOnlySpan<byte> bytes)
+    /// <summary>The index of the first byte that is not part of valid UTF-8; the length when there is none.</summary>
+    internal static int FirstInvalidByte(ReadOnlySpan<byte> bytes)
     {
         int index = 0;
         while (index < bytes.Length)

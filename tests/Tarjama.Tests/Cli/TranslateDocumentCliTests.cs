@@ -73,6 +73,21 @@ public class TranslateDocumentCliTests
     }
 
     [Fact]
+    public void Html_whose_meta_charset_lies_is_read_by_its_bytes_and_written_as_utf8_declaring_utf8()
+    {
+        string page = "<!DOCTYPE html><html lang=\"ar\"><head><meta charset=\"{0}\"></head><body><h1>عنوان الخبر</h1><p>قال الرئيس إن التعاون جيد.</p></body></html>";
+        var arabic1256 = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1256)!;
+        foreach (var bytes in new[] { System.Text.Encoding.UTF8.GetBytes(string.Format(page, "windows-1256")), arabic1256.GetBytes(string.Format(page, "utf-8")) })
+        {
+            var result = CliRunner.Run(bytes, ["translate", .. Fast, "--format", "html"]);
+            Assert.Equal((0, ""), (result.ExitCode, result.Stderr));
+            Assert.Contains("<meta charset=\"utf-8\">", result.Stdout);
+            Assert.DoesNotContain("عنوان", result.Stdout);
+            Assert.DoesNotMatch("[\uFFFD\u00C0-\u00FF]", result.Stdout); // no replacement characters, no bytes read as Latin-1
+        }
+    }
+
+    [Fact]
     public void A_markdown_or_html_file_nested_past_the_limit_is_named_in_its_error_as_xml_files_are()
     {
         var folder = Directory.CreateTempSubdirectory("tarjama-deep-").FullName;

@@ -17,6 +17,15 @@ public class MarkdownDocumentTests
     private static string Latin(string text) => LatinizingTranslator.Latinize(text);
 
     [Fact]
+    public void AParagraphPastTheParsersLimitIsAOneLineErrorNamingTheFile()
+    {
+        // Ten thousand emphasis spans in one paragraph: Markdig's ArgumentException escaped ("internal error", exit 70).
+        var source = string.Concat(Enumerable.Repeat("كلمة *مهمة* ", 10_000));
+        var error = Assert.Throws<TarjamaException>(() => DocumentRunner.Translate(source, new LatinizingTranslator(), MarkdownOptions, "long.md"));
+        Assert.Equal("long.md: the Markdown is past its parser's limit (nesting, or thousands of emphasis spans, links or cells in one block); split it, or send it as plain text", error.Message);
+    }
+
+    [Fact]
     public void TranslatesProseAndKeepsEverythingElseByteForByte()
     {
         var source = """

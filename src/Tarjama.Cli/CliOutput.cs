@@ -1,10 +1,12 @@
 using System.Text;
+using Tarjama.Jobs;
 
 namespace Tarjama.Cli;
 
 /// <summary>What a command writes: standard output, or the file <c>-o</c> names. A regular file is written to a temporary
 /// file beside it that replaces it at the end, so that nothing is half-written and an input read as it is written is
-/// never cut; a device or a pipe is written in place. An output that is the input is refused before anything is written.</summary>
+/// never cut (one that a killed run left is removed by the next run writing the same file, see <see cref="TemporaryFiles"/>);
+/// a device or a pipe is written in place. An output that is the input is refused before anything is written.</summary>
 internal sealed class CliOutput : IDisposable
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
@@ -70,8 +72,8 @@ internal sealed class CliOutput : IDisposable
             {
                 return new CliOutput(new FileStream(target, FileMode.Open, FileAccess.Write), path, null, null);
             }
-            string temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(target))!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tarjama-tmp");
-            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write);
+            TemporaryFiles.RemoveOrphans(Path.GetDirectoryName(Path.GetFullPath(target))!, target); // what a killed run writing this file left
+            var stream = TemporaryFiles.Create(target, out string temporary);
             if (existing is not null && !OperatingSystem.IsWindows())
             {
                 File.SetUnixFileMode(stream.SafeFileHandle, File.GetUnixFileMode(target));

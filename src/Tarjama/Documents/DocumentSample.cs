@@ -31,7 +31,8 @@ public sealed partial record DocumentSample(string Sample, long Characters)
             return new(sample.ToString(), pieces.Sum(piece => (long)piece.Length));
         }
         InputCheck.RejectBinary(content.AsSpan(0, Math.Min(content.Length, 8192)), fileName);
-        string text = Utf8LineReader.DecodeAll(content, fileName);
+        // HTML in a legacy encoding is read as translating reads it; undeclared, as Arabic (a sample only tells the language).
+        string text = format == DocumentFormat.Html ? HtmlEncoding.Decode(content, fileName, "ar") : Utf8LineReader.DecodeAll(content, fileName);
         string start = WithoutTags(text[..Math.Min(text.Length, characters * 4)]);
         return new(start, format is DocumentFormat.Html or DocumentFormat.Xml or DocumentFormat.Xliff ? Tag().Replace(text, "").Length : text.Length);
     }

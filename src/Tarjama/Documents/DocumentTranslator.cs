@@ -17,7 +17,8 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
     /// <summary>False for a text held in a string (a request's): parse errors then name no file.</summary>
     private bool NamesInput { get; init; } = true;
 
-    /// <summary>Translates <paramref name="input"/> (UTF-8) into <paramref name="output"/>.</summary>
+    /// <summary>Translates <paramref name="input"/> (UTF-8; HTML may be in the legacy encoding it declares, see
+    /// <see cref="HtmlEncoding"/>) into <paramref name="output"/>.</summary>
     /// <param name="sourceName">The input's file name, or e.g. "&lt;stdin&gt;": its extension can tell the format, and errors name it.</param>
     /// <exception cref="TarjamaException">The input is not UTF-8 text.</exception>
     public void Translate(Stream input, string sourceName, TextWriter output, IProgress<DocumentProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -41,7 +42,8 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
             }
             else
             {
-                TranslateWhole(ReadAll(reader, sniffed, sourceName), format, sourceName, step, output, pairs, progress, cancellationToken);
+                string text = format == DocumentFormat.Html ? HtmlEncoding.Decode(ReadBytes(sniffed), sourceName, translator.SourceLanguage) : ReadAll(reader, sourceName);
+                TranslateWhole(text, format, sourceName, step, output, pairs, progress, cancellationToken);
             }
             pairs?.Complete();
         }
@@ -108,16 +110,22 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
         }
     }
 
-    private static string ReadAll(Utf8LineReader reader, SniffedInput input, string sourceName)
+    /// <summary>The input's bytes, for HTML, whose encoding is told from them and from what the page declares.</summary>
+    private static byte[] ReadBytes(SniffedInput input)
+    {
+        using var bytes = new MemoryStream();
+        input.CopyTo(bytes);
+        return bytes.ToArray();
+    }
+
+    private static string ReadAll(Utf8LineReader reader, string sourceName)
     {
         var text = new StringBuilder();
-        bool any = false;
         foreach (var line in reader.ReadLines())
         {
             InputCheck.RejectNul(line, reader.LineOffset, sourceName);
-            text.Append(any ? input.NewLine : "").Append(line);
-            any = true;
+            text.Append(line).Append(reader.LineEnd);
         }
-        return (any && input.EndsWithNewline ? text.Append(input.NewLine) : text).ToString();
+        return text.ToString();
     }
 }

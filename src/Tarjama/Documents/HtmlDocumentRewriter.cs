@@ -53,7 +53,29 @@ internal sealed partial class HtmlDocumentRewriter : MarkupDocumentRewriter
         return new HtmlParser().ParseDocument(FullDocument().IsMatch(source) ? source : "");
     }
 
-    protected override string Write() => _isFullDocument ? Document.ToHtml() : Document.Body!.InnerHtml;
+    protected override string Write()
+    {
+        DeclareUtf8();
+        return _isFullDocument ? Document.ToHtml() : Document.Body!.InnerHtml;
+    }
+
+    /// <summary>The translation is written as UTF-8 whatever the source was in (<see cref="HtmlEncoding"/>), so a meta
+    /// element that names an encoding names UTF-8: a browser would otherwise decode it by the old one.</summary>
+    private void DeclareUtf8()
+    {
+        foreach (var meta in Document.QuerySelectorAll("meta"))
+        {
+            if (meta.HasAttribute("charset"))
+            {
+                meta.SetAttribute("charset", "utf-8");
+            }
+            if (meta.GetAttribute("content") is { } content && ContentCharset().IsMatch(content)
+                && string.Equals(meta.GetAttribute("http-equiv"), "content-type", StringComparison.OrdinalIgnoreCase))
+            {
+                meta.SetAttribute("content", ContentCharset().Replace(content, "${name}utf-8", 1));
+            }
+        }
+    }
 
     protected override string Serialize(INode node) => node is IElement element ? element.OuterHtml : node.ToHtml();
 
@@ -86,6 +108,9 @@ internal sealed partial class HtmlDocumentRewriter : MarkupDocumentRewriter
     protected override string AtomicText(IElement element) => CodeElements.Contains(element.LocalName) ? element.TextContent : "";
 
     protected override bool IsBreak(IElement element) => element.LocalName == "br";
+
+    [GeneratedRegex(@"(?<name>charset\s*=\s*)[""']?[^\s;""']*[""']?", RegexOptions.IgnoreCase)]
+    private static partial Regex ContentCharset();
 
     [GeneratedRegex(@"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype|html|head)\b|<body\b", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex FullDocument();

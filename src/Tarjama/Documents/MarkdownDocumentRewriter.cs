@@ -30,7 +30,7 @@ internal sealed class MarkdownDocumentRewriter : IDocumentRewriter
     {
         _source = source;
         NestingLimit.CheckMarkdown(source);
-        var document = Markdown.Parse(source, Pipeline);
+        var document = Parse(source);
         foreach (var leaf in document.Descendants<LeafBlock>())
         {
             _blockOfLeaf.Add(leaf.Inline is null ? -1 : _blocks.Count);
@@ -44,6 +44,20 @@ internal sealed class MarkdownDocumentRewriter : IDocumentRewriter
 
     public IReadOnlyList<IReadOnlyList<InlinePiece>> Blocks => _blocks;
 
+    /// <exception cref="TarjamaException">Past Markdig's own limit, which counts more than nesting (thousands of emphasis
+    /// spans in one paragraph reach it) and which it reports as an ArgumentException.</exception>
+    private static MarkdownDocument Parse(string text)
+    {
+        try
+        {
+            return Markdown.Parse(text, Pipeline);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("depth limit", StringComparison.Ordinal))
+        {
+            throw new TarjamaException("the Markdown is past its parser's limit (nesting, or thousands of emphasis spans, links or cells in one block); split it, or send it as plain text", e);
+        }
+    }
+
     public string CodeText(InlinePiece piece) => ((MarkdownSpan)piece.Origin!).Of(_source);
 
     public string Render(IReadOnlyList<SegmentedBlock> translated)
@@ -53,7 +67,7 @@ internal sealed class MarkdownDocumentRewriter : IDocumentRewriter
         for (int repair = 0; repair <= MaxRepairs; repair++)
         {
             var text = Apply(edits, reverted);
-            int leaf = MarkdownStructure.FirstDifference(_structure, MarkdownStructure.Of(Markdown.Parse(text, Pipeline)));
+            int leaf = MarkdownStructure.FirstDifference(_structure, MarkdownStructure.Of(Parse(text)));
             if (leaf < 0)
             {
                 return text;

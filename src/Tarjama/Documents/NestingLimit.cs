@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
+using Tarjama.Text;
 
 namespace Tarjama.Documents;
 
@@ -29,8 +30,8 @@ internal static partial class NestingLimit
     {
         int inline = 0;
         string? fence = null;
-        var lines = source.Split('\n');
-        for (int number = 0; number < lines.Length; number++)
+        var lines = TextLines.Split(source).Select(line => line.Line).ToList(); // LF, CRLF or CR, as Markdig reads them
+        for (int number = 0; number < lines.Count; number++)
         {
             string line = lines[number];
             string trimmed = line.TrimStart();

@@ -1,7 +1,7 @@
 namespace Tarjama.Documents;
 
 /// <summary>The input stream with its first bytes read ahead for sniffing (and given back in order), counting what is
-/// read so progress can be told, and remembering the last byte so a missing final line end is kept missing.</summary>
+/// read so progress can be told.</summary>
 internal sealed class SniffedInput : Stream
 {
     private const int HeadSize = 8192;
@@ -34,12 +34,6 @@ internal sealed class SniffedInput : Stream
 
     public long BytesRead { get; private set; }
 
-    /// <summary>True when the last byte read was a line feed.</summary>
-    public bool EndsWithNewline { get; private set; }
-
-    /// <summary>"\r\n" when the first line ends so, else "\n".</summary>
-    public string NewLine => Array.IndexOf(_head, (byte)'\n') is > 0 and var lf && _head[lf - 1] == '\r' ? "\r\n" : "\n";
-
     public double? Fraction => TotalBytes is > 0 and var total ? Math.Min(1.0, (double)BytesRead / total) : null;
 
     public override int Read(byte[] buffer, int offset, int count)
@@ -55,11 +49,7 @@ internal sealed class SniffedInput : Stream
         {
             read = _inner.Read(buffer, offset, count);
         }
-        if (read > 0)
-        {
-            BytesRead += read;
-            EndsWithNewline = buffer[offset + read - 1] == '\n';
-        }
+        BytesRead += read;
         return read;
     }
 

@@ -40,6 +40,7 @@ public sealed class FolderTranslator(ISegmentTranslator engine, string fingerpri
         // Two runs into one folder would each translate everything and trip over each other's files.
         using var held = FolderLock.Take(Path.Combine(output, LockName), $"{outputFolder}: the output folder is in use by another run (wait for it to finish, or give this one another -o)",
             reason => $"{outputFolder}: cannot write in the output folder ({reason})");
+        TemporaryFiles.RemoveOrphans(output, recursive: true); // files a killed run was writing: no other run writes here now
         using var journal = new TranslationJournal(Path.Combine(output, JournalName));
         var journaled = new JournaledTranslator(engine, journal, fingerprint, chunkSegments);
         var translator = new DocumentTranslator(journaled, options);
@@ -84,11 +85,11 @@ public sealed class FolderTranslator(ISegmentTranslator engine, string fingerpri
     private static void TranslateFile(DocumentTranslator translator, string source, string target, IProgress<DocumentProgress> progress, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var partial = target + ".partial";
+        string? partial = null;
         try
         {
             using (var input = File.OpenRead(source))
-            using (var writer = new StreamWriter(partial, false, new System.Text.UTF8Encoding(false)))
+            using (var writer = new StreamWriter(TemporaryFiles.Create(target, out partial), new System.Text.UTF8Encoding(false)))
             {
                 translator.Translate(input, source, writer, progress, cancellationToken);
             }
@@ -96,7 +97,10 @@ public sealed class FolderTranslator(ISegmentTranslator engine, string fingerpri
         }
         finally
         {
-            File.Delete(partial);
+            if (partial is not null)
+            {
+                File.Delete(partial);
+            }
         }
     }
 

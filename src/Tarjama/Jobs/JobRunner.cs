@@ -167,7 +167,8 @@ public sealed class JobRunner : IDisposable
     {
         using var live = new LiveJob(CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token));
         _live[job.Id] = live;
-        string result = _store.ResultPath(job.Id), partial = result + ".partial";
+        string result = _store.ResultPath(job.Id);
+        string? partial = null;
         try
         {
             var engine = _engines(job.Spec);
@@ -187,7 +188,7 @@ public sealed class JobRunner : IDisposable
             });
             var outputs = new JournaledTranslator(counted, journal, engine.Fingerprint, engine.ChunkSegments).Translate(inputs, live.Cancel.Token);
             var known = new KnownTranslations(source, target, inputs.Zip(outputs).ToDictionary(StringComparer.Ordinal));
-            using (var file = File.Create(partial))
+            using (var file = TemporaryFiles.Create(result, out partial))
             {
                 JobDocument.Render(job.Spec, engine.Document, _store.InputPath(job.Id), known, file, live.Cancel.Token);
             }
@@ -218,7 +219,10 @@ public sealed class JobRunner : IDisposable
         finally
         {
             _live.TryRemove(job.Id, out _);
-            File.Delete(partial);
+            if (partial is not null)
+            {
+                File.Delete(partial);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
 namespace Tarjama.Jobs;
@@ -11,7 +12,7 @@ public sealed record StoredJob(string Id, JobSpec Spec, JobState State, long Tot
 /// <summary>Jobs on disk, in one folder: their specs and states in SQLite (<c>jobs.sqlite</c>, WAL), each input and
 /// finished result as a file under <c>files/</c>. One process at a time holds the folder (a lock file), so two
 /// services never run the same jobs.</summary>
-public sealed class JobStore : IDisposable
+public sealed partial class JobStore : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly FileStream _lock;
@@ -54,7 +55,7 @@ public sealed class JobStore : IDisposable
                 " total INTEGER NOT NULL DEFAULT 0, resumed INTEGER NOT NULL DEFAULT 0, error TEXT, created TEXT NOT NULL, finished TEXT) WITHOUT ROWID;" +
                 "CREATE INDEX IF NOT EXISTS jobs_by_owner ON jobs (owner, created);");
             CheckWhole(); // a store damaged past its first page opens; its jobs cannot be read
-            _ = Query(""); // a record this version cannot read (edited, or a newer version's) would stop the job workers
+            RemoveOrphans(Query("")); // reading every record also finds one this version cannot read (edited, or a newer version's), which would stop the job workers
         }
         catch (Exception e) when (e is SqliteException or InvalidDataException)
         {
@@ -80,6 +81,32 @@ public sealed class JobStore : IDisposable
     }
 
     public string Folder { get; }
+
+    /// <summary>Removes what a killed process left under <c>files/</c>: a result it was writing, and the input or result
+    /// of a job not stored (killed between writing its input and storing it, or between forgetting it and removing its
+    /// files). Only files named as the store names them go; the folder's lock says no other process writes there.</summary>
+    private void RemoveOrphans(IReadOnlyList<StoredJob> jobs)
+    {
+        TemporaryFiles.RemoveOrphans(_files);
+        var known = jobs.Select(job => job.Id).ToHashSet(StringComparer.Ordinal);
+        try
+        {
+            foreach (var path in Directory.EnumerateFiles(_files))
+            {
+                if (JobFile().Match(Path.GetFileName(path)) is { Success: true } name && !known.Contains(name.Groups["id"].Value))
+                {
+                    File.Delete(path);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next start: the jobs themselves are all there.
+        }
+    }
+
+    [GeneratedRegex("^(?<id>[0-9a-f]{32})\\.(input|result)$")]
+    private static partial Regex JobFile();
 
     public string InputPath(string id) => Path.Combine(_files, id + ".input");
 

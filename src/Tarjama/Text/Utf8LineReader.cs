@@ -18,7 +18,11 @@ public sealed class Utf8LineReader(Stream stream, string sourceName) : IDisposab
     /// <summary>Byte offset, in the whole stream, of the line returned last.</summary>
     public long LineOffset { get; private set; }
 
-    /// <summary>Returns the next line without its line ending, or null at the end of the stream.</summary>
+    /// <summary>The line ending of the line returned last: "\n", "\r\n", a lone "\r" (old Mac text), or "" for a last
+    /// line that has none, so that a writer can give every line back as it was.</summary>
+    public string LineEnd { get; private set; } = "";
+
+    /// <summary>Returns the next line without its line ending (LF, CRLF or a lone CR), or null at the end of the stream.</summary>
     public string? ReadLine()
     {
         _line.SetLength(0);
@@ -31,18 +35,33 @@ public sealed class Utf8LineReader(Stream stream, string sourceName) : IDisposab
         {
             if (_start == _end && !Fill())
             {
-                return Decode(lineStart);
+                return Decode(lineStart, "");
             }
-            int newline = Array.IndexOf(_buffer, (byte)'\n', _start, _end - _start);
-            if (newline < 0)
+            int end = _buffer.AsSpan(_start, _end - _start).IndexOfAny((byte)'\n', (byte)'\r');
+            if (end < 0)
             {
                 _line.Write(_buffer, _start, _end - _start);
                 _start = _end;
                 continue;
             }
-            _line.Write(_buffer, _start, newline - _start);
-            _start = newline + 1;
-            return Decode(lineStart);
+            end += _start;
+            _line.Write(_buffer, _start, end - _start);
+            _start = end + 1;
+            if (_buffer[end] == '\n')
+            {
+                return Decode(lineStart, "\n");
+            }
+            // A CR ends the line either way; the next byte, perhaps in the next read, tells CRLF from a lone CR.
+            if (_start == _end && !Fill())
+            {
+                return Decode(lineStart, "\r");
+            }
+            if (_buffer[_start] != '\n')
+            {
+                return Decode(lineStart, "\r");
+            }
+            _start++;
+            return Decode(lineStart, "\r\n");
         }
     }
 
@@ -76,15 +95,10 @@ public sealed class Utf8LineReader(Stream stream, string sourceName) : IDisposab
     public static string DecodeAll(ReadOnlySpan<byte> bytes, string sourceName) =>
         bytes.StartsWith("\uFEFF"u8) ? Decode(bytes[3..], 3, sourceName) : Decode(bytes, 0, sourceName);
 
-    private string Decode(long lineStart)
+    private string Decode(long lineStart, string lineEnd)
     {
-        LineOffset = lineStart;
-        var bytes = _line.GetBuffer().AsSpan(0, (int)_line.Length);
-        if (bytes.Length > 0 && bytes[^1] == (byte)'\r')
-        {
-            bytes = bytes[..^1];
-        }
-        return Decode(bytes, lineStart, sourceName);
+        (LineOffset, LineEnd) = (lineStart, lineEnd);
+        return Decode(_line.GetBuffer().AsSpan(0, (int)_line.Length), lineStart, sourceName);
     }
 
     private static string Decode(ReadOnlySpan<byte> bytes, long start, string sourceName)
@@ -100,7 +114,8 @@ public sealed class Utf8LineReader(Stream stream, string sourceName) : IDisposab
         }
     }
 
-    private static int FirstInvalidByte(ReadOnlySpan<byte> bytes)
+    /// <summary>The index of the first byte that is not part of valid UTF-8; the length when there is none.</summary>
+    internal static int FirstInvalidByte(ReadOnlySpan<byte> bytes)
     {
         int index = 0;
         while (index < bytes.Length)

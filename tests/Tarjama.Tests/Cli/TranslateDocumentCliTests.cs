@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Tarjama.Tests.Cli;
 
@@ -24,6 +25,23 @@ public class TranslateDocumentCliTests
         int[] headings = [1, 5, 11];
         var alone = CliRunner.Run(string.Join("\n", headings.Select(h => sourceLines[h])) + "\n", ["translate", .. Fast, "--sentences"]);
         Assert.Equal(headings.Select(h => paragraphs[h]), alone.Stdout.TrimEnd('\n').Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    public void Plain_text_keeps_every_line_end_in_its_own_style(string end)
+    {
+        foreach (var text in new[] { $"قال الرئيس إن التعاون جيد.{end}{end}وأضاف أن الزيارة مهمة.{end}", $"قال الرئيس إن التعاون جيد.{end}{end}وأضاف أن الزيارة مهمة." })
+        {
+            var result = Translate(text, "--format", "text");
+            Assert.Equal(0, result.ExitCode);
+            var lines = Regex.Split(result.Stdout, "\r\n|\r|\n");
+            Assert.Equal(Regex.Matches(text, "\r\n|\r|\n").Select(m => m.Value), Regex.Matches(result.Stdout, "\r\n|\r|\n").Select(m => m.Value));
+            Assert.Equal(["", ""], [lines[1], text.EndsWith(end, StringComparison.Ordinal) ? lines[3] : ""]);
+            Assert.DoesNotContain("قال", result.Stdout);
+        }
     }
 
     [Fact]
@@ -52,6 +70,21 @@ public class TranslateDocumentCliTests
         Assert.Contains("<b>", result.Stdout);
         Assert.Contains("<pre>لا تترجم</pre>", result.Stdout);
         Assert.DoesNotContain("عنوان", result.Stdout);
+    }
+
+    [Fact]
+    public void Html_whose_meta_charset_lies_is_read_by_its_bytes_and_written_as_utf8_declaring_utf8()
+    {
+        string page = "<!DOCTYPE html><html lang=\"ar\"><head><meta charset=\"{0}\"></head><body><h1>عنوان الخبر</h1><p>قال الرئيس إن التعاون جيد.</p></body></html>";
+        var arabic1256 = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1256)!;
+        foreach (var bytes in new[] { System.Text.Encoding.UTF8.GetBytes(string.Format(page, "windows-1256")), arabic1256.GetBytes(string.Format(page, "utf-8")) })
+        {
+            var result = CliRunner.Run(bytes, ["translate", .. Fast, "--format", "html"]);
+            Assert.Equal((0, ""), (result.ExitCode, result.Stderr));
+            Assert.Contains("<meta charset=\"utf-8\">", result.Stdout);
+            Assert.DoesNotContain("عنوان", result.Stdout);
+            Assert.DoesNotMatch("[\uFFFD\u00C0-\u00FF]", result.Stdout); // no replacement characters, no bytes read as Latin-1
+        }
     }
 
     [Fact]

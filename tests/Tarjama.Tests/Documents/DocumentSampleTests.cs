@@ -19,6 +19,15 @@ public class DocumentSampleTests
     }
 
     [Theory]
+    [InlineData("<meta charset=\"windows-1256\">")]
+    [InlineData("")]
+    public void HtmlInALegacyArabicEncodingGivesItsTextAsTranslatingReadsIt(string meta)
+    {
+        var bytes = CodePagesEncodingProvider.Instance.GetEncoding(1256)!.GetBytes($"<html><head>{meta}</head><body><p>مرحبا</p></body></html>");
+        Assert.Equal("مرحبا", DocumentSample.Read(bytes, "page.html").Sample.Trim());
+    }
+
+    [Theory]
     [InlineData("<story><hl lang=\"en\">مرحبا</hl></story>", "page.xml")]
     [InlineData("<p class=\"headline\">مرحبا</p>", "page.html")]
     public void MarkupGivesItsTextWithoutTags(string markup, string name)

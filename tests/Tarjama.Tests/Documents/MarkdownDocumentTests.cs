@@ -16,6 +16,28 @@ public class MarkdownDocumentTests
 
     private static string Latin(string text) => LatinizingTranslator.Latinize(text);
 
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    public void NestingPastTheLimitIsFoundOnItsLineWhateverTheLineEnds(string end)
+    {
+        // Paragraphs that each open a bracket, and a quote nested too deep on line 141: with CR line ends the check read
+        // one line, so every paragraph's bracket added up.
+        var source = string.Concat(Enumerable.Repeat($"[نص{end}{end}", 70)) + string.Concat(Enumerable.Repeat("> ", 70)) + "نص" + end;
+        var error = Assert.Throws<TarjamaException>(() => DocumentRunner.Translate(source, new LatinizingTranslator(), MarkdownOptions, "deep.md"));
+        Assert.Equal("deep.md: the Markdown nests deeper than 64 levels (line 141 reaches 70); flatten it, or send it as plain text", error.Message);
+    }
+
+    [Fact]
+    public void AParagraphPastTheParsersLimitIsAOneLineErrorNamingTheFile()
+    {
+        // Ten thousand emphasis spans in one paragraph: Markdig's ArgumentException escaped ("internal error", exit 70).
+        var source = string.Concat(Enumerable.Repeat("كلمة *مهمة* ", 10_000));
+        var error = Assert.Throws<TarjamaException>(() => DocumentRunner.Translate(source, new LatinizingTranslator(), MarkdownOptions, "long.md"));
+        Assert.Equal("long.md: the Markdown is past its parser's limit (nesting, or thousands of emphasis spans, links or cells in one block); split it, or send it as plain text", error.Message);
+    }
+
     [Fact]
     public void TranslatesProseAndKeepsEverythingElseByteForByte()
     {

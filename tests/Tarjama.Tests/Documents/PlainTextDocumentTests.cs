@@ -43,10 +43,39 @@ public class PlainTextDocumentTests
     [InlineData("أ\nب\n")]
     [InlineData("أ\nب")]
     [InlineData("أ\r\nب\r\n")]
+    [InlineData("أ\r\nب")]
+    [InlineData("أ\rب\r")]
+    [InlineData("أ\rب")]
+    [InlineData("أ\r\r\rب\r")]
+    [InlineData("أ\n\nب\n\n")]
+    [InlineData("أ\r\n\r\nب\r\n\r\n")]
+    [InlineData("أ\n\r\nب\rج\r\n")]
+    [InlineData("\r")]
+    [InlineData("\r\n")]
     [InlineData("\n")]
     [InlineData("")]
-    public void KeepsLineEndsAsTheyWere(string source) =>
+    public void KeepsLineEndsAsTheyWere(string source)
+    {
         Assert.Equal(Latin(source), DocumentRunner.Translate(source, new FunctionTranslator(Latin), Text));
+        var whole = DocumentExtractor.Extract(source, DocumentFormat.Text, "ar", "en");
+        var targets = whole.Segments.ToDictionary(s => s.Id, s => SegmentTarget.FromModel(Latin(s.ModelInput)));
+        Assert.Equal(Latin(source), whole.Merge(targets).Render());
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    public void KeepsLineEndsAcrossStreamingWindows(string lineEnd)
+    {
+        var lines = Enumerable.Range(0, 500).Select(i => i % 7 == 0 ? "" : $"سطر رقم {i}.");
+        foreach (var last in new[] { "", lineEnd })
+        {
+            var source = string.Join(lineEnd, lines) + last;
+            var translated = DocumentRunner.Translate(source, new FunctionTranslator(Latin), Text with { BatchSegments = 1 });
+            Assert.Equal(Latin(source), translated);
+        }
+    }
 
     [Fact]
     public void TranslatesEachDistinctSegmentOnceInOneBatch()

@@ -23,6 +23,9 @@ public sealed class FolderCliTests : TempFolderTest
         var resumed = Path.Combine(Folder, "resumed");
         long journaled = KillOnceJournaled(input, resumed);
         Assert.InRange(journaled, 1, distinct - 1);
+        Assert.Single(Directory.EnumerateFiles(resumed, "*.tarjama-tmp", SearchOption.AllDirectories)); // a.txt, half written
+        File.Move(Path.Combine(input, "a.txt"), Path.Combine(input, "z.txt")); // renamed: the rerun writes another file
+        File.WriteAllText(Path.Combine(resumed, "z.txt.partial"), "the user's"); // named as temporary files once were
         var rerun = CliRunner.Run([], Args(input, resumed));
         var (translated, reused) = Summary(rerun.Stderr);
         Assert.True(reused >= journaled, $"{reused} reused, {journaled} journaled before the kill");
@@ -30,9 +33,10 @@ public sealed class FolderCliTests : TempFolderTest
         Assert.Equal(distinct, JournalCount(resumed));
         foreach (var file in new[] { "a.txt", Path.Combine("sub", "b.md"), Path.Combine("sub", "c.html") })
         {
-            Assert.Equal(File.ReadAllText(Path.Combine(whole, file)), File.ReadAllText(Path.Combine(resumed, file)));
+            Assert.Equal(File.ReadAllText(Path.Combine(whole, file)), File.ReadAllText(Path.Combine(resumed, file.Replace("a.txt", "z.txt"))));
         }
-        Assert.Empty(Directory.EnumerateFiles(resumed, "*.partial", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFiles(resumed, "*.tarjama-tmp", SearchOption.AllDirectories));
+        Assert.Equal("the user's", File.ReadAllText(Path.Combine(resumed, "z.txt.partial")));
     }
 
     [Fact]

@@ -12,11 +12,11 @@ internal sealed class Admission(ServerSettings settings, MemoryBudget memory)
     private readonly int _limit = settings.Batching.MaxQueuedSegments + settings.Batching.MaxBatchSize;
     private int _inside;
 
-    /// <summary>Admits one request for <paramref name="route"/> of <paramref name="inputBytes"/> in
-    /// <paramref name="format"/> (null: not known yet); dispose the result when it is answered.</summary>
+    /// <summary>Admits one request for <paramref name="route"/> of <paramref name="size"/>; dispose the result when it
+    /// is answered.</summary>
     /// <exception cref="TranslationQueueFullException">The queue is full or the server holds as many requests as it may.</exception>
     /// <exception cref="ApiError">The request's memory does not fit (413 alone, 503 with the others).</exception>
-    public Admitted Enter(LanguageRoute route, long inputBytes, DocumentFormat? format, Terminology.TermMatcher? glossary = null)
+    public Admitted Enter(LanguageRoute route, DocumentSize size, Terminology.TermMatcher? glossary = null)
     {
         var translator = route.Queue;
         int queued = translator.QueuedSegments;
@@ -27,7 +27,7 @@ internal sealed class Admission(ServerSettings settings, MemoryBudget memory)
         }
         try
         {
-            return new Admitted(this, memory.Reserve(inputBytes, format), route.Translator(new EngineTimeBudget(settings.MaxRequestEngineTime), glossary));
+            return new Admitted(this, memory.Reserve(size), route.Translator(new EngineTimeBudget(settings.MaxRequestEngineTime), glossary));
         }
         catch
         {

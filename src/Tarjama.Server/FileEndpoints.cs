@@ -20,8 +20,7 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
     private async Task<IResult> TranslateFile(HttpContext context)
     {
         var (file, translator, fields) = await ReadUpload(context);
-        var (bytes, streamed) = SupportedFiles.Footprint(file, null);
-        using var admitted = admission.Enter(translator, bytes, streamed);
+        using var admitted = admission.Enter(translator, SupportedFiles.Footprint(file, null));
         var options = settings.Memory.Options(translator, fields);
         string name = await store.SaveAsync(UploadNames.Of(file), output => SupportedFiles.Translate(admitted.Translator, file, output, options, context.RequestAborted));
         var request = context.Request;
@@ -50,8 +49,7 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
             "html" => BilingualFormat.Html,
             var other => throw ApiError.BadRequest($"Invalid request: bilingual must be jsonl, tmx or html (got {other})"),
         };
-        var (bytes, streamed) = SupportedFiles.Footprint(file, format);
-        using var admitted = admission.Enter(translator, bytes, streamed);
+        using var admitted = admission.Enter(translator, SupportedFiles.Footprint(file, format));
         // The answer is built on disk, not in memory: a bilingual view can be many times the upload's size.
         var output = store.CreateScratch();
         try
@@ -126,8 +124,7 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
         {
             return DocumentSample.WithoutTags(DocumentSample.TextHead(head.AsSpan(0, read), name));
         }
-        var (bytes, format) = SupportedFiles.Footprint(file, null);
-        memory.CheckFits(bytes, format);
+        memory.CheckFits(SupportedFiles.Footprint(file, null));
         var content = new byte[file.Length];
         await using (var input = file.OpenReadStream())
         {

@@ -5,13 +5,17 @@ namespace Tarjama.Server;
 /// <summary>Bounds the memory that the requests being translated take together: each reserves an estimate of its peak
 /// before any work and returns it when answered; when the last large one leaves, the heap is compacted so the memory
 /// goes back to the system instead of staying with the process.</summary>
-/// <remarks>Markdown and HTML are read whole and become a tree, blocks and segments: measured peaks are up to about
-/// 128 bytes of memory per byte of input (many short paragraphs), plain text streams by windows and needs far less. A
+/// <remarks>Markdown and HTML are read whole and become a tree, blocks and segments: their peak grows with their size
+/// and far more with how many blocks, cells and elements they hold. Measured on generated documents from long
+/// paragraphs (18–22 bytes of memory per byte of input) to one-letter paragraphs and table cells (up to 640), every
+/// peak stayed under 32 bytes a byte plus 2,100 bytes a break (line end, table bar, tag opening); one rate per byte
+/// would have to be 640 to hold them all. Plain text streams by windows and needs far less. A
 /// Word document is held as its package and a tree of its XML parts: about 40 bytes per byte those parts unpack to,
 /// measured on a story of 30,000 paragraphs (a package of 190 KB whose XML is 9.7 MB).</remarks>
 internal sealed class MemoryBudget(ServerSettings settings)
 {
-    private const long BytesPerMarkupByte = 128;
+    private const long BytesPerMarkupByte = 32;
+    private const long BytesPerMarkupBreak = 2100;
     private const long BytesPerTextByte = 16;
     private const long BytesPerDocxByte = 48;
     private const long LargeRequest = 64 << 20;
@@ -20,13 +24,12 @@ internal sealed class MemoryBudget(ServerSettings settings)
     private long _reserved;
     private bool _compactWhenIdle;
 
-    /// <summary>Reserves room for a request of <paramref name="inputBytes"/> in <paramref name="format"/> (null: not
-    /// known yet, counted as markup; for <see cref="DocumentFormat.Docx"/>, the package's bytes and what its XML parts
-    /// unpack to); dispose the result when it is answered.</summary>
+    /// <summary>Reserves room for a request of <paramref name="size"/> (for <see cref="DocumentFormat.Docx"/>, the
+    /// package's bytes and what its XML parts unpack to); dispose the result when it is answered.</summary>
     /// <exception cref="ApiError">413 when the request alone needs more than the budget, 503 when others hold it.</exception>
-    public IDisposable Reserve(long inputBytes, DocumentFormat? format)
+    public IDisposable Reserve(DocumentSize size)
     {
-        long estimate = CheckFits(inputBytes, format);
+        long estimate = CheckFits(size);
         lock (_lock)
         {
             if (_reserved + estimate > settings.MemoryBudgetBytes)
@@ -45,13 +48,14 @@ internal sealed class MemoryBudget(ServerSettings settings)
     /// <summary>Refuses a request that alone needs more than the whole budget, reserving nothing: a background job runs
     /// later, but no sooner within the budget. Returns the estimate.</summary>
     /// <exception cref="ApiError">413.</exception>
-    public long CheckFits(long inputBytes, DocumentFormat? format)
+    public long CheckFits(DocumentSize size)
     {
-        long estimate = Math.Max(1, inputBytes) * format switch
+        long bytes = Math.Max(1, size.Bytes);
+        long estimate = size.Format switch
         {
-            DocumentFormat.Text => BytesPerTextByte,
-            DocumentFormat.Docx => BytesPerDocxByte,
-            _ => BytesPerMarkupByte,
+            DocumentFormat.Text => bytes * BytesPerTextByte,
+            DocumentFormat.Docx => bytes * BytesPerDocxByte,
+            _ => bytes * BytesPerMarkupByte + size.Breaks * BytesPerMarkupBreak,
         };
         if (estimate > settings.MemoryBudgetBytes)
         {

@@ -17,21 +17,31 @@ internal sealed class SupportedFiles
             ? DocumentFormat.Text
             : null;
 
-    /// <summary>What the memory budget is charged for the upload, in bytes and by the format that tells how it grows: a
-    /// Word document (a .docx name, no format named) by its package and what its XML parts unpack to, which a small
-    /// package can hide many times over; anything else by its size.</summary>
-    public static (long Bytes, DocumentFormat? Format) Footprint(IFormFile file, DocumentFormat? format) => Footprint(file, file.FileName, format);
+    /// <summary>What the memory budget is charged for the upload (see <see cref="DocumentSize"/>): a Word document (a
+    /// .docx name, no format named) by its package and what its XML parts unpack to, which a small package can hide many
+    /// times over; plain text by its size; markup by its size and its breaks, counted through the upload.</summary>
+    public static DocumentSize Footprint(IFormFile file, DocumentFormat? format) => Footprint(file, file.FileName, format);
 
     /// <inheritdoc cref="Footprint(IFormFile, DocumentFormat?)"/>
     /// <param name="fileName">The name the document goes by, when the request gives one apart from the upload's.</param>
-    public static (long Bytes, DocumentFormat? Format) Footprint(IFormFile file, string fileName, DocumentFormat? format)
+    public static DocumentSize Footprint(IFormFile file, string fileName, DocumentFormat? format)
     {
+        using var input = file.OpenReadStream();
         if (format is null && Path.GetExtension(fileName).Equals(".docx", StringComparison.OrdinalIgnoreCase))
         {
-            using var input = file.OpenReadStream();
-            return (file.Length + Documents.Docx.DocxSize.UnpackedXmlBytes(input), DocumentFormat.Docx);
+            return new(file.Length + Documents.Docx.DocxSize.UnpackedXmlBytes(input), DocumentFormat.Docx);
         }
-        return (file.Length, Streamed(fileName, format));
+        if (Streamed(fileName, format) is { } text)
+        {
+            return new(file.Length, text);
+        }
+        long breaks = 0;
+        var buffer = new byte[64 << 10];
+        for (int read; (read = input.Read(buffer)) > 0;)
+        {
+            breaks += DocumentSize.BreaksIn<byte>(buffer.AsSpan(0, read));
+        }
+        return new(file.Length, null, breaks);
     }
 
     /// <summary>Writes the upload's translation (or its bilingual view) to <paramref name="output"/>; refuses input that

@@ -53,7 +53,7 @@ internal sealed class TranslateEndpoints(ServerSettings settings, LanguagePairs 
             var other => throw ApiError.BadRequest($"{other} format is not supported"),
         };
         var terms = glossaries.TermsFor(fields, translator, caller);
-        using var admitted = admission.Enter(translator, texts.Sum(text => 2L * text.Length), format, terms);
+        using var admitted = admission.Enter(translator, DocumentSize.OfTexts(texts, format), terms);
         var options = settings.Memory.Options(translator, fields);
         var answered = alternatives > 0
             ? await TextTranslation.WithAlternativesAsync(admitted.Translator, texts, format, alternatives, context.RequestAborted, options)

@@ -123,23 +123,27 @@ public sealed class ServerLimitsTests
         var engine = new EchoTranslator { OnBatch = _ => release.Wait(Patience) };
         var settings = new ServerSettings { MaxUploadBytes = 1 << 20, MemoryBudgetBytes = 16 << 20 };
         await using var server = await RunningServer.Start(settings, engine);
-        // One sentence to hold the engine with, the rest left untranslated (cheap), so only the size counts: 128 bytes a byte.
-        static string Page(int bytes) => "<p>مرحبا بالعالم.</p>\n<pre>" + new string('x', bytes) + "</pre>";
-        using (var big = Upload(Page(140_000), "big.html"))
+        // One sentence to hold the engine with, the rest left untranslated (cheap): charged 32 bytes a byte and 2,100 a
+        // break (each "x|\n" is 3 bytes and 2 breaks: 4,296 bytes; the page around them 11,876).
+        static string Page(int units) => "<p>مرحبا بالعالم.</p>\n<pre>" + string.Concat(Enumerable.Repeat("x|\n", units)) + "</pre>";
+        using (var big = Upload(Page(4400), "big.html")) // 13 KB, 18.9 MB
         {
             var (status, body) = await RunningServer.Read(await server.Client.PostAsync("/translate_file", big));
             Assert.Equal(413, status);
-            Assert.StartsWith("Request too large to translate: it needs about 17 MB of memory, more than the server's 16 MB", body.GetProperty("error").GetString());
+            Assert.StartsWith("Request too large to translate: it needs about 18 MB of memory, more than the server's 16 MB", body.GetProperty("error").GetString());
         }
-        using var first = Upload(Page(70_000), "first.html");
+        using var first = Upload(Page(2000), "first.html"); // 8.6 MB
         var running = server.Client.PostAsync("/translate_file", first);
         await WaitUntil(() => engine.Calls == 1);
-        using (var second = Upload(Page(70_000), "second.md"))
+        using (var second = Upload(Page(2000), "second.md"))
         {
             await RunningServer.AssertError(await server.Client.PostAsync("/translate_file", second), 503, "the server is busy with other large requests; try again shortly");
         }
         release.Set();
         Assert.Equal(200, (await RunningServer.Read(await running)).Status);
+        // Bytes in long lines cost far less than breaks: 140 KB in one block (4.5 MB) is let in.
+        using var longLines = Upload("<p>مرحبا بالعالم.</p>\n<pre>" + new string('x', 140_000) + "</pre>", "long.html");
+        Assert.Equal(200, (await RunningServer.Read(await server.Client.PostAsync("/translate_file", longLines))).Status);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ internal sealed class ApertiumEndpoints(ServerSettings settings, LanguagePairs p
         RequestLimits.Check(settings, [text]);
         string source = CatToolLanguages.Resolve(pairs, pair[0]), target = CatToolLanguages.Resolve(pairs, pair[1]);
         var translator = pairs.Resolve(source, target, pair[0]);
-        using var admitted = admission.Enter(translator, 2L * text.Length, DocumentFormat.Text);
+        using var admitted = admission.Enter(translator, DocumentSize.OfTexts([text], DocumentFormat.Text));
         return new Translated((await TextTranslation.TranslateAsync(admitted.Translator, [text], DocumentFormat.Text, context.RequestAborted, settings.Memory.Options(translator, fields)))[0]);
     });
 

@@ -42,7 +42,7 @@ internal sealed class OpusCatEndpoints(ServerSettings settings, LanguagePairs pa
         {
             return "";
         }
-        using var admitted = admission.Enter(translator, 2L * input.Length, DocumentFormat.Text);
+        using var admitted = admission.Enter(translator, DocumentSize.OfTexts([input], DocumentFormat.Text));
         return (await TextTranslation.TranslateAsync(admitted.Translator, [input], DocumentFormat.Text, context.RequestAborted, settings.Memory.Options(translator, fields)))[0];
     }
 }

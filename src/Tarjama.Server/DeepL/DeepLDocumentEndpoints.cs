@@ -51,8 +51,7 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
             throw DeepLRequest.Bad("Value for 'output_format' not supported.");
         }
         string target = DeepLLanguages.ToCode(fields.Text("target_lang")) ?? throw DeepLRequest.Bad("Parameter 'target_lang' not specified.");
-        var (bytes, streamed) = SupportedFiles.Footprint(file, fileName, null);
-        memory.CheckFits(bytes, streamed); // a job no job worker could hold is refused now, not failed later
+        memory.CheckFits(SupportedFiles.Footprint(file, fileName, null)); // a job no job worker could hold is refused now, not failed later
         byte[] content;
         using (var copy = new MemoryStream())
         {

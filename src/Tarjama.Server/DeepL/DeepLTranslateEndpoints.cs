@@ -73,7 +73,7 @@ internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguageP
         // split_sentences=0 still translates sentence by sentence: the models were trained on sentences, and a segment a CAT
         // tool sends whole comes back whole either way.
         var input = split == "nonewlines" && format == DocumentFormat.Text ? texts.Select(OneLine).ToList() : texts;
-        using var admitted = admission.Enter(translator, input.Sum(text => 2L * text.Length), format, glossary);
+        using var admitted = admission.Enter(translator, DocumentSize.OfTexts(input, format), glossary);
         // ignore_tags: elements whose content stays as it is.
         var kept = TagList(fields, "ignore_tags");
         var options = settings.Memory.Options(translator, fields, new DocumentTranslationOptions { KeptElements = kept, XmlStructure = XmlStructure(fields) });

@@ -50,8 +50,7 @@ internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs,
         }
         if (file is not null)
         {
-            var (bytes, format) = SupportedFiles.Footprint(file, null);
-            memory.CheckFits(bytes, format); // a job no job worker could hold is refused now, not failed later
+            memory.CheckFits(SupportedFiles.Footprint(file, null)); // a job no job worker could hold is refused now, not failed later
         }
         if (texts is { Texts: var sent })
         {

@@ -52,7 +52,8 @@ public sealed partial record DocumentSample(string Sample, long Characters)
         return new string(text, 0, written);
     }
 
-    /// <summary>Markup with its tags (names, attributes) left out: they are not in the text's language.</summary>
+    /// <summary>Markup with its tags (names, attributes), comments, scripts and style sheets left out: they are not in the
+    /// text's language, and an Arabic page with a large inline style sheet would otherwise be taken for English.</summary>
     public static string WithoutTags(string markup) => Tag().Replace(markup, " ");
 
     /// <summary>A Word document's text pieces in order; none when it cannot be read.</summary>
@@ -69,6 +70,7 @@ public sealed partial record DocumentSample(string Sample, long Characters)
         }
     }
 
-    [GeneratedRegex("<[^>]*>")]
+    // A script or style sheet cut off by the end of a sample runs to the end.
+    [GeneratedRegex(@"<!--.*?(?:-->|$)|<script\b[^>]*>.*?(?:</script\s*>|$)|<style\b[^>]*>.*?(?:</style\s*>|$)|<[^>]*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex Tag();
 }

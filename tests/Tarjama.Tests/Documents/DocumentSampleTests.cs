@@ -30,6 +30,7 @@ public class DocumentSampleTests
     [Theory]
     [InlineData("<story><hl lang=\"en\">مرحبا</hl></story>", "page.xml")]
     [InlineData("<p class=\"headline\">مرحبا</p>", "page.html")]
+    [InlineData("<html><head><style>body { font-family: sans-serif; }</style><script>var layout = 'right';</script></head><!-- banner --><p>مرحبا</p><script>track('page view')", "page.html")]
     public void MarkupGivesItsTextWithoutTags(string markup, string name)
     {
         string text = DocumentSample.Read(Encoding.UTF8.GetBytes(markup), name).Sample;
@@ -53,6 +54,7 @@ public class DocumentSampleTests
     [Theory]
     [InlineData("<p class=\"headline\">مرحبا <b>بكم</b></p>", "page.html", 9)]
     [InlineData("<story><hl lang=\"en\">مرحبا</hl></story>", "page.xml", 5)]
+    [InlineData("<STYLE>p { color: red }</STYLE><p>مرحبا</p><script type=\"module\">go()</script >", "page.html", 5)]
     [InlineData("a <b> c\n", "notes.txt", 8)]
     public void MarkupCountsItsTextWithoutTagsAndPlainTextEveryCharacter(string content, string name, long expected) =>
         Assert.Equal(expected, DocumentSample.Read(Encoding.UTF8.GetBytes(content), name).Characters);

@@ -30,7 +30,8 @@ internal static class TmCommand
             using var store = TranslationMemory.Open(parse.GetValue(memory)!, create: true);
             foreach (var (file, filePairs) in pairs)
             {
-                Console.Error.WriteLine($"{file}: {store.Add(filePairs, source, target)} pairs stored");
+                int stored = store.Add(filePairs, source, target);
+                Console.Error.WriteLine($"{file}: {stored} pair{(stored == 1 ? "" : "s")} stored");
             }
             return 0;
         }));
@@ -52,7 +53,7 @@ internal static class TmCommand
             using var target = CliOutput.Open(parse.GetValue(output), [parse.GetValue(memory)!]);
             int count = MemoryExport.WriteTmx(store, target.Writer, parse.GetValue(from)!, parse.GetValue(to)!);
             target.Commit();
-            Console.Error.WriteLine($"{count} pairs exported");
+            Console.Error.WriteLine($"{count} pair{(count == 1 ? "" : "s")} exported");
             return 0;
         }));
         return command;

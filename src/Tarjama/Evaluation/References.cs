@@ -66,7 +66,7 @@ public sealed class References
     {
         if (hypotheses != Count)
         {
-            throw new TarjamaException($"there are {hypotheses} hypotheses but {Count} reference lines");
+            throw new TarjamaException($"there {(hypotheses == 1 ? "is 1 hypothesis" : $"are {hypotheses} hypotheses")} but {Count} reference line{(Count == 1 ? "" : "s")}");
         }
     }
 }

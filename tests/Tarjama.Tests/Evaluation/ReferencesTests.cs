@@ -38,7 +38,7 @@ public class ReferencesTests
     {
         var error = Assert.Throws<TarjamaException>(() => new Bleu().Score(["a"], References.FromStreams([["a", "b"]])));
 
-        Assert.Contains("1 hypotheses but 2 reference lines", error.Message);
+        Assert.Contains("there is 1 hypothesis but 2 reference lines", error.Message);
     }
 
     [Fact]

@@ -157,7 +157,7 @@ public sealed class TranslationMemoryTests : IDisposable
             Assert.Equal(1.0, Assert.Single(memory.Lookup("وصل الوزير إلى دمشق.", "ar", "en", 0.75)).Score);
             Assert.Equal([("وصل الوزير إلى دمشق.", "The minister arrived in Damascus.")], memory.Pairs("ar", "en"));
             var export = Cli.CliRunner.Run("", "tm", "export", path);
-            Assert.Equal((0, "1 pairs exported\n"), (export.ExitCode, export.Stderr));
+            Assert.Equal((0, "1 pair exported\n"), (export.ExitCode, export.Stderr));
             Assert.Contains("The minister arrived in Damascus.", export.Stdout);
         }
         finally

@@ -100,7 +100,7 @@ public sealed class FileApiTests(TinyServer tiny) : IClassFixture<TinyServer>
 
     [Theory]
     [InlineData(new byte[] { 0x41, 0x42, 0x43, 0x00 }, "a.txt: this is a binary file, not text (a NUL byte at byte offset 3)")]
-    [InlineData(new byte[] { 0x28, 0xC3, 0x28 }, "a.txt: invalid UTF-8 at byte offset 1")]
+    [InlineData(new byte[] { 0x28, 0xC3, 0x28 }, "a.txt: invalid UTF-8 at byte offset 1; Tarjama reads UTF-8 (convert other encodings, e.g. Arabic Windows text with iconv -f WINDOWS-1256 -t UTF-8)")]
     public async Task An_upload_that_is_not_text_is_refused_as_such_before_auto_detects_its_language(byte[] content, string message)
     {
         foreach (string endpoint in new[] { "/translate_file", "/translate_document" })
@@ -161,7 +161,7 @@ public sealed class FileApiTests(TinyServer tiny) : IClassFixture<TinyServer>
         }
         using (var notUtf8 = Upload([0x41, 0xC3, 0x28], "a.txt"))
         {
-            await RunningServer.AssertError(await Server.Client.PostAsync("/translate_file", notUtf8), 400, "a.txt: invalid UTF-8 at byte offset 1");
+            await RunningServer.AssertError(await Server.Client.PostAsync("/translate_file", notUtf8), 400, "a.txt: invalid UTF-8 at byte offset 1; Tarjama reads UTF-8 (convert other encodings, e.g. Arabic Windows text with iconv -f WINDOWS-1256 -t UTF-8)");
         }
         await RunningServer.AssertError(await Server.PostForm("/translate_file", ("source", "ar"), ("target", "en")), 400, "Invalid request: missing file parameter");
     }

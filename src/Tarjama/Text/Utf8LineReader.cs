@@ -110,7 +110,7 @@ public sealed class Utf8LineReader(Stream stream, string sourceName) : IDisposab
         catch (DecoderFallbackException)
         {
             long offset = start + FirstInvalidByte(bytes);
-            throw new TarjamaException($"{sourceName}: invalid UTF-8 at byte offset {offset}");
+            throw new TarjamaException($"{sourceName}: invalid UTF-8 at byte offset {offset}; Tarjama reads UTF-8 (convert other encodings, e.g. Arabic Windows text with iconv -f WINDOWS-1256 -t UTF-8)");
         }
     }
 

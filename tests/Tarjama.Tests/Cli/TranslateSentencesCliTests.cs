@@ -47,7 +47,7 @@ public class TranslateSentencesCliTests
         var result = CliRunner.Run(input, "translate", "-m", Model, "--sentences", "--max-new-tokens", "8");
         Assert.NotEqual(0, result.ExitCode);
         int offset = Encoding.UTF8.GetByteCount(Inputs[2] + "\n") + 1;
-        Assert.Equal($"tarjama: error: standard input: invalid UTF-8 at byte offset {offset}", result.Stderr.Trim());
+        Assert.Equal($"tarjama: error: standard input: invalid UTF-8 at byte offset {offset}; Tarjama reads UTF-8 (convert other encodings, e.g. Arabic Windows text with iconv -f WINDOWS-1256 -t UTF-8)", result.Stderr.Trim());
         Assert.Single(result.Stdout.Trim().Split('\n'), l => l.Length > 0);
     }
 

@@ -54,25 +54,24 @@ internal sealed class RedisFleet : IDisposable
         _redis.Process.WaitForExit();
     }
 
-    /// <summary>A connection to the fleet's Redis, waiting up to 10 s for it to answer.</summary>
+    /// <summary>A connection to the fleet's Redis, waiting up to 30 s for it to answer: the client keeps retrying in the
+    /// background (a Redis just restarted may refuse the first attempts; on a loaded machine each can take seconds).</summary>
     public ConnectionMultiplexer Connect()
     {
+        var options = ConfigurationOptions.Parse($"127.0.0.1:{Port},password={Password}");
+        options.AbortOnConnectFail = false;
+        var connection = ConnectionMultiplexer.Connect(options);
         var deadline = Stopwatch.StartNew();
-        while (true)
+        while (!connection.IsConnected)
         {
-            try
+            if (_redis!.Process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(30))
             {
-                return ConnectionMultiplexer.Connect($"127.0.0.1:{Port},password={Password}");
+                connection.Dispose();
+                throw new InvalidOperationException($"redis-server on port {Port} did not answer in {deadline.Elapsed.TotalSeconds:F0} s: {_redis.Output}");
             }
-            catch (RedisConnectionException e)
-            {
-                if (_redis!.Process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(10))
-                {
-                    throw new InvalidOperationException($"redis-server on port {Port} did not answer: {_redis.Output}", e);
-                }
-                Thread.Sleep(100);
-            }
+            Thread.Sleep(100);
         }
+        return connection;
     }
 
     /// <summary>Starts <c>tarjama worker</c> on the tiny model, one thread, taking over batches idle for a second.</summary>

@@ -15,7 +15,7 @@ internal static class TextTranslation
     {
         RejectNul(texts);
         return DocumentWork.Run(() => format == DocumentFormat.Text
-            ? PlainTexts(new DocumentTranslator(translator, options), texts, cancellationToken)
+            ? new DocumentTranslator(translator, options).TranslatePlainTexts(texts, cancellationToken)
             : MarkupTexts(translator, texts, format, options ?? new DocumentTranslationOptions(), cancellationToken), cancellationToken);
     }
 
@@ -33,26 +33,6 @@ internal static class TextTranslation
                 throw ApiError.BadRequest($"Invalid request: {which} holds a NUL character (at character {nul}): binary data, not text");
             }
         }
-    }
-
-    /// <summary>Plain text keeps its line count, so all the texts go through as one document (their sentences share
-    /// engine batches) and are cut apart again by lines; each keeps its own line ends.</summary>
-    private static IReadOnlyList<string> PlainTexts(DocumentTranslator documents, IReadOnlyList<string> texts, CancellationToken cancellationToken)
-    {
-        var lines = texts.Select(text => text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')).ToList();
-        var translated = documents.Translate(string.Join('\n', lines.SelectMany(l => l)), DocumentFormat.Text, cancellationToken).Split('\n');
-        if (translated.Length != lines.Sum(l => l.Length))
-        {
-            throw new InvalidOperationException($"the document translator returned {translated.Length} lines for {lines.Sum(l => l.Length)}");
-        }
-        var results = new List<string>(texts.Count);
-        int next = 0;
-        for (int i = 0; i < texts.Count; i++)
-        {
-            results.Add(string.Join(texts[i].Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n", translated, next, lines[i].Length));
-            next += lines[i].Length;
-        }
-        return results;
     }
 
     /// <summary>Markup texts cannot be joined into one document (one text's unclosed tag would swallow the next), so

@@ -51,6 +51,14 @@ public sealed class TranslateApiTests(TinyServer tiny) : IClassFixture<TinyServe
     }
 
     [Fact]
+    public async Task Each_line_keeps_its_own_line_end()
+    {
+        var (_, body) = await RunningServer.Read(await Server.PostJson("/translate", """{"q": ["مرحبا\r\nالأخبار\nاليوم\r"], "source": "ar", "target": "en"}"""));
+        string translated = body.GetProperty("translatedText")[0].GetString()!;
+        Assert.Equal(["\r\n", "\n", "\r"], System.Text.RegularExpressions.Regex.Matches(translated, "\r\n|\n|\r").Select(m => m.Value));
+    }
+
+    [Fact]
     public async Task Html_keeps_its_markup_around_the_translated_text()
     {
         var (status, body) = await RunningServer.Read(await Server.PostJson("/translate",

@@ -85,6 +85,26 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
         return output.ToString();
     }
 
+    /// <summary>Translates plain texts together, as one document, so that their sentences share engine batches; each
+    /// comes back with its own lines and line ends (LF, CRLF or a lone CR).</summary>
+    public IReadOnlyList<string> TranslatePlainTexts(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        var lines = texts.Select(text => TextLines.Split(text).ToList()).ToList();
+        int count = lines.Sum(l => l.Count);
+        if (count == 0)
+        {
+            return texts;
+        }
+        // The lines hold no line ends, and plain text keeps its line count: line k of the result translates line k.
+        var translated = Translate(string.Join('\n', lines.SelectMany(l => l).Select(l => l.Line)), DocumentFormat.Text, cancellationToken).Split('\n');
+        if (translated.Length != count)
+        {
+            throw new InvalidOperationException($"the plain text translator returned {translated.Length} lines for {count}");
+        }
+        int next = 0;
+        return [.. lines.Select(textLines => string.Concat(textLines.Select(line => translated[next++] + line.End)))];
+    }
+
     private void TranslateWhole(string text, DocumentFormat format, string sourceName, SegmentTranslationStep step, TextWriter output, SegmentPairWriter? pairs,
         IProgress<DocumentProgress>? progress, CancellationToken cancellationToken)
     {

@@ -78,6 +78,16 @@ public class PlainTextDocumentTests
     }
 
     [Fact]
+    public void TranslatesPlainTextsTogetherEachWithItsOwnLineEnds()
+    {
+        string[] texts = ["أ\r\nب\nج", "د\rه\r", "", "\n", "و\n\r\nز."];
+        var translator = new LatinizingTranslator();
+        var translated = new DocumentTranslator(translator).TranslatePlainTexts(texts);
+        Assert.Equal(texts.Select(Latin), translated);
+        Assert.Single(translator.Calls);
+    }
+
+    [Fact]
     public void TranslatesEachDistinctSegmentOnceInOneBatch()
     {
         var translator = new LatinizingTranslator();

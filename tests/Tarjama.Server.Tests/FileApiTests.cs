@@ -98,6 +98,22 @@ public sealed class FileApiTests(TinyServer tiny) : IClassFixture<TinyServer>
         Assert.Equal(200, status);
     }
 
+    [Fact]
+    public async Task Auto_source_reads_an_arabic_web_page_in_its_legacy_encoding()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        byte[] page = Encoding.GetEncoding(1256).GetBytes("""
+            <html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1256"><title>الأخبار</title></head>
+            <body><p>مرحبا بالعالم</p></body></html>
+            """);
+        foreach (string endpoint in new[] { "/translate_file", "/translate_document" })
+        {
+            using var upload = Upload(page, "news.html", source: "auto");
+            using var response = await Server.Client.PostAsync(endpoint, upload);
+            Assert.Equal(200, (int)response.StatusCode);
+        }
+    }
+
     [Theory]
     [InlineData(new byte[] { 0x41, 0x42, 0x43, 0x00 }, "a.txt: this is a binary file, not text (a NUL byte at byte offset 3)")]
     [InlineData(new byte[] { 0x28, 0xC3, 0x28 }, "a.txt: invalid UTF-8 at byte offset 1; Tarjama reads UTF-8 (convert other encodings, e.g. Arabic Windows text with iconv -f WINDOWS-1256 -t UTF-8)")]

@@ -39,15 +39,18 @@ public sealed partial record DocumentSample(string Sample, long Characters)
 
     /// <summary>The text of a document's first bytes, for telling its language before it is translated: what translating
     /// it would refuse first (a binary file, UTF-16, invalid UTF-8) is refused here, with the same message; a character
-    /// cut at the end of <paramref name="head"/> is left out.</summary>
-    /// <exception cref="TarjamaException">The bytes are not UTF-8 text.</exception>
+    /// cut at the end of <paramref name="head"/> is left out. HTML that is not UTF-8 is decoded as translating decodes it
+    /// (<see cref="HtmlEncoding"/>), undeclared as Arabic.</summary>
+    /// <exception cref="TarjamaException">The bytes are not text that translating would read.</exception>
     public static string TextHead(ReadOnlySpan<byte> head, string fileName)
     {
         InputCheck.RejectBinary(head, fileName);
         var text = new char[head.Length];
         if (Utf8.ToUtf16(head, text, out _, out int written, replaceInvalidSequences: false, isFinalBlock: false) == OperationStatus.InvalidData)
         {
-            Utf8LineReader.DecodeAll(head, fileName); // throws, naming the first invalid byte as translating does
+            return DocumentFormatDetector.Detect(fileName, head) == DocumentFormat.Html
+                ? HtmlEncoding.Decode(head.ToArray(), fileName, "ar")
+                : Utf8LineReader.DecodeAll(head, fileName); // throws, naming the first invalid byte as translating does
         }
         return new string(text, 0, written);
     }

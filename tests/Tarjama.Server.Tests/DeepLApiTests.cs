@@ -43,6 +43,15 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     }
 
     [Fact]
+    public async Task Billed_characters_are_code_points_without_the_tags_as_deepl_bills()
+    {
+        var (status, body) = await RunningServer.Read(await Server.PostJson("/v2/translate",
+            """{"text": ["<p class=\"lead\">الأخبار 🙂</p>", "الأخبار 🙂"], "target_lang": "EN-US", "source_lang": "AR", "tag_handling": "html", "show_billed_characters": true}"""));
+        Assert.Equal(200, status);
+        Assert.Equal([9L, 9L], body.GetProperty("translations").EnumerateArray().Select(t => t.GetProperty("billed_characters").GetInt64()));
+    }
+
+    [Fact]
     public async Task Text_already_in_the_target_language_or_without_letters_comes_back_as_it_is()
     {
         var (status, body) = await RunningServer.Read(await Server.PostJson("/v2/translate", """{"text": ["2024", "CNN", "", "—"], "target_lang": "EN-US"}"""));

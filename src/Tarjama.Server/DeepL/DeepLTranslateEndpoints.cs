@@ -59,11 +59,12 @@ internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguageP
             && (detected.Confidence == 0 || ScriptDetector.TellsApart(pairs.Languages));
         var translator = alreadyThere ? null : DeepLRequest.Resolve(pairs, source, target);
         var glossary = translator is null ? null : DeepLRequest.Glossary(fields, glossaries, caller, translator, sourceGiven);
-        var translated = await usage.SpendOnAsync(caller, texts.Sum(text => (long)text.Length),
+        var characters = texts.Select(text => DocumentSample.CountCharacters(text, format)).ToList();
+        var translated = await usage.SpendOnAsync(caller, characters.Sum(),
             () => translator is null ? Task.FromResult(texts) : TranslateAsync(context, fields, texts, format, split, translator, glossary));
         return Results.Json(new
         {
-            translations = translated.Select((text, i) => new Translation(DeepLLanguages.ToDeepL(source), text, billed ? texts[i].Length : null)),
+            translations = translated.Select((text, i) => new Translation(DeepLLanguages.ToDeepL(source), text, billed ? characters[i] : null)),
         }, DeepLJson.Options);
     }
 

@@ -76,7 +76,7 @@ internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs,
             Format = readAs,
             Glossary = ServerJobs.Terms(glossaries.TermsFor(fields, route, owner)),
             Memory = fields.Flag("tm") != false,
-            Characters = document?.Characters ?? texts!.Value.Texts.Sum(text => (long)text.Length),
+            Characters = document?.Characters ?? texts!.Value.Texts.Sum(text => DocumentSample.CountCharacters(text, readAs ?? DocumentFormat.Text)),
         };
         var job = jobs.Submit(spec, input);
         return Results.Json(JobAnswer.Of(job, settings.Jobs.Retention), ServerJson.Options, statusCode: StatusCodes.Status202Accepted);

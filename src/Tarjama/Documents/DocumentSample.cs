@@ -11,8 +11,8 @@ namespace Tarjama.Documents;
 /// holds for usage accounting; a Word document's paragraphs (not its ZIP bytes), markup without its tags.</summary>
 /// <param name="Sample">About the first characters asked for; empty for a Word document that cannot be read
 /// (translating it says why).</param>
-/// <param name="Characters">Every character of text: HTML and XML without their tags; 0 for a Word document that
-/// cannot be read.</param>
+/// <param name="Characters">Every character of text (<see cref="CountCharacters"/>): HTML and XML without their tags; 0
+/// for a Word document that cannot be read.</param>
 public sealed partial record DocumentSample(string Sample, long Characters)
 {
     /// <summary>Reads <paramref name="content"/> once, keeping about the first <paramref name="characters"/>
@@ -28,14 +28,19 @@ public sealed partial record DocumentSample(string Sample, long Characters)
             {
                 sample.Append(piece).Append(' ');
             }
-            return new(sample.ToString(), pieces.Sum(piece => (long)piece.Length));
+            return new(sample.ToString(), pieces.Sum(piece => CountCharacters(piece, DocumentFormat.Text)));
         }
         InputCheck.RejectBinary(content.AsSpan(0, Math.Min(content.Length, 8192)), fileName);
         // HTML in a legacy encoding is read as translating reads it; undeclared, as Arabic (a sample only tells the language).
         string text = format == DocumentFormat.Html ? HtmlEncoding.Decode(content, fileName, "ar") : Utf8LineReader.DecodeAll(content, fileName);
         string start = WithoutTags(text[..Math.Min(text.Length, characters * 4)]);
-        return new(start, format is DocumentFormat.Html or DocumentFormat.Xml or DocumentFormat.Xliff ? Tag().Replace(text, "").Length : text.Length);
+        return new(start, CountCharacters(text, format));
     }
+
+    /// <summary>The characters of a text as DeepL bills them: Unicode code points (an emoji is one), without the tags
+    /// of markup (HTML, XML, XLIFF).</summary>
+    public static long CountCharacters(string text, DocumentFormat format) =>
+        (format is DocumentFormat.Html or DocumentFormat.Xml or DocumentFormat.Xliff ? Tag().Replace(text, "") : text).EnumerateRunes().Count();
 
     /// <summary>The text of a document's first bytes, for telling its language before it is translated: what translating
     /// it would refuse first (a binary file, UTF-16, invalid UTF-8) is refused here, with the same message; a character

@@ -1,4 +1,5 @@
 using System.Text;
+using Tarjama.Text;
 
 namespace Tarjama.Terminology;
 
@@ -25,8 +26,12 @@ internal static class DelimitedGlossaryReader
                 continue;
             }
             // DeepL's CSV may name the pair on every line: source,target,source_lang,target_lang.
-            if (comma && fields.Count == 4 && Is(fields[2], sourceLanguage) && Is(fields[3], targetLanguage))
+            if (comma && fields.Count == 4 && LanguageCodes.IsWellFormed(fields[2].Trim()) && LanguageCodes.IsWellFormed(fields[3].Trim()))
             {
+                if (!LanguageCodes.Same(fields[2].Trim(), sourceLanguage) || !LanguageCodes.Same(fields[3].Trim(), targetLanguage))
+                {
+                    throw new TarjamaException($"{name}:{i + 1}: this entry is for {fields[2].Trim()}→{fields[3].Trim()}, the glossary for {sourceLanguage}→{targetLanguage}");
+                }
                 fields = [fields[0], fields[1]];
             }
             if (fields.Count is < 2 or > 3)

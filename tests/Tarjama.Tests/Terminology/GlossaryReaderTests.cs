@@ -28,6 +28,13 @@ public class GlossaryReaderTests
     }
 
     [Fact]
+    public void Reads_DeepL_CSV_lines_that_name_the_pair_and_refuses_another_pair()
+    {
+        Assert.Equal([("الشرع", "al-Shara")], Parse("الشرع,al-Shara,AR,en-US\n", "g.csv").Select(e => (e.Source, e.Target)));
+        Assert.Equal("g.csv:2: this entry is for en→ar, the glossary for ar→en", Error("الشرع,al-Shara,ar,en\nal-Shara,الشرع,en,ar\n", "g.csv"));
+    }
+
+    [Fact]
     public void Skips_blank_lines_and_comment_lines() =>
         Assert.Equal([3], Parse("# names\n\nالشرع\tal-Shara\n").Select(e => e.Line));
 

@@ -10,6 +10,10 @@ public sealed record DocumentTranslationOptions
     /// <summary>The input's format; null to tell it from the file name's extension, then from the content.</summary>
     public DocumentFormat? Format { get; init; }
 
+    /// <summary>The encoding a text input is in when it is not UTF-8 (Arabic Windows text is windows-1256); null to read
+    /// UTF-8, and HTML by what it declares (<see cref="HtmlEncoding"/>). A Word document is ZIP data and ignores it.</summary>
+    public System.Text.Encoding? InputEncoding { get; init; }
+
     /// <summary>A bilingual view to write instead of the translated document; null for the document.</summary>
     public BilingualFormat? Bilingual { get; init; }
 

@@ -17,13 +17,15 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
     /// <summary>False for a text held in a string (a request's): parse errors then name no file.</summary>
     private bool NamesInput { get; init; } = true;
 
-    /// <summary>Translates <paramref name="input"/> (UTF-8; HTML may be in the legacy encoding it declares, see
-    /// <see cref="HtmlEncoding"/>) into <paramref name="output"/>.</summary>
+    /// <summary>Translates <paramref name="input"/> (UTF-8 unless <see cref="DocumentTranslationOptions.InputEncoding"/>
+    /// says otherwise; HTML may be in the legacy encoding it declares, see <see cref="HtmlEncoding"/>) into
+    /// <paramref name="output"/>.</summary>
     /// <param name="sourceName">The input's file name, or e.g. "&lt;stdin&gt;": its extension can tell the format, and errors name it.</param>
     /// <exception cref="TarjamaException">The input is not UTF-8 text.</exception>
     public void Translate(Stream input, string sourceName, TextWriter output, IProgress<DocumentProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var sniffed = SniffedInput.Open(input);
+        using var transcoded = _options.InputEncoding is { } encoding ? Encoding.CreateTranscodingStream(input, encoding, Encoding.UTF8, leaveOpen: true) : null;
+        var sniffed = SniffedInput.Open(transcoded ?? input);
         InputCheck.RejectBinary(sniffed.Head, sourceName);
         var format = _options.Format ?? DocumentFormatDetector.Detect(sourceName, sniffed.Head);
         using var reader = new Utf8LineReader(sniffed, sourceName);

@@ -77,6 +77,18 @@ public class PlainTextDocumentTests
         }
     }
 
+    [Theory]
+    [InlineData("input.txt")]
+    [InlineData("input.md")]
+    public void ReadsTextInTheEncodingItIsSaidToBeIn(string name)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var windows1256 = Encoding.GetEncoding(1256);
+        string source = "# الأخبار\r\n\r\nمرحبا بالعالم اليوم.\r\n";
+        Assert.Throws<TarjamaException>(() => DocumentRunner.Translate(windows1256.GetBytes(source), new FunctionTranslator(Latin), sourceName: name));
+        Assert.Equal(Latin(source), DocumentRunner.Translate(windows1256.GetBytes(source), new FunctionTranslator(Latin), new() { InputEncoding = windows1256 }, name));
+    }
+
     [Fact]
     public void TranslatesPlainTextsTogetherEachWithItsOwnLineEnds()
     {

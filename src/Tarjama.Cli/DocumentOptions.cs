@@ -7,7 +7,7 @@ using Tarjama.Text;
 namespace Tarjama.Cli;
 
 /// <summary>The document options of <c>tarjama translate</c>, and the document translation they describe:
-/// <c>--format</c>, <c>--from</c>, <c>--to</c>, <c>--bilingual</c>, <c>--no-normalize</c>, <c>--strip-diacritics</c>, <c>--verbatim</c>.</summary>
+/// <c>--format</c>, <c>--encoding</c>, <c>--from</c>, <c>--to</c>, <c>--bilingual</c>, <c>--no-normalize</c>, <c>--strip-diacritics</c>, <c>--verbatim</c>.</summary>
 internal sealed class DocumentOptions
 {
     private DocumentOptions()
@@ -26,6 +26,8 @@ internal sealed class DocumentOptions
     public Option<string?> From => _direction.From;
 
     public Option<string?> To => _direction.To;
+
+    public Option<System.Text.Encoding?> Encoding { get; } = EncodingOption.Create();
 
     public Option<BilingualFormat?> Bilingual { get; } = NamedValues.Create(
         "--bilingual", "Write source and translation side by side instead of the translated document: jsonl, tmx, html or xliff", NamedValues.Of<BilingualFormat>());
@@ -48,7 +50,7 @@ internal sealed class DocumentOptions
     }.NotBlank("text to keep");
 
     /// <summary>Every document option.</summary>
-    public IEnumerable<Option> All => [Format, From, To, Bilingual, XliffVersion, NoNormalize, StripDiacritics, Verbatim];
+    public IEnumerable<Option> All => [Format, Encoding, From, To, Bilingual, XliffVersion, NoNormalize, StripDiacritics, Verbatim];
 
     /// <summary>Adds the document options to <paramref name="command"/>; read them back with the returned object.</summary>
     public static DocumentOptions AddTo(Command command)
@@ -71,6 +73,7 @@ internal sealed class DocumentOptions
     public DocumentTranslationOptions TranslationOptions(ParseResult parse) => new()
     {
         Format = parse.GetValue(Format),
+        InputEncoding = parse.GetValue(Encoding),
         Bilingual = parse.GetValue(Bilingual),
         XliffVersion = XliffVersionOption.Parse(parse.GetValue(XliffVersion)),
         Normalization = new TextNormalizationOptions(Enabled: !parse.GetValue(NoNormalize), StripDiacritics: parse.GetValue(StripDiacritics)),

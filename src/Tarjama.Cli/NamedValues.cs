@@ -12,6 +12,7 @@ internal static class NamedValues
     {
         var option = new Option<T?>(name) { Description = description };
         option.CustomParser = result => Parse(result, names);
+        option.CompletionSources.Clear();   // an enum's own names (Docx, Html...) would be listed as values, accepted or not
         option.CompletionSources.Add(names.Select(n => n.Name).ToArray());
         return option;
     }

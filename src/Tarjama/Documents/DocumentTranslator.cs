@@ -83,7 +83,7 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
     {
         using var input = new MemoryStream(Encoding.UTF8.GetBytes(document));
         using var output = new StringWriter();
-        new DocumentTranslator(translator, _options with { Format = format }) { NamesInput = false }.Translate(input, "document", output, null, cancellationToken);
+        new DocumentTranslator(translator, _options with { Format = format, InputEncoding = null }) { NamesInput = false }.Translate(input, "document", output, null, cancellationToken);
         return output.ToString();
     }
 

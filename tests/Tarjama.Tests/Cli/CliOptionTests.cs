@@ -114,6 +114,15 @@ public class CliOptionTests
     }
 
     [Fact]
+    public void Help_lists_the_values_an_option_accepts_and_only_those()
+    {
+        var help = CliRunner.Run("", "translate", "--help").Stdout;
+        Assert.Contains("--format <htm|html|markdown|md|text|txt|xlf|xliff|xml>", help);   // not the enum's Docx, which --format refuses
+        Assert.Contains("--decoder <auto|merged|split>", help);
+        Assert.Equal(2, CliRunner.Run("", "translate", "-m", "x", "--format", "Docx").ExitCode);
+    }
+
+    [Fact]
     public void Serve_on_a_busy_port_or_without_its_keys_file_is_one_line_before_loading_any_model()
     {
         using var busy = new TcpListener(IPAddress.Loopback, 0);

@@ -88,6 +88,25 @@ public class TranslateDocumentCliTests
     }
 
     [Fact]
+    public void Encoding_reads_arabic_windows_text_and_writes_utf8_and_an_unknown_name_is_one_line()
+    {
+        var arabic1256 = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1256)!;
+        string text = "قال الرئيس إن التعاون جيد.\n\nوأضاف أن الزيارة مهمة.\n";
+        var refused = CliRunner.Run(arabic1256.GetBytes(text), ["translate", .. Fast, "--format", "text"]);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("WINDOWS-1256", refused.Stderr);
+
+        var result = CliRunner.Run(arabic1256.GetBytes(text), ["translate", .. Fast, "--format", "text", "--encoding", "windows-1256"]);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(Translate(text, "--format", "text").Stdout, result.Stdout);
+
+        var unknown = CliRunner.Run(arabic1256.GetBytes(text), ["translate", .. Fast, "--encoding", "arabic-dos-9"]);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.StartsWith("tarjama: error: --encoding arabic-dos-9: not an encoding name this system knows (e.g. windows-1256, iso-8859-6, utf-16)", unknown.Stderr);
+        Assert.Single(unknown.Stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
     public void A_markdown_or_html_file_nested_past_the_limit_is_named_in_its_error_as_xml_files_are()
     {
         var folder = Directory.CreateTempSubdirectory("tarjama-deep-").FullName;

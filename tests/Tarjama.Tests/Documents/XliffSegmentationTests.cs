@@ -106,4 +106,27 @@ public class XliffSegmentationTests
         Assert.Equal("الرئيس الأسد", target.Element(V12 + "mrk")!.Value);
         Assert.Equal(L("زار ") + "الرئيس الأسد" + L(" موسكو"), target.Value);
     }
+
+    [Fact]
+    public void Under_xml_space_preserve_line_breaks_and_edge_spaces_are_kept()
+    {
+        var target = Unit12("<trans-unit id=\"1\" xml:space=\"preserve\"><source>  سطر أول\n  سطر ثان </source></trans-unit>").Element(V12 + "target")!;
+        Assert.Equal($"  {L("سطر أول")}\n  {L("سطر ثان")} ", target.Value);
+    }
+
+    [Fact]
+    public void A_21_target_gets_its_sources_xml_space()
+    {
+        const string xliff = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="ar">
+              <file id="f1"><unit id="u1"><segment><source xml:space="preserve">سطر أول
+            سطر ثان</source></segment></unit></file>
+            </xliff>
+            """;
+        string translated = DocumentRunner.Translate(xliff, new LatinizingTranslator(), new DocumentTranslationOptions(), "story.xlf");
+        var target = XDocument.Parse(translated, LoadOptions.PreserveWhitespace).Descendants(V21 + "target").Single();
+        Assert.Equal("preserve", (string?)target.Attribute(XNamespace.Xml + "space"));
+        Assert.Equal($"{L("سطر أول")}\n{L("سطر ثان")}", target.Value);
+    }
 }

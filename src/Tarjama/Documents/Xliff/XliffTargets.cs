@@ -93,7 +93,8 @@ internal sealed class XliffTargets : XmlScope
     private static IEnumerable<IElement> Segments(IElement content) =>
         content.Descendants<IElement>().Where(element => element.LocalName == "mrk" && element.GetAttribute("mtype") == "seg");
 
-    /// <summary>Replaces <paramref name="target"/>'s content with a copy of <paramref name="source"/>'s, inline codes included.</summary>
+    /// <summary>Replaces <paramref name="target"/>'s content with a copy of <paramref name="source"/>'s, inline codes
+    /// included, and its xml:space, so whitespace the source keeps is kept in the target.</summary>
     private static void CopyContent(IElement source, IElement target)
     {
         while (target.FirstChild is { } old)
@@ -103,6 +104,10 @@ internal sealed class XliffTargets : XmlScope
         foreach (var node in source.ChildNodes)
         {
             target.AppendChild(node.Clone(deep: true));
+        }
+        if (source.GetAttribute(NamespaceNames.XmlUri, "space") is { } space)
+        {
+            target.SetAttribute(NamespaceNames.XmlUri, "xml:space", space);
         }
     }
 

@@ -10,7 +10,8 @@ namespace Tarjama.Documents.Docx;
 
 /// <summary>A Word document read into blocks (every paragraph with text: body, tables, headers, footers, footnotes,
 /// endnotes, text boxes) and written back with their translations. A run is markup around its text, so formatting
-/// follows the words it marked; hyperlinks likewise; tabs, pictures, fields and bookmarks are kept whole and in place.
+/// follows the words it marked; hyperlinks, tracked insertions, content controls and other <see cref="DocxWrappers"/>
+/// likewise; tabs, pictures, field codes and bookmarks are kept whole and in place.
 /// Paragraph and run direction are set for the target language.</summary>
 internal sealed class DocxDocumentRewriter : IDisposable
 {
@@ -129,13 +130,13 @@ internal sealed class DocxDocumentRewriter : IDisposable
                     pieces.AddRange(RunPieces(run));
                     pieces.Add(new InlinePiece(PieceKind.Close, "", run));
                     break;
-                case Hyperlink link:
-                    pieces.Add(new InlinePiece(PieceKind.Open, "", link));
-                    pieces.AddRange(Pieces(link, baseLook));
-                    pieces.Add(new InlinePiece(PieceKind.Close, "", link));
+                case var wrapper when DocxWrappers.ContentOf(wrapper) is { } content:
+                    pieces.Add(new InlinePiece(PieceKind.Open, "", wrapper));
+                    pieces.AddRange(Pieces(content, baseLook));
+                    pieces.Add(new InlinePiece(PieceKind.Close, "", wrapper));
                     break;
                 default:
-                    pieces.Add(new InlinePiece(PieceKind.Atomic, "", child)); // bookmarks, fields, tracked changes: kept as they are
+                    pieces.Add(new InlinePiece(PieceKind.Atomic, "", child)); // bookmarks, field characters, deletions: kept as they are
                     break;
             }
         }
@@ -165,7 +166,7 @@ internal sealed class DocxDocumentRewriter : IDisposable
         }
     }
 
-    /// <summary>Puts a block's translation in place of the paragraph's content; runs and links are the same elements,
+    /// <summary>Puts a block's translation in place of the paragraph's content; runs and wrappers are the same elements,
     /// emptied (their properties kept) and refilled.</summary>
     private void Rebuild(Paragraph paragraph, SegmentedBlock block, Run? baseRun)
     {
@@ -175,7 +176,7 @@ internal sealed class DocxDocumentRewriter : IDisposable
         }
         foreach (var element in block.Pieces.Where(piece => piece.Kind == PieceKind.Open).Select(piece => (OpenXmlElement)piece.Origin!))
         {
-            foreach (var child in element.ChildElements.Where(child => child is not RunProperties).ToList())
+            foreach (var child in (DocxWrappers.ContentOf(element) ?? element).ChildElements.Where(child => !DocxWrappers.IsProperties(child)).ToList())
             {
                 child.Remove();
             }
@@ -215,7 +216,7 @@ internal sealed class DocxDocumentRewriter : IDisposable
             case null:
                 break;
             case PieceKind.Open when piece.Origin is OpenXmlElement { Parent: null } element:
-                open.Push(open.Peek().AppendChild(element));
+                open.Push(DocxWrappers.ContentOf(open.Peek().AppendChild(element)) ?? element);
                 break;
             case PieceKind.Open:
                 open.Push(open.Peek()); // markup the translation repeats is written once

@@ -12,7 +12,7 @@ namespace Tarjama.Documents.Docx;
 /// endnotes, text boxes) and written back with their translations. A run is markup around its text, so formatting
 /// follows the words it marked; hyperlinks, tracked insertions, content controls and other <see cref="DocxWrappers"/>
 /// likewise; tabs, pictures, field codes and bookmarks are kept whole and in place.
-/// Paragraph and run direction are set for the target language.</summary>
+/// The document's direction is set for the target language.</summary>
 internal sealed class DocxDocumentRewriter : IDisposable
 {
     private readonly WordprocessingDocument _word;
@@ -62,15 +62,14 @@ internal sealed class DocxDocumentRewriter : IDisposable
     /// <summary>Writes the document with <paramref name="translated"/> (the blocks, in order) in place of their text.</summary>
     public void Write(IReadOnlyList<SegmentedBlock> translated, Stream output)
     {
-        bool rightToLeft = LanguageCodes.IsRightToLeft(_targetLanguage);
         for (int i = 0; i < _paragraphs.Count; i++)
         {
             if (translated[i].Spans.Any(span => span.Result?.Parts is not null))
             {
                 Rebuild(_paragraphs[i], translated[i], _baseRuns[i]);
             }
-            DocxDirection.Set(_paragraphs[i], rightToLeft);
         }
+        DocxDirection.Set(_word, Roots(_word), LanguageCodes.IsRightToLeft(_targetLanguage));
         _word.Dispose(); // saves the edited parts into the package
         _package.Position = 0;
         _package.CopyTo(output);

@@ -48,6 +48,6 @@ internal static class DocxDirection
     }
 
     /// <summary>A right-to-left setting of a paragraph or section (w:bidi), a run (w:rtl) or a table (w:bidiVisual), in
-    /// direct formatting or in a style.</summary>
-    private static bool IsRightToLeft(OpenXmlElement element) => element is BiDi or RightToLeftText or BiDiVisual;
+    /// direct formatting or in a style, or a right-to-left section's gutter on the right (w:rtlGutter).</summary>
+    private static bool IsRightToLeft(OpenXmlElement element) => element is BiDi or RightToLeftText or BiDiVisual or GutterOnRight;
 }

@@ -2,20 +2,21 @@ extern alias OpenXml;
 
 using OpenXml::DocumentFormat.OpenXml.Packaging;
 using OpenXml::DocumentFormat.OpenXml.Wordprocessing;
+using System.Text.RegularExpressions;
 using Tarjama.Documents;
 
 namespace Tarjama.Tests.Documents;
 
 /// <summary>Text Word keeps inside other elements of a paragraph (tracked insertions, content controls, custom XML,
 /// fields) is translated where it is; deleted text and field codes are not.</summary>
-public sealed class DocxWrapperTests
+public sealed partial class DocxWrapperTests
 {
     private static string L(string arabic) => LatinizingTranslator.Latinize(arabic);
 
-    private static WordprocessingDocument Translate(string bodyXml)
+    private static WordprocessingDocument Translate(string bodyXml, ISegmentTranslator? translator = null)
     {
         using var output = new MemoryStream();
-        new DocumentTranslator(new LatinizingTranslator()).Translate(new MemoryStream(DocxFixture.FromXml(bodyXml)), "story.docx", output);
+        new DocumentTranslator(translator ?? new LatinizingTranslator()).Translate(new MemoryStream(DocxFixture.FromXml(bodyXml)), "story.docx", output);
         return WordprocessingDocument.Open(new MemoryStream(output.ToArray()), false);
     }
 
@@ -64,4 +65,22 @@ public sealed class DocxWrapperTests
         Assert.Equal(L("الجدول"), runs[separate + 1].InnerText.Trim());
         Assert.Equal(FieldCharValues.End, runs[separate + 2].GetFirstChild<FieldChar>()!.FieldCharType!.Value);
     }
+
+    [Fact]
+    public void A_field_result_stays_in_its_field_when_the_translation_moves_the_codes_away()
+    {
+        // A model that puts every placeholder after the words: the field's begin and end must still enclose its result.
+        var codesLast = new FunctionTranslator(segment => L(PlaceholderToken().Replace(segment, "")) + string.Concat(PlaceholderToken().Matches(segment).Select(token => token.Value)));
+        using var word = Translate("""
+            <w:p><w:r><w:t xml:space="preserve">انظر </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "https://example.org" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>الخريطة</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>
+            """, codesLast);
+        var runs = word.MainDocumentPart!.Document.Body!.Descendants<Run>().ToList();
+        int separate = runs.FindIndex(run => run.GetFirstChild<FieldChar>()?.FieldCharType?.Value == FieldCharValues.Separate);
+        int end = runs.FindIndex(run => run.GetFirstChild<FieldChar>()?.FieldCharType?.Value == FieldCharValues.End);
+        Assert.Contains(L("الخريطة"), string.Concat(runs[(separate + 1)..end].Select(run => run.InnerText)));
+        Assert.Equal(" HYPERLINK \"https://example.org\" ", runs.Single(run => run.GetFirstChild<FieldCode>() is not null).InnerText);
+    }
+
+    [GeneratedRegex(@"\[\d+\]")]
+    private static partial Regex PlaceholderToken();
 }

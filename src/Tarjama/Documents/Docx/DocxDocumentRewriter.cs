@@ -53,6 +53,8 @@ internal sealed class DocxDocumentRewriter : IDisposable
     /// <summary>How a markup piece reads for an editor: the element's name, as XLIFF's inline codes show it.</summary>
     public static string CodeText(InlinePiece piece) => (piece.Kind, piece.Origin) switch
     {
+        (PieceKind.Open, DocxField) => "<w:fldChar w:fldCharType=\"begin\"/>",
+        (PieceKind.Close, DocxField) => "<w:fldChar w:fldCharType=\"end\"/>",
         (PieceKind.Open, OpenXmlElement element) => $"<{element.Prefix}:{element.LocalName}>",
         (PieceKind.Close, OpenXmlElement element) => $"</{element.Prefix}:{element.LocalName}>",
         (_, OpenXmlElement element) => $"<{element.Prefix}:{element.LocalName}/>",
@@ -109,17 +111,27 @@ internal sealed class DocxDocumentRewriter : IDisposable
         }
     }
 
-    private List<InlinePiece> Pieces(OpenXmlElement container, string baseLook)
+    private List<InlinePiece> Pieces(OpenXmlElement container, string baseLook) => Pieces([.. container.ChildElements], baseLook);
+
+    private List<InlinePiece> Pieces(IReadOnlyList<OpenXmlElement> children, string baseLook)
     {
         var pieces = new List<InlinePiece>();
-        foreach (var child in container.ChildElements)
+        for (int i = 0; i < children.Count; i++)
         {
-            switch (child)
+            if (DocxField.At(children, i) is var (field, separate, end))
+            {
+                pieces.Add(new InlinePiece(PieceKind.Open, "", field));
+                pieces.AddRange(Pieces([.. children.Skip(separate + 1).Take(end - separate - 1)], baseLook));
+                pieces.Add(new InlinePiece(PieceKind.Close, "", field));
+                i = end;
+                continue;
+            }
+            switch (children[i])
             {
                 case ParagraphProperties:
                     break;
                 case Run run when !run.Elements<WordText>().Any():
-                    pieces.Add(new InlinePiece(PieceKind.Atomic, "", run)); // a picture, a note reference, a field code
+                    pieces.Add(new InlinePiece(PieceKind.Atomic, "", run)); // a picture, a note reference, a field character outside a whole field
                     break;
                 case Run run when DocxRuns.Look(run) == baseLook:
                     pieces.AddRange(RunPieces(run));
@@ -134,8 +146,8 @@ internal sealed class DocxDocumentRewriter : IDisposable
                     pieces.AddRange(Pieces(content, baseLook));
                     pieces.Add(new InlinePiece(PieceKind.Close, "", wrapper));
                     break;
-                default:
-                    pieces.Add(new InlinePiece(PieceKind.Atomic, "", child)); // bookmarks, field characters, deletions: kept as they are
+                case var child:
+                    pieces.Add(new InlinePiece(PieceKind.Atomic, "", child)); // bookmarks, deletions: kept as they are
                     break;
             }
         }
@@ -173,7 +185,7 @@ internal sealed class DocxDocumentRewriter : IDisposable
         {
             child.Remove();
         }
-        foreach (var element in block.Pieces.Where(piece => piece.Kind == PieceKind.Open).Select(piece => (OpenXmlElement)piece.Origin!))
+        foreach (var element in block.Pieces.Where(piece => piece.Kind == PieceKind.Open).Select(piece => piece.Origin).OfType<OpenXmlElement>())
         {
             foreach (var child in (DocxWrappers.ContentOf(element) ?? element).ChildElements.Where(child => !DocxWrappers.IsProperties(child)).ToList())
             {
@@ -213,6 +225,23 @@ internal sealed class DocxDocumentRewriter : IDisposable
                 Target(open, baseRun).AppendChild(new WordText(text) { Space = SpaceProcessingModeValues.Preserve });
                 break;
             case null:
+                break;
+            case PieceKind.Open when piece.Origin is DocxField field:
+                if (field.Code[0].Parent is null) // a field the translation repeats is written once
+                {
+                    open.Peek().Append(field.Code);
+                }
+                open.Push(open.Peek()); // the result's runs are the field's siblings
+                break;
+            case PieceKind.Close when piece.Origin is DocxField field:
+                if (open.Count > 1)
+                {
+                    open.Pop();
+                }
+                if (field.End.Parent is null)
+                {
+                    open.Peek().AppendChild(field.End);
+                }
                 break;
             case PieceKind.Open when piece.Origin is OpenXmlElement { Parent: null } element:
                 open.Push(DocxWrappers.ContentOf(open.Peek().AppendChild(element)) ?? element);

@@ -99,6 +99,25 @@ public class XliffSegmentationTests
         Assert.Single(XDocument.Parse(translated).Descendants(V21 + "ignorable").Elements());
     }
 
+    [Theory]
+    [InlineData("<trans-unit id=\"1\" approved=\"yes\"><source>كوفيد</source><target>كوفيد</target></trans-unit>")]
+    [InlineData("<trans-unit id=\"1\"><source>كوفيد</source><target state=\"final\">كوفيد</target></trans-unit>")]
+    public void A_signed_off_12_target_equal_to_its_source_is_kept(string unit) =>
+        Assert.Equal("كوفيد", Unit12(unit).Element(V12 + "target")!.Value);
+
+    [Fact]
+    public void A_final_21_segment_equal_to_its_source_is_kept()
+    {
+        const string xliff = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="ar" trgLang="en">
+              <file id="f1"><unit id="u1"><segment state="final"><source>كوفيد</source><target>كوفيد</target></segment></unit></file>
+            </xliff>
+            """;
+        string translated = DocumentRunner.Translate(xliff, new LatinizingTranslator(), new DocumentTranslationOptions(), "story.xlf");
+        Assert.Equal("كوفيد", XDocument.Parse(translated).Descendants(V21 + "target").Single().Value);
+    }
+
     [Fact]
     public void A_protected_marker_is_kept_untranslated()
     {

@@ -41,13 +41,14 @@ internal sealed class XliffTargets : XmlScope
             // Okapi and Trados segment a 1.2 unit in <seg-source> with <mrk mtype="seg">; the target repeats those segments.
             var segmented = ns == V12 && Child(container, ns, "seg-source") is { } segSource && Segments(segSource).Any() ? segSource : null;
             var target = Child(container, ns, "target");
+            bool signedOff = SignedOff(container, target);
             if (segmented is not null && target is not null && Segments(target).Any())
             {
-                FillSegments(segmented, target);
+                FillSegments(segmented, target, signedOff);
                 continue;
             }
             var original = segmented ?? source;
-            if (target is not null && !Untranslated(target, original) && !Untranslated(target, source))
+            if (target is not null && !Untranslated(target, original, signedOff) && !Untranslated(target, source, signedOff))
             {
                 continue;
             }
@@ -69,11 +70,11 @@ internal sealed class XliffTargets : XmlScope
 
     /// <summary>Fills each segment of a segmented 1.2 target that is empty or still its source, from the seg-source
     /// segment with the same mid; segments translated already are kept.</summary>
-    private void FillSegments(IElement segSource, IElement target)
+    private void FillSegments(IElement segSource, IElement target, bool signedOff)
     {
         var sources = Segments(segSource).Where(segment => segment.GetAttribute("mid") is not null)
             .DistinctBy(segment => segment.GetAttribute("mid")).ToDictionary(segment => segment.GetAttribute("mid")!);
-        var filled = Segments(target).Where(segment => sources.TryGetValue(segment.GetAttribute("mid") ?? "", out var source) && Untranslated(segment, source)).ToList();
+        var filled = Segments(target).Where(segment => sources.TryGetValue(segment.GetAttribute("mid") ?? "", out var source) && Untranslated(segment, source, signedOff)).ToList();
         foreach (var segment in filled)
         {
             CopyContent(sources[segment.GetAttribute("mid")!], segment);
@@ -86,9 +87,14 @@ internal sealed class XliffTargets : XmlScope
     }
 
     /// <summary>Empty, or a copy of its source: CAT tools (Okapi's pre-fill, "copy source to target") put the source in a
-    /// target that is yet to be translated.</summary>
-    private static bool Untranslated(IElement target, IElement source) =>
-        string.IsNullOrWhiteSpace(target.TextContent) || target.TextContent.Trim() == source.TextContent.Trim();
+    /// target that is yet to be translated. A signed-off copy is the translator's (a name, a number) and is kept.</summary>
+    private static bool Untranslated(IElement target, IElement source, bool signedOff) =>
+        string.IsNullOrWhiteSpace(target.TextContent) || (!signedOff && target.TextContent.Trim() == source.TextContent.Trim());
+
+    /// <summary>Whether a translator approved the unit (1.2 approved="yes", a final or signed-off target) or the segment
+    /// (2.x state reviewed or final).</summary>
+    private static bool SignedOff(IElement container, IElement? target) => container.GetAttribute("approved") == "yes"
+        || container.GetAttribute("state") is "reviewed" or "final" || target?.GetAttribute("state") is "final" or "signed-off";
 
     private static IEnumerable<IElement> Segments(IElement content) =>
         content.Descendants<IElement>().Where(element => element.LocalName == "mrk" && element.GetAttribute("mtype") == "seg");

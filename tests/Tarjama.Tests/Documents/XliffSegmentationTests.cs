@@ -148,4 +148,33 @@ public class XliffSegmentationTests
         Assert.Equal("preserve", (string?)target.Attribute(XNamespace.Xml + "space"));
         Assert.Equal($"{L("سطر أول")}\n{L("سطر ثان")}", target.Value);
     }
+
+    [Fact]
+    public void Inline_codes_come_out_once_each_in_source_order_whatever_the_model_returns()
+    {
+        const string units = """
+            <trans-unit id="1"><source>قال <g id="1">المصدر</g> إن<x id="2"/> <bx id="3"/>الخبر<ex id="4"/> <bpt id="5">&lt;b&gt;</bpt>صحيح<ept id="5">&lt;/b&gt;</ept> <it id="6" pos="open">&lt;i&gt;</it>جدا <ph id="7">&lt;br/&gt;</ph> <mrk mtype="protected">الآن</mrk>.</source></trans-unit>
+            """;
+        const string xliff21 = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="ar" trgLang="en">
+              <file id="f1"><unit id="u1"><segment><source>قال <pc id="1">المصدر</pc> إن<ph id="2"/> <sc id="3"/>الخبر<ec startRef="3"/> صحيح <mrk id="m1" translate="no">الآن</mrk>.</source></segment></unit></file>
+            </xliff>
+            """;
+        for (int seed = 0; seed < 40; seed++)
+        {
+            foreach (string xliff in new[] { Xliff12(units), xliff21 })
+            {
+                string translated = DocumentRunner.Translate(xliff, new GarbageTranslator(seed), new DocumentTranslationOptions(), "story.xlf");
+                Assert.Empty(XliffSchemas.Errors(translated));
+                var unit = XDocument.Parse(translated).Descendants().Single(element => element.Name.LocalName is "trans-unit" or "unit");
+                var source = unit.Descendants().First(element => element.Name.LocalName == "source");
+                var target = unit.Descendants().Single(element => element.Name.LocalName == "target");
+                Assert.Equal(Codes(source), Codes(target));
+                Assert.Equal(source.Descendants().Single(element => element.Name.LocalName == "mrk").Value, target.Descendants().Single(element => element.Name.LocalName == "mrk").Value);
+            }
+        }
+    }
+
+    private static IEnumerable<string> Codes(XElement content) => content.Descendants().Select(code => code.ToString(SaveOptions.DisableFormatting).Split('>')[0]);
 }

@@ -1,6 +1,7 @@
 extern alias OpenXml;
 
 using OpenXml::DocumentFormat.OpenXml.Packaging;
+using OpenXml::DocumentFormat.OpenXml.Validation;
 using OpenXml::DocumentFormat.OpenXml.Wordprocessing;
 using System.Text.RegularExpressions;
 using Tarjama.Documents;
@@ -79,6 +80,31 @@ public sealed partial class DocxWrapperTests
         int end = runs.FindIndex(run => run.GetFirstChild<FieldChar>()?.FieldCharType?.Value == FieldCharValues.End);
         Assert.Contains(L("الخريطة"), string.Concat(runs[(separate + 1)..end].Select(run => run.InnerText)));
         Assert.Equal(" HYPERLINK \"https://example.org\" ", runs.Single(run => run.GetFirstChild<FieldCode>() is not null).InnerText);
+    }
+
+    [Fact]
+    public void The_document_stays_valid_whatever_the_model_returns()
+    {
+        var documents = new[]
+        {
+            File.ReadAllBytes(Fixtures.Path("documents", "libreoffice-story.ar.docx")),
+            DocxFixture.FromXml("""
+                <w:p><w:r><w:t xml:space="preserve">قال </w:t></w:r><w:ins w:id="1" w:author="a"><w:r><w:t>الرئيس الجديد</w:t></w:r></w:ins><w:del w:id="2" w:author="a"><w:r><w:delText>القديم</w:delText></w:r></w:del><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve"> كلاما.</w:t></w:r></w:p>
+                <w:p><w:customXml w:element="person"><w:r><w:t>أحمد</w:t></w:r></w:customXml><w:r><w:t xml:space="preserve"> يكتب </w:t></w:r><w:sdt><w:sdtPr><w:alias w:val="city"/></w:sdtPr><w:sdtContent><w:r><w:t>في دمشق</w:t></w:r></w:sdtContent></w:sdt></w:p>
+                <w:p><w:fldSimple w:instr=" REF خريطة \h "><w:r><w:t>الخريطة</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve"> و </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> REF جدول \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>الجدول</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> هنا.</w:t></w:r></w:p>
+                """),
+        };
+        foreach (var document in documents)
+        {
+            for (int seed = 0; seed < 20; seed++)
+            {
+                using var output = new MemoryStream();
+                new DocumentTranslator(new GarbageTranslator(seed)).Translate(new MemoryStream(document), "story.docx", output);
+                using var word = WordprocessingDocument.Open(new MemoryStream(output.ToArray()), false);
+                // LibreOffice's numbering part breaks the schema's element order already in its own file.
+                Assert.Empty(new OpenXmlValidator().Validate(word).Where(error => !error.Part!.Uri.OriginalString.EndsWith("numbering.xml", StringComparison.Ordinal)).Select(error => $"seed {seed}: {error.Description} at {error.Path?.XPath}"));
+            }
+        }
     }
 
     [GeneratedRegex(@"\[\d+\]")]

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Tarjama.Text;
 
@@ -7,7 +8,7 @@ namespace Tarjama.Documents;
 /// <summary>Translates markup (HTML or XML) in its DOM: the inline content of each block element (text with its links,
 /// bold, spans...) is a block whose markup travels as placeholders and is rebuilt from the same elements, each once and
 /// in order. What counts as a block, what is left alone and how the DOM is written are the dialect's.</summary>
-internal abstract class MarkupDocumentRewriter : IDocumentRewriter
+internal abstract partial class MarkupDocumentRewriter : IDocumentRewriter
 {
     private readonly FrozenSet<string> _keptElements;
     private readonly List<IReadOnlyList<InlinePiece>> _blocks = [];
@@ -93,6 +94,10 @@ internal abstract class MarkupDocumentRewriter : IDocumentRewriter
     /// <summary>Whether the element is a line break inside a block.</summary>
     protected abstract bool IsBreak(IElement element);
 
+    /// <summary>Whether the line breaks in <paramref name="text"/> are the document's own (kept as breaks, each ending
+    /// a segment) rather than layout that reads as a space.</summary>
+    protected virtual bool KeepsLineBreaks(IText text) => false;
+
     /// <summary>Child nodes of a block element up to the next block element: text with its inline markup.</summary>
     private sealed record InlineRun(INode Container, INode[] Nodes);
 
@@ -139,6 +144,12 @@ internal abstract class MarkupDocumentRewriter : IDocumentRewriter
     {
         switch (node)
         {
+            case IText text when KeepsLineBreaks(text):
+                foreach (var (line, index) in LineBreak().Split(text.Data).Select((line, index) => (line, index)))
+                {
+                    pieces.Add(index % 2 == 0 ? new InlinePiece(PieceKind.Text, line) : new InlinePiece(PieceKind.Break, "", Document.CreateTextNode(line)));
+                }
+                break;
             case IText text:
                 pieces.Add(new InlinePiece(PieceKind.Text, text.Data));
                 break;
@@ -254,4 +265,8 @@ internal abstract class MarkupDocumentRewriter : IDocumentRewriter
         || (!IsUntouched(element) && element.Descendants<IElement>().Any(IsBlockElement));
 
     private bool IsUntouched(IElement element) => IsUntouchedElement(element) || _keptElements.Contains(element.LocalName);
+
+    /// <summary>A line break, captured so that splitting at it keeps it (at odd indexes).</summary>
+    [GeneratedRegex(@"(\r\n|\r|\n)")]
+    private static partial Regex LineBreak();
 }

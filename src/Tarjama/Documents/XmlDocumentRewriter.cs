@@ -159,6 +159,10 @@ internal sealed partial class XmlDocumentRewriter : MarkupDocumentRewriter
 
     protected override bool IsBreak(IElement element) => false;
 
+    /// <summary>Text under xml:space="preserve" (the nearest xml:space says) keeps its line breaks.</summary>
+    protected override bool KeepsLineBreaks(IText text) => text.GetAncestors().OfType<IElement>()
+        .Select(element => element.GetAttribute(NamespaceNames.XmlUri, "space")).FirstOrDefault(space => space is not null) == "preserve";
+
     /// <summary>A doctype with an internal subset; its system and public ids are quoted literals that may hold '>' or '['.
     /// Without backtracking, so text with many unclosed doctypes is still scanned in linear time.</summary>
     [GeneratedRegex(@"<!DOCTYPE(?:[^>\[""']|""[^""]*""|'[^']*')*\[", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]

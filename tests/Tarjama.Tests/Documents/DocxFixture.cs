@@ -45,6 +45,30 @@ internal static class DocxFixture
         return stream.ToArray();
     }
 
+    /// <summary>A Word document whose body is <paramref name="bodyXml"/> (WordprocessingML inside w:body, prefix w), with
+    /// <paramref name="stylesXml"/> (inside w:styles) as its styles when given.</summary>
+    public static byte[] FromXml(string bodyXml, string? stylesXml = null)
+    {
+        const string Namespaces = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+        using var stream = new MemoryStream();
+        using (var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = word.AddMainDocumentPart();
+            Write(main, $"<w:document {Namespaces}><w:body>{bodyXml}</w:body></w:document>");
+            if (stylesXml is not null)
+            {
+                Write(main.AddNewPart<StyleDefinitionsPart>(), $"<w:styles {Namespaces}>{stylesXml}</w:styles>");
+            }
+        }
+        return stream.ToArray();
+    }
+
+    private static void Write(OpenXmlPart part, string xml)
+    {
+        using var writer = new StreamWriter(part.GetStream(FileMode.Create));
+        writer.Write(xml);
+    }
+
     private static Run Plain(string text) => new(new WordText(text) { Space = SpaceProcessingModeValues.Preserve });
 
     private static Run Plain(string text, string revision) =>

@@ -1,36 +1,53 @@
 extern alias OpenXml;
 
+using OpenXml::DocumentFormat.OpenXml;
+using OpenXml::DocumentFormat.OpenXml.Packaging;
 using OpenXml::DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Tarjama.Documents.Docx;
 
-/// <summary>Right-to-left paragraph and run properties, set for an Arabic target and cleared for an English one, so
-/// the translation reads in its own direction.</summary>
+/// <summary>The document's direction, set for an Arabic target and cleared for an English one, so the translation reads
+/// in its own direction: paragraphs (w:bidi), runs (w:rtl), tables (w:bidiVisual: first column on the right) and
+/// sections (w:bidi).</summary>
 internal static class DocxDirection
 {
-    public static void Set(Paragraph paragraph, bool rightToLeft)
+    /// <summary>Sets the direction of everything in <paramref name="roots"/> (the body, headers, footers, notes). Cleared,
+    /// it is cleared from the styles too: a style's right-to-left setting would still apply to what uses it.</summary>
+    public static void Set(WordprocessingDocument word, IEnumerable<OpenXmlElement> roots, bool rightToLeft)
     {
-        var properties = paragraph.ParagraphProperties;
-        if (rightToLeft)
+        if (!rightToLeft)
         {
-            properties ??= paragraph.PrependChild(new ParagraphProperties());
-            properties.BiDi ??= new BiDi();
-        }
-        else if (properties?.BiDi is not null)
-        {
-            properties.BiDi = null;
-        }
-        foreach (var run in paragraph.Descendants<Run>().Where(run => run.Ancestors<Paragraph>().First() == paragraph))
-        {
-            if (rightToLeft)
+            var main = word.MainDocumentPart!;
+            var styles = new[] { main.StyleDefinitionsPart?.Styles, main.StylesWithEffectsPart?.Styles }.OfType<OpenXmlElement>();
+            foreach (var element in roots.Concat(styles).SelectMany(root => root.Descendants()).Where(IsRightToLeft).ToList())
             {
-                var runProperties = run.RunProperties ?? run.PrependChild(new RunProperties());
-                runProperties.RightToLeftText ??= new RightToLeftText();
+                element.Remove();
             }
-            else if (run.RunProperties?.RightToLeftText is not null)
+            return;
+        }
+        foreach (var root in roots)
+        {
+            foreach (var paragraph in root.Descendants<Paragraph>())
             {
-                run.RunProperties.RightToLeftText = null;
+                (paragraph.ParagraphProperties ?? paragraph.PrependChild(new ParagraphProperties())).BiDi = new BiDi();
+            }
+            foreach (var run in root.Descendants<Run>())
+            {
+                (run.RunProperties ?? run.PrependChild(new RunProperties())).RightToLeftText = new RightToLeftText();
+            }
+            foreach (var table in root.Descendants<Table>())
+            {
+                (table.GetFirstChild<TableProperties>() ?? table.PrependChild(new TableProperties())).BiDiVisual = new BiDiVisual();
+            }
+            foreach (var section in root.Descendants<SectionProperties>())
+            {
+                section.RemoveAllChildren<BiDi>();
+                section.AddChild(new BiDi());
             }
         }
     }
+
+    /// <summary>A right-to-left setting of a paragraph or section (w:bidi), a run (w:rtl) or a table (w:bidiVisual), in
+    /// direct formatting or in a style, or a right-to-left section's gutter on the right (w:rtlGutter).</summary>
+    private static bool IsRightToLeft(OpenXmlElement element) => element is BiDi or RightToLeftText or BiDiVisual or GutterOnRight;
 }

@@ -10,8 +10,9 @@ namespace Tarjama.Documents.Docx;
 
 /// <summary>A Word document read into blocks (every paragraph with text: body, tables, headers, footers, footnotes,
 /// endnotes, text boxes) and written back with their translations. A run is markup around its text, so formatting
-/// follows the words it marked; hyperlinks likewise; tabs, pictures, fields and bookmarks are kept whole and in place.
-/// Paragraph and run direction are set for the target language.</summary>
+/// follows the words it marked; hyperlinks, tracked insertions, content controls and other <see cref="DocxWrappers"/>
+/// likewise; tabs, pictures, field codes and bookmarks are kept whole and in place.
+/// The document's direction is set for the target language.</summary>
 internal sealed class DocxDocumentRewriter : IDisposable
 {
     private readonly WordprocessingDocument _word;
@@ -52,6 +53,8 @@ internal sealed class DocxDocumentRewriter : IDisposable
     /// <summary>How a markup piece reads for an editor: the element's name, as XLIFF's inline codes show it.</summary>
     public static string CodeText(InlinePiece piece) => (piece.Kind, piece.Origin) switch
     {
+        (PieceKind.Open, DocxField) => "<w:fldChar w:fldCharType=\"begin\"/>",
+        (PieceKind.Close, DocxField) => "<w:fldChar w:fldCharType=\"end\"/>",
         (PieceKind.Open, OpenXmlElement element) => $"<{element.Prefix}:{element.LocalName}>",
         (PieceKind.Close, OpenXmlElement element) => $"</{element.Prefix}:{element.LocalName}>",
         (_, OpenXmlElement element) => $"<{element.Prefix}:{element.LocalName}/>",
@@ -61,15 +64,14 @@ internal sealed class DocxDocumentRewriter : IDisposable
     /// <summary>Writes the document with <paramref name="translated"/> (the blocks, in order) in place of their text.</summary>
     public void Write(IReadOnlyList<SegmentedBlock> translated, Stream output)
     {
-        bool rightToLeft = LanguageCodes.IsRightToLeft(_targetLanguage);
         for (int i = 0; i < _paragraphs.Count; i++)
         {
             if (translated[i].Spans.Any(span => span.Result?.Parts is not null))
             {
                 Rebuild(_paragraphs[i], translated[i], _baseRuns[i]);
             }
-            DocxDirection.Set(_paragraphs[i], rightToLeft);
         }
+        DocxDirection.Set(_word, Roots(_word), LanguageCodes.IsRightToLeft(_targetLanguage));
         _word.Dispose(); // saves the edited parts into the package
         _package.Position = 0;
         _package.CopyTo(output);
@@ -109,17 +111,27 @@ internal sealed class DocxDocumentRewriter : IDisposable
         }
     }
 
-    private List<InlinePiece> Pieces(OpenXmlElement container, string baseLook)
+    private List<InlinePiece> Pieces(OpenXmlElement container, string baseLook) => Pieces([.. container.ChildElements], baseLook);
+
+    private List<InlinePiece> Pieces(IReadOnlyList<OpenXmlElement> children, string baseLook)
     {
         var pieces = new List<InlinePiece>();
-        foreach (var child in container.ChildElements)
+        for (int i = 0; i < children.Count; i++)
         {
-            switch (child)
+            if (DocxField.At(children, i) is var (field, separate, end))
+            {
+                pieces.Add(new InlinePiece(PieceKind.Open, "", field));
+                pieces.AddRange(Pieces([.. children.Skip(separate + 1).Take(end - separate - 1)], baseLook));
+                pieces.Add(new InlinePiece(PieceKind.Close, "", field));
+                i = end;
+                continue;
+            }
+            switch (children[i])
             {
                 case ParagraphProperties:
                     break;
                 case Run run when !run.Elements<WordText>().Any():
-                    pieces.Add(new InlinePiece(PieceKind.Atomic, "", run)); // a picture, a note reference, a field code
+                    pieces.Add(new InlinePiece(PieceKind.Atomic, "", run)); // a picture, a note reference, a field character outside a whole field
                     break;
                 case Run run when DocxRuns.Look(run) == baseLook:
                     pieces.AddRange(RunPieces(run));
@@ -129,13 +141,13 @@ internal sealed class DocxDocumentRewriter : IDisposable
                     pieces.AddRange(RunPieces(run));
                     pieces.Add(new InlinePiece(PieceKind.Close, "", run));
                     break;
-                case Hyperlink link:
-                    pieces.Add(new InlinePiece(PieceKind.Open, "", link));
-                    pieces.AddRange(Pieces(link, baseLook));
-                    pieces.Add(new InlinePiece(PieceKind.Close, "", link));
+                case var wrapper when DocxWrappers.ContentOf(wrapper) is { } content:
+                    pieces.Add(new InlinePiece(PieceKind.Open, "", wrapper));
+                    pieces.AddRange(Pieces(content, baseLook));
+                    pieces.Add(new InlinePiece(PieceKind.Close, "", wrapper));
                     break;
-                default:
-                    pieces.Add(new InlinePiece(PieceKind.Atomic, "", child)); // bookmarks, fields, tracked changes: kept as they are
+                case var child:
+                    pieces.Add(new InlinePiece(PieceKind.Atomic, "", child)); // bookmarks, deletions: kept as they are
                     break;
             }
         }
@@ -165,7 +177,7 @@ internal sealed class DocxDocumentRewriter : IDisposable
         }
     }
 
-    /// <summary>Puts a block's translation in place of the paragraph's content; runs and links are the same elements,
+    /// <summary>Puts a block's translation in place of the paragraph's content; runs and wrappers are the same elements,
     /// emptied (their properties kept) and refilled.</summary>
     private void Rebuild(Paragraph paragraph, SegmentedBlock block, Run? baseRun)
     {
@@ -173,9 +185,9 @@ internal sealed class DocxDocumentRewriter : IDisposable
         {
             child.Remove();
         }
-        foreach (var element in block.Pieces.Where(piece => piece.Kind == PieceKind.Open).Select(piece => (OpenXmlElement)piece.Origin!))
+        foreach (var element in block.Pieces.Where(piece => piece.Kind == PieceKind.Open).Select(piece => piece.Origin).OfType<OpenXmlElement>())
         {
-            foreach (var child in element.ChildElements.Where(child => child is not RunProperties).ToList())
+            foreach (var child in (DocxWrappers.ContentOf(element) ?? element).ChildElements.Where(child => !DocxWrappers.IsProperties(child)).ToList())
             {
                 child.Remove();
             }
@@ -214,8 +226,25 @@ internal sealed class DocxDocumentRewriter : IDisposable
                 break;
             case null:
                 break;
+            case PieceKind.Open when piece.Origin is DocxField field:
+                if (field.Code[0].Parent is null) // a field the translation repeats is written once
+                {
+                    open.Peek().Append(field.Code);
+                }
+                open.Push(open.Peek()); // the result's runs are the field's siblings
+                break;
+            case PieceKind.Close when piece.Origin is DocxField field:
+                if (open.Count > 1)
+                {
+                    open.Pop();
+                }
+                if (field.End.Parent is null)
+                {
+                    open.Peek().AppendChild(field.End);
+                }
+                break;
             case PieceKind.Open when piece.Origin is OpenXmlElement { Parent: null } element:
-                open.Push(open.Peek().AppendChild(element));
+                open.Push(DocxWrappers.ContentOf(open.Peek().AppendChild(element)) ?? element);
                 break;
             case PieceKind.Open:
                 open.Push(open.Peek()); // markup the translation repeats is written once

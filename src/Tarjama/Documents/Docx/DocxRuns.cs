@@ -10,7 +10,7 @@ namespace Tarjama.Documents.Docx;
 /// alike are joined before reading, so a sentence reaches the model whole and its markup is only what a reader sees.</summary>
 internal static class DocxRuns
 {
-    /// <summary>Joins neighbouring runs of <paramref name="paragraph"/> (or of a hyperlink in it) that hold only text and
+    /// <summary>Joins neighbouring runs of <paramref name="container"/> (a paragraph, or a wrapper in it) that hold only text and
     /// look alike, and drops spell-check marks between them.</summary>
     public static void JoinAlike(OpenXmlElement container)
     {
@@ -21,9 +21,9 @@ internal static class DocxRuns
         Run? previous = null;
         foreach (var child in container.ChildElements.ToList())
         {
-            if (child is Hyperlink link)
+            if (DocxWrappers.ContentOf(child) is { } content)
             {
-                JoinAlike(link);
+                JoinAlike(content);
             }
             if (child is not Run run || !OnlyText(run))
             {

@@ -3,8 +3,9 @@ using AngleSharp.Dom;
 namespace Tarjama.Documents.Xliff;
 
 /// <summary>The part of an XLIFF 1.2 or 2.x file from a CAT tool that is translated: every translatable source whose
-/// target is missing or empty gets a target, a copy of the source with its inline codes, whose text is then translated.
-/// Targets that hold text already are kept as they are.</summary>
+/// target is missing, empty or a copy of the source gets a target, a copy of the source with its inline codes, whose
+/// text is then translated. A 1.2 unit segmented in &lt;seg-source&gt; is filled segment by segment (&lt;mrk mtype="seg"&gt;).
+/// Targets (and segments) that hold a translation already are kept as they are.</summary>
 internal sealed class XliffTargets : XmlScope
 {
     private static readonly string V12 = XliffNames.V12.NamespaceName;
@@ -13,7 +14,11 @@ internal sealed class XliffTargets : XmlScope
     /// <summary>1.2's inline elements whose content is the original's native code, not text.</summary>
     private static readonly string[] NativeCodes = ["bpt", "ept", "it", "ph"];
 
-    private readonly List<IElement> _filled = [];
+    /// <summary>The elements whose content is translated: filled targets, or segments (mrk) of segmented 1.2 targets.</summary>
+    private readonly List<IElement> _blocks = [];
+
+    /// <summary>The targets filled, wholly or in some of their segments: their state says so.</summary>
+    private readonly List<IElement> _targets = [];
 
     /// <exception cref="TarjamaException">Not XLIFF 1.2 or 2.x, or its languages are not the translation's.</exception>
     public override IReadOnlyCollection<IElement> Choose(IDocument document, string sourceLanguage, string targetLanguage)
@@ -32,35 +37,89 @@ internal sealed class XliffTargets : XmlScope
             : Elements(root, ns, "trans-unit").Where(Translatable).Select(unit => Child(unit, ns, "source"));
         foreach (var source in sources.OfType<IElement>())
         {
-            var target = Child(source.ParentElement!, ns, "target");
-            if (target is not null && !string.IsNullOrWhiteSpace(target.TextContent))
+            var container = source.ParentElement!;
+            // Okapi and Trados segment a 1.2 unit in <seg-source> with <mrk mtype="seg">; the target repeats those segments.
+            var segmented = ns == V12 && Child(container, ns, "seg-source") is { } segSource && Segments(segSource).Any() ? segSource : null;
+            var target = Child(container, ns, "target");
+            bool signedOff = SignedOff(container, target);
+            if (segmented is not null && target is not null && Segments(target).Any())
+            {
+                FillSegments(segmented, target, signedOff);
+                continue;
+            }
+            var original = segmented ?? source;
+            if (target is not null && !Untranslated(target, original, signedOff) && !Untranslated(target, source, signedOff))
             {
                 continue;
             }
             if (target is null)
             {
                 target = document.CreateElement(ns, "target");
-                var after = ns == V12 && Child(source.ParentElement!, ns, "seg-source") is { } segSource ? segSource : source;
-                source.ParentElement!.InsertBefore(target, after.NextSibling);
+                container.InsertBefore(target, original.NextSibling);
             }
-            while (target.FirstChild is { } old)
-            {
-                target.RemoveChild(old);
-            }
-            foreach (var node in source.ChildNodes)
-            {
-                target.AppendChild(node.Clone(deep: true));
-            }
+            CopyContent(original, target);
             if (source.GetAttribute(NamespaceNames.XmlUri, "lang") is not null)
             {
                 target.SetAttribute(NamespaceNames.XmlUri, "xml:lang", targetLanguage);
             }
-            _filled.Add(target);
+            _targets.Add(target);
+            _blocks.AddRange(segmented is null ? [target] : Segments(target));
         }
-        return _filled;
+        return _blocks;
     }
 
-    public override bool IsCode(IElement element) => element.NamespaceUri == V12 && NativeCodes.Contains(element.LocalName);
+    /// <summary>Fills each segment of a segmented 1.2 target that is empty or still its source, from the seg-source
+    /// segment with the same mid; segments translated already are kept.</summary>
+    private void FillSegments(IElement segSource, IElement target, bool signedOff)
+    {
+        var sources = Segments(segSource).Where(segment => segment.GetAttribute("mid") is not null)
+            .DistinctBy(segment => segment.GetAttribute("mid")).ToDictionary(segment => segment.GetAttribute("mid")!);
+        var filled = Segments(target).Where(segment => sources.TryGetValue(segment.GetAttribute("mid") ?? "", out var source) && Untranslated(segment, source, signedOff)).ToList();
+        foreach (var segment in filled)
+        {
+            CopyContent(sources[segment.GetAttribute("mid")!], segment);
+        }
+        if (filled.Count > 0)
+        {
+            _targets.Add(target);
+            _blocks.AddRange(filled);
+        }
+    }
+
+    /// <summary>Empty, or a copy of its source: CAT tools (Okapi's pre-fill, "copy source to target") put the source in a
+    /// target that is yet to be translated. A signed-off copy is the translator's (a name, a number) and is kept.</summary>
+    private static bool Untranslated(IElement target, IElement source, bool signedOff) =>
+        string.IsNullOrWhiteSpace(target.TextContent) || (!signedOff && target.TextContent.Trim() == source.TextContent.Trim());
+
+    /// <summary>Whether a translator approved the unit (1.2 approved="yes", a final or signed-off target) or the segment
+    /// (2.x state reviewed or final).</summary>
+    private static bool SignedOff(IElement container, IElement? target) => container.GetAttribute("approved") == "yes"
+        || container.GetAttribute("state") is "reviewed" or "final" || target?.GetAttribute("state") is "final" or "signed-off";
+
+    private static IEnumerable<IElement> Segments(IElement content) =>
+        content.Descendants<IElement>().Where(element => element.LocalName == "mrk" && element.GetAttribute("mtype") == "seg");
+
+    /// <summary>Replaces <paramref name="target"/>'s content with a copy of <paramref name="source"/>'s, inline codes
+    /// included, and its xml:space, so whitespace the source keeps is kept in the target.</summary>
+    private static void CopyContent(IElement source, IElement target)
+    {
+        while (target.FirstChild is { } old)
+        {
+            target.RemoveChild(old);
+        }
+        foreach (var node in source.ChildNodes)
+        {
+            target.AppendChild(node.Clone(deep: true));
+        }
+        if (source.GetAttribute(NamespaceNames.XmlUri, "space") is { } space)
+        {
+            target.SetAttribute(NamespaceNames.XmlUri, "xml:space", space);
+        }
+    }
+
+    /// <summary>1.2's native codes, and its protected markers (text the tool says must not change).</summary>
+    public override bool IsCode(IElement element) => element.NamespaceUri == V12
+        && (NativeCodes.Contains(element.LocalName) || (element.LocalName == "mrk" && element.GetAttribute("mtype") == "protected"));
 
     public override void Finish(IDocument document, string targetLanguage)
     {
@@ -68,7 +127,7 @@ internal sealed class XliffTargets : XmlScope
         if (root.NamespaceUri == V21)
         {
             SetIfMissing(root, "trgLang", targetLanguage);
-            foreach (var target in _filled)
+            foreach (var target in _targets)
             {
                 target.ParentElement!.SetAttribute("state", "translated");
             }
@@ -78,7 +137,7 @@ internal sealed class XliffTargets : XmlScope
         {
             SetIfMissing(file, "target-language", targetLanguage);
         }
-        foreach (var target in _filled)
+        foreach (var target in _targets)
         {
             target.SetAttribute("state", "needs-review-translation");
         }

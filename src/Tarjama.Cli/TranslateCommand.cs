@@ -12,12 +12,12 @@ internal static class TranslateCommand
     public static Command Create()
     {
         var model = new ModelOptions();
-        var input = new Option<string?>("--input", "-i") { Description = "Input file (default: standard input), or a folder: every txt, md and html file in it, resumably" };
+        var input = new Option<string?>("--input", "-i") { Description = "Input file (default: standard input), or a folder: every text, Markdown, HTML, XML, XLIFF and Word (.docx) file in it, resumably" };
         var output = new Option<string?>("--output-file", "-o") { Description = "Output file (default: standard output), written whole at the end and never over the input; or the output folder of a folder input" };
         var sentences = new Option<bool>("--sentences") { Description = "Each input line is one model input, exactly as given; one output line per input line" };
         var format = new Option<string>("--output") { Description = "Sentence-mode output: text, or jsonl (source, translation, token_ids, score; alternatives with --n-best)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "jsonl");
-        var command = new Command("translate", "Translate a document (text, Markdown or HTML, structure kept), or one sentence per line with --sentences.");
+        var command = new Command("translate", "Translate a document (text, Markdown, HTML, XML, XLIFF or Word, structure kept), or one sentence per line with --sentences.");
         model.AddTo(command, withNBest: true);
         var document = DocumentOptions.AddTo(command);
         var terminology = TerminologyOptions.AddTo(command);

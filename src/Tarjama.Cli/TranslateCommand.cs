@@ -39,7 +39,7 @@ internal static class TranslateCommand
             {
                 return FolderTranslateRun.Run(parse, model, document, parse.GetValue(input)!, parse.GetValue(output), cancellation);
             }
-            var terminal = TerminalProgress.OnStandardError(sentenceMode ? "lines" : "segments");
+            var terminal = TerminalProgress.OnStandardError(sentenceMode ? "line" : "segment");
             // Both files are opened before the model loads, which may download it: a mistyped path fails at once.
             using var source = CliInput.Open(parse.GetValue(input));
             using var target = CliOutput.Open(parse.GetValue(output), source, terminal);
@@ -47,7 +47,7 @@ internal static class TranslateCommand
             using var translator = model.Load(parse, document.SourceLanguage(parse), document.TargetLanguage(parse), cancellation, printsScores: jsonl);
             var terms = terminology.Terms(parse, translator);
             var quality = new SegmentQualityChecker(translator.SourceLanguage, translator.TargetLanguage, terms);
-            var tally = new TranslationTally(sentenceMode ? "lines" : "segments", terminal);
+            var tally = new TranslationTally(sentenceMode ? "line" : "segment", terminal);
             try
             {
                 if (sentenceMode)

@@ -107,6 +107,28 @@ public partial class DocumentedCommandLinesTests
         }
     }
 
+    /// <summary>serve's table says options' defaults (`5000`, `*`; a folder is described, not tested); serve has them.</summary>
+    [Fact]
+    public void The_serve_option_table_gives_the_defaults_serve_has()
+    {
+        var serve = CliRoot.Create().Subcommands.Single(c => c.Name == "serve");
+        var rows = Regex.Matches(UserDocs.Read("docs/server.md"), @"^\| `(--[a-z-]+)[^|]*\| `([-0-9.*]+)` \|", RegexOptions.Multiline);
+        Assert.NotEmpty(rows);
+        foreach (Match row in rows)
+        {
+            var option = serve.Options.Single(o => o.Name == row.Groups[1].Value);
+            // Without a default of its own an option is its type's default (0: none).
+            var value = option.HasDefaultValue ? option.GetDefaultValue() : option.ValueType.IsValueType ? Activator.CreateInstance(option.ValueType) : null;
+            string actual = value switch
+            {
+                string text => text,
+                System.Collections.IEnumerable values => string.Join(",", values.Cast<object>()),
+                _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            };
+            Assert.True(row.Groups[2].Value == actual, $"docs/server.md: {option.Name} defaults to {row.Groups[2].Value}, serve to {actual}");
+        }
+    }
+
     private static void AssertParses(string where, string line, bool requiredGiven)
     {
         var errors = ParseErrors(ShellWords(line), requiredGiven);

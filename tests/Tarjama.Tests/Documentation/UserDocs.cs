@@ -2,8 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace Tarjama.Tests.Documentation;
 
-/// <summary>README.md and docs/*.md as the tests get them (copied beside the test assembly), less docs/xliff.md, which
-/// its own tests keep. Positions are "docs/cli.md:12".</summary>
+/// <summary>README.md, BENCHMARKS.md and docs/*.md as the tests get them (copied beside the test assembly), less
+/// docs/xliff.md, which its own tests keep. Positions are "docs/cli.md:12".</summary>
 internal static partial class UserDocs
 {
     private static string Folder => Path.Combine(AppContext.BaseDirectory, "documentation");
@@ -12,6 +12,7 @@ internal static partial class UserDocs
     public static IReadOnlyList<string> Files { get; } =
     [
         "README.md",
+        "BENCHMARKS.md",
         .. Directory.GetFiles(Path.Combine(Folder, "docs"), "*.md").Select(f => "docs/" + Path.GetFileName(f)).Where(f => f != "docs/xliff.md").Order(StringComparer.Ordinal),
     ];
 

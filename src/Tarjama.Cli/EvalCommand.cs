@@ -57,7 +57,7 @@ public static class EvalCommand
                 return memory.Wrap(parse, TerminologyOptions.Enforcing(translator, terminology.Terms(parse, translator)));
             });
             int window = TranslateCommand.Window(parse.GetValue(engine.BatchSize));
-            var report = Evaluate(request, name => new WindowedTranslator(load(name), window, TerminalProgress.OnStandardError("sentences")), cancellation);
+            var report = Evaluate(request, name => new WindowedTranslator(load(name), window, TerminalProgress.OnStandardError("sentence")), cancellation);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {

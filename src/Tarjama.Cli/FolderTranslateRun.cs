@@ -33,8 +33,8 @@ internal static class FolderTranslateRun
         {
             throw new InterruptedException($"the files and segments finished are kept in {outputFolder}; the same command goes on from there");
         }
-        Console.Error.WriteLine($"tarjama: {summary.Files} files translated, {summary.Skipped.Count} skipped, {summary.Failed.Count} failed; " +
-            $"{summary.Segments} segments ({summary.Translated} translated now, {summary.Reused} from the journal)");
+        Console.Error.WriteLine($"tarjama: {Counted.Of(summary.Files, "file")} translated, {summary.Skipped.Count} skipped, {summary.Failed.Count} failed; " +
+            $"{Counted.Of(summary.Segments, "segment")} ({summary.Translated} translated now, {summary.Reused} from the journal)");
         foreach (var (path, reason) in summary.Skipped)
         {
             Console.Error.WriteLine($"  skipped {path}: {reason}");

@@ -28,7 +28,7 @@ internal static class GlossaryCommand
             using var target = CliOutput.Open(parse.GetValue(output), parse.GetValue(files)!);
             int count = GlossaryExport.WriteOmegaT(glossary, target.Writer);
             target.Commit();
-            Console.Error.WriteLine($"{count} entries exported");
+            Console.Error.WriteLine($"{Counted.Of(count, "entry", "entries")} exported");
             return 0;
         }));
         return command;

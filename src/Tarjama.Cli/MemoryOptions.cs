@@ -17,7 +17,7 @@ internal sealed class MemoryOptions
 
     public Option<double> Fuzzy { get; } = new("--tm-fuzzy")
     {
-        Description = $"Least similarity (token-level edit distance, {LeastFuzzy} to 1) of a fuzzy memory match reported in bilingual outputs",
+        Description = $"Least similarity ({LeastFuzzy} to 1: one minus the word-level edit distance, punctuation marks counting as words) of a fuzzy memory match reported in bilingual outputs",
         DefaultValueFactory = _ => 0.75,
     };
 

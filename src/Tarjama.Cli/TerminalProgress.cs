@@ -20,11 +20,12 @@ internal sealed class TerminalProgress(TextWriter terminal, Func<double, string>
     /// <summary>Time since the first report.</summary>
     public TimeSpan Elapsed => _sinceStart.Elapsed;
 
-    /// <summary>A progress line on standard error counting <paramref name="unit"/>, or null when it is not a terminal.</summary>
+    /// <summary>A progress line on standard error counting <paramref name="unit"/> (singular: "line"), or null when it is not a terminal.</summary>
     public static TerminalProgress? OnStandardError(string unit) =>
         Console.IsErrorRedirected ? null : new TerminalProgress(Console.Error, n => Count(n, unit));
 
-    public static string Count(double n, string unit) => string.Create(CultureInfo.InvariantCulture, $"{n:#,0.#} {unit}");
+    /// <summary>"1 line", "1,204.5 lines".</summary>
+    public static string Count(double n, string unit) => string.Create(CultureInfo.InvariantCulture, $"{n:#,0.#} {Counted.Noun(n, unit)}");
 
     /// <param name="fraction">Between 0 and 1 when the total is known.</param>
     /// <param name="label">What is being done, e.g. a file name; a new label starts the rate afresh.</param>

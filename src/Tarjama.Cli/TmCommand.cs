@@ -31,7 +31,7 @@ internal static class TmCommand
             foreach (var (file, filePairs) in pairs)
             {
                 int stored = store.Add(filePairs, source, target);
-                Console.Error.WriteLine($"{file}: {stored} pair{(stored == 1 ? "" : "s")} stored");
+                Console.Error.WriteLine($"{file}: {Counted.Of(stored, "pair")} stored");
             }
             return 0;
         }));
@@ -53,7 +53,7 @@ internal static class TmCommand
             using var target = CliOutput.Open(parse.GetValue(output), [parse.GetValue(memory)!]);
             int count = MemoryExport.WriteTmx(store, target.Writer, parse.GetValue(from)!, parse.GetValue(to)!);
             target.Commit();
-            Console.Error.WriteLine($"{count} pair{(count == 1 ? "" : "s")} exported");
+            Console.Error.WriteLine($"{Counted.Of(count, "pair")} exported");
             return 0;
         }));
         return command;

@@ -12,12 +12,12 @@ internal static class TranslateCommand
     public static Command Create()
     {
         var model = new ModelOptions();
-        var input = new Option<string?>("--input", "-i") { Description = "Input file (default: standard input), or a folder: every txt, md and html file in it, resumably" };
+        var input = new Option<string?>("--input", "-i") { Description = "Input file (default: standard input), or a folder: every text, Markdown, HTML, XML, XLIFF and Word (.docx) file in it, resumably" };
         var output = new Option<string?>("--output-file", "-o") { Description = "Output file (default: standard output), written whole at the end and never over the input; or the output folder of a folder input" };
         var sentences = new Option<bool>("--sentences") { Description = "Each input line is one model input, exactly as given; one output line per input line" };
         var format = new Option<string>("--output") { Description = "Sentence-mode output: text, or jsonl (source, translation, token_ids, score; alternatives with --n-best)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "jsonl");
-        var command = new Command("translate", "Translate a document (text, Markdown or HTML, structure kept), or one sentence per line with --sentences.");
+        var command = new Command("translate", "Translate a document (text, Markdown, HTML, XML, XLIFF or Word, structure kept), or one sentence per line with --sentences.");
         model.AddTo(command, withNBest: true);
         var document = DocumentOptions.AddTo(command);
         var terminology = TerminologyOptions.AddTo(command);
@@ -39,7 +39,7 @@ internal static class TranslateCommand
             {
                 return FolderTranslateRun.Run(parse, model, document, parse.GetValue(input)!, parse.GetValue(output), cancellation);
             }
-            var terminal = TerminalProgress.OnStandardError(sentenceMode ? "lines" : "segments");
+            var terminal = TerminalProgress.OnStandardError(sentenceMode ? "line" : "segment");
             // Both files are opened before the model loads, which may download it: a mistyped path fails at once.
             using var source = CliInput.Open(parse.GetValue(input));
             using var target = CliOutput.Open(parse.GetValue(output), source, terminal);
@@ -47,7 +47,7 @@ internal static class TranslateCommand
             using var translator = model.Load(parse, document.SourceLanguage(parse), document.TargetLanguage(parse), cancellation, printsScores: jsonl);
             var terms = terminology.Terms(parse, translator);
             var quality = new SegmentQualityChecker(translator.SourceLanguage, translator.TargetLanguage, terms);
-            var tally = new TranslationTally(sentenceMode ? "lines" : "segments", terminal);
+            var tally = new TranslationTally(sentenceMode ? "line" : "segment", terminal);
             try
             {
                 if (sentenceMode)

@@ -13,6 +13,7 @@ internal sealed class TranslationTally : IProgress<DocumentProgress>
     private readonly TerminalProgress? _terminal;
 
     /// <summary>Starts the clock, and the progress line at 0.</summary>
+    /// <param name="unit">What is counted, singular ("line").</param>
     public TranslationTally(string unit, TerminalProgress? terminal)
     {
         (_unit, _terminal) = (unit, terminal);

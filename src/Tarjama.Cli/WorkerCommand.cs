@@ -67,7 +67,7 @@ internal static class WorkerCommand
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
             Console.Error.WriteLine($"tarjama worker {consumer}: waiting for batches");
             worker.Run(stop.Token, message => Console.Error.WriteLine($"tarjama worker {consumer}: {message}"), TimeSpan.FromSeconds(waitSeconds));
-            Console.Error.WriteLine($"tarjama worker {consumer}: stopped after {worker.Batches} batches ({worker.Reclaimed} reclaimed), {worker.Translated} segments translated");
+            Console.Error.WriteLine($"tarjama worker {consumer}: stopped after {Counted.Of(worker.Batches, "batch", "batches")} ({worker.Reclaimed} reclaimed), {Counted.Of(worker.Translated, "segment")} translated");
             return 0;
         }));
         return command;

@@ -31,16 +31,7 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
     private async Task<IResult> TranslateDocument(HttpContext context)
     {
         var (file, translator, fields) = await ReadUpload(context);
-        var format = fields.Text("format") switch
-        {
-            null => (DocumentFormat?)null,
-            "text" => DocumentFormat.Text,
-            "markdown" => DocumentFormat.Markdown,
-            "html" => DocumentFormat.Html,
-            "xml" => DocumentFormat.Xml,
-            "xliff" => DocumentFormat.Xliff,
-            var other => throw ApiError.BadRequest($"{other} format is not supported"),
-        };
+        var format = fields.Text("format") is { } named ? DocumentFormatField.Named(named) ?? throw ApiError.BadRequest($"{named} format is not supported") : (DocumentFormat?)null;
         var bilingual = fields.Text("bilingual") switch
         {
             null => (BilingualFormat?)null,

@@ -70,6 +70,24 @@ public sealed class JobApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_document_job_takes_every_format_translate_document_takes()
+    {
+        // Before: format=xml or xliff was refused here ("text, html or markdown") though /translate_document took it.
+        const string document = "<?xml version=\"1.0\"?><story><title>الأخبار</title><p>مرحبا بالعالم</p></story>";
+        var (status, job) = await RunningServer.Read(await Server.Client.PostAsync("/jobs", Upload(document, "story.txt", ("api_key", Key), ("format", "xml"))));
+        Assert.Equal(202, status);
+        string id = job.GetProperty("id").GetString()!;
+        Assert.Equal("done", (await Finished(id)).GetProperty("status").GetString());
+        using var result = await Server.Client.GetAsync($"/jobs/{id}/result?api_key={Key}");
+        using var direct = await Server.Client.PostAsync("/translate_document", Upload(document, "story.txt", ("api_key", Key), ("format", "xml")));
+        Assert.Equal(await direct.Content.ReadAsStringAsync(), await result.Content.ReadAsStringAsync());
+        Assert.Contains("<title>", await direct.Content.ReadAsStringAsync()); // read as XML, not as text
+
+        await RunningServer.AssertError(await Server.Client.PostAsync("/jobs", Upload(document, "story.txt", ("api_key", Key), ("format", "pdf"))), 400,
+            "pdf format is not supported (text, markdown, html, xml or xliff)");
+    }
+
+    [Fact]
     public async Task A_texts_job_with_source_auto_is_told_by_all_its_texts_as_translate_is()
     {
         string[] texts = ["2024", "مرحبا بالعالم", "الأخبار اليوم"]; // the first has no letters to tell by

@@ -148,10 +148,9 @@ internal sealed class JobEndpoints(ServerSettings settings, LanguagePairs pairs,
     private static DocumentFormat? Format(string? format, bool texts) => format switch
     {
         null => texts ? DocumentFormat.Text : null,
-        "text" => DocumentFormat.Text,
-        "html" => DocumentFormat.Html,
-        "markdown" when !texts => DocumentFormat.Markdown,
-        var other => throw ApiError.BadRequest($"{other} format is not supported (text, html{(texts ? "" : " or markdown")})"),
+        "text" or "html" => DocumentFormatField.Named(format),
+        _ when !texts && DocumentFormatField.Named(format) is { } named => named, // a document as /translate_document reads it
+        var other => throw ApiError.BadRequest($"{other} format is not supported ({(texts ? "text or html" : DocumentFormatField.Names)})"),
     };
 
     private static async Task<byte[]> Read(IFormFile file, CancellationToken cancellationToken)

@@ -9,28 +9,11 @@ public static partial class DocumentFormatDetector
 {
     public static DocumentFormat Detect(string? fileName, ReadOnlySpan<byte> head)
     {
-        var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
-        if (extension is ".txt" or ".text")
+        if (FromExtension(fileName) is { } named)
         {
-            return DocumentFormat.Text;
+            return named;
         }
-        if (extension is ".md" or ".markdown" or ".mdown" or ".mkd" or ".mkdn")
-        {
-            return DocumentFormat.Markdown;
-        }
-        if (extension is ".html" or ".htm" or ".xhtml")
-        {
-            return DocumentFormat.Html;
-        }
-        if (extension is ".xlf" or ".xliff")
-        {
-            return DocumentFormat.Xliff;
-        }
-        if (extension == ".xml")
-        {
-            return DocumentFormat.Xml;
-        }
-        if (extension == ".docx" || head.StartsWith("PK\u0003\u0004"u8))
+        if (head.StartsWith("PK\u0003\u0004"u8))
         {
             return DocumentFormat.Docx;
         }
@@ -45,6 +28,18 @@ public static partial class DocumentFormatDetector
         }
         return MarkdownSigns().IsMatch(text) ? DocumentFormat.Markdown : DocumentFormat.Text;
     }
+
+    /// <summary>The format a file name's extension names (.txt, .md, .html, .xml, .xlf, .docx and their variants), or null.</summary>
+    public static DocumentFormat? FromExtension(string? fileName) => Path.GetExtension(fileName ?? "").ToLowerInvariant() switch
+    {
+        ".txt" or ".text" => DocumentFormat.Text,
+        ".md" or ".markdown" or ".mdown" or ".mkd" or ".mkdn" => DocumentFormat.Markdown,
+        ".html" or ".htm" or ".xhtml" => DocumentFormat.Html,
+        ".xlf" or ".xliff" => DocumentFormat.Xliff,
+        ".xml" => DocumentFormat.Xml,
+        ".docx" => DocumentFormat.Docx,
+        _ => null,
+    };
 
     [GeneratedRegex(@"^\uFEFF?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|p|div|article|section|main|header|nav|h[1-6]|ul|ol|table|span|a|b|i|em|strong|br|img|figure|blockquote)\b",
         RegexOptions.IgnoreCase | RegexOptions.Singleline)]

@@ -6,13 +6,14 @@ namespace Tarjama.Documents;
 /// <summary>A TMX 1.4b translation memory, one translation unit per segment, as OmegaT and Trados import it.</summary>
 internal sealed class TmxPairWriter : SegmentPairWriter
 {
+    private readonly TextWriter _output;
     private readonly XmlWriter _xml;
     private readonly string _sourceLanguage;
     private readonly string _targetLanguage;
 
     public TmxPairWriter(TextWriter output, string sourceLanguage, string targetLanguage)
     {
-        (_sourceLanguage, _targetLanguage) = (LanguageCodes.Tag(sourceLanguage), LanguageCodes.Tag(targetLanguage));
+        (_output, _sourceLanguage, _targetLanguage) = (output, LanguageCodes.Tag(sourceLanguage), LanguageCodes.Tag(targetLanguage));
         output.WriteLine("<?xml version=\"1.0\" encoding=\"utf-8\"?>"); // what Tarjama writes is UTF-8, whatever writer carries it
         _xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, CloseOutput = false, OmitXmlDeclaration = true });
         _xml.WriteStartElement("tmx");
@@ -49,6 +50,7 @@ internal sealed class TmxPairWriter : SegmentPairWriter
     {
         _xml.WriteEndDocument();
         _xml.Flush();
+        _output.Write('\n'); // a text file's last line ends, as the XML declaration's does
     }
 
     private void WriteVariant(string language, string text)

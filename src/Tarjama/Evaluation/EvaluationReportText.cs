@@ -18,7 +18,7 @@ public static class EvaluationReportText
         if (report.Throughput is { } throughput)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Translated {throughput.Sentences} sentences in {throughput.WallTime.TotalSeconds:0.00} s ({throughput.SentencesPerSecond:0.00} sentences/s)"));
+                $"Translated {throughput.Sentences} sentence{(throughput.Sentences == 1 ? "" : "s")} in {throughput.WallTime.TotalSeconds:0.00} s ({throughput.SentencesPerSecond:0.00} sentences/s)"));
         }
     }
 
@@ -57,7 +57,7 @@ public static class EvaluationReportText
         foreach (var document in listed)
         {
             string scores = string.Join("  ", document.Scores.Select(score => $"{score.Name} = {PythonFloatFormat.Fixed(score.Score, width)}"));
-            output.WriteLine($"  {document.Id.PadRight(idWidth)}  {document.Segments,4} segments  {scores}");
+            output.WriteLine($"  {document.Id.PadRight(idWidth)}  {document.Segments,4} {(document.Segments == 1 ? "segment " : "segments")}  {scores}");
         }
     }
 }

@@ -2,7 +2,7 @@ using Tarjama.Documents;
 
 namespace Tarjama.Jobs;
 
-/// <summary>Translates every supported file (text, Markdown, HTML) of a folder tree into the same tree under another
+/// <summary>Translates every document a file name's extension names (text, Markdown, HTML, XML, XLIFF, Word) of a folder tree into the same tree under another
 /// folder, resumably: finished segments are journaled in the output folder, so the same run started again after a
 /// kill translates only what was not finished.</summary>
 public sealed class FolderTranslator(ISegmentTranslator engine, string fingerprint, DocumentTranslationOptions options, int chunkSegments)
@@ -12,8 +12,6 @@ public sealed class FolderTranslator(ISegmentTranslator engine, string fingerpri
 
     /// <summary>The file a run holds locked in the output folder, so that a second run into it stops at once.</summary>
     public const string LockName = ".tarjama-journal.lock";
-
-    private static readonly HashSet<string> Supported = new([".txt", ".md", ".markdown", ".html", ".htm"], StringComparer.OrdinalIgnoreCase);
 
     /// <exception cref="TarjamaException">The input is not a folder, the output folder cannot be made or journaled in or
     /// another run holds it (a <see cref="StoreException"/> when the journal or a memory fails mid-run: the files
@@ -53,9 +51,9 @@ public sealed class FolderTranslator(ISegmentTranslator engine, string fingerpri
             {
                 continue; // the output folder inside the input: its files are ours
             }
-            if (!Supported.Contains(Path.GetExtension(file)))
+            if (DocumentFormatDetector.FromExtension(file) is null)
             {
-                summary.Skipped.Add((relative, "not a supported format (txt, md, html)"));
+                summary.Skipped.Add((relative, "not a supported format (txt, md, html, xml, xlf, docx)"));
                 continue;
             }
             starting?.Invoke(relative);
@@ -89,9 +87,9 @@ public sealed class FolderTranslator(ISegmentTranslator engine, string fingerpri
         try
         {
             using (var input = File.OpenRead(source))
-            using (var writer = new StreamWriter(TemporaryFiles.Create(target, out partial), new System.Text.UTF8Encoding(false)))
+            using (var output = TemporaryFiles.Create(target, out partial))
             {
-                translator.Translate(input, source, writer, progress, cancellationToken);
+                translator.Translate(input, source, output, progress, cancellationToken); // bytes: a Word document stays one
             }
             File.Move(partial, target, overwrite: true);
         }

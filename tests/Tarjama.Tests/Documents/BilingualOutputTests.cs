@@ -29,7 +29,9 @@ public class BilingualOutputTests
     public void WritesTmxThatParsesWithTheHeaderTranslationToolsNeed()
     {
         var tmx = new XmlDocument();
-        tmx.LoadXml(Bilingual(BilingualFormat.Tmx));
+        string text = Bilingual(BilingualFormat.Tmx);
+        Assert.EndsWith("</tmx>\n", text); // a text file's last line ends (it had not)
+        tmx.LoadXml(text);
         var root = tmx.DocumentElement!;
         Assert.Equal("tmx", root.Name);
         Assert.Equal("1.4", root.GetAttribute("version"));

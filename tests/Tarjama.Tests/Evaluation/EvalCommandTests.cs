@@ -28,6 +28,25 @@ public class EvalCommandTests
     private static IEnumerable<string> Keys(JsonElement element) => element.EnumerateObject().Select(property => property.Name);
 
     [Fact]
+    public void The_text_output_docs_evaluation_md_shows_is_what_eval_prints_for_the_fixture()
+    {
+        string docs = Documentation.UserDocs.Read("docs/evaluation.md");
+        int block = docs.IndexOf("\n```\n", docs.IndexOf("The text output is", StringComparison.Ordinal), StringComparison.Ordinal) + "\n```\n".Length;
+        var (exitCode, output) = Run(ScoreArgs);
+        Assert.Equal(0, exitCode);
+        Assert.Equal(docs[block..docs.IndexOf("```", block, StringComparison.Ordinal)], output);
+    }
+
+    [Fact]
+    public void The_worst_documents_list_says_1_segment_not_1_segments()
+    {
+        var (exitCode, output) = Run([.. ScoreArgs, "--doc-ids", Fixture("doc-ids.txt"), "--metrics", "bleu"]);
+        Assert.Equal(0, exitCode);
+        Assert.Matches(@"\n  doc-a     2 segments  BLEU = ", output);
+        Assert.Matches(@"\n  doc-b     1 segment   BLEU = ", output); // the columns stay aligned
+    }
+
+    [Fact]
     public void Json_is_one_object_keyed_by_metric_with_sacrebleu_details()
     {
         var json = RunJson();

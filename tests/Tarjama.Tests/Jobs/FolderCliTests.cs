@@ -40,6 +40,37 @@ public sealed class FolderCliTests : TempFolderTest
     }
 
     [Fact]
+    public void A_folder_run_translates_xml_xliff_and_word_files_as_a_single_file_run_does()
+    {
+        // Before: --input's help said "every txt, md and html file", and the run skipped XML, XLIFF and Word files.
+        var input = Path.Combine(Folder, "in");
+        Directory.CreateDirectory(input);
+        File.WriteAllText(Path.Combine(input, "d.xml"), "<?xml version=\"1.0\"?><story><title>زيارة الرئيس</title><p>قال الرئيس إن الزيارة مهمة.</p></story>");
+        File.WriteAllText(Path.Combine(input, "e.xlf"), """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="ar">
+              <file id="f1"><unit id="u1"><segment><source>قال الرئيس إن الزيارة مهمة.</source></segment></unit></file>
+            </xliff>
+            """);
+        File.WriteAllBytes(Path.Combine(input, "f.docx"), Documents.DocxFixture.Story(rightToLeft: true));
+        File.WriteAllText(Path.Combine(input, "g.pdf"), "%PDF");
+        var output = Path.Combine(Folder, "out");
+
+        var run = CliRunner.Run([], Args(input, output));
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.StartsWith("tarjama: 3 files translated, 1 skipped, 0 failed", run.Stderr);
+        Assert.Contains("skipped g.pdf: not a supported format (txt, md, html, xml, xlf, docx)", run.Stderr);
+        foreach (var file in new[] { "d.xml", "e.xlf" })
+        {
+            var alone = CliRunner.Run([], ["translate", "-m", Fixtures.ReferenceModel, "--beams", "1", "--max-new-tokens", "24", "-i", Path.Combine(input, file)]);
+            Assert.Equal(alone.Stdout, File.ReadAllText(Path.Combine(output, file)));
+        }
+        Assert.Contains("<target>", File.ReadAllText(Path.Combine(output, "e.xlf")));
+        Assert.Equal("PK"u8.ToArray(), File.ReadAllBytes(Path.Combine(output, "f.docx"))[..2]); // a Word document still
+    }
+
+    [Fact]
     public void A_folder_without_an_output_folder_or_with_bilingual_output_is_a_one_line_error()
     {
         var input = MakeInput();

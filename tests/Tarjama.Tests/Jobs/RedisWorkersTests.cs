@@ -52,7 +52,7 @@ public sealed class RedisWorkersTests : IDisposable
         worker.Process.WaitForExit();
 
         Assert.Equal(0, worker.Process.ExitCode);
-        Assert.EndsWith($"stopped after 1 batches (0 reclaimed), {job.Inputs.Count} segments translated\n", worker.Stderr);
+        Assert.EndsWith($"stopped after 1 batch (0 reclaimed), {job.Inputs.Count} segments translated\n", worker.Stderr);
         Assert.Equal(RedisFleet.SingleMachine(document), await submitted); // the one batch was the whole job
         Assert.Equal(0, db.StreamPending(_fleet.Stream, RedisQueueKeys.Group).PendingMessageCount);
     }

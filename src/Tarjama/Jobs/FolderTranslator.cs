@@ -42,6 +42,8 @@ public sealed class FolderTranslator(ISegmentTranslator engine, string fingerpri
         using var journal = new TranslationJournal(Path.Combine(output, JournalName));
         var journaled = new JournaledTranslator(engine, journal, fingerprint, chunkSegments);
         var translator = new DocumentTranslator(journaled, options);
+        // A Word file is one whatever --format says of the folder's text files.
+        var wordTranslator = new DocumentTranslator(journaled, options with { Format = DocumentFormat.Docx });
         var summary = new FolderSummary();
         int files = 0;
         foreach (var file in Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
@@ -51,7 +53,8 @@ public sealed class FolderTranslator(ISegmentTranslator engine, string fingerpri
             {
                 continue; // the output folder inside the input: its files are ours
             }
-            if (DocumentFormatDetector.FromExtension(file) is null)
+            var format = DocumentFormatDetector.FromExtension(file);
+            if (format is null)
             {
                 summary.Skipped.Add((relative, "not a supported format (txt, md, html, xml, xlf, docx)"));
                 continue;
@@ -60,7 +63,7 @@ public sealed class FolderTranslator(ISegmentTranslator engine, string fingerpri
             var counted = new SegmentCount();
             try
             {
-                TranslateFile(translator, file, Path.Combine(output, relative), counted, cancellationToken);
+                TranslateFile(format == DocumentFormat.Docx ? wordTranslator : translator, file, Path.Combine(output, relative), counted, cancellationToken);
                 files++;
                 summary.Segments += counted.Segments;
             }

@@ -71,6 +71,23 @@ public sealed class FolderCliTests : TempFolderTest
     }
 
     [Fact]
+    public void Format_applies_to_a_folders_text_files_and_a_word_file_stays_one()
+    {
+        var input = Path.Combine(Folder, "in");
+        Directory.CreateDirectory(input);
+        File.WriteAllText(Path.Combine(input, "a.txt"), "# زيارة الرئيس\n\nقال الرئيس إن الزيارة مهمة.\n");
+        File.WriteAllBytes(Path.Combine(input, "f.docx"), Documents.DocxFixture.Story(rightToLeft: true));
+        var output = Path.Combine(Folder, "out");
+
+        var run = CliRunner.Run([], [.. Args(input, output), "--format", "markdown"]);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.StartsWith("tarjama: 2 files translated, 0 skipped, 0 failed", run.Stderr);
+        Assert.StartsWith("# ", File.ReadAllText(Path.Combine(output, "a.txt")));   // read as Markdown: its heading kept
+        Assert.Equal("PK"u8.ToArray(), File.ReadAllBytes(Path.Combine(output, "f.docx"))[..2]);
+    }
+
+    [Fact]
     public void A_folder_without_an_output_folder_or_with_bilingual_output_is_a_one_line_error()
     {
         var input = MakeInput();

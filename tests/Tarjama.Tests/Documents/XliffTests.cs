@@ -37,8 +37,12 @@ public class XliffTests
 
     [Theory]
     [MemberData(nameof(Documents))]
-    public void WritesXliffTheOasisSchemaAccepts(string document, DocumentFormat format, XliffVersion version) =>
-        Assert.Empty(XliffSchemas.Errors(ToXliff(document, format, version)));
+    public void WritesXliffTheOasisSchemaAccepts(string document, DocumentFormat format, XliffVersion version)
+    {
+        string xliff = ToXliff(document, format, version);
+        Assert.Empty(XliffSchemas.Errors(xliff));
+        Assert.EndsWith("</xliff>\n", xliff); // a text file's last line ends (it had not)
+    }
 
     [Theory]
     [MemberData(nameof(Documents))]

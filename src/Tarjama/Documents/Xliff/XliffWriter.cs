@@ -17,8 +17,11 @@ internal static class XliffWriter
         var units = merged.Segments.Where(segment => segment.Segment.Translatable);
         var xliff = version == XliffVersion.V21 ? V21(original, originalName, units, document) : V12(original, originalName, units, document);
         output.WriteLine("<?xml version=\"1.0\" encoding=\"utf-8\"?>"); // what Tarjama writes is UTF-8, whatever writer carries it
-        using var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, CloseOutput = false, OmitXmlDeclaration = true });
-        xliff.Save(xml);
+        using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, CloseOutput = false, OmitXmlDeclaration = true }))
+        {
+            xliff.Save(xml);
+        }
+        output.WriteLine(); // a text file's last line ends, as TMX's and the other outputs' do
     }
 
     private static XElement V21(string original, string name, IEnumerable<MergedSegment> segments, ExtractedDocument document)

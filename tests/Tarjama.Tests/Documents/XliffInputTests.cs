@@ -46,7 +46,7 @@ public class XliffInputTests
         Assert.Equal("en", (string?)root.Attribute("trgLang"));
         var units = root.Descendants(V21 + "unit").ToDictionary(unit => (string)unit.Attribute("id")!);
         var first = units["u1"].Descendants(V21 + "target").Single();
-        Assert.Equal($"{LatinizingTranslator.Latinize("قال")} <pc id=\"1\">{LatinizingTranslator.Latinize("المصدر")}</pc> {LatinizingTranslator.Latinize("إن")} <ph id=\"2\" /> {LatinizingTranslator.Latinize("الخبر صحيح")}",
+        Assert.Equal($"{LatinizingTranslator.Latinize("قال")} <pc id=\"1\">{LatinizingTranslator.Latinize("المصدر")}</pc> {LatinizingTranslator.Latinize("إن")}<ph id=\"2\" /> {LatinizingTranslator.Latinize("الخبر صحيح")}",
             string.Concat(first.Nodes().Select(node => node.ToString(SaveOptions.DisableFormatting))).Replace(" xmlns=\"urn:oasis:names:tc:xliff:document:2.0\"", "", StringComparison.Ordinal));
         Assert.Equal("translated", (string?)first.Parent!.Attribute("state"));
         Assert.Equal("Hello there", units["u2"].Descendants(V21 + "target").Single().Value);

@@ -57,6 +57,21 @@ public class XliffInputTests
     }
 
     [Fact]
+    public void A12IsolatedTagGainsNoSpaceWhereItsSourceHadNone()
+    {
+        const string Xliff = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+              <file original="story.html" source-language="ar" datatype="html">
+                <body><trans-unit id="1"><source><g id="1">قال</g><it id="2" pos="close">&lt;/a&gt;</it> المصدر<it id="3" pos="open">&lt;a&gt;</it></source></trans-unit></body>
+              </file>
+            </xliff>
+            """;
+        var target = XDocument.Parse(Translate(Xliff, "story.xliff")).Descendants(V12 + "target").Single();
+        Assert.Equal(["g", "it", " " + LatinizingTranslator.Latinize("المصدر"), "it"], target.Nodes().Select(node => node is XElement code ? code.Name.LocalName : ((XText)node).Value));
+    }
+
+    [Fact]
     public void Fills12TargetsAfterTheirSourcesAndKeepsTheRest()
     {
         string translated = Translate(Xliff12, "story.xliff");

@@ -18,10 +18,13 @@ internal static class EditedTarget
             InlineCodeKind.Close => PlaceholderKind.Close,
             _ => PlaceholderKind.Atomic,
         }).ToList();
-        var restored = Placeholders.Restore(Tokens(segment.SourceParts, kinds.Count), Tokens(target, kinds.Count), kinds);
+        var masked = segment.Masked;
+        var placeholders = segment.CodePieces.Select(piece => Enumerable.Range(0, masked.Stands.Count)
+            .First(i => masked.Stands[i].Kind == OutputKind.Piece && masked.Stands[i].Piece == piece)).ToList();
+        var restored = Placeholders.Restore(Tokens(segment.SourceParts, kinds.Count), Tokens(target, kinds.Count), kinds, [.. placeholders.Select(i => masked.Spacing[i])]);
         return restored.Select(part => part.Text is { } text
             ? new OutputPart(OutputKind.Translated, text.Replace(BracketStandIn, '['))
-            : segment.Masked.Stands.First(stand => stand.Kind == OutputKind.Piece && stand.Piece == segment.CodePieces[part.Placeholder]));
+            : masked.Stands[placeholders[part.Placeholder]]);
     }
 
     /// <summary>Codes dropped, duplicated, unknown, and those out of the source's order, each once.</summary>

@@ -68,10 +68,10 @@ public sealed class ExtractedDocument
             }
             else if (target.ModelOutput is { } output)
             {
-                var key = (masked.Input + "\n" + output, string.Concat(masked.Kinds.Select(kind => (char)('0' + (int)kind))));
+                var key = (masked.Input + "\n" + output, string.Concat(masked.Kinds.Select((kind, i) => $"{(int)kind}{masked.Spacing[i]}")));
                 if (!restorations.TryGetValue(key, out var restored))
                 {
-                    restored = Placeholders.Restore(masked.Input, PunctuationStyle.Apply(output, TargetLanguage), masked.Kinds);
+                    restored = masked.Restore(PunctuationStyle.Apply(output, TargetLanguage));
                     restorations[key] = restored; // repeats restore alike: do it once
                 }
                 segment.Span.Result = Result(masked, masked.Parts(restored));

@@ -7,10 +7,14 @@ namespace Tarjama.Documents;
 /// <param name="Input">What the model is given.</param>
 /// <param name="Kinds">The kind of each placeholder, by 0-based index.</param>
 /// <param name="Stands">What each placeholder stands for: verbatim text, or a piece of the block.</param>
+/// <param name="Spacing">Whether the source had whitespace before and after each placeholder.</param>
 /// <param name="Source">The segment's original plain text, runs of whitespace as one space.</param>
 /// <param name="HasText">False when there is nothing to translate: no letters outside placeholders.</param>
-internal sealed record MaskedSegment(string Input, IReadOnlyList<PlaceholderKind> Kinds, IReadOnlyList<OutputPart> Stands, string Source, bool HasText)
+internal sealed record MaskedSegment(string Input, IReadOnlyList<PlaceholderKind> Kinds, IReadOnlyList<OutputPart> Stands, IReadOnlyList<SourceSpacing> Spacing, string Source, bool HasText)
 {
+    /// <summary>The model's <paramref name="output"/> restored: its placeholders replaced by what they stand for.</summary>
+    public IReadOnlyList<RestoredPart> Restore(string output) => Placeholders.Restore(Input, output, Kinds, Spacing);
+
     /// <summary>The output parts of a restored translation: its text, and what each placeholder stands for.</summary>
     public List<OutputPart> Parts(IReadOnlyList<RestoredPart> restored) =>
         [.. restored.Select(part => part.Text is { } text ? new OutputPart(OutputKind.Translated, text) : Stands[part.Placeholder])];
@@ -40,14 +44,14 @@ internal sealed class SegmentMasker(VerbatimSpans verbatim, TextNormalizationOpt
             input.AddPlaceholder(kind, new OutputPart(OutputKind.Piece, piece.Text, part.Piece));
         }
         AddText(input, source, run);
-        return new MaskedSegment(input.Text.ToString().TrimEnd(), input.Kinds, input.Stands, string.Join(' ', source.ToString().Split(default(char[]), StringSplitOptions.RemoveEmptyEntries)), input.HasText);
+        return new MaskedSegment(input.Text.ToString().TrimEnd(), input.Kinds, input.Stands, input.Spacing, string.Join(' ', source.ToString().Split(default(char[]), StringSplitOptions.RemoveEmptyEntries)), input.HasText);
     }
 
     /// <summary>A segment with nothing to translate, as it comes out: its own input restored, so its numbers and punctuation
     /// take the target's style as translated text does ("+١٫٢٪" is "+1.2%" in English); kept as it is when nothing changes.</summary>
     public SegmentResult Untranslated(MaskedSegment masked)
     {
-        var restored = Placeholders.Restore(masked.Input, PunctuationStyle.Apply(masked.Input, targetLanguage), masked.Kinds);
+        var restored = masked.Restore(PunctuationStyle.Apply(masked.Input, targetLanguage));
         var parts = masked.Parts(restored);
         var target = string.Concat(parts.Select(part => part.Text));
         return target == masked.Source ? new SegmentResult(null, masked.Source, masked.Source) : new SegmentResult(parts, masked.Source, target);
@@ -89,6 +93,10 @@ internal sealed class SegmentMasker(VerbatimSpans verbatim, TextNormalizationOpt
     {
         private bool _pendingSpace;
         private bool _afterPlaceholder;
+        private bool _sourceSpaceBefore = true; // the segment's edge counts as whitespace
+        private int _lettersBefore;
+        private char _before;
+        private int _awaitingAfter = -1; // the placeholder whose source spacing after it is not known yet
 
         public StringBuilder Text { get; } = new();
 
@@ -96,12 +104,15 @@ internal sealed class SegmentMasker(VerbatimSpans verbatim, TextNormalizationOpt
 
         public List<OutputPart> Stands { get; } = [];
 
+        public List<SourceSpacing> Spacing { get; } = [];
+
         public bool HasText { get; private set; }
 
         public void AddText(string text)
         {
             foreach (char c in text)
             {
+                Follow(c);
                 if (char.IsWhiteSpace(c))
                 {
                     _pendingSpace = Text.Length > 0;
@@ -123,10 +134,32 @@ internal sealed class SegmentMasker(VerbatimSpans verbatim, TextNormalizationOpt
             {
                 Text.Append(' ');
             }
+            var spacing = new SourceSpacing(_sourceSpaceBefore || AfterProclitic, After: true);
+            Follow(null);
             Text.Append(Placeholders.Token(Kinds.Count));
             Kinds.Add(kind);
             Stands.Add(stands);
+            Spacing.Add(spacing);
+            _awaitingAfter = Kinds.Count - 1;
             (_pendingSpace, _afterPlaceholder) = (false, true);
+        }
+
+        /// <summary>A lone Arabic proclitic ("و" and, "ف" so, "ب" with, "ل" for, "ك" like) is written joined to what follows
+        /// it, a code too, but is a word of its own in the target: it counts as a space before the code.</summary>
+        private bool AfterProclitic => _lettersBefore == 1 && _before is 'و' or 'ف' or 'ب' or 'ل' or 'ك';
+
+        /// <summary>Notes what the source has next, a character or (null) a placeholder: whether the placeholder just added
+        /// had whitespace after it, and what the next one has before it.</summary>
+        private void Follow(char? next)
+        {
+            bool space = next is { } c && char.IsWhiteSpace(c);
+            if (_awaitingAfter >= 0 && !space)
+            {
+                Spacing[_awaitingAfter] = Spacing[_awaitingAfter] with { After = false };
+            }
+            (_awaitingAfter, _sourceSpaceBefore) = (-1, space);
+            _lettersBefore = next is { } letter && char.IsLetter(letter) ? _lettersBefore + 1 : 0;
+            _before = next ?? default;
         }
     }
 }

@@ -11,6 +11,10 @@ public enum PlaceholderKind
     Atomic,
 }
 
+/// <summary>Whether the source had whitespace right before and right after a placeholder (a segment's edge counts as
+/// whitespace): the model's input stands every placeholder apart from words, so it cannot tell.</summary>
+public readonly record struct SourceSpacing(bool Before, bool After);
+
 /// <summary>One piece of a restored translation: translated <see cref="Text"/>, or else the 0-based placeholder that stands there.</summary>
 public readonly record struct RestoredPart(string? Text, int Placeholder);
 
@@ -24,8 +28,9 @@ public static partial class Placeholders
     /// <summary>Puts each placeholder of <paramref name="input"/> back into the model's <paramref name="output"/> exactly once:
     /// duplicates are dropped; markup that is lost, reordered or left empty is placed again at the same relative position
     /// among the words, around whole words; verbatim text that is lost is put back where it was, relatively; verbatim
-    /// text never runs into digits or other verbatim text it stood apart from ("[1][2]" is "3.5 2024", not "3.52024").</summary>
-    public static IReadOnlyList<RestoredPart> Restore(string input, string output, IReadOnlyList<PlaceholderKind> kinds)
+    /// text never runs into digits or other verbatim text it stood apart from ("[1][2]" is "3.5 2024", not "3.52024");
+    /// an atomic code gains no space on a side where the source had none (<paramref name="sourceSpacing"/>, by index).</summary>
+    public static IReadOnlyList<RestoredPart> Restore(string input, string output, IReadOnlyList<PlaceholderKind> kinds, IReadOnlyList<SourceSpacing> sourceSpacing)
     {
         var atoms = Atomize(output, kinds.Count);
         if (!MarkupIntact(atoms, input, kinds))
@@ -35,7 +40,7 @@ public static partial class Placeholders
         var present = atoms.Where(atom => atom.Text is null).Select(atom => atom.Placeholder).ToHashSet();
         var missing = Enumerable.Range(0, kinds.Count).Where(index => !present.Contains(index)).ToList();
         atoms = PlaceMissing(atoms, missing, input, kinds);
-        MoveSpacesOutsideMarkup(atoms, kinds);
+        MoveSpacesOutsideMarkup(atoms, kinds, sourceSpacing);
         KeepVerbatimApart(atoms, input, kinds);
         return Merge(atoms);
     }
@@ -176,16 +181,17 @@ public static partial class Placeholders
         return placed;
     }
 
-    /// <summary>"[1] word [2]" becomes " [1]word[2] ": markup hugs the words it marks, as the source had it.</summary>
-    private static void MoveSpacesOutsideMarkup(List<RestoredPart> atoms, IReadOnlyList<PlaceholderKind> kinds)
+    /// <summary>"[1] word [2]" becomes " [1]word[2] ": markup hugs the words it marks, as the source had it; an atomic code
+    /// hugs what the source glued it to (see <see cref="Hugs"/>).</summary>
+    private static void MoveSpacesOutsideMarkup(List<RestoredPart> atoms, IReadOnlyList<PlaceholderKind> kinds, IReadOnlyList<SourceSpacing> spacing)
     {
         for (bool changed = true; changed;)
         {
             changed = false;
             for (int a = 0; a < atoms.Count; a++)
             {
-                var kind = atoms[a].Text is null ? kinds[atoms[a].Placeholder] : PlaceholderKind.Verbatim;
-                if (kind == PlaceholderKind.Open && a + 1 < atoms.Count && IsSpace(atoms[a + 1]))
+                var hug = Hugs(atoms, a, kinds, spacing);
+                if (hug == Hug.Next && a + 1 < atoms.Count && IsSpace(atoms[a + 1]))
                 {
                     var space = atoms[a + 1];
                     atoms.RemoveAt(a + 1);
@@ -195,7 +201,7 @@ public static partial class Placeholders
                     }
                     changed = true;
                 }
-                else if (kind == PlaceholderKind.Close && a > 0 && IsSpace(atoms[a - 1]))
+                else if (hug == Hug.Previous && a > 0 && IsSpace(atoms[a - 1]))
                 {
                     var space = atoms[a - 1];
                     atoms.RemoveAt(a - 1);
@@ -205,8 +211,49 @@ public static partial class Placeholders
                     }
                     changed = true;
                 }
+                else if (hug == Hug.Both && a > 0 && a + 1 < atoms.Count && IsSpace(atoms[a - 1]) && IsSpace(atoms[a + 1]))
+                {
+                    atoms.RemoveAt(a - 1); // one space keeps the target's words apart; two would be one more than the source had
+                    changed = true;
+                }
             }
         }
+    }
+
+    private enum Hug
+    {
+        None,
+        Next,
+        Previous,
+        Both,
+    }
+
+    /// <summary>What the placeholder at <paramref name="a"/> sticks to. Opening markup: the next word; closing markup: the
+    /// previous one. An atomic code (a deletion, a bookmark, a note reference) sticks to the side(s) the source glued it to,
+    /// so it never gains a space there; glued to both, it stays inside the markup it touches, or else between the words,
+    /// whose spacing is the target language's (one space if the model put any); apart from both, it is where the model put it.</summary>
+    private static Hug Hugs(List<RestoredPart> atoms, int a, IReadOnlyList<PlaceholderKind> kinds, IReadOnlyList<SourceSpacing> spacing)
+    {
+        if (atoms[a].Text is not null)
+        {
+            return Hug.None;
+        }
+        int placeholder = atoms[a].Placeholder;
+        return kinds[placeholder] switch
+        {
+            PlaceholderKind.Open => Hug.Next,
+            PlaceholderKind.Close => Hug.Previous,
+            PlaceholderKind.Atomic => spacing[placeholder] switch
+            {
+                { Before: true, After: false } => Hug.Next,
+                { Before: false, After: true } => Hug.Previous,
+                { Before: false, After: false } when a > 0 && IsKind(atoms[a - 1], PlaceholderKind.Open, kinds) => Hug.Next,
+                { Before: false, After: false } when a + 1 < atoms.Count && IsKind(atoms[a + 1], PlaceholderKind.Close, kinds) => Hug.Previous,
+                { Before: false, After: false } => Hug.Both,
+                _ => Hug.None,
+            },
+            _ => Hug.None,
+        };
     }
 
     /// <summary>Puts a space between a verbatim placeholder and what the model glued to it, markup aside: another
@@ -263,8 +310,10 @@ public static partial class Placeholders
     private static bool IsPairedMarkup(RestoredPart atom, IReadOnlyList<PlaceholderKind> kinds) =>
         atom.Text is null && kinds[atom.Placeholder] is PlaceholderKind.Open or PlaceholderKind.Close;
 
-    private static bool IsVerbatim(RestoredPart atom, IReadOnlyList<PlaceholderKind> kinds) =>
-        atom.Text is null && kinds[atom.Placeholder] == PlaceholderKind.Verbatim;
+    private static bool IsVerbatim(RestoredPart atom, IReadOnlyList<PlaceholderKind> kinds) => IsKind(atom, PlaceholderKind.Verbatim, kinds);
+
+    private static bool IsKind(RestoredPart atom, PlaceholderKind kind, IReadOnlyList<PlaceholderKind> kinds) =>
+        atom.Text is null && kinds[atom.Placeholder] == kind;
 
     private static List<RestoredPart> Merge(List<RestoredPart> atoms)
     {

@@ -3,6 +3,7 @@ extern alias OpenXml;
 using OpenXml::DocumentFormat.OpenXml.Packaging;
 using OpenXml::DocumentFormat.OpenXml.Validation;
 using OpenXml::DocumentFormat.OpenXml.Wordprocessing;
+using WordText = OpenXml::DocumentFormat.OpenXml.Wordprocessing.Text;
 using System.Text.RegularExpressions;
 using Tarjama.Documents;
 
@@ -31,6 +32,19 @@ public sealed partial class DocxWrapperTests
         Assert.Equal(L("الرئيس الجديد"), paragraph.Elements<InsertedRun>().Single().InnerText);
         Assert.Equal("القديم", paragraph.Elements<DeletedRun>().Single().InnerText);
         Assert.Equal([typeof(InsertedRun), typeof(DeletedRun)], paragraph.ChildElements.Where(child => child is not Run).Select(child => child.GetType()));
+    }
+
+    [Fact]
+    public void Codes_that_stand_alone_gain_no_space_where_the_source_had_none()
+    {
+        using var word = Translate("""
+            <w:p><w:r><w:t xml:space="preserve">قال </w:t></w:r><w:ins w:id="1" w:author="a"><w:r><w:t>الرئيس الجديد</w:t></w:r></w:ins><w:del w:id="2" w:author="a"><w:r><w:delText>القديم</w:delText></w:r></w:del><w:r><w:t xml:space="preserve"> كلاما.</w:t></w:r></w:p>
+            <w:p><w:r><w:t xml:space="preserve">قال </w:t></w:r><w:bookmarkStart w:id="3" w:name="a"/><w:r><w:t>الرئيس</w:t></w:r></w:p>
+            <w:p><w:r><w:t>قال</w:t></w:r><w:bookmarkStart w:id="4" w:name="b"/><w:r><w:t xml:space="preserve"> الرئيس</w:t></w:r></w:p>
+            """);
+        var paragraphs = word.MainDocumentPart!.Document.Body!.Elements<Paragraph>().Select(paragraph => string.Concat(
+            paragraph.Descendants().Select(element => element switch { WordText text => text.Text, DeletedText => "|", BookmarkStart => "|", _ => "" })));
+        Assert.Equal([L("قال الرئيس الجديد|") + " " + L("كلاما."), L("قال |الرئيس"), L("قال| الرئيس")], paragraphs);
     }
 
     [Fact]

@@ -33,6 +33,11 @@ public class HtmlDocumentTests
             DocumentRunner.Translate("<p dir=\"rtl\">مرحبا</p><ul><li>عنصر <span class=\"x\">داخلي</span></li></ul>", new LatinizingTranslator(), HtmlOptions));
 
     [Fact]
+    public void AnImageGluedToAWordStaysGluedButALoneArabicProcliticBecomesAWordOfItsOwn() =>
+        Assert.Equal($"<p>{Latin("رأيت")}<img src=\"a.png\"> {Latin("و")} <img src=\"b.png\"> {Latin("هنا")}</p>",
+            DocumentRunner.Translate("<p>رأيت<img src=\"a.png\"> و<img src=\"b.png\"> هنا</p>", new LatinizingTranslator(), HtmlOptions));
+
+    [Fact]
     public void RepairsUnbalancedHtmlAsABrowserWould() =>
         Assert.Equal($"<p>{Latin("نص")} <b>{Latin("غامق")}</b></p><p><b>{Latin("آخر")}</b></p>",
             DocumentRunner.Translate("<p>نص <b>غامق<p>آخر", new LatinizingTranslator(), HtmlOptions));

@@ -46,7 +46,7 @@ public class XliffInputTests
         Assert.Equal("en", (string?)root.Attribute("trgLang"));
         var units = root.Descendants(V21 + "unit").ToDictionary(unit => (string)unit.Attribute("id")!);
         var first = units["u1"].Descendants(V21 + "target").Single();
-        Assert.Equal($"{LatinizingTranslator.Latinize("قال")} <pc id=\"1\">{LatinizingTranslator.Latinize("المصدر")}</pc> {LatinizingTranslator.Latinize("إن")} <ph id=\"2\" /> {LatinizingTranslator.Latinize("الخبر صحيح")}",
+        Assert.Equal($"{LatinizingTranslator.Latinize("قال")} <pc id=\"1\">{LatinizingTranslator.Latinize("المصدر")}</pc> {LatinizingTranslator.Latinize("إن")}<ph id=\"2\" /> {LatinizingTranslator.Latinize("الخبر صحيح")}",
             string.Concat(first.Nodes().Select(node => node.ToString(SaveOptions.DisableFormatting))).Replace(" xmlns=\"urn:oasis:names:tc:xliff:document:2.0\"", "", StringComparison.Ordinal));
         Assert.Equal("translated", (string?)first.Parent!.Attribute("state"));
         Assert.Equal("Hello there", units["u2"].Descendants(V21 + "target").Single().Value);
@@ -54,6 +54,21 @@ public class XliffInputTests
         Assert.Empty(units["u3"].Descendants(V21 + "target"));
         Assert.Equal(LatinizingTranslator.Latinize("عنوان"), units["u4"].Descendants(V21 + "target").Single().Value);
         Assert.Equal("ملاحظة", units["u4"].Descendants(V21 + "note").Single().Value);
+    }
+
+    [Fact]
+    public void A12IsolatedTagGainsNoSpaceWhereItsSourceHadNone()
+    {
+        const string Xliff = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+              <file original="story.html" source-language="ar" datatype="html">
+                <body><trans-unit id="1"><source><g id="1">قال</g><it id="2" pos="close">&lt;/a&gt;</it> المصدر<it id="3" pos="open">&lt;a&gt;</it></source></trans-unit></body>
+              </file>
+            </xliff>
+            """;
+        var target = XDocument.Parse(Translate(Xliff, "story.xliff")).Descendants(V12 + "target").Single();
+        Assert.Equal(["g", "it", " " + LatinizingTranslator.Latinize("المصدر"), "it"], target.Nodes().Select(node => node is XElement code ? code.Name.LocalName : ((XText)node).Value));
     }
 
     [Fact]

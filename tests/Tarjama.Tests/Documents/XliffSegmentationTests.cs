@@ -92,7 +92,7 @@ public class XliffSegmentationTests
         string translated = DocumentRunner.Translate(xliff, new LatinizingTranslator(), new DocumentTranslationOptions(), "story.xlf");
         Assert.Empty(XliffSchemas.Errors(translated));
         var segments = XDocument.Parse(translated).Descendants(V21 + "segment").ToList();
-        Assert.Equal([L("قال "), "sc", L(" المصدر.")], segments[0].Element(V21 + "target")!.Nodes().Select(node => node is XElement code ? code.Name.LocalName : ((XText)node).Value));
+        Assert.Equal([L("قال "), "sc", L("المصدر.")], segments[0].Element(V21 + "target")!.Nodes().Select(node => node is XElement code ? code.Name.LocalName : ((XText)node).Value));
         Assert.Equal("translated", (string?)segments[0].Attribute("state"));
         Assert.Equal("That the news is true.", segments[1].Element(V21 + "target")!.Value);
         Assert.Equal("final", (string?)segments[1].Attribute("state"));

@@ -10,9 +10,17 @@ public class PlaceholdersTests
     private const PlaceholderKind C = PlaceholderKind.Close;
     private const PlaceholderKind A = PlaceholderKind.Atomic;
 
-    /// <summary>Restored parts as a string, placeholders written back as {index}.</summary>
+    /// <summary>Restored parts as a string, placeholders written back as {index}; the source had spaces around each.</summary>
     private static string Restore(string input, string output, params PlaceholderKind[] kinds) =>
-        string.Concat(Placeholders.Restore(input, output, kinds).Select(part => part.Text ?? $"{{{part.Placeholder}}}"));
+        Written(Placeholders.Restore(input, output, kinds, Spaced(kinds.Length)));
+
+    private static SourceSpacing[] Spaced(int count) => [.. Enumerable.Repeat(new SourceSpacing(true, true), count)];
+
+    /// <summary>As <see cref="Restore"/>, with what the source had around each placeholder.</summary>
+    private static string RestoreSpaced(string input, string output, PlaceholderKind[] kinds, params SourceSpacing[] spacing) =>
+        Written(Placeholders.Restore(input, output, kinds, spacing));
+
+    private static string Written(IEnumerable<RestoredPart> parts) => string.Concat(parts.Select(part => part.Text ?? $"{{{part.Placeholder}}}"));
 
     [Fact]
     public void KeepsPlaceholdersWhereTheModelPutThem() =>
@@ -81,17 +89,38 @@ public class PlaceholdersTests
         Assert.Equal("a {0}b{1}, c", Restore("أ [1] ب [2]، ج", "a [1] b [2] , c".Replace(" ,", ","), O, C));
 
     [Fact]
+    public void AnAtomicCodeRightAfterClosingMarkupGetsNoSecondSpace() =>
+        Assert.Equal("{0}a b{1}{2} c", RestoreSpaced("[1] أ ب [2][3] ج", "[1] a b [2] [3] c", [O, C, A], new(true, false), new(false, true), new(false, true)));
+
+    [Theory]
+    [InlineData(false, true, "a [1] b", "a{0} b")]
+    [InlineData(false, true, "a [1]b", "a{0} b")]
+    [InlineData(true, false, "a [1] b", "a {0}b")]
+    [InlineData(true, false, "a[1] b", "a {0}b")]
+    [InlineData(false, false, "a [1] b", "a{0} b")]
+    [InlineData(false, false, "a [1]b", "a {0}b")]
+    [InlineData(true, true, "a [1] b", "a {0} b")]
+    [InlineData(true, true, "a[1]b", "a{0}b")]
+    public void AnAtomicCodeGainsNoSpaceOnASideTheSourceHadNoneButKeepsTheTargetWordsApart(bool before, bool after, string output, string expected) =>
+        Assert.Equal(expected, RestoreSpaced("أ [1] ب", output, [A], new SourceSpacing(before, after)));
+
+    [Fact]
+    public void AnAtomicCodeGluedOnBothSidesInsideMarkupStaysInside() =>
+        Assert.Equal("a {0}{1}w{2} b", RestoreSpaced("أ [1][2] و [3] ب", "a [1] [2] w [3] b", [O, A, C], new(true, false), new(false, false), new(false, true)));
+
+    [Fact]
     public void RestoresEveryPlaceholderOnceAndMarkupInOrderWhateverTheModelReturns()
     {
         var kinds = Gen.OneOf(V, O, C, A).Array[0, 8];
         var junk = Gen.OneOf("", " ", "x", "كلمة", "[", "]", "[0]", "[99]", "  ", ".", "<", "**");
-        var gen = Gen.Select(kinds, Gen.Int.Array[0, 12], junk.Array[0, 12]);
-        gen.Sample((kindList, order, noise) =>
+        var gen = Gen.Select(kinds, Gen.Int.Array[0, 12], junk.Array[0, 12], Gen.Bool.Array[16]);
+        gen.Sample((kindList, order, noise, spaced) =>
         {
             var input = string.Join(" w ", Enumerable.Range(0, kindList.Length).Select(Placeholders.Token));
             var tokens = order.Where(i => kindList.Length > 0).Select(i => Placeholders.Token(Math.Abs(i % Math.Max(kindList.Length, 1)))).ToList();
             var output = string.Concat(tokens.Select((token, i) => noise.ElementAtOrDefault(i) + token)) + string.Concat(noise.Skip(tokens.Count));
-            var parts = Placeholders.Restore(input, output, kindList);
+            var spacing = Enumerable.Range(0, kindList.Length).Select(i => new SourceSpacing(spaced[2 * i], spaced[(2 * i) + 1])).ToList();
+            var parts = Placeholders.Restore(input, output, kindList, spacing);
             var restored = parts.Where(part => part.Text is null).Select(part => part.Placeholder).ToList();
             Assert.Equal(Enumerable.Range(0, kindList.Length), restored.Order());
             var markup = restored.Where(index => kindList[index] != V).ToList();

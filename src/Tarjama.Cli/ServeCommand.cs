@@ -15,7 +15,7 @@ internal static class ServeCommand
     {
         var model = new ModelOptions();
         var models = new Option<string[]>("--model", "-m") { Description = "Model: a folder, a catalogue name (opus-mt-ar-en) or a Hub repository; repeat for more directions (e.g. ar-en and en-ar)", Required = true };
-        var host = new Option<string>("--host") { Description = "Address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
+        var host = new Option<string>("--host") { Description = "Address to listen on: an IP address (0.0.0.0 for every interface) or localhost", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int>("--port") { Description = "Port to listen on (0: any free port)", DefaultValueFactory = _ => 5000 }.Within(0, 65535);
         var charLimit = new Option<int>("--char-limit") { Description = "Most characters in one text of a request (-1: no limit)", DefaultValueFactory = _ => 5000 }.WithinOrUnlimited(10_000_000);
         var batchLimit = new Option<int>("--batch-limit") { Description = "Most texts in one request's q array (-1: no limit)", DefaultValueFactory = _ => 128 }.WithinOrUnlimited(100_000);
@@ -53,7 +53,7 @@ internal static class ServeCommand
             var translatorOptions = model.Read(parse);
             var settings = new ServerSettings
             {
-                Host = IPAddress.TryParse(parse.GetValue(host), out var address) ? address : throw new TarjamaException($"--host must be an IP address (got {parse.GetValue(host)})"),
+                Host = ListenAddress(parse.GetValue(host)!),
                 Port = parse.GetValue(port),
                 CharLimit = parse.GetValue(charLimit),
                 BatchLimit = parse.GetValue(batchLimit),
@@ -131,4 +131,10 @@ internal static class ServeCommand
         }
         Console.Error.WriteLine("tarjama: stopped");
     }
+
+    /// <summary>The address <c>--host</c> names: an IP address, or localhost (the loopback address, resolved without DNS).</summary>
+    private static IPAddress ListenAddress(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
+        : IPAddress.TryParse(host, out var address) ? address
+        : throw new TarjamaException($"--host must be an IP address or localhost (got {host})");
 }

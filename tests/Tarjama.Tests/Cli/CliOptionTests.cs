@@ -130,6 +130,8 @@ public class CliOptionTests
         int port = ((IPEndPoint)busy.LocalEndpoint).Port;
         var result = CliRunner.Run("", "serve", "-m", "/nonexistent/model", "--port", $"{port}");
         AssertOneError(result, $"port {port} on 127.0.0.1 is in use by another program");
+        AssertOneError(CliRunner.Run("", "serve", "-m", "/nonexistent/model", "--host", "localhost", "--port", $"{port}"), $"port {port} on 127.0.0.1 is in use by another program");
+        AssertOneError(CliRunner.Run("", "serve", "-m", "/nonexistent/model", "--host", "news.example", "--port", $"{port}"), "--host must be an IP address or localhost (got news.example)");
         AssertOneError(CliRunner.Run("", "serve", "-m", "/nonexistent/model", "--port", "0", "--api-keys", "/nonexistent/keys"), "/nonexistent/keys: no such file");
     }
 

@@ -69,7 +69,7 @@ public sealed partial record DocumentSample(string Sample, long Characters)
     {
         try
         {
-            using var docx = new DocxDocumentRewriter(new MemoryStream(content, writable: false), fileName, new DocumentTranslationOptions().MaxDocxBytes, "en");
+            using var docx = new DocxDocumentRewriter(new MemoryStream(content, writable: false), fileName, new DocumentTranslationOptions().MaxDocxBytes, "ar", "en");
             return [.. docx.Blocks.SelectMany(block => block).Where(piece => piece.Kind == PieceKind.Text).Select(piece => piece.Text)];
         }
         catch (TarjamaException)

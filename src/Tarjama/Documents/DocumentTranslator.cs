@@ -72,7 +72,7 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
         {
             throw new TarjamaException($"{sourceName}: a Word document is translated as a document; --bilingual {bilingual.ToString().ToLowerInvariant()} takes text, Markdown or HTML");
         }
-        using var docx = new DocxDocumentRewriter(sniffed, sourceName, _options.MaxDocxBytes, translator.TargetLanguage);
+        using var docx = new DocxDocumentRewriter(sniffed, sourceName, _options.MaxDocxBytes, translator.SourceLanguage, translator.TargetLanguage);
         var document = new ExtractedDocument(docx.Blocks, 0, null, DocumentExtractor.Masker(_options, translator.TargetLanguage), _options.SegmentLengthLimit, DocumentFormat.Docx, translator.SourceLanguage, translator.TargetLanguage);
         new SegmentTranslationStep(translator, _options).Translate(document, (done, total) => progress?.Report(new DocumentProgress(done, total == 0 ? 1 : (double)done / total)), cancellationToken);
         docx.Write(document.Blocks, output);

@@ -2,6 +2,7 @@ extern alias OpenXml;
 
 using OpenXml::DocumentFormat.OpenXml;
 using OpenXml::DocumentFormat.OpenXml.Packaging;
+using OpenXml::DocumentFormat.OpenXml.Validation;
 using OpenXml::DocumentFormat.OpenXml.Wordprocessing;
 using Tarjama.Documents;
 
@@ -58,5 +59,35 @@ public sealed class DocxDirectionTests
         Assert.NotNull(body.Descendants<Table>().Single().GetFirstChild<TableProperties>()!.BiDiVisual);
         var section = body.Elements<SectionProperties>().Single();
         Assert.Equal(["pgSz", "bidi", "docGrid"], section.ChildElements.Select(child => child.LocalName));
+    }
+
+    [Fact]
+    public void Arabic_to_English_shows_the_english_as_the_arabic_was_shown_bold_italic_and_size()
+    {
+        // An Arabic template sets the complex-script size apart (14 pt against 12); Latin text reads w:b, w:i, w:sz.
+        const string body = """
+            <w:p><w:pPr><w:bidi/></w:pPr><w:r><w:rPr><w:b/><w:bCs/><w:iCs/><w:sz w:val="24"/><w:szCs w:val="36"/><w:rtl/></w:rPr><w:t>زيارة الرئيس</w:t></w:r></w:p>
+            <w:p><w:pPr><w:bidi/></w:pPr><w:r><w:rPr><w:rtl/></w:rPr><w:t>قال مراسل </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>BBC</w:t></w:r></w:p>
+            """;
+        const string styles = """<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:rPr><w:sz w:val="24"/><w:szCs w:val="28"/></w:rPr></w:style>""";
+        using var english = Translate(DocxFixture.FromXml(body, styles), new LatinizingTranslator());
+        var main = english.MainDocumentPart!;
+        var headline = main.Document.Body!.Elements<Paragraph>().First().Descendants<RunProperties>().Single();
+        Assert.Equal(["b", "bCs", "i", "iCs", "sz", "szCs"], headline.ChildElements.Select(child => child.LocalName));
+        Assert.Equal("36", headline.FontSize!.Val!.Value);
+        Assert.Equal("28", main.StyleDefinitionsPart!.Styles!.Descendants<StyleRunProperties>().Single().FontSize!.Val!.Value);
+        Assert.Contains(main.Document.Body!.Elements<Paragraph>().Last().Descendants<RunProperties>(), run => run.Bold is not null); // the Latin word's own bold
+        Assert.Empty(new OpenXmlValidator().Validate(english));
+    }
+
+    [Fact]
+    public void English_to_Arabic_shows_the_arabic_as_the_english_was_shown()
+    {
+        const string body = """<w:p><w:r><w:rPr><w:b/><w:sz w:val="32"/></w:rPr><w:t>The president's visit</w:t></w:r></w:p>""";
+        using var arabic = Translate(DocxFixture.FromXml(body), new FunctionTranslator(text => "نص", "en", "ar"));
+        var run = arabic.MainDocumentPart!.Document.Body!.Descendants<RunProperties>().Single();
+        Assert.Equal(["b", "bCs", "sz", "szCs", "rtl"], run.ChildElements.Select(child => child.LocalName));
+        Assert.Equal("32", run.FontSizeComplexScript!.Val!.Value);
+        Assert.Empty(new OpenXmlValidator().Validate(arabic));
     }
 }

@@ -1,7 +1,6 @@
 extern alias OpenXml;
 
 using OpenXml::DocumentFormat.OpenXml;
-using OpenXml::DocumentFormat.OpenXml.Packaging;
 using OpenXml::DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Tarjama.Documents.Docx;
@@ -13,12 +12,10 @@ internal static class DocxDirection
 {
     /// <summary>Sets the direction of everything in <paramref name="roots"/> (the body, headers, footers, notes). Cleared,
     /// it is cleared from the styles too: a style's right-to-left setting would still apply to what uses it.</summary>
-    public static void Set(WordprocessingDocument word, IEnumerable<OpenXmlElement> roots, bool rightToLeft)
+    public static void Set(IEnumerable<OpenXmlElement> roots, IEnumerable<OpenXmlElement> styles, bool rightToLeft)
     {
         if (!rightToLeft)
         {
-            var main = word.MainDocumentPart!;
-            var styles = new[] { main.StyleDefinitionsPart?.Styles, main.StylesWithEffectsPart?.Styles }.OfType<OpenXmlElement>();
             foreach (var element in roots.Concat(styles).SelectMany(root => root.Descendants()).Where(IsRightToLeft).ToList())
             {
                 element.Remove();

@@ -12,11 +12,12 @@ namespace Tarjama.Documents.Docx;
 /// endnotes, text boxes) and written back with their translations. A run is markup around its text, so formatting
 /// follows the words it marked; hyperlinks, tracked insertions, content controls and other <see cref="DocxWrappers"/>
 /// likewise; tabs, pictures, field codes and bookmarks are kept whole and in place.
-/// The document's direction is set for the target language.</summary>
+/// The document's direction is set for the target language, and its script's formatting (<see cref="DocxScriptFormatting"/>).</summary>
 internal sealed class DocxDocumentRewriter : IDisposable
 {
     private readonly WordprocessingDocument _word;
     private readonly MemoryStream _package;
+    private readonly string _sourceLanguage;
     private readonly string _targetLanguage;
     private readonly List<IReadOnlyList<InlinePiece>> _blocks = [];
     private readonly List<Paragraph> _paragraphs = [];
@@ -27,10 +28,10 @@ internal sealed class DocxDocumentRewriter : IDisposable
     /// <summary>For each run-level element kept whole (a tab, a picture), the run it came from, whose look it keeps.</summary>
     private readonly Dictionary<OpenXmlElement, Run> _runOf = [];
 
-    public DocxDocumentRewriter(Stream input, string sourceName, long maxBytes, string targetLanguage)
+    public DocxDocumentRewriter(Stream input, string sourceName, long maxBytes, string sourceLanguage, string targetLanguage)
     {
         (_word, _package) = DocxPackage.Open(input, sourceName, maxBytes);
-        _targetLanguage = targetLanguage;
+        (_sourceLanguage, _targetLanguage) = (sourceLanguage, targetLanguage);
         foreach (var root in Roots(_word))
         {
             foreach (var paragraph in root.Descendants<Paragraph>().ToList())
@@ -71,7 +72,12 @@ internal sealed class DocxDocumentRewriter : IDisposable
                 Rebuild(_paragraphs[i], translated[i], _baseRuns[i]);
             }
         }
-        DocxDirection.Set(_word, Roots(_word), LanguageCodes.IsRightToLeft(_targetLanguage));
+        bool rightToLeft = LanguageCodes.IsRightToLeft(_targetLanguage);
+        DocxDirection.Set(Roots(_word), Styles(_word), rightToLeft);
+        if (LanguageCodes.IsRightToLeft(_sourceLanguage) != rightToLeft)
+        {
+            DocxScriptFormatting.Carry(Roots(_word).Concat(Styles(_word)), rightToLeft);
+        }
         _word.Dispose(); // saves the edited parts into the package
         _package.Position = 0;
         _package.CopyTo(output);
@@ -81,6 +87,13 @@ internal sealed class DocxDocumentRewriter : IDisposable
     {
         _word.Dispose();
         _package.Dispose();
+    }
+
+    /// <summary>The style definitions (and Word 2010's copy of them with effects), where formatting is inherited from.</summary>
+    private static IEnumerable<OpenXmlElement> Styles(WordprocessingDocument word)
+    {
+        var main = word.MainDocumentPart!;
+        return new[] { main.StyleDefinitionsPart?.Styles, main.StylesWithEffectsPart?.Styles }.OfType<OpenXmlElement>();
     }
 
     private static IEnumerable<OpenXmlElement> Roots(WordprocessingDocument word)

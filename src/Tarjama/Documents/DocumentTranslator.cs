@@ -21,11 +21,42 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
     /// says otherwise; HTML may be in the legacy encoding it declares, see <see cref="HtmlEncoding"/>) into
     /// <paramref name="output"/>.</summary>
     /// <param name="sourceName">The input's file name, or e.g. "&lt;stdin&gt;": its extension can tell the format, and errors name it.</param>
-    /// <exception cref="TarjamaException">The input is not UTF-8 text.</exception>
+    /// <exception cref="TarjamaException">The input is not text in its encoding (UTF-8 unless said otherwise).</exception>
     public void Translate(Stream input, string sourceName, TextWriter output, IProgress<DocumentProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        using var transcoded = _options.InputEncoding is { } encoding ? Encoding.CreateTranscodingStream(input, encoding, Encoding.UTF8, leaveOpen: true) : null;
-        var sniffed = SniffedInput.Open(transcoded ?? input);
+        if (StrictInputEncoding() is not { } encoding)
+        {
+            TranslateUtf8(input, sourceName, output, progress, cancellationToken);
+            return;
+        }
+        using var transcoded = Encoding.CreateTranscodingStream(input, encoding, Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            TranslateUtf8(transcoded, sourceName, output, progress, cancellationToken);
+        }
+        catch (DecoderFallbackException e)
+        {
+            string bytes = string.Join(' ', (e.BytesUnknown ?? []).Select(b => $"0x{b:X2}"));
+            throw new TarjamaException($"{sourceName}: not {encoding.WebName} text: {bytes} has no character in it");
+        }
+    }
+
+    /// <summary>The input's encoding when it is not UTF-8, strict: a byte it has no character for is an error, not a
+    /// silent '?' or U+FFFD; null for UTF-8, which the reader checks itself (naming the byte offset).</summary>
+    private Encoding? StrictInputEncoding()
+    {
+        if (_options.InputEncoding is not { } given || given.CodePage == Encoding.UTF8.CodePage)
+        {
+            return null;
+        }
+        var strict = (Encoding)given.Clone();
+        strict.DecoderFallback = DecoderFallback.ExceptionFallback;
+        return strict;
+    }
+
+    private void TranslateUtf8(Stream input, string sourceName, TextWriter output, IProgress<DocumentProgress>? progress, CancellationToken cancellationToken)
+    {
+        var sniffed = SniffedInput.Open(input);
         InputCheck.RejectBinary(sniffed.Head, sourceName);
         var format = _options.Format ?? DocumentFormatDetector.Detect(sourceName, sniffed.Head);
         using var reader = new Utf8LineReader(sniffed, sourceName);

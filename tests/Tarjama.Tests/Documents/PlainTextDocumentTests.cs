@@ -90,6 +90,16 @@ public class PlainTextDocumentTests
     }
 
     [Fact]
+    public void BytesTheSaidEncodingHasNoCharacterForAreAnErrorNotReplaced()
+    {
+        byte[] latin1 = [.. "caf"u8, 0xE9, .. " ok\n"u8];
+        var ascii = Assert.Throws<TarjamaException>(() => DocumentRunner.Translate(latin1, new FunctionTranslator(Latin), new() { InputEncoding = Encoding.ASCII }, "menu.txt"));
+        Assert.Equal("menu.txt: not us-ascii text: 0xE9 has no character in it", ascii.Message);
+        var utf8 = Assert.Throws<TarjamaException>(() => DocumentRunner.Translate(latin1, new FunctionTranslator(Latin), new() { InputEncoding = Encoding.UTF8 }, "menu.txt"));
+        Assert.StartsWith("menu.txt: invalid UTF-8 at byte offset 3", utf8.Message); // checked as when no encoding is given, not replaced by U+FFFD
+    }
+
+    [Fact]
     public void TranslatesPlainTextsTogetherEachWithItsOwnLineEnds()
     {
         string[] texts = ["أ\r\nب\nج", "د\rه\r", "", "\n", "و\n\r\nز."];

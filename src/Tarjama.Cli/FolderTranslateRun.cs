@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Tarjama.Jobs;
 using Tarjama.Translation;
+using Tarjama.Text;
 
 namespace Tarjama.Cli;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tarjama.Terminology;
+using Tarjama.Text;
 
 namespace Tarjama.Cli;
 

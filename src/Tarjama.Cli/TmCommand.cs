@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tarjama.Memory;
+using Tarjama.Text;
 
 namespace Tarjama.Cli;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using Tarjama.Jobs;
 using Tarjama.Translation;
+using Tarjama.Text;
 
 namespace Tarjama.Cli;
 

@@ -68,7 +68,7 @@ public sealed class ExtractedDocument
             }
             else if (target.ModelOutput is { } output)
             {
-                var key = (masked.Input + "\n" + output, string.Concat(masked.Kinds.Select((kind, i) => $"{(int)kind}{masked.Spacing[i]}")));
+                var key = (masked.Input + "\n" + output, masked.Shape);
                 if (!restorations.TryGetValue(key, out var restored))
                 {
                     restored = masked.Restore(PunctuationStyle.Apply(output, TargetLanguage));

@@ -12,6 +12,10 @@ namespace Tarjama.Documents;
 /// <param name="HasText">False when there is nothing to translate: no letters outside placeholders.</param>
 internal sealed record MaskedSegment(string Input, IReadOnlyList<PlaceholderKind> Kinds, IReadOnlyList<OutputPart> Stands, IReadOnlyList<SourceSpacing> Spacing, string Source, bool HasText)
 {
+    /// <summary>A character per placeholder for its kind and source spacing: segments with the same input and shape
+    /// restore the same model output alike.</summary>
+    public string Shape => string.Concat(Kinds.Select((kind, i) => (char)('A' + ((int)kind * 4) + (Spacing[i].Before ? 2 : 0) + (Spacing[i].After ? 1 : 0))));
+
     /// <summary>The model's <paramref name="output"/> restored: its placeholders replaced by what they stand for.</summary>
     public IReadOnlyList<RestoredPart> Restore(string output) => Placeholders.Restore(Input, output, Kinds, Spacing);
 

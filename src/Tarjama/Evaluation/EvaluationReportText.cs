@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tarjama.Text;
 
 namespace Tarjama.Evaluation;
 
@@ -18,7 +19,7 @@ public static class EvaluationReportText
         if (report.Throughput is { } throughput)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Translated {throughput.Sentences} sentence{(throughput.Sentences == 1 ? "" : "s")} in {throughput.WallTime.TotalSeconds:0.00} s ({throughput.SentencesPerSecond:0.00} sentences/s)"));
+                $"Translated {Counted.Of(throughput.Sentences, "sentence")} in {throughput.WallTime.TotalSeconds:0.00} s ({throughput.SentencesPerSecond:0.00} sentences/s)"));
         }
     }
 
@@ -57,7 +58,7 @@ public static class EvaluationReportText
         foreach (var document in listed)
         {
             string scores = string.Join("  ", document.Scores.Select(score => $"{score.Name} = {PythonFloatFormat.Fixed(score.Score, width)}"));
-            output.WriteLine($"  {document.Id.PadRight(idWidth)}  {document.Segments,4} {(document.Segments == 1 ? "segment " : "segments")}  {scores}");
+            output.WriteLine($"  {document.Id.PadRight(idWidth)}  {document.Segments,4} {Counted.Noun(document.Segments, "segment"),-8}  {scores}");
         }
     }
 }

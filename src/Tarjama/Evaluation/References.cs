@@ -1,3 +1,5 @@
+using Tarjama.Text;
+
 namespace Tarjama.Evaluation;
 
 /// <summary>The reference translations of each segment, read from one or more aligned reference streams.</summary>
@@ -66,7 +68,7 @@ public sealed class References
     {
         if (hypotheses != Count)
         {
-            throw new TarjamaException($"there {(hypotheses == 1 ? "is 1 hypothesis" : $"are {hypotheses} hypotheses")} but {Count} reference line{(Count == 1 ? "" : "s")}");
+            throw new TarjamaException($"there {(hypotheses == 1 ? "is" : "are")} {Counted.Of(hypotheses, "hypothesis", "hypotheses")} but {Counted.Of(Count, "reference line")}");
         }
     }
 }

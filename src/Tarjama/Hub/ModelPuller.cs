@@ -1,4 +1,5 @@
 using Tarjama.Models;
+using Tarjama.Text;
 namespace Tarjama.Hub;
 
 /// <summary>
@@ -32,7 +33,7 @@ internal static class ModelPuller
         var what = $"{repo} {(plan.IsCheckpoint ? "checkpoint" : options.Dtype.Name())} at {options.Revision} ({revision.Commit[..7]})";
         options.Observer?.Note(toDownload.Count == 0
             ? $"{what} is already in the cache"
-            : $"pulling {what} into {folder.Root}: {toDownload.Count} file{(toDownload.Count == 1 ? "" : "s")}, {ByteSize.Format(toDownload.Sum(f => f.Size))}");
+            : $"pulling {what} into {folder.Root}: {Counted.Of(toDownload.Count, "file")}, {ByteSize.Format(toDownload.Sum(f => f.Size))}");
 
         var fetcher = new BlobFetcher(http, folder, revision.Commit, options.Observer);
         foreach (var file in remoteFiles)

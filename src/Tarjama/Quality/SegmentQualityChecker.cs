@@ -1,4 +1,5 @@
 using Tarjama.Terminology;
+using Tarjama.Text;
 
 namespace Tarjama.Quality;
 
@@ -50,7 +51,7 @@ public sealed class SegmentQualityChecker(string sourceLanguage, string targetLa
         lock (_lock)
         {
             var counts = _byCheck.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}");
-            return $"qa: {_checked} segment{(_checked == 1 ? "" : "s")} checked, {_flagged} flagged" + (_flagged > 0 ? $" ({string.Join(", ", counts)})" : "");
+            return $"qa: {Counted.Of(_checked, "segment")} checked, {_flagged} flagged" + (_flagged > 0 ? $" ({string.Join(", ", counts)})" : "");
         }
     }
 }

@@ -8,7 +8,7 @@ public class CountedTests
     [InlineData(1, "1 entry")]
     [InlineData(2, "2 entries")]
     public void A_count_of_one_takes_the_singular(long n, string expected) =>
-        Assert.Equal(expected, Tarjama.Cli.Counted.Of(n, "entry", "entries"));
+        Assert.Equal(expected, Tarjama.Text.Counted.Of(n, "entry", "entries"));
 
     [Fact]
     public void Progress_counts_agree_with_their_number() =>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Tarjama.Cli;
+namespace Tarjama.Text;
 
 /// <summary>Counts with their nouns agreeing, as people write them: "1 entry", "2 entries", "1 segment".</summary>
 internal static class Counted

@@ -97,6 +97,10 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
     private async Task<IResult> Status(HttpContext context, string id)
     {
         var job = await Find(context, id);
+        if (job.IsFinished)
+        {
+            Settle(job); // a client that sees the end sees its bill settled, not after the runner's announcement catches up
+        }
         return Results.Json(new
         {
             document_id = job.Id,

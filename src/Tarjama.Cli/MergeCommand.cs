@@ -10,7 +10,7 @@ internal static class MergeCommand
     {
         var input = new Argument<string>("xliff") { Description = "The XLIFF file (1.2 or 2.1) that tarjama translate --bilingual xliff wrote, as edited" };
         var output = new Option<string?>("--output-file", "-o") { Description = "The merged document (default: standard output)" };
-        var command = new Command("merge", "Write an edited XLIFF back into its original format (text, Markdown, HTML, XML), reporting inline codes the editor moved, dropped or duplicated.");
+        var command = new Command("merge", "Write an edited XLIFF back into its original format (text, Markdown, HTML, XML, Word), reporting inline codes the editor moved, dropped or duplicated.");
         command.Arguments.Add(input);
         command.Options.Add(output);
         command.SetAction(parse => CommandGuard.Run(() =>
@@ -21,7 +21,7 @@ internal static class MergeCommand
             using var target = CliOutput.Open(parse.GetValue(output), source);
             var xliff = XliffFile.Read(source.Stream, source.Name);
             var merged = XliffMerger.Merge(xliff, out var problems);
-            target.Writer.Write(merged.Render());
+            merged.WriteTo(target.Stream); // text as UTF-8, a Word document as its package
             target.Commit();
             foreach (var problem in problems.Concat(merged.Issues.Select(issue => issue.ToString())))
             {

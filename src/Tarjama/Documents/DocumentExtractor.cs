@@ -25,6 +25,16 @@ public static class DocumentExtractor
         return new ExtractedDocument(rewriter.Blocks, 0, rewriter, Masker(options, targetLanguage), options.SegmentLengthLimit, format, sourceLanguage, targetLanguage);
     }
 
+    /// <summary>Reads a Word document (DOCX) from <paramref name="package"/> as <see cref="Extract"/> reads a text; the merged
+    /// document is the package (<see cref="MergedDocument.WriteTo"/>).</summary>
+    /// <exception cref="TarjamaException">Not a readable Word document, or larger than the options allow.</exception>
+    public static ExtractedDocument ExtractWord(Stream package, string sourceName, string sourceLanguage, string targetLanguage, DocumentTranslationOptions? options = null)
+    {
+        options ??= new DocumentTranslationOptions();
+        var word = new Docx.DocxDocumentRewriter(package, sourceName, options.MaxDocxBytes, sourceLanguage, targetLanguage);
+        return new ExtractedDocument(word.Blocks, 0, word, Masker(options, targetLanguage), options.SegmentLengthLimit, DocumentFormat.Docx, sourceLanguage, targetLanguage);
+    }
+
     /// <summary>Reads with <paramref name="read"/>, its errors naming the file (every format's, in one place).</summary>
     private static IDocumentRewriter Named(string? sourceName, Func<IDocumentRewriter> read)
     {

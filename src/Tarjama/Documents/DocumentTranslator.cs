@@ -1,5 +1,4 @@
 using System.Text;
-using Tarjama.Documents.Docx;
 using Tarjama.Documents.Xliff;
 using Tarjama.Text;
 
@@ -87,7 +86,8 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
     }
 
     /// <summary>Translates <paramref name="input"/> into <paramref name="output"/> as bytes: a Word document (DOCX) stays
-    /// one, with its formatting; a text format is written as UTF-8.</summary>
+    /// one, with its formatting, or its bilingual view (XLIFF carrying it, or its sentences side by side); a text format
+    /// is written as UTF-8.</summary>
     /// <exception cref="TarjamaException">The input is not UTF-8 text nor a readable Word document.</exception>
     public void Translate(Stream input, string sourceName, Stream output, IProgress<DocumentProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -99,14 +99,21 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
             new DocumentTranslator(translator, _options with { Format = format }).Translate(sniffed, sourceName, writer, progress, cancellationToken);
             return;
         }
-        if (_options.Bilingual is { } bilingual)
+        using var package = BoundedBytes.Read(sniffed, sourceName, _options.MaxDocxBytes);
+        var document = DocumentExtractor.ExtractWord(new MemoryStream(package.GetBuffer(), 0, (int)package.Length, writable: false), sourceName,
+            translator.SourceLanguage, translator.TargetLanguage, _options);
+        var merged = new SegmentTranslationStep(translator, _options).Translate(document, Reporter(progress), cancellationToken);
+        if (_options.Bilingual is not { } bilingual)
         {
-            throw new TarjamaException($"{sourceName}: a Word document is translated as a document; --bilingual {bilingual.ToString().ToLowerInvariant()} takes text, Markdown or HTML");
+            merged.WriteTo(output);
+            return;
         }
-        using var docx = new DocxDocumentRewriter(sniffed, sourceName, _options.MaxDocxBytes, translator.SourceLanguage, translator.TargetLanguage);
-        var document = new ExtractedDocument(docx.Blocks, 0, null, DocumentExtractor.Masker(_options, translator.TargetLanguage), _options.SegmentLengthLimit, DocumentFormat.Docx, translator.SourceLanguage, translator.TargetLanguage);
-        new SegmentTranslationStep(translator, _options).Translate(document, (done, total) => progress?.Report(new DocumentProgress(done, total == 0 ? 1 : (double)done / total)), cancellationToken);
-        docx.Write(document.Blocks, output);
+        using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+        var pairs = bilingual == BilingualFormat.Xliff ? null
+            : SegmentPairWriter.Create(bilingual, text, translator.SourceLanguage, translator.TargetLanguage, Path.GetFileName(sourceName));
+        // XLIFF carries the package as base64, so that merge can write the edited translation back into it.
+        WriteBilingual(Convert.ToBase64String(package.GetBuffer(), 0, (int)package.Length, Base64FormattingOptions.InsertLineBreaks), sourceName, merged, document, text, pairs);
+        pairs?.Complete();
     }
 
     /// <summary>Translates a document held in a string; the result is the translated document, or the bilingual view.</summary>
@@ -146,15 +153,22 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
             throw new TarjamaException($"{sourceName}: an XLIFF file is translated as XLIFF (its targets filled); --bilingual xliff takes text, Markdown, HTML or XML");
         }
         var document = DocumentExtractor.Extract(text, format, translator.SourceLanguage, translator.TargetLanguage, _options, NamesInput ? sourceName : null);
-        var merged = step.Translate(document, (done, total) => progress?.Report(new DocumentProgress(done, total == 0 ? 1 : (double)done / total)), cancellationToken);
-        if (_options.Bilingual == BilingualFormat.Xliff)
-        {
-            XliffWriter.Write(output, text, Path.GetFileName(sourceName), merged, document, _options.XliffVersion);
-            return;
-        }
-        if (pairs is null)
+        var merged = step.Translate(document, Reporter(progress), cancellationToken);
+        if (_options.Bilingual is null)
         {
             output.Write(merged.Render());
+            return;
+        }
+        WriteBilingual(text, sourceName, merged, document, output, pairs);
+    }
+
+    /// <summary>The bilingual view: XLIFF, with <paramref name="original"/> inside it (a Word package in base64), or
+    /// the segment pairs.</summary>
+    private void WriteBilingual(string original, string sourceName, MergedDocument merged, ExtractedDocument document, TextWriter output, SegmentPairWriter? pairs)
+    {
+        if (pairs is null)
+        {
+            XliffWriter.Write(output, original, Path.GetFileName(sourceName), merged, document, _options.XliffVersion);
             return;
         }
         foreach (var segment in merged.Segments)
@@ -162,6 +176,9 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
             pairs.Write(segment);
         }
     }
+
+    private static Action<int, int> Reporter(IProgress<DocumentProgress>? progress) =>
+        (done, total) => progress?.Report(new DocumentProgress(done, total == 0 ? 1 : (double)done / total));
 
     /// <summary>The input's bytes, for HTML, whose encoding is told from them and from what the page declares.</summary>
     private static byte[] ReadBytes(SniffedInput input)

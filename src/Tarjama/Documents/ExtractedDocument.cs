@@ -7,14 +7,14 @@ namespace Tarjama.Documents;
 /// <remarks>Merging writes into the extraction (an HTML document is rebuilt in its own DOM), so it is done once.</remarks>
 public sealed class ExtractedDocument
 {
-    private readonly IDocumentRewriter? _rewriter;
+    private readonly IDocumentBlocks? _source;
     private readonly SegmentMasker _masker;
     private bool _merged;
 
-    internal ExtractedDocument(IReadOnlyList<IReadOnlyList<InlinePiece>> blocks, int firstParagraph, IDocumentRewriter? rewriter, SegmentMasker masker,
+    internal ExtractedDocument(IReadOnlyList<IReadOnlyList<InlinePiece>> blocks, int firstParagraph, IDocumentBlocks? source, SegmentMasker masker,
         SegmentLengthLimit limit, DocumentFormat format, string sourceLanguage, string targetLanguage)
     {
-        (_rewriter, _masker, Format, SourceLanguage, TargetLanguage) = (rewriter, masker, format, sourceLanguage, targetLanguage);
+        (_source, _masker, Format, SourceLanguage, TargetLanguage) = (source, masker, format, sourceLanguage, targetLanguage);
         Blocks = [.. blocks.Select(block => BlockSegmenter.Split(block, limit))];
         var segments = new List<ExtractedSegment>();
         for (int b = 0; b < Blocks.Count; b++)
@@ -22,7 +22,7 @@ public sealed class ExtractedDocument
             int index = 0;
             foreach (var span in Blocks[b].Spans.Where(span => span.IsSegment))
             {
-                segments.Add(SegmentCodes.Extract(firstParagraph + b, index++, Blocks[b].Pieces, span, masker.Mask(Blocks[b].Pieces, span.Parts), rewriter));
+                segments.Add(SegmentCodes.Extract(firstParagraph + b, index++, Blocks[b].Pieces, span, masker.Mask(Blocks[b].Pieces, span.Parts), source));
             }
         }
         Segments = segments;
@@ -86,7 +86,12 @@ public sealed class ExtractedDocument
             }
             merged.Add(new MergedSegment(segment, segment.Span.Result, target));
         }
-        return new MergedDocument(merged, issues, () => _rewriter?.Render(Blocks) ?? string.Join('\n', Blocks.Select(BlockText.Render)));
+        return _source switch
+        {
+            Docx.DocxDocumentRewriter word => new MergedDocument(merged, issues, output => word.Write(Blocks, output)),
+            IDocumentRewriter text => new MergedDocument(merged, issues, () => text.Render(Blocks)),
+            _ => new MergedDocument(merged, issues, () => string.Join('\n', Blocks.Select(BlockText.Render))),
+        };
     }
 
     private static SegmentResult Result(MaskedSegment masked, IEnumerable<OutputPart> restored)

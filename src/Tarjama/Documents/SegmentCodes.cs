@@ -6,7 +6,7 @@ namespace Tarjama.Documents;
 /// numbered from 1 (numbers and verbatim text stay text: they are the editor's to check, not markup).</summary>
 internal static class SegmentCodes
 {
-    public static ExtractedSegment Extract(int paragraph, int index, IReadOnlyList<InlinePiece> pieces, BlockSpan span, MaskedSegment masked, IDocumentRewriter? rewriter)
+    public static ExtractedSegment Extract(int paragraph, int index, IReadOnlyList<InlinePiece> pieces, BlockSpan span, MaskedSegment masked, IDocumentBlocks? source)
     {
         var parts = new List<SegmentPart>();
         var codes = new List<InlineCode>();
@@ -22,7 +22,7 @@ internal static class SegmentCodes
             }
             AddText(parts, text);
             var kind = piece.Kind switch { PieceKind.Open => InlineCodeKind.Open, PieceKind.Close => InlineCodeKind.Close, _ => InlineCodeKind.Standalone };
-            codes.Add(new InlineCode(codes.Count + 1, kind, rewriter?.CodeText(piece) ?? piece.Text));
+            codes.Add(new InlineCode(codes.Count + 1, kind, source?.CodeText(piece) ?? piece.Text));
             codePieces.Add(part.Piece);
             parts.Add(SegmentPart.OfCode(codes.Count));
         }

@@ -141,6 +141,36 @@ public class TranslateDocumentCliTests
     }
 
     [Fact]
+    public void A_word_document_goes_out_as_xliff_and_merge_writes_it_back_as_the_translated_word_document()
+    {
+        var folder = Directory.CreateTempSubdirectory("tarjama-word-xliff-");
+        try
+        {
+            string docx = Fixtures.Path("documents", "libreoffice-story.ar.docx"), xliff = Path.Combine(folder.FullName, "story.xlf");
+            string merged = Path.Combine(folder.FullName, "story.en.docx"), direct = Path.Combine(folder.FullName, "direct.en.docx");
+            Assert.Equal(0, CliRunner.Run("", ["translate", .. Fast, "-i", docx, "--bilingual", "xliff", "-o", xliff]).ExitCode);
+            Assert.Equal(0, CliRunner.Run("", ["translate", .. Fast, "-i", docx, "-o", direct]).ExitCode);
+            var result = CliRunner.Run("", "merge", xliff, "-o", merged);
+            Assert.Equal(0, result.ExitCode);
+            Assert.Equal("", result.Stderr);
+            Assert.Equal(WordText(direct), WordText(merged));
+            Assert.NotEqual(WordText(docx), WordText(merged));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The text of a Word document's body, read from its package.</summary>
+    private static string WordText(string path)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+        using var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
+        return string.Concat(System.Xml.Linq.XDocument.Parse(reader.ReadToEnd()).Descendants(System.Xml.Linq.XName.Get("t", "http://schemas.openxmlformats.org/wordprocessingml/2006/main")).Select(t => t.Value));
+    }
+
+    [Fact]
     public void An_xliff_name_on_a_file_that_is_not_xml_is_named_by_translate_and_merge_alike()
     {
         var folder = Directory.CreateTempSubdirectory("tarjama-xliff-");

@@ -13,7 +13,7 @@ namespace Tarjama.Documents.Docx;
 /// follows the words it marked; hyperlinks, tracked insertions, content controls and other <see cref="DocxWrappers"/>
 /// likewise; tabs, pictures, field codes and bookmarks are kept whole and in place.
 /// The document's direction is set for the target language, and its script's formatting (<see cref="DocxScriptFormatting"/>).</summary>
-internal sealed class DocxDocumentRewriter : IDisposable
+internal sealed class DocxDocumentRewriter : IDocumentBlocks, IDisposable
 {
     private readonly WordprocessingDocument _word;
     private readonly MemoryStream _package;
@@ -52,7 +52,7 @@ internal sealed class DocxDocumentRewriter : IDisposable
     public IReadOnlyList<IReadOnlyList<InlinePiece>> Blocks => _blocks;
 
     /// <summary>How a markup piece reads for an editor: the element's name, as XLIFF's inline codes show it.</summary>
-    public static string CodeText(InlinePiece piece) => (piece.Kind, piece.Origin) switch
+    public string CodeText(InlinePiece piece) => (piece.Kind, piece.Origin) switch
     {
         (PieceKind.Open, DocxField) => "<w:fldChar w:fldCharType=\"begin\"/>",
         (PieceKind.Close, DocxField) => "<w:fldChar w:fldCharType=\"end\"/>",

@@ -27,17 +27,7 @@ internal static class DocxPackage
     /// <summary>Reads <paramref name="input"/> (at most <paramref name="maxBytes"/>) into a writable in-memory package.</summary>
     internal static (WordprocessingDocument Document, MemoryStream Package) Open(Stream input, string sourceName, long maxBytes)
     {
-        var package = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = input.Read(buffer)) > 0)
-        {
-            if (package.Length + read > maxBytes)
-            {
-                throw new TarjamaException($"{sourceName}: larger than {maxBytes} bytes");
-            }
-            package.Write(buffer, 0, read);
-        }
+        var package = BoundedBytes.Read(input, sourceName, maxBytes);
         if (package.GetBuffer().AsSpan(0, (int)package.Length).StartsWith(CompoundFileSignature))
         {
             throw new TarjamaException($"{sourceName}: a password-protected Word document or an old binary .doc (an OLE compound file, not a DOCX package); save it without a password as .docx");

@@ -14,7 +14,7 @@ public sealed class XliffFile
 
     public XliffVersion Version { get; }
 
-    /// <summary>The document the XLIFF was extracted from.</summary>
+    /// <summary>The document the XLIFF was extracted from (a Word document's package in base64).</summary>
     public string Original { get; }
 
     public string OriginalName { get; }
@@ -91,7 +91,7 @@ public sealed class XliffFile
     };
 
     private static DocumentFormat FormatOf(string? value, string name) =>
-        XliffNames.Format(value) ?? throw new TarjamaException($"{name}: unknown document format '{value}' (plaintext, x-markdown or html)");
+        XliffNames.Format(value) ?? throw new TarjamaException($"{name}: unknown document format '{value}' (plaintext, x-markdown, html, xml or x-docx)");
 
     private static string Required(XElement element, string attribute, string name) =>
         (string?)element.Attribute(attribute) ?? throw new TarjamaException($"{name}: <{element.Name.LocalName}> has no {attribute}");

@@ -17,6 +17,7 @@ internal static class XliffNames
         DocumentFormat.Text => "plaintext",
         DocumentFormat.Markdown => "x-markdown",
         DocumentFormat.Xml => "xml",
+        DocumentFormat.Docx => "x-docx",
         _ => "html",
     };
 
@@ -26,6 +27,7 @@ internal static class XliffNames
         "x-markdown" => DocumentFormat.Markdown,
         "html" => DocumentFormat.Html,
         "xml" => DocumentFormat.Xml,
+        "x-docx" => DocumentFormat.Docx,
         _ => null,
     };
 

@@ -5,7 +5,8 @@ namespace Tarjama.Documents.Xliff;
 
 /// <summary>Writes a translated document as XLIFF 1.2 or 2.1: one unit per segment with its source and target (text and
 /// inline codes), the target's state (needs review for machine output, translated for exact memory matches), notes
-/// for the editor, and the original document inside, so <see cref="XliffMerger"/> can write the edited document back.</summary>
+/// for the editor, and the original document inside (a Word package in base64), so <see cref="XliffMerger"/> can write
+/// the edited document back.</summary>
 internal static class XliffWriter
 {
     public static void Write(TextWriter output, string original, string originalName, MergedDocument merged, ExtractedDocument document, XliffVersion version)
@@ -46,7 +47,7 @@ internal static class XliffWriter
             new XElement(ns + "file", new XAttribute("original", name), new XAttribute("source-language", document.SourceLanguage),
                 new XAttribute("target-language", document.TargetLanguage), new XAttribute("datatype", XliffNames.DataType(document.Format)),
                 new XElement(ns + "header",
-                    new XElement(ns + "skl", new XElement(ns + "internal-file", original)),
+                    new XElement(ns + "skl", new XElement(ns + "internal-file", document.Format == DocumentFormat.Docx ? new XAttribute("form", "base64") : null, original)),
                     new XElement(ns + "tool", new XAttribute("tool-id", "tarjama"), new XAttribute("tool-name", "Tarjama"))),
                 new XElement(ns + "body", segments.Select(merged => new XElement(ns + "trans-unit", new XAttribute("id", merged.Segment.Id),
                     new XAttribute(XNamespace.Xml + "space", "preserve"),

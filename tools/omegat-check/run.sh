@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # OmegaT (Debian's omegat package) uses Tarjama's exports: a project whose tm/auto/ holds the memory exported by
 # `tarjama tm export` and whose glossary/ holds `tarjama glossary export` is translated in console mode; its target
-# file must hold the memory's targets, and OmegaT's own glossary reader must read our glossary entry for entry.
-# Usage: tools/omegat-check/run.sh [work-folder]   (needs: apt-get install omegat; node)
+# file must hold the memory's targets, and OmegaT's own glossary reader must read our glossary entry for entry. A
+# Word document's XLIFF passes through OmegaT and merges back into the Word document translate writes.
+# Usage: tools/omegat-check/run.sh [work-folder]   (needs: apt-get install omegat; node; unzip)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 check="$root/tools/omegat-check"
@@ -19,6 +20,10 @@ const fs = require("fs");
 const sources = fs.readFileSync(process.argv[1], "utf8").split("\n").filter(Boolean).map(line => JSON.parse(line).source);
 fs.writeFileSync(process.argv[2], sources[0] + "\n\n" + sources.slice(1).join(" ") + "\n");
 ' "$check/pairs.jsonl" "$project/source/story.txt"
+# A Word document's XLIFF (1.2, which OmegaT 3.6 reads) goes through OmegaT with the package inside it.
+"$root/tarjama" translate -m "$root/tests/fixtures/models/tiny-ar-en" -i "$root/tests/fixtures/documents/libreoffice-story.ar.docx" \
+  --bilingual xliff --xliff-version 1.2 -o "$project/source/story.xlf"
+"$root/tarjama" translate -m "$root/tests/fixtures/models/tiny-ar-en" -i "$root/tests/fixtures/documents/libreoffice-story.ar.docx" -o "$work/direct.en.docx"
 cp "$check/omegat.project" "$project/omegat.project"
 start=$(date +%s)
 timeout 300 omegat "$project" --mode=console-translate >"$work/omegat.log" 2>&1 || { tail -20 "$work/omegat.log"; exit 1; }
@@ -33,6 +38,13 @@ const missing = expected.filter(target => !got.includes(target));
 console.log(`${expected.length - missing.length} of ${expected.length} memory targets in OmegaT output`);
 process.exit(missing.length > 0 ? 1 : 0);
 ' "$check/pairs.jsonl" "$project/target/story.txt"
+# OmegaT's target XLIFF merges back into the Word document that translate writes directly.
+"$root/tarjama" merge "$project/target/story.xlf" -o "$work/merged.en.docx"
+if cmp -s <(unzip -p "$work/merged.en.docx" word/document.xml) <(unzip -p "$work/direct.en.docx" word/document.xml); then
+  echo "OmegaT's XLIFF of the Word document merged back: word/document.xml as translate writes it"
+else
+  echo "the Word document merged from OmegaT's XLIFF differs from the direct translation"; exit 1
+fi
 echo "OmegaT's glossary reader on glossary/tarjama.txt:"
 java -cp /usr/share/omegat/OmegaT.jar "$check/ReadGlossary.java" "$project/glossary/tarjama.txt" | tee "$work/glossary-read.tsv"
 if cmp -s "$work/glossary-read.tsv" "$check/glossary.ar-en.tsv"; then

@@ -57,6 +57,10 @@ internal sealed class RequestFields
             {
                 throw ApiError.BadRequest("Invalid JSON format");
             }
+            if (NamedTwice(document.RootElement) is { } twice)
+            {
+                throw ApiError.BadRequest($"Invalid request: {twice} parameter is given twice");
+            }
             return new RequestFields(document.RootElement.Clone(), null, request.Query);
         }
         return new RequestFields(null, request.HasFormContentType ? await ReadFormAsync(request, aborted) : null, request.Query);
@@ -74,6 +78,14 @@ internal sealed class RequestFields
         {
             throw ApiError.BadRequest("Invalid request: the multipart body ends before its closing boundary");
         }
+    }
+
+    /// <summary>A field the JSON object names more than once: JSON leaves which one counts to the reader (RFC 8259 4), and
+    /// taking either would hide the client's mistake.</summary>
+    private static string? NamedTwice(JsonElement root)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        return root.EnumerateObject().Select(field => field.Name).FirstOrDefault(name => !names.Add(name));
     }
 
     /// <summary>Whether a string or name anywhere in <paramref name="element"/> has a \uD800-\uDFFF escape without its

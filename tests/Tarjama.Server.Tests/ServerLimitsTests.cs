@@ -107,6 +107,18 @@ public sealed class ServerLimitsTests
         await RunningServer.AssertError(await server.PostJson("/translate", json), 400, "Invalid JSON format");
     }
 
+    [Theory]
+    [InlineData("/translate", """{"q": "a", "source": "ar", "target": "en", "q": "b"}""", "q", "error")]
+    [InlineData("/v2/translate", """{"text": ["a"], "target_lang": "EN-US", "target_lang": "AR"}""", "target_lang", "message")]
+    [InlineData("/apy/translate", """{"q": "a", "langpair": "ar|en", "langpair": "en|ar"}""", "langpair", "explanation")]
+    public async Task A_json_field_given_twice_is_a_400_naming_it(string path, string json, string field, string errorField)
+    {
+        // Before: the last one counted, silently.
+        await using var server = await RunningServer.Start(new ServerSettings(), new EchoTranslator());
+        var (status, body) = await RunningServer.Read(await server.PostJson(path, json));
+        Assert.Equal((400, $"Invalid request: {field} parameter is given twice"), (status, body.GetProperty(errorField).GetString()));
+    }
+
     [Fact]
     public async Task Json_after_a_utf8_byte_order_mark_is_accepted()
     {

@@ -41,6 +41,7 @@ internal sealed class RequestFields
             throw new ApiError(StatusCodes.Status415UnsupportedMediaType, $"Unsupported Content-Encoding: {encoding}; send the body uncompressed");
         }
         var aborted = request.HttpContext.RequestAborted;
+        await Utf8Fields.CheckAsync(request, aborted);
         if (request.HasJsonContentType())
         {
             using var body = new MemoryStream();

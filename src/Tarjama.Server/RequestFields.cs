@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Features;
@@ -201,7 +202,13 @@ internal sealed class RequestFields
             {
                 return number;
             }
-            raw = value.ValueKind == JsonValueKind.String ? value.GetString() : value.ValueKind == JsonValueKind.Null ? null : "";
+            raw = value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Null => null,
+                JsonValueKind.Number => value.GetRawText(),
+                _ => "",
+            };
         }
         else
         {
@@ -211,9 +218,14 @@ internal sealed class RequestFields
         {
             return fallback;
         }
-        return int.TryParse(raw.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int parsed)
-            ? parsed
-            : throw ApiError.BadRequest($"Invalid request: {name} parameter is not a number");
+        if (int.TryParse(raw.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int parsed))
+        {
+            return parsed;
+        }
+        // A whole number too large to hold is out of range, not "not a number".
+        throw ApiError.BadRequest(BigInteger.TryParse(raw.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+            ? $"Invalid request: {name} parameter is out of range"
+            : $"Invalid request: {name} parameter is not a number");
     }
 
     public IFormFile? File(string name) => _form?.Files.GetFile(name);

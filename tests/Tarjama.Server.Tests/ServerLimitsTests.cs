@@ -244,9 +244,12 @@ public sealed class ServerLimitsTests
     [Fact]
     public async Task Expired_files_are_removed_on_a_timer_and_orphaned_folders_on_start()
     {
-        string orphan = Path.Combine(Path.GetTempPath(), $"tarjama-files-{DeadProcessId()}-test");
-        Directory.CreateDirectory(orphan);
-        File.WriteAllText(Path.Combine(orphan, "left.txt"), "left behind by a killed server");
+        string orphan = Path.Combine(Path.GetTempPath(), $"tarjama-files-{DeadProcessId()}-{Guid.NewGuid():N}");
+        // Made whole under another name, then moved in place: every server that other test classes start meanwhile
+        // sweeps orphans too, and one that came between making the folder and writing its file made the write fail.
+        var making = Directory.CreateTempSubdirectory("tarjama-orphan-");
+        File.WriteAllText(Path.Combine(making.FullName, "left.txt"), "left behind by a killed server");
+        Directory.Move(making.FullName, orphan);
         using var store = new TranslatedFileStore(TimeSpan.FromSeconds(1), 1 << 20);
         Assert.False(Directory.Exists(orphan));
         await store.SaveAsync("a.txt", output => output.WriteAsync("translated"u8.ToArray()).AsTask());

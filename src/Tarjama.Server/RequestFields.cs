@@ -179,16 +179,18 @@ internal sealed class RequestFields
     /// <summary>A yes/no parameter: JSON true/false, or "1"/"0"/"true"/"false" in any form; null when absent.</summary>
     public bool? Flag(string name)
     {
-        if (_json is { } json && json.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        var notAFlag = ApiError.BadRequest($"Invalid request: {name} parameter must be 0, 1, true or false");
+        if (_json is { } json && json.TryGetProperty(name, out var value) && value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
         {
-            return value.GetBoolean();
+            // As DeepL's own mock server: a JSON number is not a flag, only "0", "1", true and false (and "true", "false").
+            return value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : throw notAFlag;
         }
         return Text(name)?.ToLowerInvariant() switch
         {
             null => null,
             "1" or "true" => true,
             "0" or "false" => false,
-            _ => throw ApiError.BadRequest($"Invalid request: {name} parameter must be 0, 1, true or false"),
+            _ => throw notAFlag,
         };
     }
 

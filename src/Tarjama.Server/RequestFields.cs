@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Features;
@@ -41,6 +42,7 @@ internal sealed class RequestFields
             throw new ApiError(StatusCodes.Status415UnsupportedMediaType, $"Unsupported Content-Encoding: {encoding}; send the body uncompressed");
         }
         var aborted = request.HttpContext.RequestAborted;
+        await Utf8Fields.CheckAsync(request, aborted);
         if (request.HasJsonContentType())
         {
             using var body = new MemoryStream();
@@ -56,6 +58,10 @@ internal sealed class RequestFields
             if (document.RootElement.ValueKind != JsonValueKind.Object || HasLoneSurrogate(document.RootElement))
             {
                 throw ApiError.BadRequest("Invalid JSON format");
+            }
+            if (NamedTwice(document.RootElement) is { } twice)
+            {
+                throw ApiError.BadRequest($"Invalid request: {twice} parameter is given twice");
             }
             return new RequestFields(document.RootElement.Clone(), null, request.Query);
         }
@@ -74,6 +80,14 @@ internal sealed class RequestFields
         {
             throw ApiError.BadRequest("Invalid request: the multipart body ends before its closing boundary");
         }
+    }
+
+    /// <summary>A field the JSON object names more than once: JSON leaves which one counts to the reader (RFC 8259 4), and
+    /// taking either would hide the client's mistake.</summary>
+    private static string? NamedTwice(JsonElement root)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        return root.EnumerateObject().Select(field => field.Name).FirstOrDefault(name => !names.Add(name));
     }
 
     /// <summary>Whether a string or name anywhere in <paramref name="element"/> has a \uD800-\uDFFF escape without its
@@ -165,16 +179,18 @@ internal sealed class RequestFields
     /// <summary>A yes/no parameter: JSON true/false, or "1"/"0"/"true"/"false" in any form; null when absent.</summary>
     public bool? Flag(string name)
     {
-        if (_json is { } json && json.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        var notAFlag = ApiError.BadRequest($"Invalid request: {name} parameter must be 0, 1, true or false");
+        if (_json is { } json && json.TryGetProperty(name, out var value) && value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
         {
-            return value.GetBoolean();
+            // As DeepL's own mock server: a JSON number is not a flag, only "0", "1", true and false (and "true", "false").
+            return value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : throw notAFlag;
         }
         return Text(name)?.ToLowerInvariant() switch
         {
             null => null,
             "1" or "true" => true,
             "0" or "false" => false,
-            _ => throw ApiError.BadRequest($"Invalid request: {name} parameter must be 0, 1, true or false"),
+            _ => throw notAFlag,
         };
     }
 
@@ -188,7 +204,13 @@ internal sealed class RequestFields
             {
                 return number;
             }
-            raw = value.ValueKind == JsonValueKind.String ? value.GetString() : value.ValueKind == JsonValueKind.Null ? null : "";
+            raw = value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Null => null,
+                JsonValueKind.Number => value.GetRawText(),
+                _ => "",
+            };
         }
         else
         {
@@ -198,9 +220,14 @@ internal sealed class RequestFields
         {
             return fallback;
         }
-        return int.TryParse(raw.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int parsed)
-            ? parsed
-            : throw ApiError.BadRequest($"Invalid request: {name} parameter is not a number");
+        if (int.TryParse(raw.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int parsed))
+        {
+            return parsed;
+        }
+        // A whole number too large to hold is out of range, not "not a number".
+        throw ApiError.BadRequest(BigInteger.TryParse(raw.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+            ? $"Invalid request: {name} parameter is out of range"
+            : $"Invalid request: {name} parameter is not a number");
     }
 
     public IFormFile? File(string name) => _form?.Files.GetFile(name);

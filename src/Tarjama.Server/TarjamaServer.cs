@@ -41,6 +41,7 @@ public sealed class TarjamaServer : IAsyncDisposable
             app.Use(KestrelErrorBodies.MarkAppRequest);
             app.Use(metrics.Measure);
             app.UseMiddleware<ErrorEdge>();
+            app.Use(ServerWideOptions.Answer);
             app.UseStatusCodePages(context => ErrorEdge.WriteStatus(context.HttpContext));
             app.UseCors();
             var routes = HeadAsGet.Routes(app);

@@ -142,6 +142,17 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
         await RunningServer.AssertDeepLError(response, 400, message);
     }
 
+    [Theory]
+    [InlineData("""{"text": ["x"], "target_lang": "EN", "show_billed_characters": 1}""", "Invalid request: show_billed_characters parameter must be 0, 1, true or false")]
+    [InlineData("""{"text": ["x"], "target_lang": "EN", "preserve_formatting": {}}""", "Invalid request: preserve_formatting parameter must be 0, 1, true or false")]
+    // DeepL's API takes split_sentences as text only ("0", "1", "nonewlines"; its own mock server refuses a number).
+    [InlineData("""{"text": ["x"], "target_lang": "EN", "split_sentences": 0}""", "Invalid request: split_sentences parameter must be a string")]
+    public async Task Json_options_of_the_wrong_type_get_400_saying_what_they_take(string json, string message)
+    {
+        // Before: a flag that was a number was refused as "must be a string", though true and false are what JSON sends.
+        await RunningServer.AssertDeepLError(await Server.PostJson("/v2/translate", json), 400, message);
+    }
+
     [Fact]
     public async Task A_document_upload_cut_before_its_closing_boundary_is_a_400()
     {

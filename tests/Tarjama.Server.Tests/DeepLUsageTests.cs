@@ -130,6 +130,34 @@ public sealed class DeepLUsageTests : IAsyncLifetime
         Assert.Equal(0, await Used(server));
     }
 
+    [Fact]
+    public async Task A_document_seen_failing_on_jobs_is_given_back_before_usage_or_the_quota_is_read()
+    {
+        // The runner stores a job's end before it announces it: a client watching /jobs could read its bill in between.
+        await using var server = await RunningServer.Start(new ServerSettings { CharacterQuota = Quota }, _model!);
+        const string story = "<story><p>مرحبا بالعالم</p><p>الأخبار</story>"; // taken at upload, refused by the job
+        using var upload = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(story)), "file", "news.xml" },
+            { new StringContent("AR"), "source_lang" },
+            { new StringContent("EN-US"), "target_lang" },
+        };
+        var (status, ids) = await RunningServer.Read(await server.Client.PostAsync("/v2/document", upload));
+        Assert.Equal(200, status);
+        string id = ids.GetProperty("document_id").GetString()!;
+        string? state = null;
+        for (int poll = 0; poll < 600 && state is null or "queued" or "running"; poll++)
+        {
+            await Task.Delay(50);
+            state = (await RunningServer.Read(await server.Client.GetAsync($"/jobs/{id}"))).Body.GetProperty("status").GetString();
+        }
+        Assert.Equal("failed", state);
+        // The whole quota is there for the next text, and only that text is billed.
+        var (translated, _) = await server.PostDeepL("/v2/translate", ("text", new string('م', Quota)), ("target_lang", "EN-US"));
+        Assert.Equal(200, translated);
+        Assert.Equal(Quota, await Used(server));
+    }
+
     private static async Task<long> Used(RunningServer server)
     {
         var (_, usage) = await server.PostDeepL("/v2/usage");

@@ -127,6 +127,7 @@ public sealed class JobApiTests : IAsyncLifetime
         await RunningServer.AssertError(await server.Client.GetAsync("/jobs?limit=1001"), 400, "Invalid request: limit must be from 1 to 1000 (got 1001)");
         await RunningServer.AssertError(await server.Client.GetAsync("/jobs?limit=0"), 400, "Invalid request: limit must be from 1 to 1000 (got 0)");
         await RunningServer.AssertError(await server.Client.GetAsync("/jobs?offset=-1"), 400, "Invalid request: offset must be 0 or more (got -1)");
+        await RunningServer.AssertError(await server.Client.GetAsync("/jobs?offset=99999999999"), 400, "Invalid request: offset parameter is out of range");
     }
 
     [Fact]

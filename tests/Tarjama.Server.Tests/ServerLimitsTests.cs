@@ -107,6 +107,48 @@ public sealed class ServerLimitsTests
         await RunningServer.AssertError(await server.PostJson("/translate", json), 400, "Invalid JSON format");
     }
 
+    [Theory]
+    [InlineData("/translate", """{"q": "a", "source": "ar", "target": "en", "q": "b"}""", "q", "error")]
+    [InlineData("/v2/translate", """{"text": ["a"], "target_lang": "EN-US", "target_lang": "AR"}""", "target_lang", "message")]
+    [InlineData("/apy/translate", """{"q": "a", "langpair": "ar|en", "langpair": "en|ar"}""", "langpair", "explanation")]
+    public async Task A_json_field_given_twice_is_a_400_naming_it(string path, string json, string field, string errorField)
+    {
+        // Before: the last one counted, silently.
+        await using var server = await RunningServer.Start(new ServerSettings(), new EchoTranslator());
+        var (status, body) = await RunningServer.Read(await server.PostJson(path, json));
+        Assert.Equal((400, $"Invalid request: {field} parameter is given twice"), (status, body.GetProperty(errorField).GetString()));
+    }
+
+    [Theory]
+    [InlineData("GET", "/translate?source=ar&target=en&q=%D9%85%FF", "", "q", "error")]
+    [InlineData("POST", "/translate", "source=ar&target=en&q=%C3", "q", "error")]
+    [InlineData("POST", "/translate", "source=ar&target=en&q=\u00FF", "q", "error")] // a raw byte 0xFF, not an escape
+    [InlineData("POST", "/v2/translate", "target_lang=EN-US&text=%E2%82", "text", "message")]
+    [InlineData("GET", "/MTRestService/TranslateJson?srcLangCode=ar&trgLangCode=en&input=%FF%FE", "", "input", "error")]
+    [InlineData("GET", "/apy/translate?langpair=ar|en&q=%80", "", "q", "explanation")]
+    public async Task A_query_or_form_field_that_is_not_utf8_is_a_400_naming_it(string method, string path, string form, string field, string errorField)
+    {
+        // Before: the bytes became U+FFFD and were translated, though a JSON body or a file that is not UTF-8 is refused.
+        await using var server = await RunningServer.Start(new ServerSettings(), new EchoTranslator());
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST")
+        {
+            request.Content = new ByteArrayContent(Encoding.Latin1.GetBytes(form)) { Headers = { { "Content-Type", "application/x-www-form-urlencoded" } } };
+        }
+        var (status, body) = await RunningServer.Read(await server.Client.SendAsync(request));
+        Assert.Equal((400, $"Invalid request: {field} parameter is not UTF-8 text"), (status, body.GetProperty(errorField).GetString()));
+    }
+
+    [Fact]
+    public async Task Query_and_form_fields_in_utf8_are_read_whole_with_escapes_plus_signs_and_empty_values()
+    {
+        await using var server = await RunningServer.Start(new ServerSettings(), new EchoTranslator());
+        var (status, body) = await RunningServer.Read(await server.Client.GetAsync("/translate?source=ar&&target=en&empty=&q=%D9%85%D8%B1%D8%AD%D8%A8%D8%A7+x"));
+        Assert.Equal((200, "<مرحبا x>"), (status, body.GetProperty("translatedText").GetString()));
+        var (formStatus, formBody) = await RunningServer.Read(await server.PostForm("/translate", ("q", "مرحبا + x=y&z"), ("source", "ar"), ("target", "en")));
+        Assert.Equal((200, "<مرحبا + x=y&z>"), (formStatus, formBody.GetProperty("translatedText").GetString()));
+    }
+
     [Fact]
     public async Task Json_after_a_utf8_byte_order_mark_is_accepted()
     {
@@ -202,9 +244,12 @@ public sealed class ServerLimitsTests
     [Fact]
     public async Task Expired_files_are_removed_on_a_timer_and_orphaned_folders_on_start()
     {
-        string orphan = Path.Combine(Path.GetTempPath(), $"tarjama-files-{DeadProcessId()}-test");
-        Directory.CreateDirectory(orphan);
-        File.WriteAllText(Path.Combine(orphan, "left.txt"), "left behind by a killed server");
+        string orphan = Path.Combine(Path.GetTempPath(), $"tarjama-files-{DeadProcessId()}-{Guid.NewGuid():N}");
+        // Made whole under another name, then moved in place: every server that other test classes start meanwhile
+        // sweeps orphans too, and one that came between making the folder and writing its file made the write fail.
+        var making = Directory.CreateTempSubdirectory("tarjama-orphan-");
+        File.WriteAllText(Path.Combine(making.FullName, "left.txt"), "left behind by a killed server");
+        Directory.Move(making.FullName, orphan);
         using var store = new TranslatedFileStore(TimeSpan.FromSeconds(1), 1 << 20);
         Assert.False(Directory.Exists(orphan));
         await store.SaveAsync("a.txt", output => output.WriteAsync("translated"u8.ToArray()).AsTask());

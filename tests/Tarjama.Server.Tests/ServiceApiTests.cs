@@ -17,6 +17,21 @@ public sealed partial class ServiceApiTests(TinyServer tiny) : IClassFixture<Tin
     }
 
     [Fact]
+    public async Task Options_asterisk_answers_for_the_server_in_general()
+    {
+        // Before: 405 with "Allow: GET, HEAD", the methods of the route for "/".
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(Server.Address.Host, Server.Address.Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync("OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"u8.ToArray());
+        string answer = await RunningServer.ReadUntilClosed(stream, TimeSpan.FromSeconds(30));
+        Assert.StartsWith("HTTP/1.1 200 OK\r\n", answer, StringComparison.Ordinal);
+        Assert.Contains("\r\nAllow: DELETE, GET, HEAD, OPTIONS, POST\r\n", answer, StringComparison.Ordinal);
+        Assert.Contains("\r\nContent-Length: 0\r\n", answer, StringComparison.Ordinal);
+        Assert.EndsWith("\r\n\r\n", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Metrics_are_prometheus_text_with_requests_latency_queue_and_tokens()
     {
         await Server.PostJson("/translate", """{"q": "مرحبا", "source": "ar", "target": "en"}""");

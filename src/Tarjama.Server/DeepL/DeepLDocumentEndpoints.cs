@@ -20,13 +20,8 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
 
     private static ApiError NotFound => new(StatusCodes.Status404NotFound, "Document not found.");
 
-    /// <summary>What each document submitted since the server started was billed, until it ends: one that failed or was
-    /// cancelled is given back.</summary>
-    private readonly ConcurrentDictionary<string, (string Caller, long Characters)> _billed = new();
-
     public void Map(IEndpointRouteBuilder routes)
     {
-        jobs.Runner.Finished += Settle;
         routes.MapPost("/v2/document", (Delegate)Upload);
         routes.MapPost("/v2/document/{id}", (Delegate)Status);
         routes.MapPost("/v2/document/{id}/result", (Delegate)Result);
@@ -76,22 +71,8 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
             Characters = text.Characters,
             Memory = fields.Flag("tm") != false,
         }, content)));
-        _billed[job.Id] = (caller, text.Characters);
-        if (jobs.Runner.Find(job.Id, caller) is { IsFinished: true } finished)
-        {
-            Settle(finished); // it ended before it was listed here
-        }
+        usage.Follow(job, text.Characters);
         return Results.Json(new { document_id = job.Id, document_key = job.Spec.AccessKey }, DeepLJson.Options);
-    }
-
-    /// <summary>A document that failed, or was cancelled (or deleted) through /jobs before it was done, is not billed, as
-    /// DeepL bills only translated documents; one that ended either way is no longer followed.</summary>
-    private void Settle(JobInfo job)
-    {
-        if (_billed.TryRemove(job.Id, out var bill) && job.State is JobState.Failed or JobState.Cancelled)
-        {
-            usage.GiveBack(bill.Caller, bill.Characters);
-        }
     }
 
     private async Task<IResult> Status(HttpContext context, string id)
@@ -99,7 +80,7 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
         var job = await Find(context, id);
         if (job.IsFinished)
         {
-            Settle(job); // a client that sees the end sees its bill settled, not after the runner's announcement catches up
+            usage.Settle(job); // a client that sees the end sees its bill settled, not after the runner's announcement catches up
         }
         return Results.Json(new
         {

@@ -1,3 +1,4 @@
+using Tarjama.Documents.Xliff;
 using Tarjama.Documents;
 using Tarjama.Translation;
 
@@ -27,7 +28,8 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
         return Results.Json(new Answer($"{request.Scheme}://{request.Host}{request.PathBase}/download_file/{name}"), ServerJson.Options);
     }
 
-    /// <summary>Our addition: the translated document (or its bilingual view: jsonl, tmx, html) in the answer itself.</summary>
+    /// <summary>Our addition: the translated document (or its bilingual view: jsonl, tmx, html, or xliff for a CAT tool,
+    /// which <c>tarjama merge</c> writes back) in the answer itself.</summary>
     private async Task<IResult> TranslateDocument(HttpContext context)
     {
         var (file, translator, fields) = await ReadUpload(context);
@@ -38,14 +40,21 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
             "jsonl" => BilingualFormat.Jsonl,
             "tmx" => BilingualFormat.Tmx,
             "html" => BilingualFormat.Html,
-            var other => throw ApiError.BadRequest($"Invalid request: bilingual must be jsonl, tmx or html (got {other})"),
+            "xliff" => BilingualFormat.Xliff,
+            var other => throw ApiError.BadRequest($"Invalid request: bilingual must be jsonl, tmx, html or xliff (got {other})"),
+        };
+        var xliffVersion = fields.Text("xliff_version") switch
+        {
+            null or "2.1" => XliffVersion.V21,
+            "1.2" => XliffVersion.V12,
+            var other => throw ApiError.BadRequest($"Invalid request: xliff_version must be 1.2 or 2.1 (got {other})"),
         };
         using var admitted = admission.Enter(translator, SupportedFiles.Footprint(file, format));
         // The answer is built on disk, not in memory: a bilingual view can be many times the upload's size.
         var output = store.CreateScratch();
         try
         {
-            await SupportedFiles.Translate(admitted.Translator, file, output, settings.Memory.Options(translator, fields, new DocumentTranslationOptions { Format = format, Bilingual = bilingual }), context.RequestAborted);
+            await SupportedFiles.Translate(admitted.Translator, file, output, settings.Memory.Options(translator, fields, new DocumentTranslationOptions { Format = format, Bilingual = bilingual, XliffVersion = xliffVersion }), context.RequestAborted);
             output.Position = 0;
         }
         catch
@@ -60,12 +69,14 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
         string name = bilingual switch
         {
             null => $"{stem}.{translator.TargetLanguage}{Path.GetExtension(uploaded).ToLowerInvariant()}",
+            BilingualFormat.Xliff => $"{stem}.{translator.SourceLanguage}-{translator.TargetLanguage}.xlf",
             var kind => $"{stem}.{translator.SourceLanguage}-{translator.TargetLanguage}.{kind.Value.ToString().ToLowerInvariant()}",
         };
         string contentType = bilingual switch
         {
             BilingualFormat.Jsonl => "application/x-ndjson; charset=utf-8",
             BilingualFormat.Tmx => "application/x-tmx+xml; charset=utf-8",
+            BilingualFormat.Xliff => "application/xliff+xml; charset=utf-8",
             _ => DocumentContentTypes.Of(name),
         };
         return Results.Stream(output, contentType, name);

@@ -240,6 +240,7 @@ public sealed class FileApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     [InlineData("jsonl", "application/x-ndjson; charset=utf-8", "news.ar-en.jsonl", "{\"paragraph\":0,\"segment\":0,\"source\":\"مرحبا بالعالم.\"")]
     [InlineData("tmx", "application/x-tmx+xml; charset=utf-8", "news.ar-en.tmx", "<tmx version=\"1.4\">")]
     [InlineData("html", "text/html; charset=utf-8", "news.ar-en.html", "<html")]
+    [InlineData("xliff", "application/xliff+xml; charset=utf-8", "news.ar-en.xlf", "<xliff version=\"2.1\"")]
     public async Task Translate_document_gives_bilingual_views(string bilingual, string contentType, string fileName, string contains)
     {
         using var upload = Upload("مرحبا بالعالم. الأخبار اليوم.\n"u8.ToArray(), "news.txt");
@@ -249,6 +250,27 @@ public sealed class FileApiTests(TinyServer tiny) : IClassFixture<TinyServer>
         Assert.Equal(contentType, response.Content.Headers.ContentType!.ToString());
         Assert.Equal(fileName, response.Content.Headers.ContentDisposition!.FileName);
         Assert.Contains(contains, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_word_document_comes_back_as_xliff_that_merges_into_the_translated_word_document()
+    {
+        byte[] document = WordDocuments.OneParagraph("مرحبا بالعالم");
+        using var upload = Upload(document, "report.ar.docx");
+        upload.Add(new StringContent("xliff"), "bilingual");
+        upload.Add(new StringContent("1.2"), "xliff_version");
+        using var response = await Server.Client.PostAsync("/translate_document", upload);
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("report.ar-en.xlf", response.Content.Headers.ContentDisposition!.FileName);
+        var xliff = Tarjama.Documents.Xliff.XliffFile.Read(await response.Content.ReadAsStreamAsync(), "report.ar-en.xlf");
+        Assert.Equal(Tarjama.Documents.Xliff.XliffVersion.V12, xliff.Version);
+        var merged = Tarjama.Documents.Xliff.XliffMerger.Merge(xliff, out var problems);
+        Assert.Empty(problems);
+        using var word = new MemoryStream();
+        merged.WriteTo(word);
+        using var translated = await Server.Client.PostAsync("/translate_document", Upload(document, "report.ar.docx"));
+        Assert.Equal(Tarjama.Documents.DocumentSample.Read(await translated.Content.ReadAsByteArrayAsync(), "report.docx").Sample,
+            Tarjama.Documents.DocumentSample.Read(word.ToArray(), "report.docx").Sample);
     }
 
     [Fact]
@@ -262,7 +284,13 @@ public sealed class FileApiTests(TinyServer tiny) : IClassFixture<TinyServer>
         using (var badView = Upload("x"u8.ToArray(), "a.txt"))
         {
             badView.Add(new StringContent("csv"), "bilingual");
-            await RunningServer.AssertError(await Server.Client.PostAsync("/translate_document", badView), 400, "Invalid request: bilingual must be jsonl, tmx or html (got csv)");
+            await RunningServer.AssertError(await Server.Client.PostAsync("/translate_document", badView), 400, "Invalid request: bilingual must be jsonl, tmx, html or xliff (got csv)");
+        }
+        using (var badVersion = Upload("x"u8.ToArray(), "a.txt"))
+        {
+            badVersion.Add(new StringContent("xliff"), "bilingual");
+            badVersion.Add(new StringContent("2.0"), "xliff_version");
+            await RunningServer.AssertError(await Server.Client.PostAsync("/translate_document", badVersion), 400, "Invalid request: xliff_version must be 1.2 or 2.1 (got 2.0)");
         }
         using var noFile = Upload([], "");
         await RunningServer.AssertError(await Server.Client.PostAsync("/translate_document", noFile), 400, "Invalid request: missing file parameter");

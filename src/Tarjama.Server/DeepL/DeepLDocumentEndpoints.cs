@@ -78,10 +78,6 @@ internal sealed class DeepLDocumentEndpoints(ServerSettings settings, LanguagePa
     private async Task<IResult> Status(HttpContext context, string id)
     {
         var job = await Find(context, id);
-        if (job.IsFinished)
-        {
-            usage.Settle(job); // a client that sees the end sees its bill settled, not after the runner's announcement catches up
-        }
         return Results.Json(new
         {
             document_id = job.Id,

@@ -68,7 +68,7 @@ internal sealed class DeepLUsage
 
     /// <summary>A document that failed, or was cancelled (or deleted) through /jobs before it was done, is given back;
     /// one that ended either way is no longer followed.</summary>
-    public void Settle(JobInfo document)
+    private void Settle(JobInfo document)
     {
         if (_documents.TryRemove(document.Id, out var bill) && document.State is JobState.Failed or JobState.Cancelled)
         {

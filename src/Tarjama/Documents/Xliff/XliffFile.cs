@@ -28,6 +28,24 @@ public sealed class XliffFile
     /// <summary>Each unit's target element (null when it has none), by unit id.</summary>
     internal IReadOnlyDictionary<string, XElement?> Targets { get; }
 
+    /// <summary>The Word document inside (<see cref="Format"/> is <see cref="DocumentFormat.Docx"/>): its package's bytes.</summary>
+    /// <exception cref="TarjamaException">The package is not base64.</exception>
+    public byte[] WordPackage()
+    {
+        if (Format != DocumentFormat.Docx)
+        {
+            throw new InvalidOperationException($"the XLIFF holds a {Format} document, not a Word document");
+        }
+        try
+        {
+            return Convert.FromBase64String(Original);
+        }
+        catch (FormatException)
+        {
+            throw new TarjamaException($"{OriginalName}: the Word document inside the XLIFF is not base64 (was its skeleton edited?)");
+        }
+    }
+
     /// <exception cref="TarjamaException">Not XML, not XLIFF 1.2 or 2.1, or without the original document Tarjama puts in it.</exception>
     public static XliffFile Read(Stream input, string name)
     {

@@ -9,7 +9,7 @@ public static class XliffMerger
     public static MergedDocument Merge(XliffFile xliff, out IReadOnlyList<string> problems, DocumentTranslationOptions? options = null)
     {
         var document = xliff.Format == DocumentFormat.Docx
-            ? DocumentExtractor.ExtractWord(new MemoryStream(WordPackage(xliff), writable: false), xliff.OriginalName, xliff.SourceLanguage, xliff.TargetLanguage, options)
+            ? DocumentExtractor.ExtractWord(new MemoryStream(xliff.WordPackage(), writable: false), xliff.OriginalName, xliff.SourceLanguage, xliff.TargetLanguage, options)
             : DocumentExtractor.Extract(xliff.Original, xliff.Format, xliff.SourceLanguage, xliff.TargetLanguage, options);
         var segments = document.Segments.ToDictionary(segment => segment.Id);
         var targets = new Dictionary<string, SegmentTarget>();
@@ -27,17 +27,5 @@ public static class XliffMerger
         }
         problems = unknown;
         return document.Merge(targets);
-    }
-
-    private static byte[] WordPackage(XliffFile xliff)
-    {
-        try
-        {
-            return Convert.FromBase64String(xliff.Original);
-        }
-        catch (FormatException)
-        {
-            throw new TarjamaException($"{xliff.OriginalName}: the Word document inside the XLIFF is not base64 (was its skeleton edited?)");
-        }
     }
 }

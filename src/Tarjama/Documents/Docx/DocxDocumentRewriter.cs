@@ -34,6 +34,7 @@ internal sealed class DocxDocumentRewriter : IDisposable
         (_sourceLanguage, _targetLanguage) = (sourceLanguage, targetLanguage);
         foreach (var root in Roots(_word))
         {
+            DocxWrappers.ReadSmartTags(root);
             foreach (var paragraph in root.Descendants<Paragraph>().ToList())
             {
                 DocxRuns.JoinAlike(paragraph);

@@ -9,7 +9,7 @@ using Tarjama.Text;
 namespace Tarjama.Documents.Docx;
 
 /// <summary>A Word document read into blocks (every paragraph with text: body, tables, headers, footers, footnotes,
-/// endnotes, text boxes) and written back with their translations. A run is markup around its text, so formatting
+/// endnotes, comments, text boxes) and written back with their translations. A run is markup around its text, so formatting
 /// follows the words it marked; hyperlinks, tracked insertions, content controls and other <see cref="DocxWrappers"/>
 /// likewise; tabs, pictures, field codes and bookmarks are kept whole and in place.
 /// The document's direction is set for the target language, and its script's formatting (<see cref="DocxScriptFormatting"/>).</summary>
@@ -122,6 +122,10 @@ internal sealed class DocxDocumentRewriter : IDisposable
             {
                 yield return note;
             }
+        }
+        if (main.WordprocessingCommentsPart?.Comments is { } comments)
+        {
+            yield return comments;
         }
     }
 

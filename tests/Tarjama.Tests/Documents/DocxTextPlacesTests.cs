@@ -1,0 +1,50 @@
+extern alias OpenXml;
+
+using OpenXml::DocumentFormat.OpenXml;
+using OpenXml::DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Tarjama.Tests.Documents;
+
+/// <summary>Text Word and LibreOffice keep outside a paragraph's plain runs (text boxes, comments) is translated once, where it is, and nothing around it is lost.</summary>
+public sealed class DocxTextPlacesTests
+{
+    /// <summary>A text box as Word writes it: a drawing for Word 2010 and later, and a VML copy for older readers.</summary>
+    internal const string TextBox = """
+        <w:p><w:r><w:t xml:space="preserve">قال المراسل </w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:inline><wp:extent cx="1270000" cy="635000"/><wp:docPr id="1" name="Text Box 1"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx><w:txbxContent><w:p><w:r><w:t>نص في مربع</w:t></w:r></w:p></w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape style="width:100pt;height:50pt"><v:textbox><w:txbxContent><w:p><w:r><w:t>نص في مربع</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t xml:space="preserve"> الخبر.</w:t></w:r></w:p>
+        """;
+
+    private static string L(string arabic) => LatinizingTranslator.Latinize(arabic);
+
+    [Fact]
+    public void A_text_box_is_translated_once_and_both_its_copies_get_that_translation()
+    {
+        var translator = new LatinizingTranslator();
+        using var word = DocxFixture.Translate(DocxFixture.FromXml(TextBox), translator);
+        var body = word.MainDocumentPart!.Document.Body!;
+        var boxes = body.Descendants<TextBoxContent>().ToList();
+        Assert.Equal(2, boxes.Count); // the drawing's and the VML fallback's
+        Assert.All(boxes, box => Assert.Equal(L("نص في مربع"), box.InnerText));
+        Assert.Single(translator.Calls.SelectMany(call => call), segment => segment == "نص في مربع");
+        var outer = body.Elements<Paragraph>().Single();
+        Assert.Equal(L("قال المراسل ") + L("نص في مربع") + L("نص في مربع") + L(" الخبر."), outer.InnerText);
+        Assert.Single(outer.Descendants<AlternateContent>());
+    }
+
+    [Fact]
+    public void Comments_are_translated_and_stay_anchored()
+    {
+        var docx = DocxFixture.FromXml(
+            """<w:p><w:commentRangeStart w:id="0"/><w:r><w:t>زار الرئيس دمشق.</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>""",
+            commentsXml: """<w:comment w:id="0" w:author="محرر" w:initials="م"><w:p><w:r><w:t>تحقق من التاريخ.</w:t></w:r></w:p></w:comment>""");
+        using var word = DocxFixture.Translate(docx, new LatinizingTranslator());
+        var main = word.MainDocumentPart!;
+        var comment = main.WordprocessingCommentsPart!.Comments.Elements<Comment>().Single();
+        Assert.Equal(L("تحقق من التاريخ."), comment.InnerText);
+        Assert.Equal("محرر", comment.Author!.Value); // a name, not text of the document
+        var paragraph = main.Document.Body!.Elements<Paragraph>().Single();
+        Assert.Equal(L("زار الرئيس دمشق."), paragraph.InnerText);
+        Assert.Single(paragraph.Elements<CommentRangeStart>());
+        Assert.Single(paragraph.Elements<CommentRangeEnd>());
+        Assert.Single(paragraph.Descendants<CommentReference>());
+    }
+}

@@ -2,15 +2,22 @@ extern alias OpenXml;
 
 using OpenXml::DocumentFormat.OpenXml;
 using OpenXml::DocumentFormat.OpenXml.Wordprocessing;
+using WordText = OpenXml::DocumentFormat.OpenXml.Wordprocessing.Text;
 
 namespace Tarjama.Tests.Documents;
 
-/// <summary>Text Word and LibreOffice keep outside a paragraph's plain runs (text boxes, comments) is translated once, where it is, and nothing around it is lost.</summary>
+/// <summary>Text Word and LibreOffice keep outside a paragraph's plain runs (text boxes, comments, tabs,
+/// breaks and hyphens in a sentence) is translated once, where it is, and nothing around it is lost.</summary>
 public sealed class DocxTextPlacesTests
 {
     /// <summary>A text box as Word writes it: a drawing for Word 2010 and later, and a VML copy for older readers.</summary>
     internal const string TextBox = """
         <w:p><w:r><w:t xml:space="preserve">قال المراسل </w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:inline><wp:extent cx="1270000" cy="635000"/><wp:docPr id="1" name="Text Box 1"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx><w:txbxContent><w:p><w:r><w:t>نص في مربع</w:t></w:r></w:p></w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape style="width:100pt;height:50pt"><v:textbox><w:txbxContent><w:p><w:r><w:t>نص في مربع</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t xml:space="preserve"> الخبر.</w:t></w:r></w:p>
+        """;
+
+    /// <summary>A sentence with a tab, a line break, a carriage return, a non-breaking hyphen and a symbol in it.</summary>
+    internal const string Separators = """
+        <w:p><w:r><w:t>قال</w:t><w:tab/><w:t>الرئيس</w:t><w:br/><w:t>إن</w:t><w:cr/><w:t>الزيارة</w:t><w:noBreakHyphen/><w:t>مهمة</w:t><w:sym w:font="Wingdings" w:char="F0E0"/><w:t xml:space="preserve"> جدا.</w:t></w:r></w:p>
         """;
 
     private static string L(string arabic) => LatinizingTranslator.Latinize(arabic);
@@ -46,5 +53,27 @@ public sealed class DocxTextPlacesTests
         Assert.Single(paragraph.Elements<CommentRangeStart>());
         Assert.Single(paragraph.Elements<CommentRangeEnd>());
         Assert.Single(paragraph.Descendants<CommentReference>());
+    }
+
+    [Fact]
+    public void Tabs_breaks_hyphens_and_symbols_in_a_sentence_stay_where_they_were()
+    {
+        // A code glued to the words on both sides gained a space after it: "said<tab> the president", "visit<noBreakHyphen> important".
+        using var word = DocxFixture.Translate(DocxFixture.FromXml(Separators), new LatinizingTranslator());
+        var content = word.MainDocumentPart!.Document.Body!.Descendants<Run>().SelectMany(run => run.ChildElements).Where(child => child is not RunProperties)
+            .Select(child => child is WordText text ? text.Text : $"<{child.LocalName}>");
+        Assert.Equal(L("قال") + "<tab>" + L("الرئيس") + "<br>" + L("إن") + "<cr>" + L("الزيارة") + "\u2011" + L("مهمة") + "<sym>" + L(" جدا."), string.Concat(content));
+    }
+
+    [Fact]
+    public void A_soft_hyphen_does_not_split_its_word_for_the_model()
+    {
+        // A soft hyphen marks where the source's word may break at a line's end; the model saw "inter[1]national".
+        var translator = new LatinizingTranslator("en", "ar");
+        using var word = DocxFixture.Translate(DocxFixture.FromXml("""
+            <w:p><w:r><w:t>The inter</w:t><w:softHyphen/><w:t>national news.</w:t></w:r></w:p>
+            """), translator);
+        Assert.Equal(["The international news."], translator.Calls.SelectMany(call => call));
+        Assert.Equal("THE INTERNATIONAL NEWS.", word.MainDocumentPart!.Document.Body!.InnerText);
     }
 }

@@ -148,7 +148,7 @@ internal sealed class DocxDocumentRewriter : IDisposable
             {
                 case ParagraphProperties:
                     break;
-                case Run run when !run.Elements<WordText>().Any():
+                case Run run when !run.ChildElements.Any(DocxRuns.IsText):
                     pieces.Add(new InlinePiece(PieceKind.Atomic, "", run)); // a picture, a note reference, a field character outside a whole field
                     break;
                 case Run run when DocxRuns.Look(run) == baseLook:
@@ -183,7 +183,13 @@ internal sealed class DocxDocumentRewriter : IDisposable
                 case WordText text:
                     yield return new InlinePiece(PieceKind.Text, text.Text);
                     continue;
-                case Break { Type: null } or CarriageReturn:
+                case SoftHyphen:
+                    yield return new InlinePiece(PieceKind.Text, "\u00AD"); // the character, which the model's input drops: a code split the word
+                    continue;
+                case NoBreakHyphen:
+                    yield return new InlinePiece(PieceKind.Text, "\u2011"); // the character: a code between two words gained a space
+                    continue;
+                case Break { Type: null } or CarriageReturn or TabChar: // a tab separates what it aligns, as a break does
                     _runOf[child] = run;
                     yield return new InlinePiece(PieceKind.Break, "", child);
                     continue;

@@ -47,6 +47,9 @@ internal static class DocxRuns
     public static string BaseLook(Paragraph paragraph) => paragraph.Descendants<Run>()
         .GroupBy(Look).OrderByDescending(look => look.Sum(run => run.Elements<WordText>().Sum(text => text.Text.Length))).Select(look => look.Key).FirstOrDefault() ?? "";
 
+    /// <summary>Whether a run's child is text: its words, or a hyphen Word keeps as an element.</summary>
+    public static bool IsText(OpenXmlElement child) => child is WordText or SoftHyphen or NoBreakHyphen;
+
     private static bool OnlyText(Run run) => run.ChildElements.All(child => child is WordText or RunProperties) && run.Elements<WordText>().Any();
 
     /// <summary>The run's formatting, without the revision ids that differ between runs that look the same.</summary>

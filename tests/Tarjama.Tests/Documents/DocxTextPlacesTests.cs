@@ -6,8 +6,8 @@ using WordText = OpenXml::DocumentFormat.OpenXml.Wordprocessing.Text;
 
 namespace Tarjama.Tests.Documents;
 
-/// <summary>Text Word and LibreOffice keep outside a paragraph's plain runs (text boxes, comments, tabs,
-/// breaks and hyphens in a sentence) is translated once, where it is, and nothing around it is lost.</summary>
+/// <summary>Text Word and LibreOffice keep outside a paragraph's plain runs (text boxes, comments, direction
+/// overrides, tabs, breaks and hyphens in a sentence) is translated once, where it is, and nothing around it is lost.</summary>
 public sealed class DocxTextPlacesTests
 {
     /// <summary>A text box as Word writes it: a drawing for Word 2010 and later, and a VML copy for older readers.</summary>
@@ -75,5 +75,19 @@ public sealed class DocxTextPlacesTests
             """), translator);
         Assert.Equal(["The international news."], translator.Calls.SelectMany(call => call));
         Assert.Equal("THE INTERNATIONAL NEWS.", word.MainDocumentPart!.Document.Body!.InnerText);
+    }
+
+    [Fact]
+    public void A_direction_override_in_the_sources_direction_takes_the_targets()
+    {
+        // A right-to-left override (w:bdo) around English shows it letter by letter backwards: "tnediserp".
+        using var word = DocxFixture.Translate(DocxFixture.FromXml("""
+            <w:p><w:pPr><w:bidi/></w:pPr><w:r><w:t xml:space="preserve">قال </w:t></w:r><w:bdo w:val="rtl"><w:r><w:t>الرئيس</w:t></w:r></w:bdo><w:r><w:t xml:space="preserve"> </w:t></w:r><w:dir w:val="rtl"><w:r><w:t>اليوم</w:t></w:r></w:dir><w:r><w:t xml:space="preserve"> </w:t></w:r><w:bdo w:val="ltr"><w:r><w:t>+963 11</w:t></w:r></w:bdo></w:p>
+            """), new LatinizingTranslator());
+        var paragraph = word.MainDocumentPart!.Document.Body!.Elements<Paragraph>().Single();
+        Assert.Equal([DirectionValues.Ltr, DirectionValues.Ltr], paragraph.Elements<BidirectionalOverride>().Select(o => o.Val!.Value));
+        Assert.Equal(DirectionValues.Ltr, paragraph.Elements<BidirectionalEmbedding>().Single().Val!.Value);
+        Assert.Equal(L("الرئيس"), paragraph.Elements<BidirectionalOverride>().First().InnerText);
+        Assert.Equal(L("اليوم"), paragraph.Elements<BidirectionalEmbedding>().Single().InnerText);
     }
 }

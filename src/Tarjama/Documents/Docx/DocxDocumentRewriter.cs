@@ -78,6 +78,7 @@ internal sealed class DocxDocumentRewriter : IDisposable
         if (LanguageCodes.IsRightToLeft(_sourceLanguage) != rightToLeft)
         {
             DocxScriptFormatting.Carry(Roots(_word).Concat(Styles(_word)), rightToLeft);
+            DocxDirection.TurnWrappers(Roots(_word), rightToLeft);
         }
         _word.Dispose(); // saves the edited parts into the package
         _package.Position = 0;

@@ -6,13 +6,19 @@ using WordText = OpenXml::DocumentFormat.OpenXml.Wordprocessing.Text;
 
 namespace Tarjama.Tests.Documents;
 
-/// <summary>Text Word and LibreOffice keep outside a paragraph's plain runs (text boxes, comments, direction
-/// overrides, tabs, breaks and hyphens in a sentence) is translated once, where it is, and nothing around it is lost.</summary>
+/// <summary>Text Word and LibreOffice keep outside a paragraph's plain runs (text boxes, comments, phonetic guides,
+/// direction overrides; tabs, breaks and hyphens in a sentence) is translated once, where it is, and nothing around it
+/// is lost.</summary>
 public sealed class DocxTextPlacesTests
 {
     /// <summary>A text box as Word writes it: a drawing for Word 2010 and later, and a VML copy for older readers.</summary>
     internal const string TextBox = """
         <w:p><w:r><w:t xml:space="preserve">قال المراسل </w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:inline><wp:extent cx="1270000" cy="635000"/><wp:docPr id="1" name="Text Box 1"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx><w:txbxContent><w:p><w:r><w:t>نص في مربع</w:t></w:r></w:p></w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape style="width:100pt;height:50pt"><v:textbox><w:txbxContent><w:p><w:r><w:t>نص في مربع</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t xml:space="preserve"> الخبر.</w:t></w:r></w:p>
+        """;
+
+    /// <summary>A phonetic guide (w:ruby): its guide text (w:rt) over its base text (w:rubyBase), in one run.</summary>
+    internal const string Ruby = """
+        <w:p><w:r><w:t xml:space="preserve">قال </w:t></w:r><w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="center"/><w:hps w:val="10"/><w:hpsRaise w:val="18"/><w:hpsBaseText w:val="20"/><w:lid w:val="ar-SA"/></w:rubyPr><w:rt><w:r><w:t>رئيس</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>الرئيس</w:t></w:r></w:rubyBase></w:ruby></w:r></w:p>
         """;
 
     /// <summary>A sentence with a tab, a line break, a carriage return, a non-breaking hyphen and a symbol in it.</summary>
@@ -89,5 +95,15 @@ public sealed class DocxTextPlacesTests
         Assert.Equal(DirectionValues.Ltr, paragraph.Elements<BidirectionalEmbedding>().Single().Val!.Value);
         Assert.Equal(L("الرئيس"), paragraph.Elements<BidirectionalOverride>().First().InnerText);
         Assert.Equal(L("اليوم"), paragraph.Elements<BidirectionalEmbedding>().Single().InnerText);
+    }
+
+    [Fact]
+    public void A_phonetic_guide_and_its_base_text_are_translated()
+    {
+        using var word = DocxFixture.Translate(DocxFixture.FromXml(Ruby), new LatinizingTranslator());
+        var ruby = word.MainDocumentPart!.Document.Body!.Descendants<Ruby>().Single();
+        Assert.Equal(L("رئيس"), ruby.GetFirstChild<RubyContent>()!.InnerText);
+        Assert.Equal(L("الرئيس"), ruby.GetFirstChild<RubyBase>()!.InnerText);
+        Assert.NotNull(ruby.GetFirstChild<RubyProperties>());
     }
 }

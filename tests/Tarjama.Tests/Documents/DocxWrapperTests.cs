@@ -122,7 +122,7 @@ public sealed partial class DocxWrapperTests
                 <w:p><w:customXml w:element="person"><w:r><w:t>أحمد</w:t></w:r></w:customXml><w:r><w:t xml:space="preserve"> يكتب </w:t></w:r><w:sdt><w:sdtPr><w:alias w:val="city"/></w:sdtPr><w:sdtContent><w:r><w:t>في دمشق</w:t></w:r></w:sdtContent></w:sdt></w:p>
                 <w:p><w:fldSimple w:instr=" REF خريطة \h "><w:r><w:t>الخريطة</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve"> و </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> REF جدول \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>الجدول</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> هنا.</w:t></w:r></w:p>
                 """),
-            DocxFixture.FromXml(DocxTextPlacesTests.TextBox + DocxTextPlacesTests.Separators),
+            DocxFixture.FromXml(DocxTextPlacesTests.TextBox + DocxTextPlacesTests.Ruby + DocxTextPlacesTests.Separators),
         };
         foreach (var document in documents)
         {

@@ -62,6 +62,23 @@ public sealed partial class DocxWrapperTests
     }
 
     [Fact]
+    public void A_content_control_bound_to_the_documents_data_is_unbound_from_it()
+    {
+        // Word fills a bound control (a cover page's title, bound to the document's properties) from that data when it
+        // opens the document: the translation was there in the file, and Word showed the Arabic title.
+        using var word = Translate("""
+            <w:sdt><w:sdtPr><w:alias w:val="Title"/><w:dataBinding w:prefixMappings="xmlns:ns0='http://purl.org/dc/elements/1.1/' xmlns:ns1='http://schemas.openxmlformats.org/package/2006/metadata/core-properties'" w:xpath="/ns1:coreProperties[1]/ns0:title[1]" w:storeItemID="{6C3C8BC8-F283-45AE-878A-BAB7291924A1}"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>زيارة الرئيس</w:t></w:r></w:p></w:sdtContent></w:sdt>
+            <w:p><w:r><w:t xml:space="preserve">التاريخ: </w:t></w:r><w:sdt><w:sdtPr><w:dataBinding w:xpath="/story[1]/day[1]" w:storeItemID="{00000000-0000-0000-0000-000000000001}"/></w:sdtPr><w:sdtContent><w:r><w:t>أمس</w:t></w:r></w:sdtContent></w:sdt></w:p>
+            """);
+        var body = word.MainDocumentPart!.Document.Body!;
+        var title = body.Elements<SdtBlock>().Single();
+        Assert.Equal(L("زيارة الرئيس"), title.InnerText);
+        Assert.Equal("Title", title.SdtProperties!.GetFirstChild<SdtAlias>()!.Val!.Value);
+        Assert.Equal(L("أمس"), body.Descendants<SdtRun>().Single().InnerText);
+        Assert.Empty(body.Descendants<DataBinding>());
+    }
+
+    [Fact]
     public void Smart_tags_are_translated_and_keep_their_properties()
     {
         // Word 2003-2007 wrapped names, places and dates in smart tags; their text was left in Arabic.

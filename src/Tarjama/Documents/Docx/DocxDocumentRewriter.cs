@@ -74,6 +74,7 @@ internal sealed class DocxDocumentRewriter : IDisposable
             if (translated[i].Spans.Any(span => span.Result?.Parts is not null))
             {
                 Rebuild(_containers[i], translated[i], _baseRuns[i]);
+                DocxWrappers.Unbind(_containers[i]);
             }
         }
         bool rightToLeft = LanguageCodes.IsRightToLeft(_targetLanguage);

@@ -45,6 +45,17 @@ internal static class DocxWrappers
         }
     }
 
+    /// <summary>Unbinds the content controls around and in <paramref name="container"/> from the document's data
+    /// (w:dataBinding: a cover page's title bound to the document's properties): Word fills a bound control from that data
+    /// when it opens the document, which would put the source's text back in place of the translation.</summary>
+    public static void Unbind(OpenXmlElement container)
+    {
+        foreach (var control in container.Ancestors<SdtElement>().Concat(container.Descendants<SdtElement>()))
+        {
+            control.GetFirstChild<SdtProperties>()?.RemoveAllChildren<DataBinding>();
+        }
+    }
+
     private static bool IsUnknown(OpenXmlElement element, string name) =>
         element is OpenXmlUnknownElement && element.LocalName == name && element.NamespaceUri == WordNamespace;
 }

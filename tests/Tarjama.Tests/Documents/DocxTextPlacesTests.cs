@@ -3,6 +3,7 @@ extern alias OpenXml;
 using OpenXml::DocumentFormat.OpenXml;
 using OpenXml::DocumentFormat.OpenXml.Wordprocessing;
 using WordText = OpenXml::DocumentFormat.OpenXml.Wordprocessing.Text;
+using Tarjama.Documents;
 
 namespace Tarjama.Tests.Documents;
 
@@ -42,6 +43,16 @@ public sealed class DocxTextPlacesTests
         var outer = body.Elements<Paragraph>().Single();
         Assert.Equal(L("قال المراسل ") + L("نص في مربع") + L("نص في مربع") + L(" الخبر."), outer.InnerText);
         Assert.Single(outer.Descendants<AlternateContent>());
+    }
+
+    [Fact]
+    public void A_text_box_counts_once()
+    {
+        // Its VML copy was read as more text: a DeepL client was billed its characters twice, and an editor saw it twice.
+        int fallback = TextBox.IndexOf("<mc:Fallback>", StringComparison.Ordinal);
+        int end = TextBox.IndexOf("</mc:Fallback>", StringComparison.Ordinal) + "</mc:Fallback>".Length;
+        var withoutCopy = DocxFixture.FromXml(TextBox[..fallback] + TextBox[end..]);
+        Assert.Equal(DocumentSample.Read(withoutCopy, "story.docx").Characters, DocumentSample.Read(DocxFixture.FromXml(TextBox), "story.docx").Characters);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ internal sealed class DocxDocumentRewriter : IDisposable
         foreach (var root in Roots(_word))
         {
             DocxWrappers.ReadSmartTags(root);
-            foreach (var container in root.Descendants().Where(element => element is Paragraph or RubyContent or RubyBase).ToList())
+            foreach (var container in root.Descendants().Where(element => element is Paragraph or RubyContent or RubyBase && !DocxTextBoxCopies.IsInCopy(element)).ToList())
             {
                 DocxRuns.JoinAlike(container);
                 string baseLook = DocxRuns.BaseLook(container);
@@ -77,6 +77,7 @@ internal sealed class DocxDocumentRewriter : IDisposable
                 DocxWrappers.Unbind(_containers[i]);
             }
         }
+        DocxTextBoxCopies.Refill(Roots(_word));
         bool rightToLeft = LanguageCodes.IsRightToLeft(_targetLanguage);
         DocxDirection.Set(Roots(_word), Styles(_word), rightToLeft);
         if (LanguageCodes.IsRightToLeft(_sourceLanguage) != rightToLeft)

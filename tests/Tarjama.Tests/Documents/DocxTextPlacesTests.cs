@@ -22,10 +22,10 @@ public sealed class DocxTextPlacesTests
         <w:p><w:r><w:t xml:space="preserve">قال </w:t></w:r><w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="center"/><w:hps w:val="10"/><w:hpsRaise w:val="18"/><w:hpsBaseText w:val="20"/><w:lid w:val="ar-SA"/></w:rubyPr><w:rt><w:r><w:t>رئيس</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>الرئيس</w:t></w:r></w:rubyBase></w:ruby></w:r></w:p>
         """;
 
-    /// <summary>A sentence with a tab, line breaks (w:type="textWrapping" is the default spelled out), a carriage return,
-    /// a non-breaking hyphen and a symbol in it.</summary>
+    /// <summary>A sentence with tabs (w:ptab aligns to the margin, as in Word's headers), line breaks (w:type="textWrapping"
+    /// is the default spelled out), a carriage return, a non-breaking hyphen and a symbol in it.</summary>
     internal const string Separators = """
-        <w:p><w:r><w:t>قال</w:t><w:tab/><w:t>الرئيس</w:t><w:br/><w:t>إن</w:t><w:br w:type="textWrapping"/><w:t>الزيارة</w:t><w:cr/><w:t>الزيارة</w:t><w:noBreakHyphen/><w:t>مهمة</w:t><w:sym w:font="Wingdings" w:char="F0E0"/><w:t xml:space="preserve"> جدا.</w:t></w:r></w:p>
+        <w:p><w:r><w:t>المصدر</w:t><w:ptab w:relativeTo="margin" w:alignment="center" w:leader="none"/><w:t>قال</w:t><w:tab/><w:t>الرئيس</w:t><w:br/><w:t>إن</w:t><w:br w:type="textWrapping"/><w:t>الزيارة</w:t><w:cr/><w:t>الزيارة</w:t><w:noBreakHyphen/><w:t>مهمة</w:t><w:sym w:font="Wingdings" w:char="F0E0"/><w:t xml:space="preserve"> جدا.</w:t></w:r></w:p>
         """;
 
     private static string L(string arabic) => LatinizingTranslator.Latinize(arabic);
@@ -80,7 +80,7 @@ public sealed class DocxTextPlacesTests
         using var word = DocxFixture.Translate(DocxFixture.FromXml(Separators), new LatinizingTranslator());
         var content = word.MainDocumentPart!.Document.Body!.Descendants<Run>().SelectMany(run => run.ChildElements).Where(child => child is not RunProperties)
             .Select(child => child is WordText text ? text.Text : $"<{child.LocalName}>");
-        Assert.Equal(L("قال") + "<tab>" + L("الرئيس") + "<br>" + L("إن") + "<br>" + L("الزيارة") + "<cr>" + L("الزيارة") + "\u2011" + L("مهمة") + "<sym>" + L(" جدا."), string.Concat(content));
+        Assert.Equal(L("المصدر") + "<ptab>" + L("قال") + "<tab>" + L("الرئيس") + "<br>" + L("إن") + "<br>" + L("الزيارة") + "<cr>" + L("الزيارة") + "\u2011" + L("مهمة") + "<sym>" + L(" جدا."), string.Concat(content));
     }
 
     [Fact]

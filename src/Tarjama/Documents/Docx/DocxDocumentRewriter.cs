@@ -195,7 +195,7 @@ internal sealed class DocxDocumentRewriter : IDisposable
                 case NoBreakHyphen:
                     yield return new InlinePiece(PieceKind.Text, "\u2011"); // the character: a code between two words gained a space
                     continue;
-                case Break { Type: null } or CarriageReturn or TabChar: // a tab separates what it aligns, as a break does
+                case Break { Type: null } or CarriageReturn or TabChar or PositionalTab: // a tab separates what it aligns, as a break does
                 case Break { Type.Value: var type } when type == BreakValues.TextWrapping: // the default, spelled out
                     _runOf[child] = run;
                     yield return new InlinePiece(PieceKind.Break, "", child);

@@ -4,6 +4,7 @@ using OpenXml::DocumentFormat.OpenXml;
 using OpenXml::DocumentFormat.OpenXml.Packaging;
 using OpenXml::DocumentFormat.OpenXml.Wordprocessing;
 using WordText = OpenXml::DocumentFormat.OpenXml.Wordprocessing.Text;
+using Tarjama.Documents;
 
 namespace Tarjama.Tests.Documents;
 
@@ -45,11 +46,21 @@ internal static class DocxFixture
         return stream.ToArray();
     }
 
-    /// <summary>A Word document whose body is <paramref name="bodyXml"/> (WordprocessingML inside w:body, prefix w), with
-    /// <paramref name="stylesXml"/> (inside w:styles) as its styles when given.</summary>
-    public static byte[] FromXml(string bodyXml, string? stylesXml = null)
+    /// <summary>Prefixes the XML of <see cref="FromXml"/> may use: WordprocessingML (w), markup compatibility (mc), and a
+    /// text box's drawing (wp, a, wps) and VML (v).</summary>
+    private const string Namespaces =
+        "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" " +
+        "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" " +
+        "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" " +
+        "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" " +
+        "xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\" " +
+        "xmlns:v=\"urn:schemas-microsoft-com:vml\"";
+
+    /// <summary>A Word document whose body is <paramref name="bodyXml"/> (WordprocessingML inside w:body), with
+    /// <paramref name="stylesXml"/> (inside w:styles) as its styles and <paramref name="commentsXml"/> (inside
+    /// w:comments) as its comments when given.</summary>
+    public static byte[] FromXml(string bodyXml, string? stylesXml = null, string? commentsXml = null)
     {
-        const string Namespaces = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
         using var stream = new MemoryStream();
         using (var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
@@ -59,8 +70,20 @@ internal static class DocxFixture
             {
                 Write(main.AddNewPart<StyleDefinitionsPart>(), $"<w:styles {Namespaces}>{stylesXml}</w:styles>");
             }
+            if (commentsXml is not null)
+            {
+                Write(main.AddNewPart<WordprocessingCommentsPart>(), $"<w:comments {Namespaces}>{commentsXml}</w:comments>");
+            }
         }
         return stream.ToArray();
+    }
+
+    /// <summary><paramref name="docx"/> translated by <paramref name="translator"/>, opened for reading.</summary>
+    public static WordprocessingDocument Translate(byte[] docx, ISegmentTranslator translator)
+    {
+        using var output = new MemoryStream();
+        new DocumentTranslator(translator).Translate(new MemoryStream(docx), "story.docx", output);
+        return WordprocessingDocument.Open(new MemoryStream(output.ToArray()), false);
     }
 
     private static void Write(OpenXmlPart part, string xml)

@@ -44,6 +44,25 @@ internal static class DocxDirection
         }
     }
 
+    /// <summary>Turns the direction wrappers (w:dir, w:bdo) set to the source's direction to the target's, when they
+    /// differ: a right-to-left override shows English letter by letter backwards. One set the other way (digits kept left
+    /// to right in Arabic text) is left as it is.</summary>
+    public static void TurnWrappers(IEnumerable<OpenXmlElement> roots, bool rightToLeft)
+    {
+        var (source, target) = rightToLeft ? (DirectionValues.Ltr, DirectionValues.Rtl) : (DirectionValues.Rtl, DirectionValues.Ltr);
+        foreach (var root in roots)
+        {
+            foreach (var embedding in root.Descendants<BidirectionalEmbedding>().Where(embedding => embedding.Val?.Value == source))
+            {
+                embedding.Val = target;
+            }
+            foreach (var over in root.Descendants<BidirectionalOverride>().Where(over => over.Val?.Value == source))
+            {
+                over.Val = target;
+            }
+        }
+    }
+
     /// <summary>A right-to-left setting of a paragraph or section (w:bidi), a run (w:rtl) or a table (w:bidiVisual), in
     /// direct formatting or in a style, or a right-to-left section's gutter on the right (w:rtlGutter).</summary>
     private static bool IsRightToLeft(OpenXmlElement element) => element is BiDi or RightToLeftText or BiDiVisual or GutterOnRight;

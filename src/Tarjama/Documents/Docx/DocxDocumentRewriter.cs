@@ -9,7 +9,7 @@ using Tarjama.Text;
 namespace Tarjama.Documents.Docx;
 
 /// <summary>A Word document read into blocks (every paragraph with text: body, tables, headers, footers, footnotes,
-/// endnotes, text boxes) and written back with their translations. A run is markup around its text, so formatting
+/// endnotes, comments, text boxes; and a phonetic guide's two texts) and written back with their translations. A run is markup around its text, so formatting
 /// follows the words it marked; hyperlinks, tracked insertions, content controls and other <see cref="DocxWrappers"/>
 /// likewise; tabs, pictures, field codes and bookmarks are kept whole and in place.
 /// The document's direction is set for the target language, and its script's formatting (<see cref="DocxScriptFormatting"/>).</summary>
@@ -20,9 +20,12 @@ internal sealed class DocxDocumentRewriter : IDocumentBlocks, IDisposable
     private readonly string _sourceLanguage;
     private readonly string _targetLanguage;
     private readonly List<IReadOnlyList<InlinePiece>> _blocks = [];
-    private readonly List<Paragraph> _paragraphs = [];
 
-    /// <summary>Per paragraph, a run with its most common look: text the translation puts outside any markup gets it.</summary>
+    /// <summary>Where each block's runs are: a paragraph, or a phonetic guide's text (w:rt) or base text (w:rubyBase), which
+    /// are inside a run of their paragraph.</summary>
+    private readonly List<OpenXmlElement> _containers = [];
+
+    /// <summary>Per block, a run with its most common look: text the translation puts outside any markup gets it.</summary>
     private readonly List<Run?> _baseRuns = [];
 
     /// <summary>For each run-level element kept whole (a tab, a picture), the run it came from, whose look it keeps.</summary>
@@ -34,16 +37,17 @@ internal sealed class DocxDocumentRewriter : IDocumentBlocks, IDisposable
         (_sourceLanguage, _targetLanguage) = (sourceLanguage, targetLanguage);
         foreach (var root in Roots(_word))
         {
-            foreach (var paragraph in root.Descendants<Paragraph>().ToList())
+            DocxWrappers.ReadSmartTags(root);
+            foreach (var container in root.Descendants().Where(element => element is Paragraph or RubyContent or RubyBase && !DocxTextBoxCopies.IsInCopy(element)).ToList())
             {
-                DocxRuns.JoinAlike(paragraph);
-                string baseLook = DocxRuns.BaseLook(paragraph);
-                var pieces = Pieces(paragraph, baseLook);
+                DocxRuns.JoinAlike(container);
+                string baseLook = DocxRuns.BaseLook(container);
+                var pieces = Pieces(container, baseLook);
                 if (pieces.Any(piece => piece.Kind == PieceKind.Text && !string.IsNullOrWhiteSpace(piece.Text)))
                 {
                     _blocks.Add(pieces);
-                    _paragraphs.Add(paragraph);
-                    _baseRuns.Add(paragraph.Descendants<Run>().FirstOrDefault(run => DocxRuns.Look(run) == baseLook));
+                    _containers.Add(container);
+                    _baseRuns.Add(container.Descendants<Run>().FirstOrDefault(run => DocxRuns.Look(run) == baseLook));
                 }
             }
         }
@@ -65,18 +69,21 @@ internal sealed class DocxDocumentRewriter : IDocumentBlocks, IDisposable
     /// <summary>Writes the document with <paramref name="translated"/> (the blocks, in order) in place of their text.</summary>
     public void Write(IReadOnlyList<SegmentedBlock> translated, Stream output)
     {
-        for (int i = 0; i < _paragraphs.Count; i++)
+        for (int i = 0; i < _containers.Count; i++)
         {
             if (translated[i].Spans.Any(span => span.Result?.Parts is not null))
             {
-                Rebuild(_paragraphs[i], translated[i], _baseRuns[i]);
+                Rebuild(_containers[i], translated[i], _baseRuns[i]);
+                DocxWrappers.Unbind(_containers[i]);
             }
         }
+        DocxTextBoxCopies.Refill(Roots(_word));
         bool rightToLeft = LanguageCodes.IsRightToLeft(_targetLanguage);
         DocxDirection.Set(Roots(_word), Styles(_word), rightToLeft);
         if (LanguageCodes.IsRightToLeft(_sourceLanguage) != rightToLeft)
         {
             DocxScriptFormatting.Carry(Roots(_word).Concat(Styles(_word)), rightToLeft);
+            DocxDirection.TurnWrappers(Roots(_word), rightToLeft);
         }
         _word.Dispose(); // saves the edited parts into the package
         _package.Position = 0;
@@ -122,6 +129,10 @@ internal sealed class DocxDocumentRewriter : IDocumentBlocks, IDisposable
                 yield return note;
             }
         }
+        if (main.WordprocessingCommentsPart?.Comments is { } comments)
+        {
+            yield return comments;
+        }
     }
 
     private List<InlinePiece> Pieces(OpenXmlElement container, string baseLook) => Pieces([.. container.ChildElements], baseLook);
@@ -143,7 +154,7 @@ internal sealed class DocxDocumentRewriter : IDocumentBlocks, IDisposable
             {
                 case ParagraphProperties:
                     break;
-                case Run run when !run.Elements<WordText>().Any():
+                case Run run when !run.ChildElements.Any(DocxRuns.IsText):
                     pieces.Add(new InlinePiece(PieceKind.Atomic, "", run)); // a picture, a note reference, a field character outside a whole field
                     break;
                 case Run run when DocxRuns.Look(run) == baseLook:
@@ -178,7 +189,14 @@ internal sealed class DocxDocumentRewriter : IDocumentBlocks, IDisposable
                 case WordText text:
                     yield return new InlinePiece(PieceKind.Text, text.Text);
                     continue;
-                case Break { Type: null } or CarriageReturn:
+                case SoftHyphen:
+                    yield return new InlinePiece(PieceKind.Text, "\u00AD"); // the character, which the model's input drops: a code split the word
+                    continue;
+                case NoBreakHyphen:
+                    yield return new InlinePiece(PieceKind.Text, "\u2011"); // the character: a code between two words gained a space
+                    continue;
+                case Break { Type: null } or CarriageReturn or TabChar or PositionalTab: // a tab separates what it aligns, as a break does
+                case Break { Type.Value: var type } when type == BreakValues.TextWrapping: // the default, spelled out
                     _runOf[child] = run;
                     yield return new InlinePiece(PieceKind.Break, "", child);
                     continue;
@@ -190,11 +208,11 @@ internal sealed class DocxDocumentRewriter : IDocumentBlocks, IDisposable
         }
     }
 
-    /// <summary>Puts a block's translation in place of the paragraph's content; runs and wrappers are the same elements,
+    /// <summary>Puts a block's translation in place of its container's content; runs and wrappers are the same elements,
     /// emptied (their properties kept) and refilled.</summary>
-    private void Rebuild(Paragraph paragraph, SegmentedBlock block, Run? baseRun)
+    private void Rebuild(OpenXmlElement container, SegmentedBlock block, Run? baseRun)
     {
-        foreach (var child in paragraph.ChildElements.Where(child => child is not ParagraphProperties).ToList())
+        foreach (var child in container.ChildElements.Where(child => child is not ParagraphProperties).ToList())
         {
             child.Remove();
         }
@@ -209,7 +227,7 @@ internal sealed class DocxDocumentRewriter : IDocumentBlocks, IDisposable
         {
             kept.Parent?.RemoveChild(kept); // from a run of the common look, which is not written back itself
         }
-        var open = new Stack<OpenXmlElement>([paragraph]);
+        var open = new Stack<OpenXmlElement>([container]);
         foreach (var span in block.Spans)
         {
             if (span.Result?.Parts is { } parts)

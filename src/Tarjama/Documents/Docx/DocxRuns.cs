@@ -42,10 +42,13 @@ internal static class DocxRuns
         }
     }
 
-    /// <summary>The look of most of the paragraph's text: runs that have it are plain text to translation, and only runs
+    /// <summary>The look of most of the block's text: runs that have it are plain text to translation, and only runs
     /// that look different (bold, a link's style) become markup around their words.</summary>
-    public static string BaseLook(Paragraph paragraph) => paragraph.Descendants<Run>()
+    public static string BaseLook(OpenXmlElement container) => container.Descendants<Run>()
         .GroupBy(Look).OrderByDescending(look => look.Sum(run => run.Elements<WordText>().Sum(text => text.Text.Length))).Select(look => look.Key).FirstOrDefault() ?? "";
+
+    /// <summary>Whether a run's child is text: its words, or a hyphen Word keeps as an element.</summary>
+    public static bool IsText(OpenXmlElement child) => child is WordText or SoftHyphen or NoBreakHyphen;
 
     private static bool OnlyText(Run run) => run.ChildElements.All(child => child is WordText or RunProperties) && run.Elements<WordText>().Any();
 

@@ -62,15 +62,12 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
             await output.DisposeAsync();
             throw;
         }
-        // news.ar.txt translated to English is news.en.txt: the source language's tag gives way to the target's.
         string uploaded = UploadNames.Of(file);
-        string stem = Path.GetFileNameWithoutExtension(uploaded);
-        stem = stem.EndsWith($".{translator.SourceLanguage}", StringComparison.OrdinalIgnoreCase) ? stem[..^(translator.SourceLanguage.Length + 1)] : stem;
         string name = bilingual switch
         {
-            null => $"{stem}.{translator.TargetLanguage}{Path.GetExtension(uploaded).ToLowerInvariant()}",
-            BilingualFormat.Xliff => $"{stem}.{translator.SourceLanguage}-{translator.TargetLanguage}.xlf",
-            var kind => $"{stem}.{translator.SourceLanguage}-{translator.TargetLanguage}.{kind.Value.ToString().ToLowerInvariant()}",
+            null => TranslatedNames.Document(uploaded, translator.SourceLanguage, translator.TargetLanguage),
+            BilingualFormat.Xliff => TranslatedNames.Bilingual(uploaded, translator.SourceLanguage, translator.TargetLanguage, "xlf"),
+            var kind => TranslatedNames.Bilingual(uploaded, translator.SourceLanguage, translator.TargetLanguage, kind.Value.ToString().ToLowerInvariant()),
         };
         string contentType = bilingual switch
         {

@@ -51,6 +51,7 @@ public sealed class TarjamaServer : IAsyncDisposable
             app.Services.GetRequiredService<ServiceEndpoints>().Map(routes);
             app.Services.GetRequiredService<GlossaryEndpoints>().Map(routes);
             app.Services.GetRequiredService<PostEditEndpoints>().Map(routes);
+            app.Services.GetRequiredService<MergeEndpoints>().Map(routes);
             app.Services.GetRequiredService<DeepLTranslateEndpoints>().Map(routes);
             app.Services.GetRequiredService<DeepLDocumentEndpoints>().Map(routes);
             app.Services.GetRequiredService<DeepLGlossaryEndpoints>().Map(routes);
@@ -100,7 +101,7 @@ public sealed class TarjamaServer : IAsyncDisposable
                 policy.WithOrigins([.. settings.CorsOrigins]);
             }
             // Every method the API uses: a browser page that submits jobs or glossaries deletes them too.
-            policy.WithMethods("GET", "POST", "DELETE").WithHeaders("Authorization", "Content-Type").WithExposedHeaders("Retry-After").SetPreflightMaxAge(TimeSpan.FromDays(20));
+            policy.WithMethods("GET", "POST", "DELETE").WithHeaders("Authorization", "Content-Type").WithExposedHeaders("Retry-After", MergeEndpoints.WarningHeader).SetPreflightMaxAge(TimeSpan.FromDays(20));
         }));
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(pairs);
@@ -116,6 +117,7 @@ public sealed class TarjamaServer : IAsyncDisposable
         builder.Services.AddSingleton(_ => new Terminology.GlossaryStore());
         builder.Services.AddSingleton<GlossaryEndpoints>();
         builder.Services.AddSingleton<PostEditEndpoints>();
+        builder.Services.AddSingleton<MergeEndpoints>();
         builder.Services.AddSingleton<DeepLUsage>();
         builder.Services.AddSingleton<DeepLTranslateEndpoints>();
         builder.Services.AddSingleton(_ => new ServerJobs(settings, pairs));

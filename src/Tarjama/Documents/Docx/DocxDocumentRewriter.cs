@@ -9,10 +9,11 @@ using Tarjama.Text;
 namespace Tarjama.Documents.Docx;
 
 /// <summary>A Word document read into blocks (every paragraph with text: body, tables, headers, footers, footnotes,
-/// endnotes, comments, text boxes; and a phonetic guide's two texts) and written back with their translations. A run is markup around its text, so formatting
-/// follows the words it marked; hyperlinks, tracked insertions, content controls and other <see cref="DocxWrappers"/>
-/// likewise; tabs, pictures, field codes and bookmarks are kept whole and in place.
-/// The document's direction is set for the target language, and its script's formatting (<see cref="DocxScriptFormatting"/>).</summary>
+/// endnotes, comments, text boxes; and a phonetic guide's two texts) and written back with their translations. A run
+/// is markup around its text, so formatting follows the words it marked; hyperlinks, tracked insertions, content
+/// controls and other <see cref="DocxWrappers"/> likewise; tabs, pictures, field codes and bookmarks are kept whole and
+/// in place. The document's direction is set for the target language, and its script's formatting
+/// (<see cref="DocxScriptFormatting"/>).</summary>
 internal sealed class DocxDocumentRewriter : IDocumentBlocks, IDisposable
 {
     private readonly WordprocessingDocument _word;

@@ -91,8 +91,15 @@ internal sealed class DocumentOptions
         CheckLanguages(parse, translator);
         var (memories, fuzzy) = Memory.Open(parse, translator.SourceLanguage, translator.TargetLanguage);
         using var closeMemories = new MemoryOwner(memories);
-        new DocumentTranslator(translator, TranslationOptions(parse) with { Quality = quality, Memories = memories, FuzzyThreshold = fuzzy })
-            .Translate(input.Stream, input.Name, output.Stream, progress, cancellationToken);
+        try
+        {
+            new DocumentTranslator(translator, TranslationOptions(parse) with { Quality = quality, Memories = memories, FuzzyThreshold = fuzzy })
+                .Translate(input.Stream, input.Name, output.Stream, progress, cancellationToken);
+        }
+        catch (InvalidUtf8Exception e)
+        {
+            throw DocumentEncodingAdvice.Advised(e);
+        }
     }
 
     /// <exception cref="TarjamaException"><paramref name="translator"/> is for other languages than --from and --to.</exception>

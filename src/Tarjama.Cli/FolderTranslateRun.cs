@@ -40,9 +40,9 @@ internal static class FolderTranslateRun
         {
             Console.Error.WriteLine($"  skipped {path}: {reason}");
         }
-        foreach (var (path, reason) in summary.Failed)
+        foreach (var (path, error) in summary.Failed)
         {
-            Console.Error.WriteLine($"  failed {path}: {reason}");
+            Console.Error.WriteLine($"  failed {path}: {DocumentEncodingAdvice.Advised(error).Message}");
         }
         return summary.Failed.Count == 0 ? 0 : CommandGuard.UserError;
     }

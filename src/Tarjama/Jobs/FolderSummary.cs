@@ -7,7 +7,8 @@ public sealed record FolderSummary
 
     public List<(string Path, string Reason)> Skipped { get; } = [];
 
-    public List<(string Path, string Reason)> Failed { get; } = [];
+    /// <summary>Each file that failed, with its error: the caller words it (a CLI can name its own options).</summary>
+    public List<(string Path, Exception Error)> Failed { get; } = [];
 
     /// <summary>Segments in the files translated.</summary>
     public long Segments { get; set; }

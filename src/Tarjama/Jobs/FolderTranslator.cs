@@ -69,11 +69,11 @@ public sealed class FolderTranslator(ISegmentTranslator engine, string fingerpri
             }
             catch (TarjamaException e) when (e is not StoreException) // a journal or memory that fails stops the run: every file would fail on it
             {
-                summary.Failed.Add((relative, e.Message));
+                summary.Failed.Add((relative, e));
             }
             catch (IOException e)
             {
-                summary.Failed.Add((relative, e.Message));
+                summary.Failed.Add((relative, e));
             }
         }
         summary.Translated = journaled.Translated;

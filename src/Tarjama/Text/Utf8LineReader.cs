@@ -91,7 +91,7 @@ public sealed class Utf8LineReader(Stream stream, string sourceName) : IDisposab
     }
 
     /// <summary>A whole file's bytes as strict UTF-8 text, a leading byte-order mark left out: for files read whole.</summary>
-    /// <exception cref="TarjamaException">Invalid UTF-8, named by the byte offset of the first bad byte.</exception>
+    /// <exception cref="InvalidUtf8Exception">Invalid UTF-8, named by the byte offset of the first bad byte.</exception>
     public static string DecodeAll(ReadOnlySpan<byte> bytes, string sourceName) =>
         bytes.StartsWith("\uFEFF"u8) ? Decode(bytes[3..], 3, sourceName) : Decode(bytes, 0, sourceName);
 
@@ -110,7 +110,7 @@ public sealed class Utf8LineReader(Stream stream, string sourceName) : IDisposab
         catch (DecoderFallbackException)
         {
             long offset = start + FirstInvalidByte(bytes);
-            throw new TarjamaException($"{sourceName}: invalid UTF-8 at byte offset {offset}; Tarjama reads UTF-8 (convert other encodings, e.g. Arabic Windows text with iconv -f WINDOWS-1256 -t UTF-8)");
+            throw new InvalidUtf8Exception(sourceName, offset);
         }
     }
 

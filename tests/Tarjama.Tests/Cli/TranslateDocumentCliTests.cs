@@ -93,8 +93,7 @@ public class TranslateDocumentCliTests
         var arabic1256 = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1256)!;
         string text = "قال الرئيس إن التعاون جيد.\n\nوأضاف أن الزيارة مهمة.\n";
         var refused = CliRunner.Run(arabic1256.GetBytes(text), ["translate", .. Fast, "--format", "text"]);
-        Assert.Equal(2, refused.ExitCode);
-        Assert.Contains("WINDOWS-1256", refused.Stderr);
+        Assert.Equal((2, $"tarjama: error: standard input: {NotUtf8(0)}\n"), (refused.ExitCode, refused.Stderr));
 
         var result = CliRunner.Run(arabic1256.GetBytes(text), ["translate", .. Fast, "--format", "text", "--encoding", "windows-1256"]);
         Assert.Equal(0, result.ExitCode);
@@ -105,6 +104,40 @@ public class TranslateDocumentCliTests
         Assert.StartsWith("tarjama: error: --encoding arabic-dos-9: not an encoding name this system knows (e.g. windows-1256, iso-8859-6, utf-16)", unknown.Stderr);
         Assert.Single(unknown.Stderr.Trim().Split('\n'));
     }
+
+    [Fact]
+    public void A_document_file_or_folder_file_that_is_not_utf8_is_refused_naming_encoding_and_a_glossary_naming_iconv()
+    {
+        // Before, a document was only advised to be converted with iconv, though --encoding windows-1256 reads it as it is.
+        var arabic1256 = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1256)!;
+        var folder = Directory.CreateTempSubdirectory("tarjama-not-utf8-").FullName;
+        try
+        {
+            string input = Path.Combine(folder, "in"), output = Path.Combine(folder, "out"), story = Path.Combine(input, "story.txt");
+            Directory.CreateDirectory(input);
+            File.WriteAllBytes(story, arabic1256.GetBytes("قال الرئيس إن التعاون جيد.\n"));
+            var file = CliRunner.Run([], ["translate", .. Fast, "-i", story]);
+            Assert.Equal((2, $"tarjama: error: {story}: {NotUtf8(0)}\n"), (file.ExitCode, file.Stderr));
+            var run = CliRunner.Run([], ["translate", .. Fast, "-i", input, "-o", output]);
+            Assert.Equal(2, run.ExitCode);
+            Assert.EndsWith($"\n  failed story.txt: {story}: {NotUtf8(0)}\n", run.Stderr);
+            Assert.Equal(0, CliRunner.Run([], ["translate", .. Fast, "--encoding", "windows-1256", "-i", input, "-o", output]).ExitCode);
+
+            // A glossary (like a memory, or a line per model input with --sentences) has no --encoding: convert it.
+            string glossary = Path.Combine(folder, "terms.ar-en.tsv");
+            File.WriteAllBytes(glossary, arabic1256.GetBytes("حميميم\tHmeimim\n"));
+            var terms = CliRunner.Run([], ["translate", .. Fast, "--glossary", glossary, "-i", Path.Combine(output, "story.txt")]);
+            Assert.Equal(2, terms.ExitCode);
+            Assert.EndsWith($"{glossary}: invalid UTF-8 at byte offset 0; Tarjama reads UTF-8 (convert other encodings, e.g. Arabic Windows text with iconv -f WINDOWS-1256 -t UTF-8)\n", terms.Stderr);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string NotUtf8(long offset) =>
+        $"invalid UTF-8 at byte offset {offset}; if it is in another encoding, read it as it is with --encoding (e.g. --encoding windows-1256 for Arabic Windows text)";
 
     [Fact]
     public void A_markdown_or_html_file_nested_past_the_limit_is_named_in_its_error_as_xml_files_are()

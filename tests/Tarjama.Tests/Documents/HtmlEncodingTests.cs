@@ -1,5 +1,6 @@
 using System.Text;
 using Tarjama.Documents;
+using Tarjama.Text;
 
 namespace Tarjama.Tests.Documents;
 
@@ -53,7 +54,7 @@ public class HtmlEncodingTests
     {
         var good = Encoding.UTF8.GetBytes(Page("<meta charset=\"utf-8\">"));
         int bad = good.Length - 10;
-        var error = Assert.Throws<TarjamaException>(() => Translate([.. good[..bad], 0xC3, 0x28, .. good[bad..]]));
+        var error = Assert.Throws<InvalidUtf8Exception>(() => Translate([.. good[..bad], 0xC3, 0x28, .. good[bad..]]));
         Assert.Equal($"page.html: invalid UTF-8 at byte offset {bad}; Tarjama reads UTF-8 (convert other encodings, e.g. Arabic Windows text with iconv -f WINDOWS-1256 -t UTF-8)", error.Message);
     }
 

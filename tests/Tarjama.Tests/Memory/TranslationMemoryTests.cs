@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using Tarjama.Documents;
 using Tarjama.Memory;
 using Tarjama.Tests.Documents;
+using Tarjama.Text;
 
 namespace Tarjama.Tests.Memory;
 
@@ -121,7 +122,7 @@ public sealed class TranslationMemoryTests : IDisposable
         {
             Assert.Contains(":2: not a JSON object", Assert.Throws<TarjamaException>(() => BilingualFiles.Read(bad, "ar", "en")).Message);
             File.WriteAllBytes(bad, [.. "{\"source\": \"a"u8, 0xFF, .. "\", \"target\": \"b\"}\n"u8]);
-            Assert.Equal($"{bad}: invalid UTF-8 at byte offset 13; Tarjama reads UTF-8 (convert other encodings, e.g. Arabic Windows text with iconv -f WINDOWS-1256 -t UTF-8)", Assert.Throws<TarjamaException>(() => BilingualFiles.Read(bad, "ar", "en")).Message);
+            Assert.Equal($"{bad}: invalid UTF-8 at byte offset 13; Tarjama reads UTF-8 (convert other encodings, e.g. Arabic Windows text with iconv -f WINDOWS-1256 -t UTF-8)", Assert.Throws<InvalidUtf8Exception>(() => BilingualFiles.Read(bad, "ar", "en")).Message);
             File.Delete(bad);
             Directory.CreateDirectory(bad);
             Assert.Equal($"{bad}: cannot read it (it is a directory)", Assert.Throws<TarjamaException>(() => BilingualFiles.Read(bad, "ar", "en")).Message);

@@ -1,4 +1,5 @@
 using Tarjama.Terminology;
+using Tarjama.Text;
 
 namespace Tarjama.Tests.Terminology;
 
@@ -82,7 +83,7 @@ public class GlossaryReaderTests
         string bad = Path.Combine(dir, "bad.tsv"), marked = Path.Combine(dir, "marked.tsv");
         File.WriteAllBytes(bad, [.. "الشرع\tal-Sh"u8, 0xFF, .. "ara\n"u8]);
         File.WriteAllBytes(marked, [0xEF, 0xBB, 0xBF, .. "الشرع\tal-Shara\n"u8]);
-        Assert.Equal($"{bad}: invalid UTF-8 at byte offset 16; Tarjama reads UTF-8 (convert other encodings, e.g. Arabic Windows text with iconv -f WINDOWS-1256 -t UTF-8)", Assert.Throws<TarjamaException>(() => GlossaryReader.Read(bad, "ar", "en")).Message);
+        Assert.Equal($"{bad}: invalid UTF-8 at byte offset 16; Tarjama reads UTF-8 (convert other encodings, e.g. Arabic Windows text with iconv -f WINDOWS-1256 -t UTF-8)", Assert.Throws<InvalidUtf8Exception>(() => GlossaryReader.Read(bad, "ar", "en")).Message);
         Assert.Equal(("الشرع", "al-Shara"), GlossaryReader.Read(marked, "ar", "en").Select(e => (e.Source, e.Target)).Single());
         Directory.Delete(dir, recursive: true);
     }

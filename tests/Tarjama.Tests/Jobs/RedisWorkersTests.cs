@@ -5,7 +5,8 @@ using Tarjama.Tests.Documents;
 namespace Tarjama.Tests.Jobs;
 
 /// <summary>A 300-segment document through a real redis-server and real worker processes (the tiny reference model):
-/// one killed with SIGKILL mid-job, or one stopped with SIGTERM mid-batch; the job completes with what one machine writes.</summary>
+/// one killed with SIGKILL mid-job and another taking over its batch, or one stopped with SIGTERM mid-batch; the job
+/// completes with what one machine writes.</summary>
 [Collection(nameof(RedisFleet))]
 public sealed class RedisWorkersTests : IDisposable
 {
@@ -23,11 +24,14 @@ public sealed class RedisWorkersTests : IDisposable
         var job = _fleet.Job(document);
         Assert.Equal(300, job.Segments);
 
+        // The second worker starts once the first is killed holding a batch: started together on a busy host, the second
+        // could load its model first and do the whole job while the first was still starting.
         var doomed = _fleet.StartWorker();
-        _fleet.StartWorker();
-        var submitted = Task.Run(() => new RedisJobSubmitter(db, _fleet.Fingerprint, batchSegments: 5).Translate(job, TimeSpan.FromMinutes(2)));
+        var submitted = Task.Run(() => new RedisJobSubmitter(db, _fleet.Fingerprint, batchSegments: 5).Translate(job, TimeSpan.FromMinutes(4)));
         Assert.True(RedisFleet.Eventually(() => _fleet.HoldsABatch(db, doomed), TimeSpan.FromMinutes(2)), "the first worker never took a batch");
         doomed.Process.Kill(); // SIGKILL, its batch unacknowledged
+        doomed.Process.WaitForExit();
+        _fleet.StartWorker();
         var translated = await submitted;
 
         Assert.Equal(RedisFleet.SingleMachine(document), translated);

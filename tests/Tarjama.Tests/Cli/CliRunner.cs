@@ -49,7 +49,8 @@ internal static class CliRunner
         return Collect(process, null, args);
     }
 
-    /// <summary>Starts the CLI with its standard streams redirected; the caller reads them and waits.</summary>
+    /// <summary>Starts the CLI with its standard streams redirected; the caller reads them and waits. A variable of
+    /// <paramref name="environment"/> given as "" is removed from the CLI's environment.</summary>
     public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = Info("dotnet");
@@ -57,7 +58,7 @@ internal static class CliRunner
         args.ToList().ForEach(start.ArgumentList.Add);
         foreach (var (name, value) in environment)
         {
-            start.Environment[name] = value;
+            start.Environment[name] = value.Length == 0 ? null : value;
         }
         return Process.Start(start)!;
     }

@@ -11,9 +11,11 @@ public sealed class OnnxRuntimeTelemetryTests
         try
         {
             // ONNX Runtime 1.29+ keeps a device id and its events under ~/.cache/Microsoft/DeveloperTools/.onnxruntime,
-            // to upload when online. It stays quiet in CI (it looks for these variables), so they are cleared here.
+            // to upload when online. It stays quiet in CI (it looks for these variables), so they are removed here; and
+            // this test process switched it off for itself by the opt-out variables, which the CLI must set on its own.
             var environment = new Dictionary<string, string> { ["HOME"] = home, ["XDG_CACHE_HOME"] = Path.Combine(home, ".cache") };
-            foreach (var ci in new[] { "CI", "GITHUB_ACTIONS", "GITLAB_CI", "TF_BUILD", "JENKINS_URL", "TEAMCITY_VERSION", "CIRCLECI", "TRAVIS", "BUILDKITE", "APPVEYOR", "CODEBUILD_BUILD_ID", "BITBUCKET_BUILD_NUMBER", "SYSTEM_TEAMFOUNDATIONCOLLECTIONURI", "ORT_RUNNING_UNIT_TESTS" })
+            foreach (var ci in new[] { "CI", "GITHUB_ACTIONS", "GITLAB_CI", "TF_BUILD", "JENKINS_URL", "TEAMCITY_VERSION", "CIRCLECI", "TRAVIS", "BUILDKITE", "APPVEYOR", "CODEBUILD_BUILD_ID", "BITBUCKET_BUILD_NUMBER", "SYSTEM_TEAMFOUNDATIONCOLLECTIONURI", "ORT_RUNNING_UNIT_TESTS",
+                "ORT_DISABLE_TELEMETRY", "ORT_TELEMETRY_DISABLED" })
             {
                 environment[ci] = "";
             }

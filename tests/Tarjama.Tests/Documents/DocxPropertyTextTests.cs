@@ -117,6 +117,21 @@ public sealed class DocxPropertyTextTests
     }
 
     [Fact]
+    public void Whatever_the_model_answers_the_document_stays_valid_and_its_properties_readable()
+    {
+        // Markup characters, entities and line breaks in a translation go into XML attributes and core.xml.
+        var docx = Titled(DocxFixture.FromXml(Picture + Link));
+        for (int seed = 0; seed < 20; seed++)
+        {
+            using var output = new MemoryStream();
+            new DocumentTranslator(new GarbageTranslator(seed)).Translate(new MemoryStream(docx), "story.docx", output);
+            using var word = WordprocessingDocument.Open(new MemoryStream(output.ToArray()), false);
+            Assert.Empty(new OpenXmlValidator().Validate(word).Select(error => $"seed {seed}: {error.Description} at {error.Path?.XPath}"));
+            Assert.NotNull(word.PackageProperties.Title);
+        }
+    }
+
+    [Fact]
     public void Property_texts_come_after_the_paragraphs_so_a_paragraphs_segment_id_is_what_it_was()
     {
         // An XLIFF made before these texts were read still merges its targets into the same paragraphs.

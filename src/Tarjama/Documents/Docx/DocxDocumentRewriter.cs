@@ -9,11 +9,11 @@ using Tarjama.Text;
 namespace Tarjama.Documents.Docx;
 
 /// <summary>A Word document read into blocks (every paragraph with text: body, tables, headers, footers, footnotes,
-/// endnotes, comments, text boxes; and a phonetic guide's two texts) and written back with their translations. A run
-/// is markup around its text, so formatting follows the words it marked; hyperlinks, tracked insertions, content
-/// controls and other <see cref="DocxWrappers"/> likewise; tabs, pictures, field codes and bookmarks are kept whole and
-/// in place. The document's direction is set for the target language, and its script's formatting
-/// (<see cref="DocxScriptFormatting"/>).</summary>
+/// endnotes, comments, text boxes; a phonetic guide's two texts; then <see cref="DocxPropertyText"/>: alternative text,
+/// tooltips, the document's title...) and written back with their translations. A run is markup around its text, so
+/// formatting follows the words it marked; hyperlinks, tracked insertions, content controls and other
+/// <see cref="DocxWrappers"/> likewise; tabs, pictures, field codes and bookmarks are kept whole and in place. The
+/// document's direction is set for the target language, and its script's formatting (<see cref="DocxScriptFormatting"/>).</summary>
 internal sealed class DocxDocumentRewriter : IDocumentBlocks, IDisposable
 {
     private readonly WordprocessingDocument _word;
@@ -28,6 +28,10 @@ internal sealed class DocxDocumentRewriter : IDocumentBlocks, IDisposable
 
     /// <summary>Per block, a run with its most common look: text the translation puts outside any markup gets it.</summary>
     private readonly List<Run?> _baseRuns = [];
+
+    /// <summary>The blocks after the paragraphs': text in attributes and document properties, read after the paragraphs so
+    /// that a paragraph's segment ids are what they were before these were read (an XLIFF made then still merges).</summary>
+    private readonly List<DocxPropertyText> _propertyTexts = [];
 
     /// <summary>For each run-level element kept whole (a tab, a picture), the run it came from, whose look it keeps.</summary>
     private readonly Dictionary<OpenXmlElement, Run> _runOf = [];
@@ -51,6 +55,11 @@ internal sealed class DocxDocumentRewriter : IDocumentBlocks, IDisposable
                     _baseRuns.Add(container.Descendants<Run>().FirstOrDefault(run => DocxRuns.Look(run) == baseLook));
                 }
             }
+        }
+        foreach (var propertyText in DocxPropertyText.Read(Roots(_word), _word))
+        {
+            _blocks.Add([new InlinePiece(PieceKind.Text, propertyText.Text)]);
+            _propertyTexts.Add(propertyText);
         }
     }
 
@@ -77,6 +86,10 @@ internal sealed class DocxDocumentRewriter : IDocumentBlocks, IDisposable
                 Rebuild(_containers[i], translated[i], _baseRuns[i]);
                 DocxWrappers.Unbind(_containers[i]);
             }
+        }
+        for (int i = 0; i < _propertyTexts.Count; i++) // before the text box copies are refilled: a picture in a box is in both
+        {
+            _propertyTexts[i].Write(BlockText.Render(translated[_containers.Count + i]));
         }
         DocxTextBoxCopies.Refill(Roots(_word));
         bool rightToLeft = LanguageCodes.IsRightToLeft(_targetLanguage);

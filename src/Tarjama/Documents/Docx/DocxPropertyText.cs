@@ -1,0 +1,67 @@
+extern alias OpenXml;
+
+using OpenXml::DocumentFormat.OpenXml;
+using OpenXml::DocumentFormat.OpenXml.Packaging;
+using OpenXml::DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Tarjama.Documents.Docx;
+
+/// <summary>Text Word keeps in an attribute or a document property, not in runs, that a reader still sees or hears: a
+/// picture's or a shape's alternative text (descr and title, which screen readers read), a link's tooltip, and the
+/// title, subject, description and keywords of docProps/core.xml (File > Info, search tools). Each is a block of one
+/// text piece; <see cref="Write"/> puts its translation back. Empty or whitespace values are not read.</summary>
+internal sealed record DocxPropertyText(string Text, Action<string> Write)
+{
+    /// <summary>The attributes of a drawing's properties (wp:docPr, and pic:cNvPr, wps:cNvPr... in it) that hold its
+    /// alternative text.</summary>
+    private static readonly string[] AlternativeTextAttributes = ["descr", "title"];
+
+    /// <summary>The property texts of <paramref name="roots"/> in document order, then the document's properties. Text box
+    /// copies are not read (they get their original's translation); Word writes a picture's description on both wp:docPr
+    /// and pic:cNvPr, so within a drawing one text in one attribute is one block, written to every place it was.</summary>
+    public static IEnumerable<DocxPropertyText> Read(IEnumerable<OpenXmlElement> roots, WordprocessingDocument word)
+    {
+        foreach (var root in roots)
+        {
+            var places = root.Descendants().SelectMany(Places).Where(place => !DocxTextBoxCopies.IsInCopy(place.Element));
+            foreach (var same in places.GroupBy(place => (Drawing: place.Element.Ancestors<Drawing>().FirstOrDefault() ?? place.Element, place.Attribute.LocalName, place.Attribute.Value)))
+            {
+                var attributes = same.ToList();
+                yield return new DocxPropertyText(same.Key.Value!, text => attributes.ForEach(place =>
+                    place.Element.SetAttribute(new OpenXmlAttribute(place.Attribute.Prefix, place.Attribute.LocalName, place.Attribute.NamespaceUri, text))));
+            }
+        }
+        var core = word.PackageProperties;
+        if (Readable(core.Title))
+        {
+            yield return new DocxPropertyText(core.Title!, text => core.Title = text);
+        }
+        if (Readable(core.Subject))
+        {
+            yield return new DocxPropertyText(core.Subject!, text => core.Subject = text);
+        }
+        if (Readable(core.Description))
+        {
+            yield return new DocxPropertyText(core.Description!, text => core.Description = text);
+        }
+        if (Readable(core.Keywords))
+        {
+            yield return new DocxPropertyText(core.Keywords!, text => core.Keywords = text);
+        }
+    }
+
+    /// <summary>An element's translated attributes with text: a link's tooltip, a drawing's alternative text.</summary>
+    private static IEnumerable<(OpenXmlElement Element, OpenXmlAttribute Attribute)> Places(OpenXmlElement element)
+    {
+        IEnumerable<(string Name, string NamespaceUri)> names = element switch
+        {
+            Hyperlink => [("tooltip", element.NamespaceUri)],
+            _ when element.LocalName is "docPr" or "cNvPr" => AlternativeTextAttributes.Select(name => (name, "")),
+            _ => [],
+        };
+        return element.GetAttributes().Where(attribute => names.Contains((attribute.LocalName, attribute.NamespaceUri)) && Readable(attribute.Value))
+            .Select(attribute => (element, attribute));
+    }
+
+    private static bool Readable(string? text) => !string.IsNullOrWhiteSpace(text);
+}

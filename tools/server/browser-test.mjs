@@ -187,6 +187,37 @@ test('a document upload can give back a bilingual TMX instead', async () => {
   assert.equal((await download()).name, 'khabar.ar-en.html', 'changing the choice translates the upload again');
 });
 
+test('a document comes back as XLIFF for a CAT tool, and the edited XLIFF merges back into it', async () => {
+  await open();
+  await page.selectOption('#bilingual', 'xliff');
+  await upload('khabar.ar.txt', 'مرحبا بالعالم.\n');
+  await statusIs(/^Translated khabar\.ar\.txt$/);
+  const xliff = await download();
+  assert.equal(xliff.name, 'khabar.ar-en.xlf');
+  const edited = xliff.text.replace(/<target xml:space="preserve">[^<]*<\/target>/, '<target xml:space="preserve">Hello, world of the desk.</target>');
+  assert.notEqual(edited, xliff.text);
+  await page.selectOption('#bilingual', 'merge');
+  await upload('khabar.ar-en.xlf', edited);
+  await statusIs(/^Merged khabar\.ar-en\.xlf$/);
+  const merged = await download();
+  assert.equal(merged.name, 'khabar.en.txt');
+  assert.equal(merged.text, 'Hello, world of the desk.\n');
+  await shot('page-merged');
+});
+
+test('a Word document is translated and downloads whole, its bytes never shown as text', async () => {
+  await open();
+  await page.setInputFiles('#file', path.join(repoRoot, 'tests', 'fixtures', 'documents', 'libreoffice-story.ar.docx'));
+  await statusIs(/^Translated libreoffice-story\.ar\.docx$/);
+  assert.equal(await page.textContent('#output'), 'libreoffice-story.en.docx: a Word document, translated; Download saves it');
+  assert.deepEqual(await buttonsEnabled(), [false, true]);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  assert.equal(file.suggestedFilename(), 'libreoffice-story.en.docx');
+  const saved = path.join(await mkdtemp(path.join(folder, 'download-')), file.suggestedFilename());
+  await file.saveAs(saved);
+  assert.equal((await readFile(saved)).subarray(0, 4).toString('latin1'), 'PK\u0003\u0004');
+});
+
 test('swapping the languages translates the translation back, a document as a document', async () => {
   await open();
   await upload('khabar.ar.txt', 'عاجل\n\nمرحبا بالعالم\n');

@@ -1,8 +1,8 @@
-// The page uses only the public API (LibreTranslate's endpoints and /translate_document), so it shows what any client gets.
+// The page uses only the public API (LibreTranslate's endpoints, /translate_document and /merge_document), so it shows what any client gets.
 const $ = (id) => document.getElementById(id);
 const state = {
   settings: null, languages: [], timer: 0, sequence: 0, request: null,
-  result: null, // { text, name, blob?, bilingual? } on screen: what Copy and Download give
+  result: null, // { text, name, blob?, binary?, bilingual? } on screen: what Copy and Download give
   document: null, // the uploaded file while the input box still shows it untouched
 };
 const rightToLeft = new Set(['ar', 'fa', 'he', 'ur']);
@@ -79,6 +79,7 @@ function show(result, alternatives = []) {
   $('output').textContent = text;
   orient($('output'), text, $('target').value, isMarkup(result?.name));
   $('copy').disabled = $('download').disabled = text.length === 0;
+  $('copy').disabled ||= result?.binary === true;
   $('download').title = result ? `Download ${result.name}` : '';
   $('alternative-list').replaceChildren(...alternatives.map((alternative, i) => {
     const button = Object.assign(document.createElement('button'), { type: 'button', dir: 'auto', textContent: alternative });
@@ -109,21 +110,28 @@ function fail(error, sequence) {
   setStatus(error.message, true);
 }
 
-/** A document upload to /translate_document: the translated file, or its bilingual view, named by the server. */
-async function translateDocument(file, fields, signal) {
+/** A file upload that the server answers with a file, named by the server; the merge's warnings come along. */
+async function uploadFile(path, file, fields, signal) {
   const form = new FormData();
   form.append('file', file);
-  for (const [name, value] of Object.entries(withKey({ source: $('source').value, target: $('target').value, ...fields }))) {
+  for (const [name, value] of Object.entries(withKey(fields))) {
     if (value) form.append(name, value);
   }
-  return call('/translate_document', { method: 'POST', body: form, signal }, async (response) => {
+  return call(path, { method: 'POST', body: form, signal }, async (response) => {
     const blob = await response.blob();
     const disposition = response.headers.get('Content-Disposition') ?? '';
     const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
     const name = encoded ? decodeURIComponent(encoded[1]) : /filename="?([^";]+)/i.exec(disposition)?.[1] ?? file.name;
-    return { text: await blob.text(), name, blob };
+    // A Word document is no text to show: the box says what it is, and Download saves it.
+    const binary = !/^text\/|[+/]xml\b|json/i.test(response.headers.get('Content-Type') ?? '');
+    const text = binary ? `${name}: a Word document, translated; Download saves it` : await blob.text();
+    return { text, name, blob, binary, warnings: response.headers.get('Tarjama-Merge-Warning') };
   });
 }
+
+/** A document upload to /translate_document: the translated file, or its bilingual view. */
+const translateDocument = (file, fields, signal) =>
+  uploadFile('/translate_document', file, { source: $('source').value, target: $('target').value, ...fields }, signal);
 
 /** With Detect, text already in the target language is meant for the other one (as DeepL's page does): Arabic for
  * English and English for Arabic where a model offers it, else the first the models offer. */
@@ -187,10 +195,18 @@ async function translateFile(file) {
   updateCount();
   orient($('input'), state.document.text, sourceLanguage(), isMarkup(file.name));
   try {
-    const bilingual = $('bilingual').value;
-    const result = await translateDocument(file, { bilingual }, signal);
+    const view = $('bilingual').value;
+    if (view === 'merge') {
+      // An XLIFF edited in a CAT tool (from the XLIFF view) goes back into its document.
+      const result = await uploadFile('/merge_document', file, {}, signal);
+      if (sequence !== state.sequence) return;
+      show(result);
+      setStatus(result.warnings ? `Merged ${file.name}; repaired: ${result.warnings}` : `Merged ${file.name}`);
+      return;
+    }
+    const result = await translateDocument(file, { bilingual: view }, signal);
     if (sequence !== state.sequence) return;
-    show({ ...result, bilingual: bilingual !== '' });
+    show({ ...result, bilingual: view !== '' });
     setStatus(`Translated ${file.name}`);
   } catch (error) {
     fail(error, sequence);
@@ -252,7 +268,10 @@ async function start() {
   $('file').accept = state.settings.supportedFilesFormat.join(',');
 
   for (const id of ['source', 'target']) $(id).addEventListener('change', () => { fillTargets(); translateText(); });
-  $('bilingual').addEventListener('change', () => { if (state.document) translateFile(state.document.file); });
+  // A new choice translates the upload again; merging takes an XLIFF, so another upload waits for one.
+  $('bilingual').addEventListener('change', () => {
+    if (state.document && ($('bilingual').value !== 'merge' || /\.xliff?$/i.test(state.document.name))) translateFile(state.document.file);
+  });
   $('swap').addEventListener('click', swap);
   $('input').addEventListener('input', () => {
     state.document = null;

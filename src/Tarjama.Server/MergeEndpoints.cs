@@ -42,7 +42,7 @@ internal sealed class MergeEndpoints(ServerSettings settings, AccessGuard access
                 using var wordRoom = xliff.Format == DocumentFormat.Docx ? memory.Reserve(WordSize(xliff.WordPackage())) : null;
                 var merged = XliffMerger.Merge(xliff, out var problems);
                 merged.WriteTo(output);
-                string document = TranslatedNames.Document(WithExtension(xliff.OriginalName, xliff.Format), xliff.SourceLanguage, xliff.TargetLanguage);
+                string document = TranslatedNames.Document(WithExtension(UploadNames.Of(xliff.OriginalName), xliff.Format), xliff.SourceLanguage, xliff.TargetLanguage);
                 return (document, problems.Concat(merged.Issues.Select(issue => issue.ToString())).ToList());
             }, context.RequestAborted);
             output.Position = 0;

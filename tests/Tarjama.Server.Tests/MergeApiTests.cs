@@ -64,6 +64,18 @@ public sealed class MergeApiTests(TinyServer tiny) : IClassFixture<TinyServer>
     }
 
     [Fact]
+    public async Task The_original_name_inside_the_xliff_names_the_answer_without_its_folders_or_control_characters()
+    {
+        var xliff = XDocument.Parse(Encoding.UTF8.GetString(await TranslateDocument("مرحبا بالعالم.\n"u8.ToArray(), "news.ar.txt", "xliff")));
+        xliff.Descendants(Xliff + "file").Single().SetAttributeValue("original", "../../etc/x\r\nSet-Cookie: a=b\r\n.ar.txt");
+        using var response = await MergeDocument(Encoding.UTF8.GetBytes(xliff.ToString()));
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        string name = response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition!.FileName!;
+        Assert.Equal("x__Set-Cookie: a=b__.en.txt", name);
+    }
+
+    [Fact]
     public async Task What_is_not_tarjamas_xliff_is_refused_with_one_line()
     {
         await RunningServer.AssertError(await MergeDocument("hello"u8.ToArray(), "notes.xlf"), 400, "notes.xlf: not well-formed XML at line 1, column 1 (Data at the root level is invalid.)");

@@ -9,9 +9,9 @@ internal static class XliffVersionOption
     public static Option<string> Create()
     {
         var option = new Option<string>("--xliff-version") { Description = "The XLIFF --bilingual xliff writes: 1.2 or 2.1", DefaultValueFactory = _ => "2.1" };
-        option.AcceptOnlyFromAmong("1.2", "2.1");
+        option.AcceptOnlyFromAmong([.. XliffVersionNames.All]);
         return option;
     }
 
-    public static XliffVersion Parse(string? value) => value == "1.2" ? XliffVersion.V12 : XliffVersion.V21;
+    public static XliffVersion Parse(string? value) => XliffVersionNames.Parse(value ?? "") ?? XliffVersion.V21;
 }

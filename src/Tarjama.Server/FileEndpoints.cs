@@ -43,25 +43,12 @@ internal sealed class FileEndpoints(ServerSettings settings, LanguagePairs pairs
             "xliff" => BilingualFormat.Xliff,
             var other => throw ApiError.BadRequest($"Invalid request: bilingual must be jsonl, tmx, html or xliff (got {other})"),
         };
-        var xliffVersion = fields.Text("xliff_version") switch
-        {
-            null or "2.1" => XliffVersion.V21,
-            "1.2" => XliffVersion.V12,
-            var other => throw ApiError.BadRequest($"Invalid request: xliff_version must be 1.2 or 2.1 (got {other})"),
-        };
+        var xliffVersion = fields.Text("xliff_version") is { } version
+            ? XliffVersionNames.Parse(version) ?? throw ApiError.BadRequest($"Invalid request: xliff_version must be 1.2 or 2.1 (got {version})")
+            : XliffVersion.V21;
         using var admitted = admission.Enter(translator, SupportedFiles.Footprint(file, format));
-        // The answer is built on disk, not in memory: a bilingual view can be many times the upload's size.
-        var output = store.CreateScratch();
-        try
-        {
-            await SupportedFiles.Translate(admitted.Translator, file, output, settings.Memory.Options(translator, fields, new DocumentTranslationOptions { Format = format, Bilingual = bilingual, XliffVersion = xliffVersion }), context.RequestAborted);
-            output.Position = 0;
-        }
-        catch
-        {
-            await output.DisposeAsync();
-            throw;
-        }
+        var options = settings.Memory.Options(translator, fields, new DocumentTranslationOptions { Format = format, Bilingual = bilingual, XliffVersion = xliffVersion });
+        var output = await store.WriteScratchAsync(answer => SupportedFiles.Translate(admitted.Translator, file, answer, options, context.RequestAborted));
         string uploaded = UploadNames.Of(file);
         string name = bilingual switch
         {

@@ -28,53 +28,38 @@ internal sealed class MergeEndpoints(ServerSettings settings, AccessGuard access
         }
         string uploaded = UploadNames.Of(file);
         using var xliffRoom = memory.Reserve(SupportedFiles.Footprint(file, DocumentFormat.Xliff));
-        var output = store.CreateScratch();
-        try
+        string name = uploaded;
+        List<string> warnings = [];
+        var output = await store.WriteScratchAsync(answer => DocumentWork.Run(() =>
         {
-            var (name, warnings) = await DocumentWork.Run(() =>
+            XliffFile xliff;
+            using (var input = file.OpenReadStream())
             {
-                XliffFile xliff;
-                using (var input = file.OpenReadStream())
-                {
-                    xliff = XliffFile.Read(input, uploaded);
-                }
-                // The Word document inside is charged for what its XML unpacks to, as an uploaded one is.
-                using var wordRoom = xliff.Format == DocumentFormat.Docx ? memory.Reserve(WordSize(xliff.WordPackage())) : null;
-                var merged = XliffMerger.Merge(xliff, out var problems);
-                merged.WriteTo(output);
-                string document = TranslatedNames.Document(WithExtension(UploadNames.Of(xliff.OriginalName), xliff.Format), xliff.SourceLanguage, xliff.TargetLanguage);
-                return (document, problems.Concat(merged.Issues.Select(issue => issue.ToString())).ToList());
-            }, context.RequestAborted);
-            output.Position = 0;
-            foreach (var warning in warnings.Take(MaxWarnings))
-            {
-                context.Response.Headers.Append(WarningHeader, HeaderText(warning));
+                xliff = XliffFile.Read(input, uploaded);
             }
-            if (warnings.Count > MaxWarnings)
-            {
-                context.Response.Headers.Append(WarningHeader, $"and {warnings.Count - MaxWarnings} more");
-            }
-            return Results.Stream(output, DocumentContentTypes.Of(name), name);
-        }
-        catch
+            // The Word document inside is charged for what its XML unpacks to, as an uploaded one is.
+            using var wordRoom = xliff.Format == DocumentFormat.Docx ? memory.Reserve(WordSize(xliff.WordPackage())) : null;
+            var merged = XliffMerger.Merge(xliff, out var problems);
+            merged.WriteTo(answer);
+            name = TranslatedNames.Document(WithExtension(UploadNames.Of(xliff.OriginalName), xliff.Format), xliff.SourceLanguage, xliff.TargetLanguage);
+            warnings = [.. problems, .. merged.Issues.Select(issue => issue.ToString())];
+        }, context.RequestAborted));
+        foreach (var warning in warnings.Take(MaxWarnings))
         {
-            await output.DisposeAsync();
-            throw;
+            context.Response.Headers.Append(WarningHeader, HeaderText(warning));
         }
+        if (warnings.Count > MaxWarnings)
+        {
+            context.Response.Headers.Append(WarningHeader, $"and {warnings.Count - MaxWarnings} more");
+        }
+        return Results.Stream(output, DocumentContentTypes.Of(name), name);
     }
 
     private static DocumentSize WordSize(byte[] package) =>
         new(package.Length + DocxSize.UnpackedXmlBytes(new MemoryStream(package, writable: false)), DocumentFormat.Docx);
 
     /// <summary>A document name without an extension (one read from standard input) gets its format's.</summary>
-    private static string WithExtension(string name, DocumentFormat format) => Path.HasExtension(name) ? name : name + format switch
-    {
-        DocumentFormat.Markdown => ".md",
-        DocumentFormat.Html => ".html",
-        DocumentFormat.Xml => ".xml",
-        DocumentFormat.Docx => ".docx",
-        _ => ".txt",
-    };
+    private static string WithExtension(string name, DocumentFormat format) => Path.HasExtension(name) ? name : name + DocumentFormatDetector.Extension(format);
 
     /// <summary>A header holds printable ASCII: a unit id from the file could hold anything.</summary>
     private static string HeaderText(string warning) => string.Concat(warning.Select(c => c is >= ' ' and <= '~' ? c : '?'));

@@ -55,11 +55,24 @@ internal sealed partial class TranslatedFileStore : IDisposable
         return name;
     }
 
-    /// <summary>A file for an answer being built, under the same quota, deleted (and its bytes given back) when disposed.</summary>
-    public Stream CreateScratch()
+    /// <summary>An answer built by <paramref name="write"/> on disk, not in memory (a bilingual view or a merged Word
+    /// document can be many times its upload), under the same quota, from its start; the file is deleted (and its bytes
+    /// given back) when the answer is disposed, or at once when the work fails.</summary>
+    public async Task<Stream> WriteScratchAsync(Func<Stream, Task> write)
     {
         var file = new FileStream(Path.Combine(_folder, $"scratch-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-        return new QuotaStream(file, _quota, giveBackOnDispose: true);
+        var output = new QuotaStream(file, _quota, giveBackOnDispose: true);
+        try
+        {
+            await write(output);
+            output.Position = 0;
+            return output;
+        }
+        catch
+        {
+            await output.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>The stored file and the name to offer it as; null when unknown or expired.</summary>

@@ -233,12 +233,14 @@ public sealed class ServerLimitsTests
         var full = await Assert.ThrowsAsync<ApiError>(() => store.SaveAsync("two.txt", output => output.WriteAsync(part).AsTask()));
         Assert.Equal((503, "the server's room for translated files is full; try again later"), (full.Status, full.Message));
         Assert.Equal(600_000, store.StoredBytes);
-        using (var scratch = store.CreateScratch())
+        using (var scratch = await store.WriteScratchAsync(answer => answer.WriteAsync(new byte[400_000]).AsTask()))
         {
-            scratch.Write(new byte[400_000]);
+            Assert.Equal(0, scratch.Position);
             Assert.Equal(1_000_000, store.StoredBytes);
         }
         Assert.Equal(600_000, store.StoredBytes);
+        await Assert.ThrowsAsync<ApiError>(() => store.WriteScratchAsync(answer => answer.WriteAsync(part).AsTask()));
+        Assert.Equal(600_000, store.StoredBytes); // a scratch answer that failed gave its bytes back at once
     }
 
     [Fact]

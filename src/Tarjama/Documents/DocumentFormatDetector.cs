@@ -41,6 +41,17 @@ public static partial class DocumentFormatDetector
         _ => null,
     };
 
+    /// <summary>The extension a file of <paramref name="format"/> is given (.txt, .md, .html, .xml, .xlf, .docx).</summary>
+    public static string Extension(DocumentFormat format) => format switch
+    {
+        DocumentFormat.Markdown => ".md",
+        DocumentFormat.Html => ".html",
+        DocumentFormat.Xliff => ".xlf",
+        DocumentFormat.Xml => ".xml",
+        DocumentFormat.Docx => ".docx",
+        _ => ".txt",
+    };
+
     [GeneratedRegex(@"^\uFEFF?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|p|div|article|section|main|header|nav|h[1-6]|ul|ol|table|span|a|b|i|em|strong|br|img|figure|blockquote)\b",
         RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex HtmlStart();

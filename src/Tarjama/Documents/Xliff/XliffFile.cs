@@ -12,6 +12,8 @@ public sealed class XliffFile
         (Version, Original, OriginalName, Format, SourceLanguage, TargetLanguage, Targets) = (version, original, originalName, format, sourceLanguage, targetLanguage, targets);
     }
 
+    private byte[]? _wordPackage;
+
     public XliffVersion Version { get; }
 
     /// <summary>The document the XLIFF was extracted from (a Word document's package in base64).</summary>
@@ -28,7 +30,8 @@ public sealed class XliffFile
     /// <summary>Each unit's target element (null when it has none), by unit id.</summary>
     internal IReadOnlyDictionary<string, XElement?> Targets { get; }
 
-    /// <summary>The Word document inside (<see cref="Format"/> is <see cref="DocumentFormat.Docx"/>): its package's bytes.</summary>
+    /// <summary>The Word document inside (<see cref="Format"/> is <see cref="DocumentFormat.Docx"/>): its package's bytes,
+    /// decoded once (a server sizes them before it merges).</summary>
     /// <exception cref="TarjamaException">The package is not base64.</exception>
     public byte[] WordPackage()
     {
@@ -38,7 +41,7 @@ public sealed class XliffFile
         }
         try
         {
-            return Convert.FromBase64String(Original);
+            return _wordPackage ??= Convert.FromBase64String(Original);
         }
         catch (FormatException)
         {

@@ -12,7 +12,7 @@ internal static class BenchCommand
     public static Command Create()
     {
         var model = new ModelOptions();
-        var inputs = new Option<string?>("--inputs") { Description = "Sentences, one per line (default: NTREX-128's Arabic side from the optional test-set data folder, $TARJAMA_DATA or a shared/data folder above, when present)" };
+        var inputs = new Option<string?>("--inputs") { Description = "Sentences, one per line (default: NTREX-128's Arabic side from the test-set data folder $TARJAMA_DATA)" };
         var count = new Option<int>("--count") { Description = "How many sentences to translate", DefaultValueFactory = _ => 50 }.Within(1, 100_000);
         var runs = new Option<int>("--runs") { Description = "Timed runs of each engine, alternated; the median is reported", DefaultValueFactory = _ => 1 }.Within(1, 100);
         var reference = new Option<string>("--reference") { Description = "Peer to compare with: transformersjs or none", DefaultValueFactory = _ => "transformersjs" };

@@ -14,7 +14,7 @@ internal static class BenchInputs
             string data;
             try
             {
-                data = TestSets.FindDataFolder(Environment.GetEnvironmentVariable(TestSets.DataVariable), [Environment.CurrentDirectory, AppContext.BaseDirectory]);
+                data = TestSets.FindDataFolder(Environment.GetEnvironmentVariable(TestSets.DataVariable));
             }
             catch (TarjamaException e)
             {

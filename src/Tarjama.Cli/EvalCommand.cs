@@ -20,7 +20,7 @@ public static class EvalCommand
         var width = new Option<int>("--width") { HelpName = "N", Description = "Decimals of the printed scores", DefaultValueFactory = _ => 1 }.Within(0, 10);
         var model = new Option<string?>("--model") { HelpName = "FOLDER", Description = "Model (folder, catalogue name or Hub repository): translate --src (or the --test set) with the engine, then score" };
         var sources = new Option<string?>("--src") { HelpName = "FILE", Description = "Source text to translate with --model, one segment a line" };
-        var test = new Option<string?>("--test") { HelpName = "NAME", Description = $"A test set from the shared data folder ({string.Join(", ", TestSets.Names)}) instead of --src and --ref" };
+        var test = new Option<string?>("--test") { HelpName = "NAME", Description = $"A test set from the data folder $TARJAMA_DATA ({string.Join(", ", TestSets.Names)}) instead of --src and --ref" };
         var languagePair = new Option<string?>("--lang-pair") { HelpName = "PAIR", Description = "With --hyp and --test: the direction of the translations, ar-en or en-ar" };
         var byDocument = new Option<bool>("--by-document") { Description = "Score each document (ntrex128, or --doc-ids) and list the worst" };
         var documentIds = new Option<string?>("--doc-ids") { HelpName = "FILE", Description = "Document id of each segment, one a line; implies --by-document" };
@@ -140,8 +140,7 @@ public static class EvalCommand
         {
             throw new TarjamaException("--test gives the source and the references: drop --src and --ref");
         }
-        string dataFolder = TestSets.FindDataFolder(
-            Environment.GetEnvironmentVariable(TestSets.DataVariable), [Directory.GetCurrentDirectory(), AppContext.BaseDirectory]);
+        string dataFolder = TestSets.FindDataFolder(Environment.GetEnvironmentVariable(TestSets.DataVariable));
         return TestSets.Load(name, dataFolder);
     }
 

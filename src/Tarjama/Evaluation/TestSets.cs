@@ -12,7 +12,7 @@ public sealed record TestSet(string Name, IReadOnlyList<string> Arabic, IReadOnl
     };
 }
 
-/// <summary>The public test sets in the project's shared data folder (<c>shared/data</c>), which a fresh clone does not have.</summary>
+/// <summary>Public test sets (NTREX-128, Tatoeba) in a data folder the user names with TARJAMA_DATA; a fresh clone has none.</summary>
 public static class TestSets
 {
     public const string DataVariable = "TARJAMA_DATA";
@@ -27,29 +27,15 @@ public static class TestSets
 
     public static IReadOnlyCollection<string> Names => Layouts.Keys;
 
-    /// <summary>Finds the data folder: <paramref name="dataVariable"/> (the TARJAMA_DATA environment variable) when set, else the
-    /// first <c>shared/data</c> folder found from each start folder upward.</summary>
-    public static string FindDataFolder(string? dataVariable, IEnumerable<string> searchFrom)
+    /// <summary>The data folder, as <paramref name="dataVariable"/> (the TARJAMA_DATA environment variable) names it: the
+    /// test sets are not part of Tarjama, so no folder is looked for on its own.</summary>
+    public static string FindDataFolder(string? dataVariable)
     {
-        if (!string.IsNullOrEmpty(dataVariable))
+        if (string.IsNullOrEmpty(dataVariable))
         {
-            return Directory.Exists(dataVariable) ? dataVariable
-                : throw new TarjamaException($"{DataVariable}={dataVariable}: no such folder");
+            throw new TarjamaException($"the test sets are not part of Tarjama: set {DataVariable} to the folder that holds ntrex128/ and tatoeba/");
         }
-        var starts = searchFrom.ToList();
-        foreach (string start in starts)
-        {
-            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-            {
-                string candidate = Path.Combine(folder.FullName, "shared", "data");
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-        throw new TarjamaException(
-            $"the test sets need the shared data folder: no shared/data above {string.Join(" or ", starts)}; set {DataVariable} to it");
+        return Directory.Exists(dataVariable) ? dataVariable : throw new TarjamaException($"{DataVariable}={dataVariable}: no such folder");
     }
 
     public static TestSet Load(string name, string dataFolder)

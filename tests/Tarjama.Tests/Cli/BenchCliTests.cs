@@ -35,7 +35,7 @@ public class BenchCliTests
     }
 
     [Fact]
-    public void Bench_without_inputs_or_shared_data_says_what_is_missing()
+    public void Bench_with_inputs_that_are_not_there_says_which()
     {
         var result = CliRunner.Run("", "bench", "-m", Fixtures.ReferenceModel, "--inputs", "/nonexistent/inputs.txt", "--reference", "none");
         Assert.Equal(2, result.ExitCode);

@@ -141,6 +141,16 @@ public class CliOptionTests
             "bench", "-m", Fixtures.Path("models", "tiny-ar-en"), "--reference", "none", "--runs", "1"),
             "TARJAMA_DATA=/nonexistent/data: no such folder, or give the sentences with --inputs FILE");
 
+    [Fact]
+    public void Bench_and_eval_look_for_no_data_folder_of_their_own() // not even a shared/data above the checkout
+    {
+        var unset = new Dictionary<string, string> { [TestSets.DataVariable] = "" };
+        const string Missing = "the test sets are not part of Tarjama: set TARJAMA_DATA to the folder that holds ntrex128/ and tatoeba/";
+        AssertOneError(CliRunner.Run(null, unset, "bench", "-m", Fixtures.Path("models", "tiny-ar-en"), "--reference", "none", "--runs", "1"),
+            Missing + ", or give the sentences with --inputs FILE");
+        AssertOneError(CliRunner.Run(null, unset, "eval", "--model", Fixtures.Path("models", "tiny-ar-en"), "--test", "ntrex128"), Missing);
+    }
+
     private static void AssertOneError(CliRunner.Result result, string expected)
     {
         Assert.Equal(2, result.ExitCode);

@@ -42,28 +42,17 @@ public sealed class TestSetsTests : IDisposable
     }
 
     [Fact]
-    public void Finds_shared_data_above_the_start_folder()
+    public void The_data_folder_is_the_one_the_variable_names()
     {
-        string data = Directory.CreateDirectory(Path.Combine(_root, "shared", "data")).FullName;
-        string start = Directory.CreateDirectory(Path.Combine(_root, "work", "repo", "src")).FullName;
-
-        Assert.Equal(data, TestSets.FindDataFolder(null, [start]));
+        Assert.Equal(_root, TestSets.FindDataFolder(_root));
+        var missing = Assert.Throws<TarjamaException>(() => TestSets.FindDataFolder(Path.Combine(_root, "missing")));
+        Assert.Equal($"TARJAMA_DATA={Path.Combine(_root, "missing")}: no such folder", missing.Message);
     }
 
     [Fact]
-    public void The_environment_variable_comes_first()
+    public void Without_the_variable_no_folder_is_looked_for_and_the_error_names_it()
     {
-        Directory.CreateDirectory(Path.Combine(_root, "shared", "data"));
-
-        Assert.Equal(_root, TestSets.FindDataFolder(_root, [_root]));
-        Assert.Throws<TarjamaException>(() => TestSets.FindDataFolder(Path.Combine(_root, "missing"), [_root]));
-    }
-
-    [Fact]
-    public void No_data_folder_is_an_error_that_names_the_variable()
-    {
-        var error = Assert.Throws<TarjamaException>(() => TestSets.FindDataFolder(null, [_root]));
-
-        Assert.Contains(TestSets.DataVariable, error.Message);
+        var error = Assert.Throws<TarjamaException>(() => TestSets.FindDataFolder(null));
+        Assert.Equal("the test sets are not part of Tarjama: set TARJAMA_DATA to the folder that holds ntrex128/ and tatoeba/", error.Message);
     }
 }

@@ -74,7 +74,10 @@ internal sealed class RequestFields
     {
         try
         {
-            return await request.ReadFormAsync(aborted);
+            Utf8Fields.BufferMultipart(request);
+            var form = await request.ReadFormAsync(aborted);
+            await Utf8Fields.CheckMultipartAsync(request, form, aborted);
+            return form;
         }
         catch (IOException e) when (e is not BadHttpRequestException && !aborted.IsCancellationRequested)
         {

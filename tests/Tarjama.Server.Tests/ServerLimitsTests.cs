@@ -139,6 +139,28 @@ public sealed class ServerLimitsTests
         Assert.Equal((400, $"Invalid request: {field} parameter is not UTF-8 text"), (status, body.GetProperty(errorField).GetString()));
     }
 
+    [Theory]
+    [InlineData("/translate", "q", "error")]
+    [InlineData("/v2/translate", "text", "message")]
+    public async Task A_multipart_field_that_is_not_utf8_is_a_400_naming_it_and_one_holding_a_real_replacement_character_is_not(string path, string field, string errorField)
+    {
+        // Before: the bytes became U+FFFD and were translated, as the query and urlencoded fields had been.
+        await using var server = await RunningServer.Start(new ServerSettings(), new EchoTranslator());
+        bool deepL = path.StartsWith("/v2/", StringComparison.Ordinal);
+        Task<HttpResponseMessage> Post(byte[] text)
+        {
+            var form = new MultipartFormDataContent { { new ByteArrayContent(text), field } };
+            form.Add(new StringContent(deepL ? "AR" : "ar"), deepL ? "source_lang" : "source");
+            form.Add(new StringContent(deepL ? "EN-US" : "en"), deepL ? "target_lang" : "target");
+            var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = form };
+            request.Headers.Authorization = new("DeepL-Auth-Key", "any-key:fx");
+            return server.Client.SendAsync(request);
+        }
+        var (status, body) = await RunningServer.Read(await Post([.. "مرحبا "u8, 0xE9, 0xFF]));
+        Assert.Equal((400, $"Invalid request: {field} parameter is not UTF-8 text"), (status, body.GetProperty(errorField).GetString()));
+        Assert.Equal(200, (await RunningServer.Read(await Post("مرحبا \uFFFD"u8.ToArray()))).Status);
+    }
+
     [Fact]
     public async Task Query_and_form_fields_in_utf8_are_read_whole_with_escapes_plus_signs_and_empty_values()
     {

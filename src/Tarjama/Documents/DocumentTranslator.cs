@@ -99,8 +99,9 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
             new DocumentTranslator(translator, _options with { Format = format }).Translate(sniffed, sourceName, writer, progress, cancellationToken);
             return;
         }
-        using var package = BoundedBytes.Read(sniffed, sourceName, _options.MaxDocxBytes);
-        var document = DocumentExtractor.ExtractWord(new MemoryStream(package.GetBuffer(), 0, (int)package.Length, writable: false), sourceName,
+        // XLIFF carries the original package, which the extractor's editable copy does not stay; nothing else needs it.
+        using var package = _options.Bilingual == BilingualFormat.Xliff ? BoundedBytes.Read(sniffed, sourceName, _options.MaxDocxBytes) : null;
+        var document = DocumentExtractor.ExtractWord(package is null ? sniffed : new MemoryStream(package.GetBuffer(), 0, (int)package.Length, writable: false), sourceName,
             translator.SourceLanguage, translator.TargetLanguage, _options);
         var merged = new SegmentTranslationStep(translator, _options).Translate(document, Reporter(progress), cancellationToken);
         if (_options.Bilingual is not { } bilingual)
@@ -112,7 +113,7 @@ public sealed class DocumentTranslator(ISegmentTranslator translator, DocumentTr
         var pairs = bilingual == BilingualFormat.Xliff ? null
             : SegmentPairWriter.Create(bilingual, text, translator.SourceLanguage, translator.TargetLanguage, Path.GetFileName(sourceName));
         // XLIFF carries the package as base64, so that merge can write the edited translation back into it.
-        WriteBilingual(Convert.ToBase64String(package.GetBuffer(), 0, (int)package.Length, Base64FormattingOptions.InsertLineBreaks), sourceName, merged, document, text, pairs);
+        WriteBilingual(package is null ? "" : Convert.ToBase64String(package.GetBuffer(), 0, (int)package.Length, Base64FormattingOptions.InsertLineBreaks), sourceName, merged, document, text, pairs);
         pairs?.Complete();
     }
 

@@ -91,6 +91,38 @@ public sealed class DocxPropertyTextTests
     }
 
     [Fact]
+    public void A_vml_pictures_alternative_text_is_translated()
+    {
+        // A picture as Word 2003 wrote it (and later Words keep when such a document is saved as .docx).
+        const string Vml = """
+            <w:p><w:r><w:t>صورة</w:t></w:r><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml" id="_x0000_i1025" type="#_x0000_t75" alt="الرئيس في موسكو" style="width:75pt;height:75pt"/></w:pict></w:r></w:p>
+            """;
+        using var word = DocxFixture.Translate(DocxFixture.FromXml(Vml), new LatinizingTranslator());
+        var shape = word.MainDocumentPart!.Document.Body!.Descendants().Single(element => element.LocalName == "shape");
+        Assert.Equal(L("الرئيس في موسكو"), shape.GetAttribute("alt", "").Value);
+        Assert.Equal("_x0000_i1025", shape.GetAttribute("id", "").Value);
+        Assert.Empty(new OpenXmlValidator().Validate(word));
+    }
+
+    [Fact]
+    public void A_hyperlink_fields_tooltip_is_translated_in_its_instruction_and_a_field_without_one_is_left_alone()
+    {
+        // Word writes a link inserted as a field with its ScreenTip in the \o switch; it stayed Arabic.
+        const string Field = """
+            <w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "https://example.com/a\\b" \o "التقرير \"الكامل\"" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>التقرير</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>
+            <w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "https://example.com/b" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>الخبر</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>
+            """;
+        var translator = new LatinizingTranslator();
+        using var word = DocxFixture.Translate(DocxFixture.FromXml(Field), translator);
+        var codes = word.MainDocumentPart!.Document.Body!.Descendants<FieldCode>().Select(code => code.Text).ToList();
+        string tooltip = L("التقرير \"الكامل\"").Replace("\"", "\\\"");
+        Assert.Equal([$" HYPERLINK \"https://example.com/a\\\\b\" \\o \"{tooltip}\" ", " HYPERLINK \"https://example.com/b\" "], codes);
+        Assert.Equal([L("التقرير"), L("الخبر")], word.MainDocumentPart.Document.Body.Elements<Paragraph>().Select(paragraph => paragraph.Descendants().Single(element => element.LocalName == "t").InnerText));
+        Assert.Contains("التقرير \"الكامل\"", translator.Calls.SelectMany(call => call)); // the text, not its escapes
+        Assert.Empty(new OpenXmlValidator().Validate(word));
+    }
+
+    [Fact]
     public void The_documents_title_subject_description_and_keywords_are_translated()
     {
         using var word = DocxFixture.Translate(Titled(DocxFixture.FromXml(Link)), new LatinizingTranslator());

@@ -1,5 +1,6 @@
 extern alias OpenXml;
 
+using System.Text.RegularExpressions;
 using OpenXml::DocumentFormat.OpenXml;
 using OpenXml::DocumentFormat.OpenXml.Packaging;
 using OpenXml::DocumentFormat.OpenXml.Wordprocessing;
@@ -7,14 +8,17 @@ using OpenXml::DocumentFormat.OpenXml.Wordprocessing;
 namespace Tarjama.Documents.Docx;
 
 /// <summary>Text Word keeps in an attribute or a document property, not in runs, that a reader still sees or hears: a
-/// picture's or a shape's alternative text (descr and title, which screen readers read), a link's tooltip, and the
-/// title, subject, description and keywords of docProps/core.xml (File > Info, search tools). Each is a block of one
-/// text piece; <see cref="Write"/> puts its translation back. Empty or whitespace values are not read.</summary>
-internal sealed record DocxPropertyText(string Text, Action<string> Write)
+/// picture's or a shape's alternative text (descr and title, which screen readers read; VML's alt), a link's tooltip, the title,
+/// subject, description and keywords of docProps/core.xml (File > Info, search tools), and a HYPERLINK field's tooltip.
+/// Each is a block of one text piece; <see cref="Write"/> puts its translation back. Empty or whitespace values are not
+/// read.</summary>
+internal sealed partial record DocxPropertyText(string Text, Action<string> Write)
 {
     /// <summary>The attributes of a drawing's properties (wp:docPr, and pic:cNvPr, wps:cNvPr... in it) that hold its
     /// alternative text.</summary>
     private static readonly string[] AlternativeTextAttributes = ["descr", "title"];
+
+    private const string VmlNamespace = "urn:schemas-microsoft-com:vml";
 
     /// <summary>The property texts of <paramref name="roots"/> in document order, then the document's properties. Text box
     /// copies are not read (they get their original's translation); Word writes a picture's description on both wp:docPr
@@ -48,15 +52,38 @@ internal sealed record DocxPropertyText(string Text, Action<string> Write)
         {
             yield return new DocxPropertyText(core.Keywords!, text => core.Keywords = text);
         }
+        // Last, so that the blocks read before field tooltips were have the ids they had (an XLIFF made then still merges).
+        foreach (var code in roots.SelectMany(root => root.Descendants<FieldCode>()).Where(code => !DocxTextBoxCopies.IsInCopy(code)))
+        {
+            string instruction = code.Text;
+            if (HyperlinkTooltip().Match(instruction) is { Success: true } match && Unescaped(match.Groups[1].Value) is var tooltip && Readable(tooltip))
+            {
+                var quoted = match.Groups[1];
+                yield return new DocxPropertyText(tooltip, text => code.Text = instruction[..quoted.Index] + Escaped(text) + instruction[(quoted.Index + quoted.Length)..]);
+            }
+        }
     }
 
-    /// <summary>An element's translated attributes with text: a link's tooltip, a drawing's alternative text.</summary>
+    /// <summary>A HYPERLINK field's \o switch, the text Word shows over the link, quoted, a backslash escaping a quote or
+    /// a backslash in it. Only a switch whole in one w:instrText (as Word writes it) is read.</summary>
+    [GeneratedRegex(@"^\s*HYPERLINK\b.*?\\o\s+""((?:[^""\\]|\\.)*)""", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex HyperlinkTooltip();
+
+    [GeneratedRegex(@"\\(.)", RegexOptions.Singleline)]
+    private static partial Regex EscapedCharacter();
+
+    private static string Unescaped(string quoted) => EscapedCharacter().Replace(quoted, "$1");
+
+    private static string Escaped(string text) => text.Replace("\\", "\\\\").Replace("\"", "\\\"");
+
+    /// <summary>An element's translated attributes with text: a link's tooltip, a drawing's or VML shape's alternative text.</summary>
     private static IEnumerable<(OpenXmlElement Element, OpenXmlAttribute Attribute)> Places(OpenXmlElement element)
     {
         IEnumerable<(string Name, string NamespaceUri)> names = element switch
         {
             Hyperlink => [("tooltip", element.NamespaceUri)],
             _ when element.LocalName is "docPr" or "cNvPr" => AlternativeTextAttributes.Select(name => (name, "")),
+            _ when element.NamespaceUri == VmlNamespace => [("alt", "")], // a picture or shape as Word 2003 wrote it
             _ => [],
         };
         return element.GetAttributes().Where(attribute => names.Contains((attribute.LocalName, attribute.NamespaceUri)) && Readable(attribute.Value))

@@ -7,8 +7,6 @@ namespace Tarjama.Engine;
 /// <summary>Opens ONNX files as inference sessions, turning a corrupt or unreadable file into a clear error.</summary>
 internal static class OnnxSessionLoader
 {
-    static OnnxSessionLoader() => OnnxRuntimeTelemetry.TurnOff(); // before the first session creates the runtime's environment
-
     public static OnnxSession Open(string path, EngineOptions options, EngineStatistics statistics) =>
         Create(path, options, statistics, settings => new InferenceSession(path, settings));
 
@@ -90,19 +88,27 @@ internal static class OnnxSessionLoader
 
     private static OnnxSession Create(string description, EngineOptions options, EngineStatistics statistics, Func<SessionOptions, InferenceSession> open)
     {
+        int threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
+        bool shared = OnnxEnvironment.SharesPool(threads); // before the first SessionOptions, which would create the environment
         using var settings = new SessionOptions
         {
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            IntraOpNumThreads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount,
+            IntraOpNumThreads = threads,
             InterOpNumThreads = 1,
             // ONNX Runtime would print its own coloured error and warning lines on stderr besides the exception each
             // failure raises, which the engine reports in one line of its own.
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL,
         };
-        // Idle workers sleep instead of spinning: on small machines (2 cores, often SMT siblings) a spinning worker
-        // takes cycles from the thread doing the work; measured 1.26x -> 1.45x against transformers.js at batch 1.
-        settings.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        if (shared)
+        {
+            settings.DisablePerSessionThreads();
+        }
+        else
+        {
+            // A pool of its own: its idle workers sleep, since spinning ones would take the cycles of the other pools'.
+            settings.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        }
         try
         {
             return new OnnxSession(open(settings), statistics);

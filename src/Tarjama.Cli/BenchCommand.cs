@@ -40,7 +40,8 @@ internal static class BenchCommand
                 : null;
             var ours = new List<BenchFigures>();
             var theirs = new List<BenchFigures>();
-            translator.TranslateDetailed(sentences.Take(Math.Min(4, sentences.Count)).ToList()); // warm-up: JIT and first-run allocations
+            // Warm-up, as the peer's: one batch, so that JIT and the runtime's first allocations for a batch's shapes are not timed.
+            translator.TranslateDetailed(sentences.Take(Math.Min(options.BatchSize, sentences.Count)).ToList());
             for (int run = 0; run < parse.GetValue(runs); run++)
             {
                 ours.Add(MeasureOurs(translator, sentences));

@@ -30,7 +30,7 @@ internal static class BenchCommand
             var sentences = BenchInputs.Read(parse.GetValue(inputs), parse.GetValue(count));
             var options = model.Read(parse, parse.GetValue(from), parse.GetValue(to));
             string modelPath = model.ResolveFolder(parse);
-            int threads = options.Engine.Threads > 0 ? options.Engine.Threads : Environment.ProcessorCount;
+            int threads = options.Engine.ThreadCount;
             int maxNewTokens = parse.GetValue(model.MaxNewTokens) ?? 64;
             options = options with { Generation = options.Generation with { MaxNewTokens = maxNewTokens } };
             using var translator = Translator.Load(modelPath, options);

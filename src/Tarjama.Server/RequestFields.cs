@@ -74,7 +74,6 @@ internal sealed class RequestFields
     {
         try
         {
-            Utf8Fields.BufferMultipart(request);
             var form = await request.ReadFormAsync(aborted);
             await Utf8Fields.CheckMultipartAsync(request, form, aborted);
             return form;

@@ -12,12 +12,20 @@ namespace Tarjama.Server;
 internal static class Utf8Fields
 {
     /// <summary>Refuses (400) a query string, or a urlencoded body read in UTF-8, with a field that does not decode to
-    /// UTF-8; the body stays readable from its start.</summary>
+    /// UTF-8; the body stays readable from its start, a multipart one too (for <see cref="CheckMultipartAsync"/>, once
+    /// the form is read: its files are then read from the kept body in place rather than copied).</summary>
     public static async Task CheckAsync(HttpRequest request, CancellationToken aborted)
     {
         Check(Encoding.UTF8.GetBytes(request.QueryString.Value?.TrimStart('?') ?? ""));
-        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
-            && type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type))
+        {
+            return;
+        }
+        if (type.MediaType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
+        {
+            request.EnableBuffering();
+        }
+        else if (type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
             && (type.Encoding is null || type.Encoding.CodePage == Encoding.UTF8.CodePage))
         {
             request.EnableBuffering();
@@ -29,7 +37,7 @@ internal static class Utf8Fields
     }
 
     /// <summary>Refuses (400) a multipart text field whose bytes are not UTF-8. Only a form where ASP.NET wrote U+FFFD is
-    /// read again, from the body <see cref="BufferMultipart"/> kept.</summary>
+    /// read again, from the body <see cref="CheckAsync"/> kept.</summary>
     public static async Task CheckMultipartAsync(HttpRequest request, IFormCollection form, CancellationToken aborted)
     {
         if (!request.Body.CanSeek || !form.Any(field => field.Value.Any(value => value?.Contains('\uFFFD') == true))
@@ -54,16 +62,6 @@ internal static class Utf8Fields
             {
                 throw ApiError.BadRequest($"Invalid request: {HeaderUtilities.RemoveQuotes(disposition.Name)} parameter is not UTF-8 text");
             }
-        }
-    }
-
-    /// <summary>Keeps a multipart body readable from its start, for <see cref="CheckMultipartAsync"/>: the form's files
-    /// are then read from it in place rather than copied.</summary>
-    public static void BufferMultipart(HttpRequest request)
-    {
-        if (request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            request.EnableBuffering();
         }
     }
 

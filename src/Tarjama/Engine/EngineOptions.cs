@@ -10,6 +10,9 @@ public sealed record EngineOptions
     /// one pool of the first engine's count; an engine asking another count gets pools of its own.</summary>
     public int Threads { get; init; }
 
+    /// <summary>The intra-op threads the sessions get: <see cref="Threads"/>, or one per core.</summary>
+    public int ThreadCount => Threads > 0 ? Threads : Environment.ProcessorCount;
+
     /// <summary>Compute every logit at each step, also in greedy search, which otherwise computes them in int8 and
     /// only its shortlist exactly (the same tokens, for less work): for comparisons and as a way out.</summary>
     public bool FullLogits { get; init; }

@@ -88,7 +88,7 @@ internal static class OnnxSessionLoader
 
     private static OnnxSession Create(string description, EngineOptions options, EngineStatistics statistics, Func<SessionOptions, InferenceSession> open)
     {
-        int threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
+        int threads = options.ThreadCount;
         bool shared = OnnxEnvironment.SharesPool(threads); // before the first SessionOptions, which would create the environment
         using var settings = new SessionOptions
         {

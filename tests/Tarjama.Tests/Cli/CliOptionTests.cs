@@ -142,7 +142,7 @@ public class CliOptionTests
             "TARJAMA_DATA=/nonexistent/data: no such folder, or give the sentences with --inputs FILE");
 
     [Fact]
-    public void Bench_and_eval_look_for_no_data_folder_of_their_own() // not even a shared/data above the checkout
+    public void Bench_and_eval_look_for_no_data_folder_of_their_own() // not even a data folder beside or above the checkout
     {
         var unset = new Dictionary<string, string> { [TestSets.DataVariable] = "" };
         const string Missing = "the test sets are not part of Tarjama: set TARJAMA_DATA to the folder that holds ntrex128/ and tatoeba/";

@@ -14,7 +14,7 @@ internal sealed class ModelOptions
     public Option<string> DType { get; } = new("--dtype") { Description = $"ONNX variant to load: {string.Join(", ", Enum.GetValues<ModelDtype>().Select(d => d.Name()))}", DefaultValueFactory = _ => "fp32" };
     public Option<DecoderForm?> Decoder { get; } = NamedValues.Create("--decoder", "Decoder export to run: auto (split pair when present), merged or split [default: auto]", NamedValues.Of<DecoderForm>());
     public Option<int> Threads { get; } = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads (default: all cores)" }.Within(0, EngineOptions.MostThreads);
-    public Option<bool> FullLogits { get; } = new("--full-logits") { Description = "Compute every logit at each greedy step (by default greedy search computes them in int8 and exactly only for the tokens that can still be the best: the same tokens, faster; sequence scores are then estimates; translate --output jsonl, which reports them, computes every logit)" };
+    public Option<bool> FullLogits { get; } = new("--full-logits") { Description = "Compute every logit at each greedy step (by default greedy search computes them in int8 and exactly only for the tokens that can still be the best: the same tokens, faster, without sequence scores; translate --output jsonl, which reports them, computes every logit)" };
     public Option<int> BatchSize { get; } = new Option<int>("--batch-size") { Description = "Sentences per engine batch", DefaultValueFactory = _ => 16 }.Within(1, TranslatorOptions.MostBatchSize);
     public Option<int?> Beams { get; } = new Option<int?>("--beams") { Description = "Beam size (1 = greedy); default from generation_config.json" }.Within(1, 32);
     public Option<int?> MaxNewTokens { get; } = new Option<int?>("--max-new-tokens") { Description = "Most tokens to generate per input" }.Within(1, 1024);
@@ -72,8 +72,8 @@ internal sealed class ModelOptions
         PullDisplays.Show(Console.Error, observer => ModelResolver.ResolveModelDirectory(
             model, new ModelResolveOptions { Hub = HubSettings.FromEnvironment(), Dtype = dtype, Observer = observer }, cancellation));
 
-    /// <param name="printsScores">The output shows sequence scores: greedy search then computes every logit, so they are
-    /// the model's fp32 log-probabilities rather than the shortlist's estimates.</param>
+    /// <param name="printsScores">The output shows sequence scores: greedy search then computes every logit, since its
+    /// shortlist gives none.</param>
     public Translator Load(ParseResult parse, string? sourceLanguage = null, string? targetLanguage = null, CancellationToken cancellation = default, bool printsScores = false)
     {
         var options = Read(parse, sourceLanguage, targetLanguage);

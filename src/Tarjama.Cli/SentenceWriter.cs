@@ -19,9 +19,9 @@ internal sealed class SentenceWriter(TextWriter output, bool jsonl)
                 source = result.Source,
                 translation = result.Translation,
                 token_ids = result.TokenIds,
-                score = Math.Round(result.Score, 6),
+                score = Rounded(result.Score),
                 alternatives = result.Alternatives.Count == 0 ? null
-                    : result.Alternatives.Select(a => new { translation = a.Translation, token_ids = a.TokenIds, score = Math.Round(a.Score, 6) }),
+                    : result.Alternatives.Select(a => new { translation = a.Translation, token_ids = a.TokenIds, score = Rounded(a.Score) }),
             }, Json));
         }
         else
@@ -29,4 +29,6 @@ internal sealed class SentenceWriter(TextWriter output, bool jsonl)
             output.WriteLine(result.Translation);
         }
     }
+
+    private static double? Rounded(double? score) => score is double value ? Math.Round(value, 6) : null;
 }

@@ -12,10 +12,12 @@ public sealed class GreedySearch(GenerationSettings settings) : IDecodingStrateg
         int sentences = batch.Rows;
         var terms = requests.Any(request => request.Terms is { Count: > 0 }) ? new GreedyTermChooser(requests, settings, sentences) : null;
         var sequences = new List<int>[sentences];
-        var scores = new double[sentences];
+        // A sentence whose steps come without a score (the shortlist) has none.
+        var scores = new double?[sentences];
         for (int s = 0; s < sentences; s++)
         {
             sequences[s] = [requests[s].Prefix[0]];
+            scores[s] = 0;
         }
         var parents = new List<int>(sentences);
         var tokens = new List<long>(sentences);
@@ -38,7 +40,7 @@ public sealed class GreedySearch(GenerationSettings settings) : IDecodingStrateg
                 var history = CollectionsMarshal.AsSpan(sequence);
                 if (terms is null || requests[sentence].Terms is not { Count: > 0 })
                 {
-                    (chosen[row], float score) = batch.Best(row, processors, history);
+                    (chosen[row], float? score) = batch.Best(row, processors, history);
                     scores[sentence] += score;
                     return;
                 }

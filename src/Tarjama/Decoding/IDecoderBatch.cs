@@ -18,8 +18,9 @@ public interface IDecoderBatch
     Span<float> Logits(int row);
 
     /// <summary>The best next token of one row after its processors, and its log-probability: greedy search's
-    /// question, which a batch may answer without computing every logit. By default it reads them all.</summary>
-    (int Token, float Score) Best(int row, LogitsProcessorList processors, ReadOnlySpan<int> sequence) => BestOf(Logits(row), processors, sequence);
+    /// question, which a batch may answer without computing every logit, and then without the log-probability (null),
+    /// whose normalizer needs them all. By default it reads them all.</summary>
+    (int Token, float? Score) Best(int row, LogitsProcessorList processors, ReadOnlySpan<int> sequence) => BestOf(Logits(row), processors, sequence);
 
     /// <summary>The best token of a full row of logits, which the processors change in place.</summary>
     static (int Token, float Score) BestOf(Span<float> logits, LogitsProcessorList processors, ReadOnlySpan<int> sequence)

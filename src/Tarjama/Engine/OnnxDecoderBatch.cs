@@ -62,9 +62,9 @@ internal sealed class OnnxDecoderBatch : IDecoderBatch, IDisposable
         return logits.GetTensorMutableDataAsSpan<float>().Slice(row * VocabSize, VocabSize);
     }
 
-    public (int Token, float Score) Best(int row, LogitsProcessorList processors, ReadOnlySpan<int> sequence)
+    public (int Token, float? Score) Best(int row, LogitsProcessorList processors, ReadOnlySpan<int> sequence)
     {
-        // A final log-softmax (renormalize_logits) changes no order; the shortlist's score is a log-probability anyway.
+        // A final log-softmax (renormalize_logits) changes no order, and the shortlist gives no score to normalize.
         var ordered = processors.Unnormalized;
         if (_step.Projection is not { } projection || !ordered.KeepsOrder)
         {
@@ -72,7 +72,7 @@ internal sealed class OnnxDecoderBatch : IDecoderBatch, IDisposable
         }
         var shortlist = projection.Shortlist;
         var hidden = _step.Output.GetTensorDataAsSpan<float>().Slice(row * projection.ModelDim, projection.ModelDim);
-        return shortlist.Best(Screened(shortlist), row, hidden, ordered, sequence);
+        return (shortlist.Best(Screened(shortlist), row, hidden, ordered, sequence), null);
     }
 
     // Rows are asked about from several threads: the step's projection runs once, for all of them.

@@ -157,130 +157,176 @@ internal sealed class ShortlistProjection : IDisposable
         return new Screened(_session.Run([Activations], [input], ["sums"]), scales);
     }
 
-    /// <summary>The best token of <paramref name="row"/> after <paramref name="processors"/> (which must keep each
-    /// score's order) and its log-probability, the latter over the exact shortlist and the int8 estimates of the rest.</summary>
-    public (int Token, float Score) Best(Screened screened, int row, ReadOnlySpan<float> hidden, LogitsProcessorList processors, ReadOnlySpan<int> sequence)
+    /// <summary>The best token of <paramref name="row"/> after <paramref name="processors"/>, which must keep each
+    /// score's order. No score: its normalizer would take an exponential of every estimate (the largest piece of a
+    /// step outside ONNX Runtime on a 256k vocabulary), and what reports scores computes every logit instead.</summary>
+    public int Best(Screened screened, int row, ReadOnlySpan<float> hidden, LogitsProcessorList processors, ReadOnlySpan<int> sequence)
     {
-        var sums = screened.Sums(row, _vocab);
-        float scale = screened.Scales[row];
-        float[] estimate = ArrayPool<float>.Shared.Rent(_vocab), upper = ArrayPool<float>.Shared.Rent(_vocab), lower = ArrayPool<float>.Shared.Rent(_vocab);
-        float[] processed = ArrayPool<float>.Shared.Rent(_vocab);
+        var bounds = new RowBounds(this, screened.Sums(row, _vocab), screened.Scales[row], hidden);
+        bool plain = processors.Processors.Count == 0;
+        float[] upper = ArrayPool<float>.Shared.Rent(_vocab);
+        float[]? estimate = plain ? null : ArrayPool<float>.Shared.Rent(_vocab), lower = plain ? null : ArrayPool<float>.Shared.Rent(_vocab);
         int[] shortlist = ArrayPool<int>.Shared.Rent(_vocab);
-        float[]? order = null, exact = null;
+        float[] order = ArrayPool<float>.Shared.Rent(_vocab);
+        float[]? exact = null;
         try
         {
-            Span<float> e = estimate.AsSpan(0, _vocab), u = upper.AsSpan(0, _vocab), l = lower.AsSpan(0, _vocab);
-            // Without processors the estimates take the exact scores in place; with them, a copy is processed each round.
-            bool plain = processors.Processors.Count == 0;
-            var p = plain ? e : processed.AsSpan(0, _vocab);
-            Bounds(sums, scale, hidden, e, u, l);
-            processors.Process(sequence, u);
-            processors.Process(sequence, l);
+            Span<float> u = upper.AsSpan(0, _vocab), e = estimate.AsSpan(0, plain ? 0 : _vocab), l = lower.AsSpan(0, plain ? 0 : _vocab);
+            float highestLower = bounds.Fill(u, e, l);
+            if (!plain)
+            {
+                processors.Process(sequence, u);
+                processors.Process(sequence, l);
+                highestLower = TensorPrimitives.Max(l);
+            }
             // No token whose upper bound is below the best lower bound can be the best.
-            int count = AtLeast(u, TensorPrimitives.Max(l), shortlist);
-            (order, exact) = (ArrayPool<float>.Shared.Rent(count), ArrayPool<float>.Shared.Rent(count));
+            int count = AtLeast(u, highestLower, shortlist, order);
+            exact = ArrayPool<float>.Shared.Rent(count);
             // Highest upper bound first, computed exactly a few at a time: once the best exact score so far beats the
             // next token's upper bound, it beats every token left, and most steps stop after the first round.
-            for (int i = 0; i < count; i++)
-            {
-                order[i] = -u[shortlist[i]];
-            }
             Array.Sort(order, shortlist, 0, count);
             int computed = 0, best = shortlist[0];
+            float bestScore = float.NegativeInfinity;
             for (int round = 8; ; round *= 4)
             {
+                int from = computed;
                 for (int until = Math.Min(count, computed + round); computed < until; computed++)
                 {
                     int v = shortlist[computed];
                     exact[computed] = TensorPrimitives.Dot(hidden, _rows.AsSpan(v * _dim, _dim)) + _bias[v];
                 }
-                if (!plain)
+                if (plain)
                 {
-                    e.CopyTo(p);
+                    for (int i = from; i < computed; i++)
+                    {
+                        (best, bestScore) = Better(shortlist[i], exact[i], best, bestScore);
+                    }
                 }
-                for (int i = 0; i < computed; i++)
+                else
                 {
-                    p[shortlist[i]] = exact[i];
+                    // The processors see the whole row: the estimates, with the exact scores computed so far in place
+                    // (the lower bounds' buffer is free by now).
+                    e.CopyTo(l);
+                    for (int i = 0; i < computed; i++)
+                    {
+                        l[shortlist[i]] = exact[i];
+                    }
+                    processors.Process(sequence, l);
+                    foreach (int v in shortlist.AsSpan(0, computed))
+                    {
+                        (best, bestScore) = Better(v, l[v], best, bestScore);
+                    }
                 }
-                processors.Process(sequence, p);
-                foreach (int v in shortlist.AsSpan(0, computed))
-                {
-                    // Equal scores go to the lower token id, as an argmax over every logit does.
-                    best = p[v] > p[best] || (p[v] == p[best] && v < best) ? v : best;
-                }
-                if (computed == count || u[shortlist[computed]] < p[best])
+                if (computed == count || -order[computed] < bestScore)
                 {
                     break;
                 }
             }
             _statistics.CountShortlist(computed);
-            return (best, LogSoftmax.Of(p, best));
+            return best;
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(estimate);
             ArrayPool<float>.Shared.Return(upper);
-            ArrayPool<float>.Shared.Return(lower);
-            ArrayPool<float>.Shared.Return(processed);
             ArrayPool<int>.Shared.Return(shortlist);
-            if (order is not null)
+            ArrayPool<float>.Shared.Return(order);
+            foreach (var rented in new[] { estimate, lower, exact })
             {
-                ArrayPool<float>.Shared.Return(order);
-                ArrayPool<float>.Shared.Return(exact!);
+                if (rented is not null)
+                {
+                    ArrayPool<float>.Shared.Return(rented);
+                }
             }
         }
     }
 
-    /// <summary>The tokens whose score is at least <paramref name="threshold"/>, in order; returns how many.</summary>
-    private static int AtLeast(ReadOnlySpan<float> scores, float threshold, int[] tokens)
+    /// <summary>Equal scores go to the lower token id, as an argmax over every logit does.</summary>
+    private static (int Token, float Score) Better(int token, float score, int best, float bestScore) =>
+        score > bestScore || (score == bestScore && token < best) ? (token, score) : (best, bestScore);
+
+    /// <summary>The tokens whose upper bound is at least <paramref name="threshold"/>, in token order, with their upper
+    /// bounds negated (to sort highest first); returns how many.</summary>
+    private static int AtLeast(ReadOnlySpan<float> upper, float threshold, int[] tokens, float[] order)
     {
         int count = 0, v = 0;
         var limit = new Vector<float>(threshold);
-        for (; v + Vector<float>.Count <= scores.Length; v += Vector<float>.Count)
+        for (; v + Vector<float>.Count <= upper.Length; v += Vector<float>.Count)
         {
-            if (Vector.GreaterThanOrEqualAny(new Vector<float>(scores[v..]), limit))
+            if (Vector.GreaterThanOrEqualAny(new Vector<float>(upper[v..]), limit))
             {
                 for (int i = v; i < v + Vector<float>.Count; i++)
                 {
-                    tokens[count] = i;
-                    count += scores[i] >= threshold ? 1 : 0;
+                    (tokens[count], order[count]) = (i, -upper[i]);
+                    count += upper[i] >= threshold ? 1 : 0;
                 }
             }
         }
-        for (; v < scores.Length; v++)
+        for (; v < upper.Length; v++)
         {
-            tokens[count] = v;
-            count += scores[v] >= threshold ? 1 : 0;
+            (tokens[count], order[count]) = (v, -upper[v]);
+            count += upper[v] >= threshold ? 1 : 0;
         }
         return count;
     }
 
-    /// <summary>Each token's int8 estimate and a bound on its distance to the fp32 logit: the activation rounding
-    /// (at most half its scale per element) times the token's weights, the weight rounding (half the token's scale)
-    /// times the activations, and the fp32 rounding of the reference's own sum.</summary>
-    private void Bounds(ReadOnlySpan<int> sums, float scale, ReadOnlySpan<float> hidden, Span<float> estimate, Span<float> upper, Span<float> lower)
+    /// <summary>One row's int8 estimates and a bound on each one's distance to the fp32 logit: the activation
+    /// rounding (at most half its scale per element) times the token's weights, the weight rounding (half the token's
+    /// scale) times the activations, and the fp32 rounding of the reference's own sum.</summary>
+    private readonly ref struct RowBounds
     {
-        float activationError = 0.5001f * scale;
-        float magnitude = TensorPrimitives.SumOfMagnitudes(hidden);
-        float perWeightScale = 0.5001f * (magnitude + _dim * activationError) + WeightLevels * magnitude * _dim * RoundingPerTerm;
-        var (scaleV, activationV, perScaleV, relativeV, oneV) = (new Vector<float>(scale), new Vector<float>(activationError), new Vector<float>(perWeightScale), new Vector<float>(1e-6f), Vector<float>.One);
-        int v = 0;
-        for (; v + Vector<float>.Count <= _vocab; v += Vector<float>.Count)
+        private readonly ShortlistProjection _projection;
+        private readonly ReadOnlySpan<int> _sums;
+        private readonly float _scale, _activationError, _perWeightScale;
+
+        public RowBounds(ShortlistProjection projection, ReadOnlySpan<int> sums, float scale, ReadOnlySpan<float> hidden)
         {
-            var tokenScale = new Vector<float>(_scales, v);
-            var value = scaleV * tokenScale * Vector.ConvertToSingle(new Vector<int>(sums[v..])) + new Vector<float>(_bias, v);
-            var bound = activationV * new Vector<float>(_spread, v) + perScaleV * tokenScale + relativeV * (Vector.Abs(value) + oneV);
-            value.CopyTo(estimate[v..]);
-            (value + bound).CopyTo(upper[v..]);
-            (value - bound).CopyTo(lower[v..]);
+            (_projection, _scale) = (projection, scale);
+            _sums = sums;
+            _activationError = 0.5001f * scale;
+            float magnitude = TensorPrimitives.SumOfMagnitudes(hidden);
+            _perWeightScale = 0.5001f * (magnitude + projection._dim * _activationError) + WeightLevels * magnitude * projection._dim * RoundingPerTerm;
         }
-        for (; v < _vocab; v++)
+
+        /// <summary>Writes each token's upper bound, and its estimate and lower bound where those spans are not empty
+        /// (one pass over the vocabulary); returns the highest lower bound.</summary>
+        public float Fill(Span<float> upper, Span<float> estimate, Span<float> lower)
         {
-            float value = scale * _scales[v] * sums[v] + _bias[v];
-            float bound = activationError * _spread[v] + perWeightScale * _scales[v] + 1e-6f * (MathF.Abs(value) + 1);
-            estimate[v] = value;
-            upper[v] = value + bound;
-            lower[v] = value - bound;
+            var (tokenScales, spread, bias) = (_projection._scales, _projection._spread, _projection._bias);
+            bool keep = !estimate.IsEmpty;
+            var (scaleV, activationV, perScaleV, relativeV, oneV) = (new Vector<float>(_scale), new Vector<float>(_activationError), new Vector<float>(_perWeightScale), new Vector<float>(1e-6f), Vector<float>.One);
+            var highest = new Vector<float>(float.NegativeInfinity);
+            int v = 0;
+            for (; v + Vector<float>.Count <= upper.Length; v += Vector<float>.Count)
+            {
+                var tokenScale = new Vector<float>(tokenScales, v);
+                var value = scaleV * tokenScale * Vector.ConvertToSingle(new Vector<int>(_sums[v..])) + new Vector<float>(bias, v);
+                var bound = activationV * new Vector<float>(spread, v) + perScaleV * tokenScale + relativeV * (Vector.Abs(value) + oneV);
+                (value + bound).CopyTo(upper[v..]);
+                highest = Vector.Max(highest, value - bound);
+                if (keep)
+                {
+                    value.CopyTo(estimate[v..]);
+                    (value - bound).CopyTo(lower[v..]);
+                }
+            }
+            float result = float.NegativeInfinity;
+            for (int i = 0; i < Vector<float>.Count; i++)
+            {
+                result = MathF.Max(result, highest[i]);
+            }
+            for (; v < upper.Length; v++)
+            {
+                float value = _scale * tokenScales[v] * _sums[v] + bias[v];
+                float bound = _activationError * spread[v] + _perWeightScale * tokenScales[v] + 1e-6f * (MathF.Abs(value) + 1);
+                upper[v] = value + bound;
+                result = MathF.Max(result, value - bound);
+                if (keep)
+                {
+                    estimate[v] = value;
+                    lower[v] = value - bound;
+                }
+            }
+            return result;
         }
     }
 

@@ -24,4 +24,4 @@ public sealed record TranslationItem(string Text, TranslationOptions Options)
 }
 
 /// <summary>One hypothesis of the n-best list.</summary>
-public sealed record TranslationHypothesis(string Translation, int[] TokenIds, double Score);
+public sealed record TranslationHypothesis(string Translation, int[] TokenIds, double? Score);

@@ -260,7 +260,7 @@ public sealed class Translator : ITermTranslator, IDisposable
     private TranslationHypothesis Join(List<GeneratedSequence> parts) => new(
         string.Join(" ", parts.Select(p => Family.Decode(p.Tokens)).Where(t => t.Length > 0)),
         parts.SelectMany(p => p.Tokens).ToArray(),
-        parts.Sum(p => p.Score));
+        parts.Any(p => p.Score is null) ? null : parts.Sum(p => p.Score!.Value));
 
     public void Dispose()
     {

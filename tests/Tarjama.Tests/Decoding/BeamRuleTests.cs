@@ -34,7 +34,7 @@ public class BeamRuleTests
         var result = new BeamSearch(settings).Decode(batch, [DecodeRequest.Plain(settings)])[0][0];
         Assert.Equal(expected, result.Tokens);
         double sum = expected.Length == 1 ? Math.Log(0.6) : Math.Log(0.4);
-        Assert.Equal(sum / Math.Pow(expected.Length, penalty), result.Score, 5);
+        Assert.Equal(sum / Math.Pow(expected.Length, penalty), result.Score!.Value, 5);
     }
 
     // Start: A .5, B .3 (end .2 is ranked third and never considered). Step 2: A-end -0.799, B-end -1.715, B-C -2.120,
@@ -75,7 +75,7 @@ public class BeamRuleTests
         var batch = new ScriptedDecoderBatch(1, Start, Vocab, _ => new() { [A] = 0.7, [B] = 0.2, [Eos] = 0.1 });
         var result = new BeamSearch(settings).Decode(batch, [DecodeRequest.Plain(settings)])[0][0];
         Assert.Equal([A, A, A], result.Tokens);
-        Assert.Equal(3 * Math.Log(0.7) / 3, result.Score, 4);
+        Assert.Equal(3 * Math.Log(0.7) / 3, result.Score!.Value, 4);
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public class MultilingualParityTests
                 }
                 if (score is double expected)
                 {
-                    Assert.InRange(ours[k].Score, expected - 1e-3, expected + 1e-3);
+                    Assert.InRange(ours[k].Score!.Value, expected - 1e-3, expected + 1e-3);
                 }
                 Assert.Equal(text, ours[k].Translation);
             }

@@ -99,7 +99,7 @@ public class TermEnforcementTests
         string source = "في قاعدة بحميميم الجوية";
         var result = engine.TranslateDetailed([source], [matcher.Match(source)])[0];
         Assert.Contains("Hmeimim", result.Translation, StringComparison.Ordinal);
-        Assert.True(double.IsFinite(result.Score), $"score {result.Score}");
+        Assert.True(result.Score is double score && double.IsFinite(score), $"score {result.Score}");
     }
 
     [Fact]

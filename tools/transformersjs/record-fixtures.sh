@@ -5,7 +5,8 @@
 #   transformersjs.<model>.marian-ids.tricky.greedy.bs1.jsonl   the same for the tricky inputs
 #   transformersjs.<model>.tokenizer.jsonl                  transformers.js's ids for every tokenizer input
 #   transformersjs.tiny-ar-en.{fp16,q8}.marian-ids.greedy.bs{1,8}.jsonl   the same with dtype fp16 / q8
-#       (onnx/*_fp16.onnx, onnx/*_quantized.onnx from tools/fixtures/make_variants.py)
+#       (onnx/*_fp16.onnx, onnx/*_quantized.onnx from tools/fixtures/make_variants.py); q8 is named q8-saturating
+#       when recorded on an x86 CPU without VNNI, whose uint8 × int8 kernel saturates pairs of products (other tokens)
 # tiny-ar-en runs ntrex-ar-60.txt; tiny-en-ar runs ntrex-en-60.txt with ">>ara<< " before every line.
 # MarianTokenizer's ids come from marian-tokenizer.<model>.jsonl (tools/fixtures/make_tokenizer_golden.py).
 # Installs the pinned @huggingface/transformers first if needed (install.sh).
@@ -37,10 +38,16 @@ for m in tiny-ar-en tiny-en-ar; do
         --out "$golden/transformersjs.$m.marian-ids.tricky.greedy.bs1.jsonl"
     node tokenize.mjs --model "$models/$m" --ids "$ids" --out "$golden/transformersjs.$m.tokenizer.jsonl"
 done
+q8=q8
+if [ "$(uname -m)" = x86_64 ] && ! grep -qwE 'avx512_vnni|avx_vnni' /proc/cpuinfo; then
+    q8=q8-saturating
+fi
 for dtype in fp16 q8; do
+    name=$dtype
+    [ $dtype = q8 ] && name=$q8
     for bs in 1 8; do
         record --model "$models/tiny-ar-en" --dtype $dtype --ids "$golden/marian-tokenizer.tiny-ar-en.jsonl" \
-            --set ntrex-ar-60 --batch-size $bs --out "$golden/transformersjs.tiny-ar-en.$dtype.marian-ids.greedy.bs$bs.jsonl"
+            --set ntrex-ar-60 --batch-size $bs --out "$golden/transformersjs.tiny-ar-en.$name.marian-ids.greedy.bs$bs.jsonl"
     done
 done
 for m in tiny-nllb tiny-m2m100; do

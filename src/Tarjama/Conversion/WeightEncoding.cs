@@ -1,4 +1,5 @@
 using Tarjama.Conversion.Onnx;
+using Tarjama.Engine;
 using Tarjama.Models;
 
 namespace Tarjama.Conversion;
@@ -75,7 +76,8 @@ internal sealed class Float16Weights : WeightEncoding
 }
 
 /// <summary>
-/// int8: each linear weight quantized symmetrically per output channel (scale = max|w| / 127, zero point 0), the
+/// int8: each linear weight quantized symmetrically per output channel to 7 bits (scale = max|w| / 63, zero point 0:
+/// <see cref="Int8Products.WeightLevels"/>; with 8 bits, CPUs without VNNI compute some products wrong), the
 /// activation quantized per tensor at run time (<c>DynamicQuantizeLinear</c>), multiplied by ONNX Runtime's integer
 /// GEMM (<c>MatMulInteger</c>, uint8 × int8) and rescaled by the product of the two scales.
 /// </summary>
@@ -91,7 +93,7 @@ internal sealed class Int8Weights : WeightEncoding
             {
                 for (int i = 0; i < values.Length; i++)
                 {
-                    bytes[i] = (byte)(sbyte)Math.Clamp(MathF.Round(values[i] / scales[i % scales.Length]), -127f, 127f);
+                    bytes[i] = (byte)(sbyte)Math.Clamp(MathF.Round(values[i] / scales[i % scales.Length]), -Int8Products.WeightLevels, Int8Products.WeightLevels);
                 }
             })));
         var scale = graph.Weights.Get(weight.Name + "_scale", name => InitializerData.FromFloats(name, [weight.Rows], scales));
@@ -111,7 +113,7 @@ internal sealed class Int8Weights : WeightEncoding
             {
                 max = MathF.Max(max, MathF.Abs(v));
             }
-            scales[row] = max > 0f ? max / 127f : 1f;
+            scales[row] = max > 0f ? max / Int8Products.WeightLevels : 1f;
         });
         return scales;
     }

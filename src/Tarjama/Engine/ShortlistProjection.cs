@@ -25,10 +25,9 @@ internal sealed class ShortlistProjection : IDisposable
     private const string Zero = "activation_zero";
     private const byte ActivationZero = 128;
 
-    // Weights use 7 bits: without VNNI, x86's u8 × s8 kernel (VPMADDUBSW) adds pairs of products in 16 bits and
-    // saturates past 32,767; 255 · 63 · 2 = 32,130 cannot, while 255 · 127 · 2 could. The wider bound costs a longer
-    // shortlist (opus-mt's shape, 50 news lines: 974 tokens a step whose bound reaches the best instead of 446).
-    private const int WeightLevels = 63;
+    // 7-bit weights, so no CPU saturates the products; the wider bound costs a longer shortlist (opus-mt's shape, 50
+    // news lines: 974 tokens a step whose bound reaches the best instead of 446 with 8 bits).
+    private const int WeightLevels = Int8Products.WeightLevels;
 
     // fp32 rounding of a d-term dot product, as the reference's MatMul makes it (a generous bound: d · 2^-23).
     private const float RoundingPerTerm = 1f / (1 << 23);

@@ -5,14 +5,14 @@ namespace Tarjama.Tests.Conversion;
 /// <summary>fp16, int8 and 4-bit conversions of whole checkpoints load in ONNX Runtime with the fp32 interface and stay
 /// near fp32 (the exactness of each encoding is held by <see cref="LinearQuantizationTests"/>). These fixtures' weights
 /// are deliberately sharp, so 4-bit, which moves each weight by up to a fourteenth of its block's largest, is only
-/// required to run and differ.</summary>
+/// required to run and differ; int8's 7-bit weights move each by up to a 126th of its channel's largest.</summary>
 public class QuantizedConversionTests
 {
     [Theory]
     [InlineData("marian-base", ModelDtype.Fp16, 0.1f, 10)]
     [InlineData("nllb", ModelDtype.Fp16, 0.1f, 10)]
-    [InlineData("marian-base", ModelDtype.Int8, 3f, 9)]
-    [InlineData("nllb", ModelDtype.Int8, 3f, 9)]
+    [InlineData("marian-base", ModelDtype.Int8, 6f, 9)]
+    [InlineData("nllb", ModelDtype.Int8, 6f, 9)]
     [InlineData("marian-base", ModelDtype.Q4, float.PositiveInfinity, 0)]
     [InlineData("nllb", ModelDtype.Q4, float.PositiveInfinity, 0)]
     public void Logits_stay_near_fp32(string checkpoint, ModelDtype dtype, float tolerance, int sameTopAtLeast)

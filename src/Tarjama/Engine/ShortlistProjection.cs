@@ -211,6 +211,7 @@ internal sealed class ShortlistProjection : IDisposable
                         l[shortlist[i]] = exact[i];
                     }
                     processors.Process(sequence, l);
+                    (best, bestScore) = (shortlist[0], float.NegativeInfinity);
                     foreach (int v in shortlist.AsSpan(0, computed))
                     {
                         (best, bestScore) = Better(v, l[v], best, bestScore);

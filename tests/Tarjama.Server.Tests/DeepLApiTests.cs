@@ -61,6 +61,12 @@ public sealed class DeepLApiTests(TinyServer tiny) : IClassFixture<TinyServer>
         // Named, the pair must be served.
         await RunningServer.AssertDeepLError(await Server.PostForm("/v2/translate", ("text", "CNN"), ("source_lang", "EN"), ("target_lang", "EN-US")), 400,
             "Bad request. Reason: Translating from EN to EN is not supported.");
+        // Its options are checked as a translated text's are: coming back as it is does not make a bad value good.
+        foreach (var (name, value) in new[] { ("outline_detection", "maybe"), ("tm", "2") })
+        {
+            await RunningServer.AssertDeepLError(await Server.PostForm("/v2/translate", ("text", "2024"), ("target_lang", "EN-US"), ("tag_handling", "xml"), (name, value)), 400,
+                $"Invalid request: {name} parameter must be 0, 1, true or false");
+        }
     }
 
     [Fact]

@@ -46,6 +46,10 @@ internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguageP
         Choice(fields, "formality", Formalities); // no model here has a formality setting: valid values are accepted and ignored
         fields.Flag("preserve_formatting"); // always so: spacing, punctuation and case of the source are kept
         bool billed = fields.Flag("show_billed_characters") == true; // read before the bill: a bad value is refused unbilled
+        // Read before the text may come back as it is, so a bad value is refused either way: ignore_tags (elements whose
+        // content stays as it is), the XML options, and tm (which the memory's options read again).
+        var documentOptions = new DocumentTranslationOptions { KeptElements = TagList(fields, "ignore_tags"), XmlStructure = XmlStructure(fields) };
+        fields.Flag("tm");
         bool sourceGiven = fields.Text("source_lang") is not null;
         // The context is read, never translated: it helps tell the source language of short texts. Tag names are not
         // the text's language.
@@ -61,7 +65,7 @@ internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguageP
         var glossary = translator is null ? null : DeepLRequest.Glossary(fields, glossaries, caller, translator, sourceGiven);
         var characters = texts.Select(text => DocumentSample.CountCharacters(text, format)).ToList();
         var translated = await usage.SpendOnAsync(caller, characters.Sum(),
-            () => translator is null ? Task.FromResult(texts) : TranslateAsync(context, fields, texts, format, split, translator, glossary));
+            () => translator is null ? Task.FromResult(texts) : TranslateAsync(context, fields, texts, format, split, translator, glossary, documentOptions));
         return Results.Json(new
         {
             translations = translated.Select((text, i) => new Translation(DeepLLanguages.ToDeepL(source), text, billed ? characters[i] : null)),
@@ -69,15 +73,13 @@ internal sealed class DeepLTranslateEndpoints(ServerSettings settings, LanguageP
     }
 
     /// <summary>The texts translated as the request's options say.</summary>
-    private async Task<IReadOnlyList<string>> TranslateAsync(HttpContext context, RequestFields fields, IReadOnlyList<string> texts, DocumentFormat format, string split, LanguageRoute translator, TermMatcher? glossary)
+    private async Task<IReadOnlyList<string>> TranslateAsync(HttpContext context, RequestFields fields, IReadOnlyList<string> texts, DocumentFormat format, string split, LanguageRoute translator, TermMatcher? glossary, DocumentTranslationOptions documentOptions)
     {
         // split_sentences=0 still translates sentence by sentence: the models were trained on sentences, and a segment a CAT
         // tool sends whole comes back whole either way.
         var input = split == "nonewlines" && format == DocumentFormat.Text ? texts.Select(OneLine).ToList() : texts;
         using var admitted = admission.Enter(translator, DocumentSize.OfTexts(input, format), glossary);
-        // ignore_tags: elements whose content stays as it is.
-        var kept = TagList(fields, "ignore_tags");
-        var options = settings.Memory.Options(translator, fields, new DocumentTranslationOptions { KeptElements = kept, XmlStructure = XmlStructure(fields) });
+        var options = settings.Memory.Options(translator, fields, documentOptions);
         return await TextTranslation.TranslateAsync(admitted.Translator, input, format, context.RequestAborted, options);
     }
 

@@ -123,6 +123,21 @@ public sealed class DocxPropertyTextTests
     }
 
     [Fact]
+    public void A_hyperlink_fields_tooltip_cut_over_several_instruction_pieces_is_translated_each_piece_keeping_its_run()
+    {
+        // Word cuts an instruction where its runs differ (here the tooltip's second word is bold); the tooltip stayed Arabic.
+        const string Field = """
+            <w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "https://example.com/a" \o "التقرير </w:instrText></w:r><w:r><w:rPr><w:b/></w:rPr><w:instrText>الكامل</w:instrText></w:r><w:r><w:instrText xml:space="preserve">" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>التقرير</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>
+            """;
+        var translator = new LatinizingTranslator();
+        using var word = DocxFixture.Translate(DocxFixture.FromXml(Field), translator);
+        var codes = word.MainDocumentPart!.Document.Body!.Descendants<FieldCode>().Select(code => code.Text).ToList();
+        Assert.Equal([$" HYPERLINK \"https://example.com/a\" \\o \"{L("التقرير الكامل")}", "", "\" "], codes);
+        Assert.Contains("التقرير الكامل", translator.Calls.SelectMany(call => call));
+        Assert.Empty(new OpenXmlValidator().Validate(word));
+    }
+
+    [Fact]
     public void The_documents_title_subject_description_and_keywords_are_translated()
     {
         using var word = DocxFixture.Translate(Titled(DocxFixture.FromXml(Link)), new LatinizingTranslator());

@@ -53,19 +53,74 @@ internal sealed partial record DocxPropertyText(string Text, Action<string> Writ
             yield return new DocxPropertyText(core.Keywords!, text => core.Keywords = text);
         }
         // Last, so that the blocks read before field tooltips were have the ids they had (an XLIFF made then still merges).
-        foreach (var code in roots.SelectMany(root => root.Descendants<FieldCode>()).Where(code => !DocxTextBoxCopies.IsInCopy(code)))
+        foreach (var codes in roots.SelectMany(Instructions).Where(codes => !DocxTextBoxCopies.IsInCopy(codes[0])))
         {
-            string instruction = code.Text;
+            string[] pieces = [.. codes.Select(code => code.Text)];
+            string instruction = string.Concat(pieces);
             if (HyperlinkTooltip().Match(instruction) is { Success: true } match && Unescaped(match.Groups[1].Value) is var tooltip && Readable(tooltip))
             {
                 var quoted = match.Groups[1];
-                yield return new DocxPropertyText(tooltip, text => code.Text = instruction[..quoted.Index] + Escaped(text) + instruction[(quoted.Index + quoted.Length)..]);
+                yield return new DocxPropertyText(tooltip, text => Replace(codes, pieces, quoted.Index, quoted.Index + quoted.Length, Escaped(text)));
+            }
+        }
+    }
+
+    /// <summary>Each field's instruction: its w:instrText pieces from its begin to its separate (or end) mark, in the
+    /// order the fields' instructions end; Word cuts one instruction into several where its runs differ (an edit, a
+    /// change of formatting). A nested field's pieces are its own, not its parent's.</summary>
+    private static IEnumerable<List<FieldCode>> Instructions(OpenXmlElement root)
+    {
+        // Fields open at this point, innermost last; null once the field's instruction has ended.
+        var open = new Stack<List<FieldCode>?>();
+        foreach (var element in root.Descendants())
+        {
+            if (element is FieldCode code)
+            {
+                if (open.TryPeek(out var codes) && codes is not null)
+                {
+                    codes.Add(code);
+                }
+                else
+                {
+                    yield return [code];
+                }
+            }
+            else if (element is FieldChar { FieldCharType.Value: var type })
+            {
+                if (type == FieldCharValues.Begin)
+                {
+                    open.Push([]);
+                    continue;
+                }
+                if (open.TryPop(out var ended) && ended is { Count: > 0 })
+                {
+                    yield return ended;
+                }
+                if (type == FieldCharValues.Separate)
+                {
+                    open.Push(null);
+                }
+            }
+        }
+    }
+
+    /// <summary>Puts <paramref name="replacement"/> in place of characters <paramref name="start"/> to
+    /// <paramref name="end"/> of the instruction read as <paramref name="pieces"/>: into the piece where they start,
+    /// the pieces they cover giving up their part, so every piece keeps its run.</summary>
+    private static void Replace(List<FieldCode> codes, string[] pieces, int start, int end, string replacement)
+    {
+        for (int i = 0, from = 0; i < pieces.Length; from += pieces[i].Length, i++)
+        {
+            int to = from + pieces[i].Length;
+            if (to > start && from < end)
+            {
+                codes[i].Text = (start > from ? pieces[i][..(start - from)] : "") + (start >= from ? replacement : "") + (end < to ? pieces[i][(end - from)..] : "");
             }
         }
     }
 
     /// <summary>A HYPERLINK field's \o switch, the text Word shows over the link, quoted, a backslash escaping a quote or
-    /// a backslash in it. Only a switch whole in one w:instrText (as Word writes it) is read.</summary>
+    /// a backslash in it.</summary>
     [GeneratedRegex(@"^\s*HYPERLINK\b.*?\\o\s+""((?:[^""\\]|\\.)*)""", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex HyperlinkTooltip();
 

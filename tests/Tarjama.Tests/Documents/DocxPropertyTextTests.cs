@@ -138,6 +138,20 @@ public sealed class DocxPropertyTextTests
     }
 
     [Fact]
+    public void A_simple_hyperlink_fields_tooltip_is_translated_in_its_instruction_attribute()
+    {
+        // w:fldSimple keeps the instruction in w:instr; its \o tooltip stayed Arabic.
+        const string Field = """
+            <w:p><w:fldSimple w:instr=" HYPERLINK &quot;https://example.com/a&quot; \o &quot;التقرير الكامل&quot; "><w:r><w:t>التقرير</w:t></w:r></w:fldSimple></w:p>
+            """;
+        using var word = DocxFixture.Translate(DocxFixture.FromXml(Field), new LatinizingTranslator());
+        var field = word.MainDocumentPart!.Document.Body!.Descendants<SimpleField>().Single();
+        Assert.Equal($" HYPERLINK \"https://example.com/a\" \\o \"{L("التقرير الكامل")}\" ", field.Instruction!.Value);
+        Assert.Equal(L("التقرير"), field.InnerText);
+        Assert.Empty(new OpenXmlValidator().Validate(word));
+    }
+
+    [Fact]
     public void The_documents_title_subject_description_and_keywords_are_translated()
     {
         using var word = DocxFixture.Translate(Titled(DocxFixture.FromXml(Link)), new LatinizingTranslator());

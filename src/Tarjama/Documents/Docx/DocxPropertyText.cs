@@ -9,7 +9,8 @@ namespace Tarjama.Documents.Docx;
 
 /// <summary>Text Word keeps in an attribute or a document property, not in runs, that a reader still sees or hears: a
 /// picture's or a shape's alternative text (descr and title, which screen readers read; VML's alt), a link's tooltip, the title,
-/// subject, description and keywords of docProps/core.xml (File > Info, search tools), and a HYPERLINK field's tooltip.
+/// subject, description and keywords of docProps/core.xml (File > Info, search tools), and a HYPERLINK field's tooltip
+/// (w:instrText's or w:fldSimple's).
 /// Each is a block of one text piece; <see cref="Write"/> puts its translation back. Empty or whitespace values are not
 /// read.</summary>
 internal sealed partial record DocxPropertyText(string Text, Action<string> Write)
@@ -56,14 +57,27 @@ internal sealed partial record DocxPropertyText(string Text, Action<string> Writ
         foreach (var codes in roots.SelectMany(Instructions).Where(codes => !DocxTextBoxCopies.IsInCopy(codes[0])))
         {
             string[] pieces = [.. codes.Select(code => code.Text)];
-            string instruction = string.Concat(pieces);
-            if (HyperlinkTooltip().Match(instruction) is { Success: true } match && Unescaped(match.Groups[1].Value) is var tooltip && Readable(tooltip))
+            if (Tooltip(string.Concat(pieces)) is var (tooltip, start, end))
             {
-                var quoted = match.Groups[1];
-                yield return new DocxPropertyText(tooltip, text => Replace(codes, pieces, quoted.Index, quoted.Index + quoted.Length, Escaped(text)));
+                yield return new DocxPropertyText(tooltip, text => Replace(codes, pieces, start, end, Escaped(text)));
+            }
+        }
+        // A simple field (w:fldSimple) holds its instruction in an attribute; after the others, for the same reason.
+        foreach (var field in roots.SelectMany(root => root.Descendants<SimpleField>()).Where(field => !DocxTextBoxCopies.IsInCopy(field)))
+        {
+            string instruction = field.Instruction?.Value ?? "";
+            if (Tooltip(instruction) is var (tooltip, start, end))
+            {
+                yield return new DocxPropertyText(tooltip, text => field.Instruction = instruction[..start] + Escaped(text) + instruction[end..]);
             }
         }
     }
+
+    /// <summary>A HYPERLINK instruction's readable tooltip and where its quoted text lies; null when it has none.</summary>
+    private static (string Tooltip, int Start, int End)? Tooltip(string instruction) =>
+        HyperlinkTooltip().Match(instruction) is { Success: true } match && Unescaped(match.Groups[1].Value) is var tooltip && Readable(tooltip)
+            ? (tooltip, match.Groups[1].Index, match.Groups[1].Index + match.Groups[1].Length)
+            : null;
 
     /// <summary>Each field's instruction: its w:instrText pieces from its begin to its separate (or end) mark, in the
     /// order the fields' instructions end; Word cuts one instruction into several where its runs differ (an edit, a

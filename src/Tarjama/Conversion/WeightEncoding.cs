@@ -93,7 +93,7 @@ internal sealed class Int8Weights : WeightEncoding
             {
                 for (int i = 0; i < values.Length; i++)
                 {
-                    bytes[i] = (byte)(sbyte)Math.Clamp(MathF.Round(values[i] / scales[i % scales.Length]), -Int8Products.WeightLevels, Int8Products.WeightLevels);
+                    bytes[i] = (byte)Int8Products.Quantize(values[i], scales[i % scales.Length]);
                 }
             })));
         var scale = graph.Weights.Get(weight.Name + "_scale", name => InitializerData.FromFloats(name, [weight.Rows], scales));
@@ -113,7 +113,7 @@ internal sealed class Int8Weights : WeightEncoding
             {
                 max = MathF.Max(max, MathF.Abs(v));
             }
-            scales[row] = max > 0f ? max / Int8Products.WeightLevels : 1f;
+            scales[row] = max > 0f ? Int8Products.Scale(max) : 1f;
         });
         return scales;
     }

@@ -25,9 +25,8 @@ internal sealed class ShortlistProjection : IDisposable
     private const string Zero = "activation_zero";
     private const byte ActivationZero = 128;
 
-    // 7-bit weights, so no CPU saturates the products; the wider bound costs a longer shortlist (opus-mt's shape, 50
-    // news lines: 974 tokens a step whose bound reaches the best instead of 446 with 8 bits).
-    private const int WeightLevels = Int8Products.WeightLevels;
+    // Weights in Int8Products' 7 bits, so no CPU saturates the products; the wider bound costs a longer shortlist
+    // (opus-mt's shape, 50 news lines: 974 tokens a step whose bound reaches the best instead of 446 with 8 bits).
 
     // fp32 rounding of a d-term dot product, as the reference's MatMul makes it (a generous bound: d · 2^-23).
     private const float RoundingPerTerm = 1f / (1 << 23);
@@ -62,13 +61,13 @@ internal sealed class ShortlistProjection : IDisposable
             var sums = new float[to - from];
             for (int v = from; v < to; v++)
             {
-                scales[v] = TensorPrimitives.MaxMagnitude(rows.AsSpan(v * dim, dim)) is var max && max != 0 ? MathF.Abs(max) / WeightLevels : 0;
+                scales[v] = Int8Products.Scale(MathF.Abs(TensorPrimitives.MaxMagnitude(rows.AsSpan(v * dim, dim))));
             }
             for (int k = 0; k < dim; k++)
             {
                 for (int v = from; v < to; v++)
                 {
-                    int q = scales[v] == 0 ? 0 : (int)Math.Clamp(MathF.Round(rows[v * dim + k] / scales[v]), -WeightLevels, WeightLevels);
+                    int q = Int8Products.Quantize(rows[v * dim + k], scales[v]);
                     quantized[(long)k * vocab + v] = (byte)(sbyte)q;
                     sums[v - from] += Math.Abs(q);
                 }
@@ -230,13 +229,17 @@ internal sealed class ShortlistProjection : IDisposable
             ArrayPool<float>.Shared.Return(upper);
             ArrayPool<int>.Shared.Return(shortlist);
             ArrayPool<float>.Shared.Return(order);
-            foreach (var rented in new[] { estimate, lower, exact })
-            {
-                if (rented is not null)
-                {
-                    ArrayPool<float>.Shared.Return(rented);
-                }
-            }
+            ReturnIfRented(estimate);
+            ReturnIfRented(lower);
+            ReturnIfRented(exact);
+        }
+    }
+
+    private static void ReturnIfRented(float[]? array)
+    {
+        if (array is not null)
+        {
+            ArrayPool<float>.Shared.Return(array);
         }
     }
 
@@ -284,7 +287,7 @@ internal sealed class ShortlistProjection : IDisposable
             _sums = sums;
             _activationError = 0.5001f * scale;
             float magnitude = TensorPrimitives.SumOfMagnitudes(hidden);
-            _perWeightScale = 0.5001f * (magnitude + projection._dim * _activationError) + WeightLevels * magnitude * projection._dim * RoundingPerTerm;
+            _perWeightScale = 0.5001f * (magnitude + projection._dim * _activationError) + Int8Products.WeightLevels * magnitude * projection._dim * RoundingPerTerm;
         }
 
         /// <summary>Writes each token's upper bound, and its estimate and lower bound where those spans are not empty

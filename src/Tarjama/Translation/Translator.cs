@@ -260,7 +260,7 @@ public sealed class Translator : ITermTranslator, IDisposable
     private TranslationHypothesis Join(List<GeneratedSequence> parts) => new(
         string.Join(" ", parts.Select(p => Family.Decode(p.Tokens)).Where(t => t.Length > 0)),
         parts.SelectMany(p => p.Tokens).ToArray(),
-        parts.Any(p => p.Score is null) ? null : parts.Sum(p => p.Score!.Value));
+        parts.Aggregate((double?)0, (sum, part) => sum + part.Score)); // no score where a part has none
 
     public void Dispose()
     {

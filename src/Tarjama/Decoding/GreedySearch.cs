@@ -26,8 +26,10 @@ public sealed class GreedySearch(GenerationSettings settings) : IDecodingStrateg
         {
             parents.Clear();
             tokens.Clear();
-            // Rows are independent: they are scored on all cores while ONNX Runtime's threads are idle.
-            Parallel.For(0, batch.Rows, row =>
+            // Rows are scored on this thread: ONNX Runtime's workers spin between its runs, and a parallel loop here
+            // fought them for the cores (NLLB-600M's shape, 2 cores, batch 16: the bounds pass over 16 rows' 256k
+            // estimates took 4x the thread time; BENCHMARKS.md).
+            for (int row = 0; row < batch.Rows; row++)
             {
                 int sentence = batch.SentenceOfRow[row];
                 var (prefix, processors) = (requests[sentence].Prefix, requests[sentence].Processors);
@@ -35,20 +37,20 @@ public sealed class GreedySearch(GenerationSettings settings) : IDecodingStrateg
                 if (sequence.Count < prefix.Length)
                 {
                     chosen[row] = prefix[sequence.Count];
-                    return;
+                    continue;
                 }
                 var history = CollectionsMarshal.AsSpan(sequence);
                 if (terms is null || requests[sentence].Terms is not { Count: > 0 })
                 {
                     (chosen[row], float? score) = batch.Best(row, processors, history);
                     scores[sentence] += score;
-                    return;
+                    continue;
                 }
                 var logits = batch.Logits(row);
                 processors.Process(history, logits);
                 chosen[row] = terms.Choose(sentence, history, logits) ?? TensorPrimitives.IndexOfMax(logits);
                 scores[sentence] += processors.ScoreOf(logits, chosen[row]);
-            });
+            }
             for (int row = 0; row < batch.Rows; row++)
             {
                 var sequence = sequences[batch.SentenceOfRow[row]];

@@ -163,14 +163,13 @@ internal sealed class ShortlistProjection : IDisposable
         var bounds = new RowBounds(this, screened.Sums(row, _vocab), screened.Scales[row], hidden);
         bool plain = processors.Processors.Count == 0;
         float[] upper = ArrayPool<float>.Shared.Rent(_vocab);
-        float[]? estimate = plain ? null : ArrayPool<float>.Shared.Rent(_vocab), lower = plain ? null : ArrayPool<float>.Shared.Rent(_vocab);
+        float[]? lower = plain ? null : ArrayPool<float>.Shared.Rent(_vocab);
         int[] shortlist = ArrayPool<int>.Shared.Rent(_vocab);
-        float[] order = ArrayPool<float>.Shared.Rent(_vocab);
-        float[]? exact = null;
+        float[] uppers = ArrayPool<float>.Shared.Rent(_vocab);
         try
         {
-            Span<float> u = upper.AsSpan(0, _vocab), e = estimate.AsSpan(0, plain ? 0 : _vocab), l = lower.AsSpan(0, plain ? 0 : _vocab);
-            float highestLower = bounds.Fill(u, e, l);
+            Span<float> u = upper.AsSpan(0, _vocab), l = lower.AsSpan(0, plain ? 0 : _vocab);
+            float highestLower = bounds.Fill(u, l);
             if (!plain)
             {
                 processors.Process(sequence, u);
@@ -178,49 +177,21 @@ internal sealed class ShortlistProjection : IDisposable
                 highestLower = TensorPrimitives.Max(l);
             }
             // No token whose upper bound is below the best lower bound can be the best.
-            int count = AtLeast(u, highestLower, shortlist, order);
-            exact = ArrayPool<float>.Shared.Rent(count);
-            // Highest upper bound first, computed exactly a few at a time: once the best exact score so far beats the
-            // next token's upper bound, it beats every token left, and most steps stop after the first round.
-            Array.Sort(order, shortlist, 0, count);
-            int computed = 0, best = shortlist[0];
-            float bestScore = float.NegativeInfinity;
-            for (int round = 8; ; round *= 4)
+            int count = AtLeast(u, highestLower, shortlist, uppers);
+            // First the few tokens with the highest upper bounds; then, computed together, every other one whose upper
+            // bound reaches the best of those: any token left below it is below the best (most steps compute a few).
+            int first = MoveHighestFirst(shortlist, uppers, count, FirstRound);
+            var candidate = new Candidate(this, hidden, processors, sequence, l);
+            var (best, bestScore) = candidate.Best(shortlist.AsSpan(0, first), (shortlist[0], float.NegativeInfinity));
+            int computed = first;
+            for (int i = first; i < count; i++)
             {
-                int from = computed;
-                for (int until = Math.Min(count, computed + round); computed < until; computed++)
+                if (uppers[i] >= bestScore)
                 {
-                    int v = shortlist[computed];
-                    exact[computed] = TensorPrimitives.Dot(hidden, _rows.AsSpan(v * _dim, _dim)) + _bias[v];
-                }
-                if (plain)
-                {
-                    for (int i = from; i < computed; i++)
-                    {
-                        (best, bestScore) = Better(shortlist[i], exact[i], best, bestScore);
-                    }
-                }
-                else
-                {
-                    // The processors see the whole row: the estimates, with the exact scores computed so far in place
-                    // (the lower bounds' buffer is free by now).
-                    e.CopyTo(l);
-                    for (int i = 0; i < computed; i++)
-                    {
-                        l[shortlist[i]] = exact[i];
-                    }
-                    processors.Process(sequence, l);
-                    (best, bestScore) = (shortlist[0], float.NegativeInfinity);
-                    foreach (int v in shortlist.AsSpan(0, computed))
-                    {
-                        (best, bestScore) = Better(v, l[v], best, bestScore);
-                    }
-                }
-                if (computed == count || -order[computed] < bestScore)
-                {
-                    break;
+                    shortlist[computed++] = shortlist[i];
                 }
             }
+            best = candidate.Best(shortlist.AsSpan(first, computed - first), (best, bestScore)).Token;
             _statistics.CountShortlist(computed);
             return best;
         }
@@ -228,18 +199,64 @@ internal sealed class ShortlistProjection : IDisposable
         {
             ArrayPool<float>.Shared.Return(upper);
             ArrayPool<int>.Shared.Return(shortlist);
-            ArrayPool<float>.Shared.Return(order);
-            ReturnIfRented(estimate);
-            ReturnIfRented(lower);
-            ReturnIfRented(exact);
+            ArrayPool<float>.Shared.Return(uppers);
+            if (lower is not null)
+            {
+                ArrayPool<float>.Shared.Return(lower);
+            }
         }
     }
 
-    private static void ReturnIfRented(float[]? array)
+    private const int FirstRound = 8;
+
+    /// <summary>Moves the <paramref name="k"/> tokens with the highest upper bounds (of the first <paramref name="count"/>)
+    /// to the front, in no particular order; returns how many moved.</summary>
+    private static int MoveHighestFirst(int[] tokens, float[] uppers, int count, int k)
     {
-        if (array is not null)
+        int moved = Math.Min(k, count);
+        for (int j = 0; j < moved; j++)
         {
-            ArrayPool<float>.Shared.Return(array);
+            int highest = j + TensorPrimitives.IndexOfMax(uppers.AsSpan(j, count - j));
+            (tokens[j], tokens[highest]) = (tokens[highest], tokens[j]);
+            (uppers[j], uppers[highest]) = (uppers[highest], uppers[j]);
+        }
+        return moved;
+    }
+
+    /// <summary>Exact scores of shortlisted tokens, after the processors. Each processed score depends only on its own
+    /// score (<see cref="ILogitsProcessor.KeepsOrder"/>), so the exact scores are written into the lower bounds' row,
+    /// whose other entries are left as they are and never read, and the row is processed once per round.</summary>
+    private readonly ref struct Candidate(ShortlistProjection projection, ReadOnlySpan<float> hidden, LogitsProcessorList processors, ReadOnlySpan<int> sequence, Span<float> row)
+    {
+        private readonly ReadOnlySpan<float> _hidden = hidden;
+        private readonly ReadOnlySpan<int> _sequence = sequence;
+        private readonly Span<float> _row = row;
+
+        /// <summary>The best of <paramref name="tokens"/> and <paramref name="best"/>.</summary>
+        public (int Token, float Score) Best(ReadOnlySpan<int> tokens, (int Token, float Score) best)
+        {
+            bool plain = _row.IsEmpty;
+            foreach (int v in tokens)
+            {
+                float exact = TensorPrimitives.Dot(_hidden, projection._rows.AsSpan(v * projection._dim, projection._dim)) + projection._bias[v];
+                if (plain)
+                {
+                    best = Better(v, exact, best.Token, best.Score);
+                }
+                else
+                {
+                    _row[v] = exact;
+                }
+            }
+            if (!plain && !tokens.IsEmpty)
+            {
+                processors.Process(_sequence, _row);
+                foreach (int v in tokens)
+                {
+                    best = Better(v, _row[v], best.Token, best.Score);
+                }
+            }
+            return best;
         }
     }
 
@@ -248,8 +265,8 @@ internal sealed class ShortlistProjection : IDisposable
         score > bestScore || (score == bestScore && token < best) ? (token, score) : (best, bestScore);
 
     /// <summary>The tokens whose upper bound is at least <paramref name="threshold"/>, in token order, with their upper
-    /// bounds negated (to sort highest first); returns how many.</summary>
-    private static int AtLeast(ReadOnlySpan<float> upper, float threshold, int[] tokens, float[] order)
+    /// bounds; returns how many.</summary>
+    private static int AtLeast(ReadOnlySpan<float> upper, float threshold, int[] tokens, float[] uppers)
     {
         int count = 0, v = 0;
         var limit = new Vector<float>(threshold);
@@ -259,14 +276,14 @@ internal sealed class ShortlistProjection : IDisposable
             {
                 for (int i = v; i < v + Vector<float>.Count; i++)
                 {
-                    (tokens[count], order[count]) = (i, -upper[i]);
+                    (tokens[count], uppers[count]) = (i, upper[i]);
                     count += upper[i] >= threshold ? 1 : 0;
                 }
             }
         }
         for (; v < upper.Length; v++)
         {
-            (tokens[count], order[count]) = (v, -upper[v]);
+            (tokens[count], uppers[count]) = (v, upper[v]);
             count += upper[v] >= threshold ? 1 : 0;
         }
         return count;
@@ -290,12 +307,12 @@ internal sealed class ShortlistProjection : IDisposable
             _perWeightScale = 0.5001f * (magnitude + projection._dim * _activationError) + Int8Products.WeightLevels * magnitude * projection._dim * RoundingPerTerm;
         }
 
-        /// <summary>Writes each token's upper bound, and its estimate and lower bound where those spans are not empty
-        /// (one pass over the vocabulary); returns the highest lower bound.</summary>
-        public float Fill(Span<float> upper, Span<float> estimate, Span<float> lower)
+        /// <summary>Writes each token's upper bound, and its lower bound where that span is not empty (one pass over
+        /// the vocabulary); returns the highest lower bound.</summary>
+        public float Fill(Span<float> upper, Span<float> lower)
         {
             var (tokenScales, spread, bias) = (_projection._scales, _projection._spread, _projection._bias);
-            bool keep = !estimate.IsEmpty;
+            bool keep = !lower.IsEmpty;
             var (scaleV, activationV, perScaleV, relativeV, oneV) = (new Vector<float>(_scale), new Vector<float>(_activationError), new Vector<float>(_perWeightScale), new Vector<float>(1e-6f), Vector<float>.One);
             var highest = new Vector<float>(float.NegativeInfinity);
             int v = 0;
@@ -308,7 +325,6 @@ internal sealed class ShortlistProjection : IDisposable
                 highest = Vector.Max(highest, value - bound);
                 if (keep)
                 {
-                    value.CopyTo(estimate[v..]);
                     (value - bound).CopyTo(lower[v..]);
                 }
             }
@@ -325,7 +341,6 @@ internal sealed class ShortlistProjection : IDisposable
                 result = MathF.Max(result, value - bound);
                 if (keep)
                 {
-                    estimate[v] = value;
                     lower[v] = value - bound;
                 }
             }

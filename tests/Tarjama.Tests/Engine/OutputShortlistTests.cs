@@ -115,6 +115,35 @@ public class OutputShortlistTests
         Assert.True(plain.Tokens < plain.Steps * Vocab / 20, $"{plain.Tokens / (double)plain.Steps:F0} of {Vocab} tokens computed exactly per step");
     }
 
+    /// <summary>The best token's weights are small, so its bound is narrow; twenty tokens score just below it with large
+    /// weights of both signs, whose wide bounds put their upper bounds above its. The shortlist's first round takes
+    /// the highest upper bounds, all of them decoys: the best must still come from the second.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_best_token_behind_wider_bounds_is_found(bool processed)
+    {
+        const int Best = 1, Decoys = 20;
+        var weights = new float[Dim * Vocab];
+        for (int k = 0; k < Dim; k++)
+        {
+            weights[k * Vocab + Best] = 0.1f; // logit 4.8
+            for (int v = 10; v < 10 + Decoys; v++)
+            {
+                weights[k * Vocab + v] = k % 2 == 0 ? 2.0998f : -1.9002f; // logit 4.7904
+            }
+        }
+        var statistics = new EngineStatistics();
+        using var shortlist = ShortlistProjection.Build(Head(weights), new float[Vocab], Path.GetTempPath(), new EngineOptions { Threads = 1 }, statistics);
+        var hidden = Enumerable.Repeat(1f, Dim).ToArray();
+        using var value = OrtValue.CreateTensorValueFromMemory(hidden, [1, 1, Dim]);
+        using var screened = shortlist.Screen(value);
+        // A ban on a token out of the race sends the row down the processed path without changing the answer.
+        var processors = new LogitsProcessorList(processed ? [new BadWords([[Vocab - 1]], [2])] : []);
+        Assert.Equal(Best, shortlist.Best(screened, 0, hidden, processors, [0]));
+        Assert.True(statistics.Shortlists.Tokens > 8, "the decoys' bounds did not reach above the best's");
+    }
+
     /// <summary>The pattern that saturates x86's u8 × s8 kernel without VNNI: activations at full scale against a
     /// token whose weights are all at full scale with the same sign. Its logit must still be screened right (on a
     /// VNNI machine this passes whatever the weight range; it guards the others).</summary>

@@ -181,8 +181,8 @@ internal sealed class ShortlistProjection : IDisposable
             // First the few tokens with the highest upper bounds; then, computed together, every other one whose upper
             // bound reaches the best of those: any token left below it is below the best (most steps compute a few).
             int first = MoveHighestFirst(shortlist, uppers, count, FirstRound);
-            var candidate = new Candidate(this, hidden, processors, sequence, l);
-            var (best, bestScore) = candidate.Best(shortlist.AsSpan(0, first), (shortlist[0], float.NegativeInfinity));
+            var exact = new ExactScores(this, hidden, processors, sequence, l);
+            var (best, bestScore) = exact.Best(shortlist.AsSpan(0, first), (shortlist[0], float.NegativeInfinity));
             int computed = first;
             for (int i = first; i < count; i++)
             {
@@ -191,7 +191,7 @@ internal sealed class ShortlistProjection : IDisposable
                     shortlist[computed++] = shortlist[i];
                 }
             }
-            best = candidate.Best(shortlist.AsSpan(first, computed - first), (best, bestScore)).Token;
+            best = exact.Best(shortlist.AsSpan(first, computed - first), (best, bestScore)).Token;
             _statistics.CountShortlist(computed);
             return best;
         }
@@ -226,7 +226,7 @@ internal sealed class ShortlistProjection : IDisposable
     /// <summary>Exact scores of shortlisted tokens, after the processors. Each processed score depends only on its own
     /// score (<see cref="ILogitsProcessor.KeepsOrder"/>), so the exact scores are written into the lower bounds' row,
     /// whose other entries are left as they are and never read, and the row is processed once per round.</summary>
-    private readonly ref struct Candidate(ShortlistProjection projection, ReadOnlySpan<float> hidden, LogitsProcessorList processors, ReadOnlySpan<int> sequence, Span<float> row)
+    private readonly ref struct ExactScores(ShortlistProjection projection, ReadOnlySpan<float> hidden, LogitsProcessorList processors, ReadOnlySpan<int> sequence, Span<float> row)
     {
         private readonly ReadOnlySpan<float> _hidden = hidden;
         private readonly ReadOnlySpan<int> _sequence = sequence;

@@ -21,7 +21,6 @@ public sealed class GreedySearch(GenerationSettings settings) : IDecodingStrateg
         }
         var parents = new List<int>(sentences);
         var tokens = new List<long>(sentences);
-        var chosen = new int[sentences];
         while (true)
         {
             parents.Clear();
@@ -32,33 +31,13 @@ public sealed class GreedySearch(GenerationSettings settings) : IDecodingStrateg
             for (int row = 0; row < batch.Rows; row++)
             {
                 int sentence = batch.SentenceOfRow[row];
-                var (prefix, processors) = (requests[sentence].Prefix, requests[sentence].Processors);
                 var sequence = sequences[sentence];
-                if (sequence.Count < prefix.Length)
-                {
-                    chosen[row] = prefix[sequence.Count];
-                    continue;
-                }
-                var history = CollectionsMarshal.AsSpan(sequence);
-                if (terms is null || requests[sentence].Terms is not { Count: > 0 })
-                {
-                    (chosen[row], float? score) = batch.Best(row, processors, history);
-                    scores[sentence] += score;
-                    continue;
-                }
-                var logits = batch.Logits(row);
-                processors.Process(history, logits);
-                chosen[row] = terms.Choose(sentence, history, logits) ?? TensorPrimitives.IndexOfMax(logits);
-                scores[sentence] += processors.ScoreOf(logits, chosen[row]);
-            }
-            for (int row = 0; row < batch.Rows; row++)
-            {
-                var sequence = sequences[batch.SentenceOfRow[row]];
-                sequence.Add(chosen[row]);
-                if (!settings.EosTokenIds.Contains(chosen[row]) && sequence.Count < settings.MaxLength)
+                int token = Next(batch, row, requests[sentence], sequence, terms, sentence, ref scores[sentence]);
+                sequence.Add(token);
+                if (!settings.EosTokenIds.Contains(token) && sequence.Count < settings.MaxLength)
                 {
                     parents.Add(row);
-                    tokens.Add(chosen[row]);
+                    tokens.Add(token);
                 }
             }
             if (parents.Count == 0)
@@ -68,5 +47,27 @@ public sealed class GreedySearch(GenerationSettings settings) : IDecodingStrateg
             batch.Advance([.. parents], [.. tokens]);
         }
         return sequences.Select((s, i) => (IReadOnlyList<GeneratedSequence>)[new GeneratedSequence(s.Skip(1).ToArray(), scores[i])]).ToArray();
+    }
+
+    /// <summary>The row's next token: forced by its prefix, the best (with its score added to the sentence's), or the
+    /// term chooser's.</summary>
+    private static int Next(IDecoderBatch batch, int row, DecodeRequest request, List<int> sequence, GreedyTermChooser? terms, int sentence, ref double? score)
+    {
+        if (sequence.Count < request.Prefix.Length)
+        {
+            return request.Prefix[sequence.Count];
+        }
+        var history = CollectionsMarshal.AsSpan(sequence);
+        if (terms is null || request.Terms is not { Count: > 0 })
+        {
+            (int best, float? step) = batch.Best(row, request.Processors, history);
+            score += step;
+            return best;
+        }
+        var logits = batch.Logits(row);
+        request.Processors.Process(history, logits);
+        int token = terms.Choose(sentence, history, logits) ?? TensorPrimitives.IndexOfMax(logits);
+        score += request.Processors.ScoreOf(logits, token);
+        return token;
     }
 }

@@ -35,7 +35,7 @@ internal static class BenchCommand
             options = options with { Generation = options.Generation with { MaxNewTokens = maxNewTokens } };
             using var translator = Translator.Load(modelPath, options);
             var peer = parse.GetValue(reference) == "transformersjs" && translator.Settings.NumBeams == 1
-                ? new TransformersJsBench(modelPath, options.BatchSize, maxNewTokens, threads,
+                ? new TransformersJsBench(TransformersJsBench.FindScript(), modelPath, options.DType, options.BatchSize, maxNewTokens, threads,
                     translator.Family.Name is "nllb" or "m2m100" ? translator.Family.DefaultPair : null)
                 : null;
             var ours = new List<BenchFigures>();

@@ -4,13 +4,11 @@ using Tarjama.Models;
 
 namespace Tarjama.Cli;
 
-/// <summary>Runs <c>tools/transformersjs/bench.mjs</c> (transformers.js on onnxruntime-node) on the same inputs;
-/// <paramref name="languages"/> is the pair in the family's codes for NLLB and M2M100 models, which transformers.js
-/// takes as <c>src_lang</c>/<c>tgt_lang</c>.</summary>
-internal sealed class TransformersJsBench(string model, int batchSize, int maxNewTokens, int threads, LanguagePair? languages)
+/// <summary>Runs <paramref name="script"/>, <c>tools/transformersjs/bench.mjs</c> (<see cref="FindScript"/>;
+/// transformers.js on onnxruntime-node), on the same inputs and the same files (<paramref name="dtype"/>'s, named as both engines name them); <paramref name="languages"/> is the pair in
+/// the family's codes for NLLB and M2M100 models, which transformers.js takes as <c>src_lang</c>/<c>tgt_lang</c>.</summary>
+internal sealed class TransformersJsBench(string script, string model, ModelDtype dtype, int batchSize, int maxNewTokens, int threads, LanguagePair? languages)
 {
-    private readonly string _script = RepositoryFile(Path.Combine("tools", "transformersjs", "bench.mjs"));
-
     public BenchFigures Measure(IReadOnlyList<string> sentences)
     {
         string inputs = Path.GetTempFileName();
@@ -18,8 +16,7 @@ internal sealed class TransformersJsBench(string model, int batchSize, int maxNe
         {
             File.WriteAllLines(inputs, sentences);
             var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
-            string[] pair = languages is { } p ? ["--src-lang", p.Source, "--tgt-lang", p.Target] : [];
-            foreach (var arg in new[] { _script, "--model", Path.GetFullPath(model), "--inputs", inputs, "--batch-size", $"{batchSize}", "--max-new-tokens", $"{maxNewTokens}", "--threads", $"{threads}" }.Concat(pair))
+            foreach (var arg in Arguments(inputs))
             {
                 start.ArgumentList.Add(arg);
             }
@@ -44,8 +41,17 @@ internal sealed class TransformersJsBench(string model, int batchSize, int maxNe
         }
     }
 
-    private static string RepositoryFile(string relative)
+    /// <summary>node's command line for the inputs in the file <paramref name="inputs"/>.</summary>
+    internal IEnumerable<string> Arguments(string inputs)
     {
+        string[] pair = languages is { } p ? ["--src-lang", p.Source, "--tgt-lang", p.Target] : [];
+        return new[] { script, "--model", Path.GetFullPath(model), "--inputs", inputs, "--batch-size", $"{batchSize}", "--max-new-tokens", $"{maxNewTokens}", "--threads", $"{threads}", "--dtype", dtype.Name() }.Concat(pair);
+    }
+
+    /// <summary>The bench script in this checkout, refused while transformers.js is not installed beside it.</summary>
+    public static string FindScript()
+    {
+        string relative = Path.Combine("tools", "transformersjs", "bench.mjs");
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             string candidate = Path.Combine(dir.FullName, relative);

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Tarjama.Cli;
+using Tarjama.Models;
 
 namespace Tarjama.Tests.Cli;
 
@@ -32,6 +34,15 @@ public class BenchCliTests
         var unknown = CliRunner.Run("", [.. args, "--to", "xx"]);
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("no target language 'xx'", unknown.Stderr);
+    }
+
+    [Fact]
+    public void The_peer_loads_the_files_of_the_dtype_ours_loads()
+    {
+        var pair = new LanguagePair("arb_Arab", "eng_Latn");
+        var arguments = new TransformersJsBench("bench.mjs", "model", ModelDtype.Q8, 16, 32, 2, pair).Arguments("inputs.txt").ToList();
+        Assert.Equal("q8", arguments[arguments.IndexOf("--dtype") + 1]);
+        Assert.Equal(["--src-lang", "arb_Arab", "--tgt-lang", "eng_Latn"], arguments[^4..]);
     }
 
     [Fact]

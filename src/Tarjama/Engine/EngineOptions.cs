@@ -14,6 +14,7 @@ public sealed record EngineOptions
     public int ThreadCount => Threads > 0 ? Threads : Environment.ProcessorCount;
 
     /// <summary>Compute every logit at each step, also in greedy search, which otherwise computes them in int8 and
-    /// only its shortlist exactly (the same tokens, for less work): for comparisons and as a way out.</summary>
+    /// only its shortlist exactly (the same tokens, for less work), and give greedy's sequence scores (their
+    /// normalizer reads every logit): for scores, comparisons and as a way out.</summary>
     public bool FullLogits { get; init; }
 }

@@ -18,6 +18,7 @@ public sealed class Translator : ITermTranslator, IDisposable
     private readonly GenerationOverrides _defaults;
     private readonly int _maxInputLength;
     private readonly TermTargetEncoder _termTargets;
+    private readonly bool _greedyScores;
 
     private Translator(ModelFolder folder, ModelFamily family, OnnxEncoder encoder, OnnxDecoder decoder, TranslatorOptions options)
     {
@@ -30,6 +31,7 @@ public sealed class Translator : ITermTranslator, IDisposable
         BatchSize = options.BatchSize;
         _maxInputLength = folder.Config.MaxPositionEmbeddings;
         _termTargets = new TermTargetEncoder(family);
+        _greedyScores = options.Engine.FullLogits;
     }
 
     public ModelFamily Family { get; }
@@ -233,7 +235,7 @@ public sealed class Translator : ITermTranslator, IDisposable
     {
         IDecodingStrategy strategy = settings.NumBeams > 1 ? new BeamSearch(settings) : new GreedySearch(settings);
         var state = _encoder.Encode(inputIds);
-        using var batch = new OnnxDecoderBatch(_decoder, state, requests.Select(r => (long)r.Prefix[0]).ToArray());
+        using var batch = new OnnxDecoderBatch(_decoder, state, requests.Select(r => (long)r.Prefix[0]).ToArray(), _greedyScores);
         return strategy.Decode(batch, requests);
     }
 

@@ -62,6 +62,28 @@ public class OutputShortlistTests
     }
 
     [Fact]
+    public void Greedy_without_a_shortlist_gives_scores_only_when_every_logit_is_asked_for()
+    {
+        // The fp16 files' projection ends in a Cast, so it stays in the graph and greedy reads every logit anyway.
+        var inputs = File.ReadLines(Fixtures.Path("reference-golden", "inputs_ar_50.txt")).Take(6).ToList();
+        var runs = new[] { false, true }.Select(fullLogits =>
+        {
+            using var translator = Translator.Load(Fixtures.Path("models", "tiny-ar-en"), new TranslatorOptions
+            {
+                DType = ModelDtype.Fp16,
+                Engine = new EngineOptions { FullLogits = fullLogits },
+                Generation = new GenerationOverrides { NumBeams = 1, MaxNewTokens = 16 },
+            });
+            var results = translator.TranslateDetailed(inputs);
+            Assert.Equal(0, translator.Statistics.Shortlists.Steps);
+            return results;
+        }).ToList();
+        Assert.Equal(runs[1].Select(r => r.TokenIds), runs[0].Select(r => r.TokenIds));
+        Assert.All(runs[0], result => Assert.Null(result.Score));
+        Assert.All(runs[1], result => Assert.True(result.Score is double value && double.IsFinite(value) && value <= 0, $"score {result.Score}"));
+    }
+
+    [Fact]
     public void Beam_search_reads_every_logit_from_the_cut_off_projection_and_equals_Hugging_Face()
     {
         var golden = MultilingualGolden.Read(Fixtures.Path("golden", "hf.tiny-nllb.beam4.bs8.jsonl"));

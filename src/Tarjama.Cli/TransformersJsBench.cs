@@ -5,8 +5,9 @@ using Tarjama.Models;
 namespace Tarjama.Cli;
 
 /// <summary>Runs <paramref name="script"/>, <c>tools/transformersjs/bench.mjs</c> (<see cref="FindScript"/>;
-/// transformers.js on onnxruntime-node), on the same inputs and the same files (<paramref name="dtype"/>'s, named as both engines name them); <paramref name="languages"/> is the pair in
-/// the family's codes for NLLB and M2M100 models, which transformers.js takes as <c>src_lang</c>/<c>tgt_lang</c>.</summary>
+/// transformers.js on onnxruntime-node), on the same inputs and the same files (<paramref name="dtype"/>'s, named as
+/// both engines name them); <paramref name="languages"/> is the pair in the family's codes for NLLB and M2M100 models,
+/// which transformers.js takes as <c>src_lang</c>/<c>tgt_lang</c>.</summary>
 internal sealed class TransformersJsBench(string script, string model, ModelDtype dtype, int batchSize, int maxNewTokens, int threads, LanguagePair? languages)
 {
     public BenchFigures Measure(IReadOnlyList<string> sentences)

@@ -70,7 +70,7 @@ internal sealed class OnnxDecoderBatch : IDecoderBatch, IDisposable
 
     public (int Token, float? Score) Best(int row, LogitsProcessorList processors, ReadOnlySpan<int> sequence)
     {
-        // A final log-softmax (renormalize_logits) changes no order, and the shortlist gives no score to normalize.
+        // A final log-softmax (renormalize_logits) changes no order: only a score asked for needs it.
         var ordered = processors.Unnormalized;
         if (_step.Projection is not { } projection || !ordered.KeepsOrder)
         {
@@ -79,7 +79,7 @@ internal sealed class OnnxDecoderBatch : IDecoderBatch, IDisposable
                 return IDecoderBatch.BestOf(Logits(row), processors, sequence);
             }
             var logits = Logits(row);
-            processors.Process(sequence, logits);
+            ordered.Process(sequence, logits);
             return (TensorPrimitives.IndexOfMax(logits), null);
         }
         var shortlist = projection.Shortlist;

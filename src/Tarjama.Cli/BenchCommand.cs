@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
+using Tarjama.Models;
 using Tarjama.Translation;
 
 namespace Tarjama.Cli;
@@ -50,7 +51,7 @@ internal static class BenchCommand
                     theirs.Add(peer.Measure(sentences));
                 }
             }
-            var report = new BenchReport(modelPath, sentences.Count, options.BatchSize, translator.Settings.NumBeams, maxNewTokens, threads,
+            var report = new BenchReport(modelPath, options.DType.Name(), sentences.Count, options.BatchSize, translator.Settings.NumBeams, maxNewTokens, threads,
                 BenchFigures.Median(ours), theirs.Count > 0 ? BenchFigures.Median(theirs) : null, Process.GetCurrentProcess().PeakWorkingSet64);
             Console.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(report) : report.ToTable());
             return 0;

@@ -14,7 +14,7 @@ internal sealed record BenchFigures(double Seconds, int Sentences, long Tokens, 
 }
 
 /// <summary>What <c>tarjama bench</c> prints.</summary>
-internal sealed record BenchReport(string Model, int Sentences, int BatchSize, int Beams, int MaxNewTokens, int Threads,
+internal sealed record BenchReport(string Model, string Dtype, int Sentences, int BatchSize, int Beams, int MaxNewTokens, int Threads,
     BenchFigures Ours, BenchFigures? TransformersJs, long PeakMemoryBytes)
 {
     public double? SpeedRatio => TransformersJs is null ? null : TransformersJs.Seconds / Ours.Seconds;
@@ -24,7 +24,7 @@ internal sealed record BenchReport(string Model, int Sentences, int BatchSize, i
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.AppendLine(c, $"model {Model}: {Sentences} sentences, batch {BatchSize}, beams {Beams}, max {MaxNewTokens} new tokens, {Threads} threads");
+        text.AppendLine(c, $"model {Model}, {Dtype} files: {Sentences} sentences, batch {BatchSize}, beams {Beams}, max {MaxNewTokens} new tokens, {Threads} threads");
         text.AppendLine(c, $"{"engine",-16}{"sentences/s",14}{"tokens/s",12}{"seconds",10}");
         text.AppendLine(c, $"{"tarjama",-16}{Ours.SentencesPerSecond,14:F2}{Ours.TokensPerSecond,12:F1}{Ours.Seconds,10:F2}");
         if (TransformersJs is { } peer)

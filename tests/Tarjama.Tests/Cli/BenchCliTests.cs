@@ -16,6 +16,7 @@ public class BenchCliTests
         Assert.Equal(0, result.ExitCode);
         var report = JsonDocument.Parse(result.Stdout).RootElement;
         Assert.Equal(6, report.GetProperty("Sentences").GetInt32());
+        Assert.Equal("fp32", report.GetProperty("Dtype").GetString());
         var ours = report.GetProperty("Ours");
         Assert.InRange(ours.GetProperty("Tokens").GetInt64(), 6, 6 * 8);
         Assert.InRange(ours.GetProperty("OnnxSeconds").GetDouble(), 0.0001, ours.GetProperty("Seconds").GetDouble());

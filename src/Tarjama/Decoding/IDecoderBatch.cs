@@ -17,17 +17,21 @@ public interface IDecoderBatch
     /// and changed from several threads at once.</summary>
     Span<float> Logits(int row);
 
-    /// <summary>The best next token of one row after its processors, and its log-probability: greedy search's
-    /// question, which a batch may answer without computing every logit, and then without the log-probability (null),
-    /// whose normalizer needs them all. By default it reads them all.</summary>
-    (int Token, float? Score) Best(int row, LogitsProcessorList processors, ReadOnlySpan<int> sequence) => BestOf(Logits(row), processors, sequence);
+    /// <summary>The best next token of one row after its processors, and, when <paramref name="scored"/>, its
+    /// log-probability: greedy search's question, which a batch may answer without computing every logit, and then
+    /// without the log-probability (null), whose normalizer needs them all. By default it reads them all.</summary>
+    (int Token, float? Score) Best(int row, LogitsProcessorList processors, ReadOnlySpan<int> sequence, bool scored) =>
+        BestOf(Logits(row), processors, sequence, scored);
 
-    /// <summary>The best token of a full row of logits, which the processors change in place.</summary>
-    static (int Token, float Score) BestOf(Span<float> logits, LogitsProcessorList processors, ReadOnlySpan<int> sequence)
+    /// <summary>The best token of a full row of logits, which the processors change in place, and its log-probability
+    /// when <paramref name="scored"/>; unscored, a final log-softmax is skipped (it changes no order), and so is the
+    /// normalizer's two passes over the vocabulary.</summary>
+    static (int Token, float? Score) BestOf(Span<float> logits, LogitsProcessorList processors, ReadOnlySpan<int> sequence, bool scored)
     {
-        processors.Process(sequence, logits);
+        var applied = scored ? processors : processors.Unnormalized;
+        applied.Process(sequence, logits);
         int token = TensorPrimitives.IndexOfMax(logits);
-        return (token, processors.ScoreOf(logits, token));
+        return (token, scored ? processors.ScoreOf(logits, token) : null);
     }
 
     /// <summary>Runs the next step: new row i continues current row <c>parents[i]</c> with <c>tokens[i]</c>. Rows not

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
@@ -14,7 +13,6 @@ internal sealed class OnnxDecoderBatch : IDecoderBatch, IDisposable
 {
     private readonly OnnxDecoder _decoder;
     private readonly EncoderState _encoder;
-    private readonly bool _greedyScores;
     private readonly Lock _projecting = new();
     private StepOutput _step;
     private OrtValue? _projected;
@@ -25,14 +23,10 @@ internal sealed class OnnxDecoderBatch : IDecoderBatch, IDisposable
     /// <summary>Runs the first decoder step over <paramref name="encoder"/>, which the batch owns from here on (also when
     /// this step fails).</summary>
     /// <param name="startTokens">Each sentence's decoder start token.</param>
-    /// <param name="greedyScores">Whether <see cref="Best"/> gives each token's log-probability when it reads every
-    /// logit (<see cref="EngineOptions.FullLogits"/>): its normalizer is two more passes over the vocabulary a row, 9%
-    /// of a batch-16 step on NLLB's 256k, and the shortlist gives none either.</param>
-    public OnnxDecoderBatch(OnnxDecoder decoder, EncoderState encoder, long[] startTokens, bool greedyScores)
+    public OnnxDecoderBatch(OnnxDecoder decoder, EncoderState encoder, long[] startTokens)
     {
         _decoder = decoder;
         _encoder = encoder;
-        _greedyScores = greedyScores;
         _sentenceOfRow = encoder.Sentences;
         try
         {
@@ -68,19 +62,13 @@ internal sealed class OnnxDecoderBatch : IDecoderBatch, IDisposable
         return logits.GetTensorMutableDataAsSpan<float>().Slice(row * VocabSize, VocabSize);
     }
 
-    public (int Token, float? Score) Best(int row, LogitsProcessorList processors, ReadOnlySpan<int> sequence)
+    public (int Token, float? Score) Best(int row, LogitsProcessorList processors, ReadOnlySpan<int> sequence, bool scored)
     {
-        // A final log-softmax (renormalize_logits) changes no order: only a score asked for needs it.
+        // A final log-softmax (renormalize_logits) changes no order, and the shortlist gives no score to normalize.
         var ordered = processors.Unnormalized;
         if (_step.Projection is not { } projection || !ordered.KeepsOrder)
         {
-            if (_greedyScores)
-            {
-                return IDecoderBatch.BestOf(Logits(row), processors, sequence);
-            }
-            var logits = Logits(row);
-            ordered.Process(sequence, logits);
-            return (TensorPrimitives.IndexOfMax(logits), null);
+            return IDecoderBatch.BestOf(Logits(row), processors, sequence, scored);
         }
         var shortlist = projection.Shortlist;
         var hidden = _step.Output.GetTensorDataAsSpan<float>().Slice(row * projection.ModelDim, projection.ModelDim);

@@ -233,9 +233,9 @@ public sealed class Translator : ITermTranslator, IDisposable
 
     private IReadOnlyList<GeneratedSequence>[] Generate(GenerationSettings settings, IReadOnlyList<int[]> inputIds, IReadOnlyList<DecodeRequest> requests)
     {
-        IDecodingStrategy strategy = settings.NumBeams > 1 ? new BeamSearch(settings) : new GreedySearch(settings);
+        IDecodingStrategy strategy = settings.NumBeams > 1 ? new BeamSearch(settings) : new GreedySearch(settings, _greedyScores);
         var state = _encoder.Encode(inputIds);
-        using var batch = new OnnxDecoderBatch(_decoder, state, requests.Select(r => (long)r.Prefix[0]).ToArray(), _greedyScores);
+        using var batch = new OnnxDecoderBatch(_decoder, state, requests.Select(r => (long)r.Prefix[0]).ToArray());
         return strategy.Decode(batch, requests);
     }
 

@@ -45,7 +45,8 @@ public sealed record TranslatorOptions
 }
 
 /// <summary>One input's translation, with what the engine generated for it: <see cref="Score"/> is the reference's
-/// sequence score, null from greedy search unless <see cref="EngineOptions.FullLogits"/>.</summary>
+/// sequence score, null from greedy search unless <see cref="EngineOptions.FullLogits"/> or the input has terms (whose
+/// chooser reads every logit).</summary>
 public sealed record TranslationResult(string Source, string Translation, int[] TokenIds, double? Score)
 {
     /// <summary>The other hypotheses of the n-best list, best first (empty unless more than one was asked for).</summary>

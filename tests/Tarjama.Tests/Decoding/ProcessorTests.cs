@@ -68,7 +68,7 @@ public class ProcessorTests
         // Raw logits: A 2.0, B 1.5. Once A is in the sequence, penalty 2 makes it 1.0 < 1.5; once both are, A's 1.0 beats B's 0.75.
         var settings = new GenerationSettings { MaxLength = 4, RepetitionPenalty = 2f, EosTokenIds = [0], DecoderStartTokenId = 3 };
         var batch = new ScriptedDecoderBatch(1, 3, 4, _ => new() { [1] = Math.Exp(2.0), [2] = Math.Exp(1.5), [0] = Math.Exp(-5) });
-        var result = new GreedySearch(settings).Decode(batch, [DecodeRequest.Plain(settings)])[0][0];
+        var result = new GreedySearch(settings, scored: false).Decode(batch, [DecodeRequest.Plain(settings)])[0][0];
         Assert.Equal([1, 2, 1], result.Tokens);
     }
 }
